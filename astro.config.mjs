@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { normaliseBase } from './src/lib/urls.ts';
+
+// BASE_PATH: the sub-path the site is hosted under (e.g. /sales/playbook/). OUT_DIR: where it is built.
+const base = normaliseBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  base,
+  outDir: process.env.OUT_DIR || './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Every script and style lives in its own file so the strict Content-Security-Policy holds.
+  vite: { build: { assetsInlineLimit: 0 } },
+  devToolbar: { enabled: false },
+  integrations: [mdx()],
+});

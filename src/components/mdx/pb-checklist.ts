@@ -1,0 +1,40 @@
+/** `<pb-checklist>`: turns a checklist's bullets into checkboxes whose state is kept in this browser. */
+class PbChecklist extends HTMLElement {
+  connectedCallback(): void {
+    const section = this.querySelector<HTMLElement>('[data-checklist]');
+    if (!section || section.dataset['ready']) return;
+    section.dataset['ready'] = 'true';
+    const key = `pb-checklist:${location.pathname}:${section.dataset['checklist'] ?? ''}`;
+    let saved: unknown = [];
+    try {
+      saved = JSON.parse(localStorage.getItem(key) ?? '[]');
+    } catch {
+      saved = [];
+    }
+    const ticked = new Set(Array.isArray(saved) ? saved.filter((n): n is number => Number.isInteger(n)) : []);
+    const items = [...section.querySelectorAll<HTMLLIElement>(':scope > ul > li')];
+    items.forEach((li, i) => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = ticked.has(i);
+      const text = document.createElement('span');
+      text.append(...li.childNodes);
+      label.append(box, text);
+      li.append(label);
+      li.classList.toggle('is-checked', box.checked);
+      box.addEventListener('change', () => {
+        li.classList.toggle('is-checked', box.checked);
+        if (box.checked) ticked.add(i);
+        else ticked.delete(i);
+        try {
+          localStorage.setItem(key, JSON.stringify([...ticked]));
+        } catch {
+          /* storage blocked: ticks last for this visit */
+        }
+      });
+    });
+  }
+}
+
+if (!customElements.get('pb-checklist')) customElements.define('pb-checklist', PbChecklist);

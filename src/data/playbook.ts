@@ -1,0 +1,86 @@
+import { relative } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { contentDir, displayPath } from '../integrations/content-dir.ts';
+import { checkReferences } from '../lib/content-references.ts';
+import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from '../lib/navigation.ts';
+import type { SiteSettings } from '../schemas/site.ts';
+
+/** The whole playbook as pages need it, loaded and cross-checked once per build. */
+export interface Playbook {
+  site: SiteSettings;
+  index: PlaybookIndex;
+  chapters: Map<string, CollectionEntry<'playbook'>>;
+  glossary: CollectionEntry<'glossary'>[];
+  paths: CollectionEntry<'paths'>[];
+}
+
+let loading: Promise<Playbook> | undefined;
+
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
+  entry.filePath ? displayPath(entry.filePath) : fallback;
+
+async function load(): Promise<Playbook> {
+  const [siteEntries, sections, allChapters, glossary, paths] = await Promise.all([
+    getCollection('site'),
+    getCollection('sections'),
+    getCollection('playbook'),
+    getCollection('glossary'),
+    getCollection('paths'),
+  ]);
+  const site = siteEntries[0]?.data;
+  if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
+  // Drafts are visible while writing (`npm run dev`) and left out of the built site.
+  const chapters = allChapters.filter((c) => import.meta.env.DEV || !c.data.draft);
+  const root = displayPath(contentDir());
+  const folder = (name: string) => (root ? `${root}/${name}` : name);
+
+  const problems = checkReferences({
+    sections: sections.map((s) => ({ id: s.id, file: fileOf(s, `${folder('sections')}/${s.id}.yaml`) })),
+    chapters: chapters.map((c) => ({
+      id: c.id,
+      file: fileOf(c, `${folder('playbook')}/${c.id}.mdx`),
+      section: c.data.section,
+      related: c.data.related,
+      body: c.body ?? '',
+    })),
+    glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
+    paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
+    assessments: [],
+    folders: {
+      sections: folder('sections'),
+      playbook: folder('playbook'),
+      glossary: folder('glossary'),
+      assessments: folder('assessments'),
+    },
+  });
+  if (problems.length > 0) {
+    throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
+  }
+
+  const index = buildPlaybookIndex(
+    sections.map((s) => ({ id: s.id, ...s.data })),
+    chapters.map((c) => ({
+      id: c.id,
+      title: c.data.title,
+      description: c.data.description,
+      section: c.data.section,
+      order: c.data.order,
+      audience: c.data.audience,
+      related: c.data.related,
+      readingMinutes: readingMinutes(c.body ?? ''),
+    })),
+  );
+  return {
+    site,
+    index,
+    chapters: new Map(chapters.map((c) => [c.id, c])),
+    glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
+    paths: [...paths].sort((a, b) => a.data.order - b.data.order),
+  };
+}
+
+/** Loads the playbook once per build and fails the build on any broken reference. */
+export function getPlaybook(): Promise<Playbook> {
+  loading ??= load();
+  return loading;
+}

@@ -1,0 +1,49 @@
+import { expect, open, test } from './fixtures.ts';
+import { wordOnlyInOneBody } from './content.ts';
+
+const { word, chapter } = wordOnlyInOneBody();
+
+test(`search finds a chapter by a word only its body contains ("${word}") @subpath`, async ({ page }) => {
+  await open(page, 'glossary/');
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: 'Search the playbook' }).first();
+  await expect(box).toBeFocused();
+  await box.fill(word);
+  const results = page.locator('[data-search-results] li');
+  await expect(results.first()).toBeVisible();
+  await expect(results.getByRole('link', { name: chapter.title })).toBeVisible();
+  await expect(results.locator('mark').first()).toBeVisible();
+  await results.getByRole('link', { name: chapter.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: chapter.title })).toBeVisible();
+});
+
+test('the search page filters by audience and section, and reads the query from the address', async ({ page }) => {
+  await open(page, `search/?q=${encodeURIComponent(word)}`);
+  const results = page.locator('pb-search[data-variant="page"] [data-search-results] li');
+  await expect(results.getByRole('link', { name: chapter.title })).toBeVisible();
+  await page.getByLabel('Section').last().selectOption('Glossary');
+  await expect(page.locator('pb-search[data-variant="page"] [data-search-status]')).toContainText('No results');
+});
+
+test('reading pages load no search code until the search box is used', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await open(page, `chapters/${chapter.id}/`);
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+  await page.getByRole('searchbox', { name: 'Search the playbook' }).first().focus();
+  await expect.poll(() => requested.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+});
+
+test('Escape closes the results and returns to the box', async ({ page }) => {
+  await open(page, `chapters/${chapter.id}/`);
+  const box = page.getByRole('searchbox', { name: 'Search the playbook' }).first();
+  await box.fill(word);
+  const panel = page.locator('#search-header-panel');
+  await expect(panel.getByRole('link', { name: chapter.title })).toBeVisible();
+  await box.press('ArrowDown');
+  await expect(panel.getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(box).toBeFocused();
+});
