@@ -9,6 +9,8 @@ const base = normaliseBase(process.env.BASE_PATH);
 export default defineConfig({
   base,
   outDir: process.env.OUT_DIR || './dist',
+  // ASTRO_CACHE_DIR lets several builds of different content run side by side.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Every script and style lives in its own file so the strict Content-Security-Policy holds.

@@ -16,15 +16,18 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
-const ROOT_PORT = 4321;
-const SUB_PORT = 4322;
+// OUT_DIR / SUB_OUT_DIR: the root and sub-path builds under test; PORT: the first of two loopback ports.
+const ROOT_DIR = process.env['OUT_DIR'] || 'dist';
+const SUB_DIR = process.env['SUB_OUT_DIR'] || 'dist-sub';
+const ROOT_PORT = Number(process.env['PORT'] || 4321);
+const SUB_PORT = ROOT_PORT + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env['CI'] ? 2 : undefined,
+  workers: 2,
   retries: process.env['CI'] ? 1 : 0,
-  reporter: process.env['CI'] ? [['list']] : [['list']],
+  reporter: 'list',
   timeout: 30_000,
   use: {
     trace: 'retain-on-failure',
@@ -39,12 +42,12 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/serve.ts --dir dist --port ${ROOT_PORT}`,
+      command: `node scripts/serve.ts --dir ${ROOT_DIR} --port ${ROOT_PORT}`,
       url: `http://127.0.0.1:${ROOT_PORT}/`,
       reuseExistingServer: !process.env['CI'],
     },
     {
-      command: `node scripts/serve.ts --dir dist-sub --base /sales/playbook/ --port ${SUB_PORT}`,
+      command: `node scripts/serve.ts --dir ${SUB_DIR} --base /sales/playbook/ --port ${SUB_PORT}`,
       url: `http://127.0.0.1:${SUB_PORT}/sales/playbook/`,
       reuseExistingServer: !process.env['CI'],
     },

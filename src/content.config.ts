@@ -1,14 +1,19 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
+import { AssessmentSchema } from './schemas/assessment.ts';
 import { ChapterSchema } from './schemas/chapter.ts';
 import { GlossaryTermSchema } from './schemas/glossary.ts';
 import { PathSchema } from './schemas/path.ts';
+import { CalculatorDefaultsSchema } from './schemas/scenario.ts';
 import { SectionSchema } from './schemas/section.ts';
 import { SiteSettingsSchema } from './schemas/site.ts';
 import { contentDir } from './integrations/content-dir.ts';
 import { checkedGlob, checkedYamlFile } from './integrations/checked-loaders.ts';
 
 const root = contentDir();
+// A team's content folder may leave out the calculator defaults and keep the generator's own.
+const calculatorDefaults = [join(root, 'calculator', 'defaults.yaml'), resolve('src/content/calculator/defaults.yaml')].find((f) => existsSync(f)) ?? join(root, 'calculator', 'defaults.yaml');
 
 export const collections = {
   site: defineCollection({
@@ -26,6 +31,14 @@ export const collections = {
   glossary: defineCollection({
     loader: checkedGlob({ base: join(root, 'glossary'), pattern: '*.{yaml,yml}', schema: GlossaryTermSchema }),
     schema: GlossaryTermSchema,
+  }),
+  assessments: defineCollection({
+    loader: checkedGlob({ base: join(root, 'assessments'), pattern: '*.{yaml,yml}', schema: AssessmentSchema }),
+    schema: AssessmentSchema,
+  }),
+  calculator: defineCollection({
+    loader: checkedYamlFile({ file: calculatorDefaults, id: 'defaults', schema: CalculatorDefaultsSchema }),
+    schema: CalculatorDefaultsSchema,
   }),
   paths: defineCollection({
     loader: checkedGlob({ base: join(root, 'paths'), pattern: '*.{yaml,yml}', schema: PathSchema }),

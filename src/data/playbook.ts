@@ -3,7 +3,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../integrations/content-dir.ts';
 import { checkReferences } from '../lib/content-references.ts';
 import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from '../lib/navigation.ts';
+import { checkAssessmentReferences } from '../schemas/assessment.ts';
+import type { CalculatorDefaults } from '../schemas/scenario.ts';
 import type { SiteSettings } from '../schemas/site.ts';
+import { formatProblems } from '../lib/validation-messages.ts';
 
 /** The whole playbook as pages need it, loaded and cross-checked once per build. */
 export interface Playbook {
@@ -12,6 +15,10 @@ export interface Playbook {
   chapters: Map<string, CollectionEntry<'playbook'>>;
   glossary: CollectionEntry<'glossary'>[];
   paths: CollectionEntry<'paths'>[];
+  /** Self-assessments, by title. */
+  assessments: CollectionEntry<'assessments'>[];
+  /** The calculator's default scenario and the source of each default. */
+  calculator: CalculatorDefaults;
 }
 
 let loading: Promise<Playbook> | undefined;
@@ -20,13 +27,17 @@ const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: 
   entry.filePath ? displayPath(entry.filePath) : fallback;
 
 async function load(): Promise<Playbook> {
-  const [siteEntries, sections, allChapters, glossary, paths] = await Promise.all([
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries] = await Promise.all([
     getCollection('site'),
     getCollection('sections'),
     getCollection('playbook'),
     getCollection('glossary'),
     getCollection('paths'),
+    getCollection('assessments'),
+    getCollection('calculator'),
   ]);
+  const calculator = calculatorEntries[0]?.data;
+  if (!calculator) throw new Error(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
   const site = siteEntries[0]?.data;
   if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
   // Drafts are visible while writing (`npm run dev`) and left out of the built site.
@@ -45,7 +56,7 @@ async function load(): Promise<Playbook> {
     })),
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
-    assessments: [],
+    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`) })),
     folders: {
       sections: folder('sections'),
       playbook: folder('playbook'),
@@ -53,6 +64,13 @@ async function load(): Promise<Playbook> {
       assessments: folder('assessments'),
     },
   });
+  const chapterIds = new Set(chapters.map((c) => c.id));
+  for (const a of assessments) {
+    const file = fileOf(a, `${folder('assessments')}/${a.id}.yaml`);
+    if (a.data.id !== a.id) problems.push(`${file}: field "id": expected the file name without .yaml ("${a.id}"); given "${a.data.id}".`);
+    const missing = checkAssessmentReferences(file, a.data, chapterIds);
+    if (missing.length > 0) problems.push(formatProblems(file, missing));
+  }
   if (problems.length > 0) {
     throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }
@@ -76,6 +94,8 @@ async function load(): Promise<Playbook> {
     chapters: new Map(chapters.map((c) => [c.id, c])),
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
     paths: [...paths].sort((a, b) => a.data.order - b.data.order),
+    assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
+    calculator,
   };
 }
 

@@ -16,7 +16,8 @@
  *   (counting a skipped question as 0 would punish, leaving it out would flatter). Use
  *   `unansweredQuestions` to show what is left.
  * - Strengths: dimensions scoring 70 or more, highest first. Gaps: dimensions below 50, lowest
- *   first; when none is below 50, the lowest dimension(s) if below 70 (a strength is never a gap).
+ *   first (ties in file order); when none is below 50, the lowest dimension(s) if below 70 (a
+ *   strength is never a gap).
  * - Recommended chapters: the band's chapters, then each gap's advice chapters (lowest gap
  *   first), without repeats; the first three are flagged `readNext`.
  */
@@ -140,8 +141,9 @@ export function bandFor(assessment: Assessment, overall: number): Band {
   return band;
 }
 
-function pickGaps(dimensions: readonly DimensionScore[]): DimensionScore[] {
-  const lowestFirst = [...dimensions].reverse();
+/** `scored` is in file order; the stable sort keeps that order among equal scores. */
+function pickGaps(scored: readonly DimensionScore[]): DimensionScore[] {
+  const lowestFirst = [...scored].sort((a, b) => a.score - b.score);
   const below = lowestFirst.filter((d) => d.score < GAP_BELOW);
   if (below.length > 0) return below;
   const lowest = lowestFirst[0];
@@ -214,7 +216,7 @@ export function scoreAssessment(assessment: Assessment, answers: Answers): Score
     questions.reduce((sum, q) => sum + q.maxPoints, 0),
   );
   const band = bandFor(assessment, overall);
-  const gaps = pickGaps(dimensions);
+  const gaps = pickGaps(scored);
   return {
     ok: true,
     score: {

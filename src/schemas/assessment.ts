@@ -143,7 +143,7 @@ function checkUnique(ctx: RefinementContext, values: readonly string[], path: (i
   values.forEach((value, index) => {
     const first = firstAt.get(value);
     if (first === undefined) firstAt.set(value, index);
-    else issue(ctx, path(index), `${what} not used before in this list ("${value}" is already used at position ${first})`);
+    else issue(ctx, path(index), `${what} not used before ("${value}" is already used by ${path(first).map(String).join('.')})`);
   });
 }
 
@@ -208,8 +208,10 @@ function checkBands(data: AssessmentShape, ctx: RefinementContext): void {
     const start = end + 1;
     if (band.from > start) {
       issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(start, band.from - 1)} in no band)`);
+    } else if (band.from < start && band.to <= end) {
+      issue(ctx, ['bands', index, 'from'], `a range no other band covers (${range(band.from, band.to)} also in band "${endLabel}")`);
     } else if (band.from < start) {
-      issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(band.from, Math.min(end, band.to))} in two bands)`);
+      issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(band.from, end)} in two bands)`);
     }
     if (band.to > end) {
       end = band.to;
@@ -330,9 +332,9 @@ function baseName(fileName: string): string {
 export function parseAssessmentFile(fileName: string, yamlText: string): AssessmentFileResult {
   let data: unknown;
   try {
-    data = parseYaml(yamlText, { uniqueKeys: true, maxAliasCount: 50 });
+    data = parseYaml(yamlText, { uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
     return { ok: false, message: formatProblems(fileName, [{ field: '', expected: 'valid YAML', given: `text that cannot be read as YAML (${reason})` }]) };
   }
   const parsed = AssessmentSchema.safeParse(data);

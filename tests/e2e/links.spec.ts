@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 
-const dist = resolve('dist');
+const dist = resolve(process.env['OUT_DIR'] || 'dist');
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

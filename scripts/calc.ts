@@ -1,0 +1,64 @@
+/**
+ * `npm run calc -- scenario.json`: evaluates a scenario file with the site's defaults and prints
+ * the results JSON. Invalid input prints every problem to stderr, nothing to stdout, and exits 1.
+ */
+import { readFileSync } from 'node:fs';
+import { loadDefaultsFile } from '../src/lib/calculator-defaults-node.ts';
+import { evaluate } from '../src/lib/cost-model.ts';
+import { parseScenarioFile } from '../src/lib/scenario-codec.ts';
+import { formatProblems } from '../src/lib/validation-messages.ts';
+
+const HELP = `Usage: npm run calc -- <scenario.json | ->
+
+Evaluates a pipeline cost scenario (in-house SDRs, outsourced agency, full-cycle AEs) and prints
+the results as JSON on stdout.
+
+  <scenario.json>  a JSON object; every field is optional and missing fields take the site's
+                   defaults, e.g. {"horizonMonths": 36, "inHouse": {"baseSalary": 60000}}
+  -                read the scenario from stdin
+  -h, --help       show this help
+
+The defaults come from $CONTENT_DIR/calculator/defaults.yaml (CONTENT_DIR defaults to src/content).
+Output: {"inHouse": {...}, "outsourced": {...}, "fullCycle": {...}, "scenario": {...}} with unrounded
+numbers; "scenario" is the resolved scenario that was evaluated.
+
+Exit codes: 0 results printed; 1 invalid scenario, unreadable file or invalid defaults (every
+problem is printed to stderr); 2 wrong usage.
+`;
+
+function fail(code: number, message: string): never {
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+  process.exit(code);
+}
+
+function main(args: readonly string[]): void {
+  if (args.includes('-h') || args.includes('--help')) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const options = args.filter((arg) => arg.startsWith('-') && arg !== '-');
+  if (options.length > 0) fail(2, `calc: unknown option ${options[0]}\n\n${HELP}`);
+  if (args.length !== 1) {
+    fail(2, `calc: expected one scenario file (or - for stdin); given ${args.length === 0 ? 'none' : args.length}\n\n${HELP}`);
+  }
+  const source = args[0] as string;
+  const label = source === '-' ? '<stdin>' : source;
+
+  const loaded = loadDefaultsFile();
+  if (!loaded.ok) fail(1, loaded.message);
+
+  let text: string;
+  try {
+    text = readFileSync(source === '-' ? 0 : source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(1, `${label}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}).`);
+  }
+
+  const parsed = parseScenarioFile(text, loaded.defaults.scenario);
+  if (!parsed.ok) fail(1, formatProblems(label, parsed.problems));
+  const results = evaluate(parsed.scenario);
+  process.stdout.write(`${JSON.stringify({ ...results, scenario: parsed.scenario }, null, 2)}\n`);
+}
+
+main(process.argv.slice(2));

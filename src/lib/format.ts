@@ -1,0 +1,89 @@
+/**
+ * Display formatting for the calculator. The model's numbers are unrounded; rounding happens here
+ * only. Every formatter accepts `null` (and any non-finite number) and shows it as MISSING.
+ */
+
+/** Shown for a result that cannot be computed (a null ratio); the reason is shown next to it. */
+export const MISSING = '—';
+
+/** Formatters bound to one locale and currency. */
+export interface Formatters {
+  readonly locale: string;
+  readonly currency: string;
+  /** Money: whole units from 100 up, cents below (e.g. "$40,000", "$12.50"). */
+  money(value: number | null): string;
+  /** Money in compact notation for charts and tight cells (e.g. "$1.2M"). */
+  moneyCompact(value: number | null): string;
+  /** A plain number with at most `maximumFractionDigits` decimals (default 1). */
+  number(value: number | null, maximumFractionDigits?: number): string;
+  /** A share (0.25) as a percentage ("25%"), at most one decimal. */
+  percent(value: number | null): string;
+  /** A number of months ("1 month", "24 months"). */
+  months(value: number | null): string;
+  /** The text for a missing value. */
+  readonly missing: string;
+}
+
+const FALLBACK_LOCALE = 'en-US';
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+function makeFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat | null {
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    return null;
+  }
+}
+
+/** Normalises -0 to 0 so that nothing ever shows as "-0". */
+function clean(value: number): number {
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Creates the calculator's formatters. An unknown locale falls back to en-US and an unusable
+ * currency code to a number followed by the code, so formatting never throws.
+ */
+export function createFormatters(locale: string, currency: string): Formatters {
+  const lang = safeLocale(locale);
+  const wholeMoney = makeFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const smallMoney = makeFormat(lang, { style: 'currency', currency });
+  const compactMoney = makeFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  const plain = (digits: number) =>
+    (makeFormat(lang, { maximumFractionDigits: Math.min(20, Math.max(0, Math.trunc(digits) || 0)) }) ??
+      new Intl.NumberFormat(FALLBACK_LOCALE)) as Intl.NumberFormat;
+  const plainOne = plain(1);
+  const percentFormat = makeFormat(lang, { style: 'percent', maximumFractionDigits: 1 }) ?? plainOne;
+  const monthsFormat = makeFormat(lang, { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
+
+  const guard =
+    (format: (value: number) => string) =>
+    (value: number | null): string =>
+      value === null || !Number.isFinite(value) ? MISSING : format(clean(value));
+  const withCode = (value: number, digits: number) => `${plain(digits).format(value)} ${currency}`;
+
+  return {
+    locale: lang,
+    currency,
+    missing: MISSING,
+    money: guard((value) =>
+      Math.abs(value) >= 100
+        ? (wholeMoney?.format(value) ?? withCode(value, 0))
+        : (smallMoney?.format(value) ?? withCode(value, 2)),
+    ),
+    moneyCompact: guard((value) => compactMoney?.format(value) ?? withCode(value, 1)),
+    number: (value, maximumFractionDigits = 1) =>
+      guard((v) => (maximumFractionDigits === 1 ? plainOne : plain(maximumFractionDigits)).format(v))(value),
+    percent: guard((value) => percentFormat.format(value)),
+    months: guard((value) =>
+      monthsFormat ? monthsFormat.format(value) : `${plainOne.format(value)} ${value === 1 ? 'month' : 'months'}`,
+    ),
+  };
+}

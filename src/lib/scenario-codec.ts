@@ -1,0 +1,234 @@
+import {
+  FIELD_SPECS,
+  SCENARIO_FIELDS,
+  ScenarioInputSchema,
+  ScenarioSchema,
+  isFieldPath,
+  readField,
+  resolveScenario,
+  type FieldPath,
+  type Scenario,
+  type ScenarioInput,
+} from '../schemas/scenario.ts';
+import { describeValue, problemsFromZod, type Problem } from './validation-messages.ts';
+
+/**
+ * Scenarios in and out of the site: share links (only the differences from the defaults, as
+ * `inHouse.baseSalary=60000`) and JSON files. Every entry point takes untrusted text and never throws.
+ */
+
+/** Longest share link query accepted (a full scenario needs well under 2,000 characters). */
+export const MAX_LINK_LENGTH = 8192;
+/** Largest scenario file accepted. */
+export const MAX_FILE_LENGTH = 1_000_000;
+
+/** Written in a link for `seats: null` (solve for the target); `null` is accepted too. */
+export const SOLVE_SEATS_TOKEN = 'auto';
+
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+function encodeValue(value: unknown): string {
+  if (value === null) return SOLVE_SEATS_TOKEN;
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  return String(value);
+}
+
+/**
+ * A share-link query string (without `?`) holding only the fields that differ from the defaults,
+ * in form order; the defaults themselves encode to the empty string.
+ */
+export function encodeScenario(scenario: Scenario, defaults: Scenario): string {
+  const params = new URLSearchParams();
+  for (const field of SCENARIO_FIELDS) {
+    const value = readField(scenario, field.path);
+    if (!sameValue(value, readField(defaults, field.path))) params.append(field.path, encodeValue(value));
+  }
+  return params.toString();
+}
+
+/** A number written in plain decimal or exponent notation, or the text unchanged (`0x10`, `''` stay text). */
+function numberFromText(text: string): number | string {
+  const trimmed = text.trim();
+  return NUMBER_TEXT.test(trimmed) ? Number(trimmed) : text;
+}
+
+/** Turns link text into the value the schema expects, or leaves the text for the schema to reject. */
+function decodeValue(path: FieldPath, text: string): unknown {
+  const spec = FIELD_SPECS[path];
+  const trimmed = text.trim();
+  switch (spec.unit) {
+    case 'boolean':
+      return trimmed === 'true' ? true : trimmed === 'false' ? false : text;
+    case 'enum':
+    case 'currency':
+      return text;
+    default:
+      if ('nullable' in spec && spec.nullable && (trimmed === SOLVE_SEATS_TOKEN || trimmed === 'null')) return null;
+      return numberFromText(text);
+  }
+}
+
+/** The result of reading a share link: always a valid scenario, plus what was ignored and why. */
+export interface DecodeResult {
+  scenario: Scenario;
+  /** One entry per ignored field (invalid, unknown, repeated); empty for a clean link. */
+  problems: Problem[];
+}
+
+function linkProblem(expected: string, given: string): Problem {
+  return { field: '', expected, given };
+}
+
+/** Builds a nested, prototype-free input object from known paths only. */
+function nestedInput(values: ReadonlyMap<FieldPath, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = Object.create(null);
+  for (const [path, value] of values) {
+    const dot = path.indexOf('.');
+    if (dot < 0) {
+      input[path] = value;
+      continue;
+    }
+    const group = path.slice(0, dot);
+    const target = (input[group] ??= Object.create(null)) as Record<string, unknown>;
+    target[path.slice(dot + 1)] = value;
+  }
+  return input;
+}
+
+function pathOf(issuePath: readonly PropertyKey[]): string {
+  return issuePath.map(String).join('.');
+}
+
+/**
+ * Validates known fields one by one: invalid ones are dropped (they fall back to the defaults) and
+ * reported; the cross-field rule is checked on the merged scenario. Always returns a valid scenario.
+ */
+function resolveLeniently(values: Map<FieldPath, unknown>, defaults: Scenario, problems: Problem[]): Scenario {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const input = nestedInput(values);
+    const parsed = ScenarioInputSchema.safeParse(input);
+    if (!parsed.success) {
+      problems.push(...problemsFromZod(parsed.error, input));
+      for (const issue of parsed.error.issues) {
+        const path = pathOf(issue.path);
+        if (isFieldPath(path)) values.delete(path);
+      }
+      continue;
+    }
+    const merged = resolveScenario(parsed.data as ScenarioInput, defaults);
+    const checked = ScenarioSchema.safeParse(merged);
+    if (checked.success) return checked.data;
+    problems.push(...problemsFromZod(checked.error, merged));
+    for (const issue of checked.error.issues) {
+      const path = pathOf(issue.path);
+      // Drop the linked value; if the default itself conflicts with a linked working-days value, drop that.
+      if (isFieldPath(path) && values.has(path)) values.delete(path);
+      else values.delete('shared.workingDaysPerYear');
+    }
+  }
+  return defaults;
+}
+
+/**
+ * Reads a share link's query (with or without the leading `?`). Invalid, unknown and repeated
+ * fields fall back to the defaults and are reported; never throws, whatever the input.
+ */
+export function decodeScenario(search: string, defaults: Scenario): DecodeResult {
+  const problems: Problem[] = [];
+  try {
+    if (typeof search !== 'string') {
+      return { scenario: defaults, problems: [linkProblem('a link query as text', describeValue(search))] };
+    }
+    const query = search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search;
+    if (query.length > MAX_LINK_LENGTH) {
+      return {
+        scenario: defaults,
+        problems: [linkProblem(`a link of at most ${MAX_LINK_LENGTH} characters`, `${query.length} characters`)],
+      };
+    }
+    const params = new URLSearchParams(query);
+    const seen = new Map<string, string[]>();
+    for (const [key, value] of params) {
+      const list = seen.get(key);
+      if (list) list.push(value);
+      else seen.set(key, [value]);
+    }
+    const values = new Map<FieldPath, unknown>();
+    for (const [key, list] of seen) {
+      if (key === '' && list.every((value) => value === '')) continue;
+      if (list.length > 1) {
+        problems.push({
+          field: key,
+          expected: 'one value (the field appears more than once in the link)',
+          given: `${list.length} values: ${list.slice(0, 3).map(describeValue).join(', ')}${list.length > 3 ? ', …' : ''}`,
+        });
+        continue;
+      }
+      const text = list[0] ?? '';
+      if (key === 'version') {
+        const version = numberFromText(text);
+        if (version !== 1) problems.push({ field: 'version', expected: 'exactly 1', given: describeValue(version) });
+        continue;
+      }
+      if (!isFieldPath(key)) {
+        // Let the schema word the refusal, from a prototype-free probe holding only this key.
+        const probe: Record<string, unknown> = Object.create(null);
+        probe[key] = text;
+        const parsed = ScenarioInputSchema.safeParse(probe);
+        if (parsed.success) problems.push({ field: key, expected: 'no such field', given: describeValue(text) });
+        else problems.push(...problemsFromZod(parsed.error, probe));
+        continue;
+      }
+      values.set(key, decodeValue(key, text));
+    }
+    return { scenario: resolveLeniently(values, defaults, problems), problems };
+  } catch (error) {
+    // Defensive: nothing above should throw, but a share link must never break the page.
+    return { scenario: defaults, problems: [...problems, linkProblem('a readable link', describeValue(String(error)))] };
+  }
+}
+
+/** The outcome of reading a scenario file: all or nothing. */
+export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates an already-parsed scenario object (all fields optional) and merges it over the
+ * defaults; any problem refuses the whole input.
+ */
+export function parseScenarioInput(input: unknown, defaults: Scenario): ParseScenarioResult {
+  const parsed = ScenarioInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, input) };
+  const merged = resolveScenario(parsed.data as ScenarioInput, defaults);
+  const checked = ScenarioSchema.safeParse(merged);
+  if (!checked.success) return { ok: false, problems: problemsFromZod(checked.error, merged) };
+  return { ok: true, scenario: checked.data };
+}
+
+/**
+ * Reads a scenario JSON file (import, `npm run calc`): strict, so any problem refuses the file and
+ * every problem is listed. Never throws.
+ */
+export function parseScenarioFile(text: string, defaults: Scenario): ParseScenarioResult {
+  if (typeof text !== 'string') return { ok: false, problems: [linkProblem('a JSON text', describeValue(text))] };
+  if (text.length > MAX_FILE_LENGTH) {
+    return {
+      ok: false,
+      problems: [linkProblem(`a file of at most ${MAX_FILE_LENGTH} characters`, `${text.length} characters`)],
+    };
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [linkProblem('a JSON object such as {"horizonMonths": 36}', `text that is not valid JSON (${reason})`)],
+    };
+  }
+  return parseScenarioInput(input, defaults);
+}
