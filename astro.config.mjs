@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { drafts } from './src/integrations/drafts.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 
 // BASE_PATH: the sub-path the site is hosted under (e.g. /sales/playbook/). OUT_DIR: where it is built.
@@ -16,5 +17,5 @@ export default defineConfig({
   // Every script and style lives in its own file so the strict Content-Security-Policy holds.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
-  integrations: [mdx()],
+  integrations: [mdx(), drafts()],
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../integrations/content-dir.ts';
@@ -23,6 +24,17 @@ export interface Playbook {
 
 let loading: Promise<Playbook> | undefined;
 
+/** The line of a chapter file where its body starts (after the frontmatter), for error messages. */
+function bodyStartLine(filePath: string | undefined): number {
+  if (!filePath) return 1;
+  try {
+    const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(readFileSync(filePath, 'utf8'));
+    return match ? match[0].split('\n').length : 1;
+  } catch {
+    return 1;
+  }
+}
+
 const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
   entry.filePath ? displayPath(entry.filePath) : fallback;
 
@@ -41,7 +53,7 @@ async function load(): Promise<Playbook> {
   const site = siteEntries[0]?.data;
   if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
   // Drafts are visible while writing (`npm run dev`) and left out of the built site.
-  const chapters = allChapters.filter((c) => import.meta.env.DEV || !c.data.draft);
+  const chapters = allChapters.filter((c) => import.meta.env.SHOW_DRAFTS === true || !c.data.draft);
   const root = displayPath(contentDir());
   const folder = (name: string) => (root ? `${root}/${name}` : name);
 
@@ -53,6 +65,7 @@ async function load(): Promise<Playbook> {
       section: c.data.section,
       related: c.data.related,
       body: c.body ?? '',
+      bodyStartLine: bodyStartLine(c.filePath),
     })),
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'astro/zod';
 import { glob, type Loader } from 'astro/loaders';
@@ -31,7 +31,7 @@ export function checkedGlob(options: { base: string; pattern: string; schema: z.
       inner.load({
         ...context,
         parseData: async (props) => {
-          check(options.schema, props.data, props.filePath ? join(process.cwd(), props.filePath) : props.id);
+          check(options.schema, props.data, props.filePath ? resolve(fileURLToPath(context.config.root), props.filePath) : props.id);
           return context.parseData(props);
         },
       }),

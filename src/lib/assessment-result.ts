@@ -25,6 +25,24 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 // Control characters have no place in a name and could hide text; markup is harmless as text.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// Keys are checked on the raw object: zod's record silently drops a `__proto__` key, and a
+// result carrying one should be refused, not quietly repaired.
+const AnswersSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const keys = Object.keys(value);
+    if (keys.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 answers' });
+    for (const key of keys.slice(0, 100)) {
+      if (key.length > 64 || !QUESTION_ID.test(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'answers keyed by question id (lowercase letters, digits and dashes)' });
+      }
+    }
+  })
+  .pipe(z.record(z.string(), z.int().min(0).max(99)));
+
 /** A saved result of one person taking one self-assessment. */
 export const AssessmentResultSchema = z.strictObject({
   /** Always `pb-assessment-result`: tells a result file from any other JSON. */
@@ -39,7 +57,7 @@ export const AssessmentResultSchema = z.strictObject({
     .max(40)
     .refine((text) => ISO_DATE.test(text) && !Number.isNaN(Date.parse(text)), 'an ISO date such as 2025-03-04 or 2025-03-04T09:30:00Z'),
   /** Question id → index of the chosen option (0 = first option). */
-  answers: z.record(IdSchema, z.int().min(0).max(99)).refine((answers) => Object.keys(answers).length <= 100, 'at most 100 answers'),
+  answers: AnswersSchema,
   /** Optional: whose result it is, as they typed it (1-80 characters of plain text). */
   name: z
     .string()
@@ -173,7 +191,7 @@ function parseAnswerPairs(text: string): Record<string, number> | undefined {
 function decodeLink(hash: unknown, assessment: Assessment): ResultOutcome {
   if (typeof hash !== 'string') return refuse('This link does not contain a self-assessment result.');
   if (hash.length > MAX_RESULT_LINK_CHARS) {
-    return refuse(`This link is too long to be a self-assessment result (${hash.length} characters; a result link is under ${MAX_RESULT_LINK_CHARS}).`);
+    return refuse(`This link is too long to be a self-assessment result (${hash.length.toLocaleString('en-US')} characters; a result link is under ${MAX_RESULT_LINK_CHARS.toLocaleString('en-US')}).`);
   }
   const at = hash.indexOf('#');
   const params = new URLSearchParams(at >= 0 ? hash.slice(at + 1) : hash.replace(/^\?/, ''));
@@ -216,7 +234,7 @@ export function decodeResultLink(hash: string, assessment: Assessment): ResultOu
 function parseFile(text: unknown, assessments: readonly Assessment[], label: string): ResultFileOutcome {
   if (typeof text !== 'string') return refuse('This file is not a self-assessment result: it is not a text file.');
   if (text.length > MAX_RESULT_FILE_CHARS) {
-    return refuse(`This file is too large to be a self-assessment result (${text.length} characters; a result is under ${MAX_RESULT_FILE_CHARS}).`);
+    return refuse(`This file is too large to be a self-assessment result (${text.length.toLocaleString('en-US')} characters; a result is under ${MAX_RESULT_FILE_CHARS.toLocaleString('en-US')}).`);
   }
   let data: unknown;
   try {

@@ -155,7 +155,7 @@ export function findBreakEven(scenario: Scenario, options: BreakEvenOptions): Br
       ...common,
       status: 'no-crossing',
       cheaper,
-      reason: `No crossing in range: ${cheaper ? MODEL_LABELS[cheaper] : 'neither model'} costs less per opportunity for every value of ${path} from ${range.min} to ${range.max}.`,
+      reason: `No crossing in range: ${cheaper ? `the cost per opportunity is lower with ${MODEL_LABELS[cheaper]}` : 'the two models cost the same per opportunity'} for every value of ${path} from ${range.min} to ${range.max}.`,
     };
   }
 

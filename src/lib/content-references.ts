@@ -7,7 +7,7 @@ interface Located {
 /** Everything in the content that points at something else, with where it comes from. */
 export interface ReferenceGraph {
   sections: Located[];
-  chapters: (Located & { section: string; related: readonly string[]; body: string })[];
+  chapters: (Located & { section: string; related: readonly string[]; body: string; bodyStartLine?: number })[];
   glossary: (Located & { related: readonly string[] })[];
   paths: (Located & { steps: readonly { kind: string; ref?: string }[] })[];
   assessments: Located[];
@@ -45,9 +45,9 @@ export function checkReferences(graph: ReferenceGraph): string[] {
     for (const match of chapter.body.matchAll(/<Term\s+id=["']([^"']*)["']/g)) {
       const id = match[1] ?? '';
       if (!termIds.has(id)) {
-        const line = chapter.body.slice(0, match.index).split('\n').length;
+        const line = chapter.body.slice(0, match.index).split('\n').length + (chapter.bodyStartLine ?? 1) - 1;
         problems.push(
-          `${chapter.file}: <Term id="${id}"> (body line ${line}) refers to glossary term "${id}", which does not exist (expected ${graph.folders.glossary}/${id}.yaml).`,
+          `${chapter.file}: <Term id="${id}"> (line ${line}) refers to glossary term "${id}", which does not exist (expected ${graph.folders.glossary}/${id}.yaml).`,
         );
       }
     }

@@ -76,7 +76,8 @@ function modelsAffectedBy(path: NumericFieldPath): readonly ModelId[] {
 export function movedValue(scenario: Scenario, path: NumericFieldPath, base: number, factor: number): number {
   const spec = numericSpec(path);
   const { min, max } = fieldBounds(scenario, path);
-  let value = base * factor;
+  // 12 significant digits: 12 × 0.8 is 9.6, not 9.600000000000001, in the chart and in links.
+  let value = Number((base * factor).toPrecision(12));
   if (spec.integer) {
     value = Math.round(value);
     if (value === base && base !== 0) value = base + (factor > 1 ? 1 : -1);

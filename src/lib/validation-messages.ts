@@ -64,8 +64,12 @@ function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolea
   return inclusive ? `a number of at most ${n}` : `a number less than ${n}`;
 }
 
+/** zod's own wording; anything else is a message a schema author wrote for people. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized|Expected|Required)/;
+
 /** What a zod issue required, in words a content author or a finance analyst understands. */
 function expectedFor(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys' && !ZOD_DEFAULT.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return TYPE_WORDS[issue.expected] ?? issue.expected;
@@ -109,7 +113,7 @@ export function problemsFromZod(error: z.ZodError, input: unknown): Problem[] {
     // Custom refinements carry their own sentence; keep it as the expectation.
     problems.push({
       field: issue.path.map(String).join('.'),
-      expected: issue.code === 'custom' ? issue.message : expectedFor(issue),
+      expected: expectedFor(issue),
       given: describeValue(given),
     });
   }

@@ -122,7 +122,8 @@ const AssessmentShapeSchema = z.strictObject({
   /** Overall score bands; together they cover 0-100 exactly, with no gap and no overlap. */
   bands: z.array(BandSchema).min(1).max(8),
   /** Advice per dimension id, one entry for every dimension. */
-  dimensionAdvice: z.record(IdSchema, DimensionAdviceSchema),
+  // Keys are checked against the dimensions below, with a clearer message than a key schema gives.
+  dimensionAdvice: z.record(z.string(), DimensionAdviceSchema),
   /** Optional site-internal links shown with the results. */
   links: z.array(LinkSchema).max(5).optional(),
 });

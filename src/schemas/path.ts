@@ -14,7 +14,7 @@ export const PathStepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('assessment'), ref: IdSchema, ...StepBase }),
   z.strictObject({ kind: z.literal('calculator'), ...StepBase }),
   z.strictObject({ kind: z.literal('task'), ...StepBase, title: z.string().min(1).max(120) }),
-]);
+], { error: 'one of chapter, assessment, calculator, task' });
 
 /** An onboarding path: `src/content/paths/<id>.yaml`. */
 export const PathSchema = z.strictObject({

@@ -1,0 +1,74 @@
+// Builds the small fixture playbook from a folder outside src/content (as a team's own content
+// repository would be) and checks what authors see when their content is wrong.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'pb-content-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Copies the fixture playbook, applies `edit`, builds it; returns the exit code, output and site folder. */
+function buildFixture(name: string, edit: (dir: string) => void = () => {}) {
+  const content = join(work, name, 'content');
+  cpSync(resolve('tests/fixtures/content'), content, { recursive: true });
+  edit(content);
+  const out = join(work, name, 'dist');
+  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, name, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''), out, content };
+}
+
+const replaceIn = (file: string, from: string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+
+describe('CONTENT_DIR builds', () => {
+  test('a content folder outside the repository builds into a full site, without drafts', () => {
+    const { status, out, output } = buildFixture('valid');
+    expect(status, output).toBe(0);
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(home).toContain('Fixture Playbook');
+    expect(home).toContain('lang="en-GB"');
+    expect(existsSync(join(out, 'chapters/first-steps/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'chapters/unfinished/index.html'))).toBe(false);
+    // The calculator falls back to the generator's defaults when the folder has none.
+    expect(readFileSync(join(out, 'theme.css'), 'utf8')).toContain('--accent-light:#0f766e');
+  });
+
+  test('invalid frontmatter fails the build naming the file, field, expected and given', () => {
+    const { status, output, content } = buildFixture('invalid-field', (dir) =>
+      replaceIn(join(dir, 'playbook/first-steps.mdx'), 'audience: rep', 'audience: everybody'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${join(content, 'playbook/first-steps.mdx')}: field "audience": expected one of rep, leader, both; given "everybody".`);
+  });
+
+  test('a chapter in a section that does not exist fails the build naming both ends', () => {
+    const { status, output } = buildFixture('missing-section', (dir) =>
+      replaceIn(join(dir, 'playbook/daily-habits.mdx'), 'section: practice', 'section: pratice'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/playbook\/daily-habits\.mdx: field "section" refers to section "pratice", which does not exist \(expected .*sections\/pratice\.yaml\)\. Known sections: basics, practice\./);
+  });
+
+  test('a related chapter, a glossary term and a path step that do not exist are all reported', () => {
+    const { status, output } = buildFixture('missing-refs', (dir) => {
+      replaceIn(join(dir, 'playbook/first-steps.mdx'), 'related: [daily-habits]', 'related: [daily-habit]');
+      replaceIn(join(dir, 'playbook/first-steps.mdx'), '<Term id="target">', '<Term id="targets">');
+      replaceIn(join(dir, 'paths/starter.yaml'), 'ref: first-steps', 'ref: first-step');
+    });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/first-steps\.mdx: field "related\.0" refers to chapter "daily-habit", which does not exist \(expected .*playbook\/daily-habit\.mdx\)/);
+    expect(output).toMatch(/first-steps\.mdx: <Term id="targets"> \(line \d+\) refers to glossary term "targets", which does not exist/);
+    expect(output).toMatch(/starter\.yaml: field "steps\.0\.ref" refers to chapter "first-step", which does not exist/);
+  });
+
+  test('a broken site settings file fails the build with its YAML line', () => {
+    const { status, output } = buildFixture('bad-yaml', (dir) => writeFileSync(join(dir, 'site.yaml'), 'name: A\ntagline: [unclosed\n'));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/site\.yaml:\d+: not valid YAML/);
+  });
+});
