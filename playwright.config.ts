@@ -47,9 +47,13 @@ export default defineConfig({
       reuseExistingServer: !process.env['CI'],
     },
     {
-      command: `node scripts/serve.ts --dir ${SUB_DIR} --base /sales/playbook/ --port ${SUB_PORT}`,
+      // The sub-path build runs under the real server intranets use: nginx with the strict policy
+      // (scripts/nginx.ts; it warns and falls back to scripts/serve.ts when nginx is not installed).
+      command: `node scripts/nginx.ts --dir ${SUB_DIR} --base /sales/playbook/ --port ${SUB_PORT}`,
       url: `http://127.0.0.1:${SUB_PORT}/sales/playbook/`,
       reuseExistingServer: !process.env['CI'],
+      // SIGTERM lets scripts/nginx.ts stop nginx and remove its state folder.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
   ],
 });

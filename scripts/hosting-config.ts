@@ -114,7 +114,15 @@ function nginxTypes(indent: string): string {
 export function nginxServerBlock(options: SiteLocation & { listen: string }): string {
   const base = normaliseBase(options.base);
   const dir = withSlash(options.siteDir);
-  const bare = base === '/' ? [] : [`    location = ${base.slice(0, -1)} { return 301 ${base}; }`, `    location = / { return 302 ${base}; }`];
+  // Outside the base path: the bare prefix and / lead to the site; anything else is the site's 404 page.
+  const outside =
+    base === '/'
+      ? []
+      : [
+          `    location = ${base.slice(0, -1)} { return 301 ${base}; }`,
+          `    location = / { return 302 ${base}; }`,
+          '    location / { return 404; }',
+        ];
   return [
     'server {',
     `    listen ${options.listen};`,
@@ -126,8 +134,10 @@ export function nginxServerBlock(options: SiteLocation & { listen: string }): st
     '    gzip on;',
     '    gzip_vary on;',
     `    gzip_types ${TEXT_TYPES.join(' ')} application/wasm;`,
+    '    # Missing files are answered with the 404 page; no need to log each one.',
+    '    log_not_found off;',
     `    error_page 404 ${base}404.html;`,
-    ...bare,
+    ...outside,
     `    location ^~ ${base} {`,
     `        alias ${dir};`,
     '        index index.html;',

@@ -25,18 +25,16 @@ const { values } = parseArgs({
 
 /** The nginx binary: NGINX when set, else the first `nginx` on PATH or in the usual sbin folders. */
 function findNginx(): string | undefined {
-  if (process.env['NGINX']) return process.env['NGINX'];
   const dirs = [...(process.env['PATH'] ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin'];
-  for (const dir of dirs.filter(Boolean)) {
-    const candidate = join(dir, 'nginx');
+  const candidates = process.env['NGINX'] ? [process.env['NGINX']] : dirs.filter(Boolean).map((dir) => join(dir, 'nginx'));
+  return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
+      return statSync(candidate).isFile();
     } catch {
-      /* not here */
+      return false;
     }
-  }
-  return undefined;
+  });
 }
 
 /** Temp-path modules compiled into this nginx; setting a path for a missing module is a config error. */
@@ -76,7 +74,7 @@ const nginx = findNginx();
 
 if (!nginx) {
   console.error(
-    `WARNING: nginx is not installed (looked on PATH and in /usr/sbin; set NGINX to its path), so ${values.dir} is served by ` +
+    `WARNING: nginx is not installed (looked for ${process.env['NGINX'] || 'nginx on PATH and in /usr/sbin'}; set NGINX to its path), so ${values.dir} is served by ` +
       'scripts/serve.ts instead. The browser tests then do not check the real server configuration; install nginx ' +
       '(Debian: apt-get install nginx) to test it.',
   );

@@ -20,12 +20,11 @@ export const MAX_RESULT_FILE_CHARS = 20_000;
 /** Longest result link accepted, in characters. */
 export const MAX_RESULT_LINK_CHARS = 4_000;
 
-const IdSchema = z.string().max(64).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const IdSchema = z.string().max(64).regex(KEBAB_ID);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 // Control characters have no place in a name and could hide text; markup is harmless as text.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
-const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Keys are checked on the raw object: zod's record silently drops a `__proto__` key, and a
 // result carrying one should be refused, not quietly repaired.
@@ -36,7 +35,7 @@ const AnswersSchema = z
     const keys = Object.keys(value);
     if (keys.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 answers' });
     for (const key of keys.slice(0, 100)) {
-      if (key.length > 64 || !QUESTION_ID.test(key)) {
+      if (key.length > 64 || !KEBAB_ID.test(key)) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'answers keyed by question id (lowercase letters, digits and dashes)' });
       }
     }

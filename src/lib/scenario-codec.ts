@@ -122,12 +122,21 @@ function resolveLeniently(values: Map<FieldPath, unknown>, defaults: Scenario, p
     const merged = resolveScenario(parsed.data as ScenarioInput, defaults);
     const checked = ScenarioSchema.safeParse(merged);
     if (checked.success) return checked.data;
-    problems.push(...problemsFromZod(checked.error, merged));
-    for (const issue of checked.error.issues) {
-      const path = pathOf(issue.path);
-      // Drop the linked value; if the default itself conflicts with a linked working-days value, drop that.
-      if (isFieldPath(path) && values.has(path)) values.delete(path);
-      else values.delete('shared.workingDaysPerYear');
+    // Only the days-out rule can fail here. Drop the linked days out; if the default days out is what
+    // conflicts, the linked working days are at fault: drop and report those instead.
+    for (const problem of problemsFromZod(checked.error, merged)) {
+      if (isFieldPath(problem.field) && values.has(problem.field)) {
+        values.delete(problem.field);
+        problems.push(problem);
+        continue;
+      }
+      const daysOut = readField(merged, problem.field as FieldPath);
+      values.delete('shared.workingDaysPerYear');
+      problems.push({
+        field: 'shared.workingDaysPerYear',
+        expected: `a number of at least ${Number(daysOut) + 1} (more than the ${String(daysOut)} days out per year in ${problem.field})`,
+        given: describeValue(merged.shared.workingDaysPerYear),
+      });
     }
   }
   return defaults;

@@ -1,22 +1,15 @@
 import { z } from 'astro/zod';
 import { AudienceSchema, IdSchema } from './common.ts';
 
-/** Frontmatter of a playbook chapter: `src/content/playbook/<id>.mdx`. */
+/** Frontmatter of a playbook chapter: `playbook/<id>.mdx`. Field descriptions feed docs/authoring.md. */
 export const ChapterSchema = z.strictObject({
-  /** The chapter's heading and page title. @example "Leads are not targets" */
-  title: z.string().min(1).max(100),
-  /** One sentence for lists, search results and the meta description (at most 200 characters). */
-  description: z.string().min(1).max(200),
-  /** Id of the section the chapter belongs to (a file name in `sections/` without `.yaml`). @example "foundations" */
-  section: IdSchema,
-  /** Reading order inside its section, lowest first. @example 2 */
-  order: z.number().int().min(0).max(10000),
-  /** Who the chapter is written for: `rep`, `leader` or `both`. @default "both" */
-  audience: AudienceSchema.default('both'),
-  /** Ids of up to six related chapters, shown at the end of the chapter. @default [] */
-  related: z.array(IdSchema).max(6).default([]),
-  /** A draft is left out of the built site (it still shows with `npm run dev`). @default false */
-  draft: z.boolean().default(false),
+  title: z.string().min(1).max(100).describe('The chapter’s heading and page title.'),
+  description: z.string().min(1).max(200).describe('One sentence for lists, search results and the page description.'),
+  section: IdSchema.describe('Id of the section the chapter belongs to: a file name in `sections/` without `.yaml`.'),
+  order: z.number().int().min(0).max(10000).describe('Reading order inside its section, lowest first.'),
+  audience: AudienceSchema.default('both').describe('Who the chapter is written for: `rep`, `leader` or `both`.'),
+  related: z.array(IdSchema).max(6).default([]).describe('Ids of up to six related chapters, shown at the end of the chapter.'),
+  draft: z.boolean().default(false).describe('A draft shows while writing (`npm run dev`) and is left out of every build.'),
 });
 
 /** Validated chapter frontmatter. */

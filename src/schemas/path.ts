@@ -2,32 +2,33 @@ import { z } from 'astro/zod';
 import { IdSchema } from './common.ts';
 
 const StepBase = {
-  /** Why this step, in a sentence. */
-  description: z.string().min(1).max(400),
-  /** Overrides the title taken from what the step points at. */
-  title: z.string().min(1).max(120).optional(),
+  description: z.string().min(1).max(400).describe('Why this step, or what to do, in a sentence or two.'),
+  title: z.string().min(1).max(120).optional().describe('Overrides the title taken from what the step points at (required for `task`).'),
 };
 
 /** One step of an onboarding path. */
-export const PathStepSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('chapter'), ref: IdSchema, ...StepBase }),
-  z.strictObject({ kind: z.literal('assessment'), ref: IdSchema, ...StepBase }),
-  z.strictObject({ kind: z.literal('calculator'), ...StepBase }),
-  z.strictObject({ kind: z.literal('task'), ...StepBase, title: z.string().min(1).max(120) }),
-], { error: 'one of chapter, assessment, calculator, task' });
+export const PathStepSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('chapter'), ref: IdSchema.describe('The chapter id.'), ...StepBase }),
+    z.strictObject({ kind: z.literal('assessment'), ref: IdSchema.describe('The assessment id.'), ...StepBase }),
+    z.strictObject({ kind: z.literal('calculator'), ...StepBase }),
+    z.strictObject({ kind: z.literal('task'), ...StepBase, title: z.string().min(1).max(120) }),
+  ],
+  { error: 'one of chapter, assessment, calculator, task' },
+);
 
-/** An onboarding path: `src/content/paths/<id>.yaml`. */
+/** An onboarding path: `paths/<id>.yaml`. Field descriptions feed docs/authoring.md. */
 export const PathSchema = z.strictObject({
-  /** @example "New rep: your first 30 days" */
-  title: z.string().min(1).max(100),
-  /** Who the path is for. */
-  audience: z.enum(['rep', 'leader']),
-  /** Order on the home page, lowest first. */
-  order: z.number().int().min(0).max(1000),
-  /** One or two sentences. */
-  summary: z.string().min(1).max(400),
-  /** The steps, in order. */
-  steps: z.array(PathStepSchema).min(1).max(100),
+  title: z.string().min(1).max(100).describe('e.g. "New rep: your first 30 days".'),
+  audience: z.enum(['rep', 'leader']).describe('Who the path is for: `rep` or `leader`.'),
+  order: z.number().int().min(0).max(1000).describe('Order among paths, lowest first.'),
+  summary: z.string().min(1).max(400).describe('One or two sentences.'),
+  steps: z
+    .array(PathStepSchema)
+    .min(1)
+    .max(100)
+    .describe('The steps in order. Each has `kind` (`chapter`, `assessment`, `calculator` or `task`), `ref` (chapter or assessment id), `description`, and `title` (required for tasks).'),
 });
 
 /** A validated onboarding path. */

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { problemsFromZod } from '../../src/lib/validation-messages.ts';
 import {
   FIELD_SPECS,
+  FullCycleSchema,
   InHouseSchema,
+  OutsourcedSchema,
+  SharedSchema,
   NUMERIC_FIELD_PATHS,
   SCENARIO_FIELDS,
   ScenarioInputSchema,
@@ -237,8 +240,8 @@ describe('field table', () => {
     const schemaPaths = [
       'horizonMonths',
       'currency',
-      ...(['shared', 'inHouse', 'outsourced', 'fullCycle'] as const).flatMap((group) =>
-        Object.keys(METHODOLOGY_DEFAULTS[group]).map((key) => `${group}.${key}`),
+      ...Object.entries({ shared: SharedSchema, inHouse: InHouseSchema, outsourced: OutsourcedSchema, fullCycle: FullCycleSchema }).flatMap(
+        ([group, schema]) => Object.keys(schema.shape).map((key) => `${group}.${key}`),
       ),
     ];
     expect(SCENARIO_FIELDS.map((f) => f.path).sort()).toEqual(schemaPaths.sort());
@@ -246,14 +249,14 @@ describe('field table', () => {
 
   test.each(NUMERIC_FIELD_PATHS.map((path) => ({ path })))('$path: the schema enforces the table range', ({ path }) => {
     const spec = FIELD_SPECS[path];
-    const atMax = withField(METHODOLOGY_DEFAULTS, path, spec.max);
-    const aboveMax = withField(METHODOLOGY_DEFAULTS, path, spec.max + 1);
-    const belowMin = withField(METHODOLOGY_DEFAULTS, path, spec.min - 1);
-    // Days out are further limited by the working days; check them against a long year.
-    const roomy = (s: typeof atMax) => withField(s, 'shared.workingDaysPerYear', 366);
-    expect(ScenarioSchema.safeParse(roomy(atMax)).success).toBe(path !== 'shared.workingDaysPerYear' || true);
-    expect(ScenarioSchema.safeParse(roomy(aboveMax)).success).toBe(false);
-    expect(ScenarioSchema.safeParse(roomy(belowMin)).success).toBe(false);
+    // Days out are further limited by the working days: check the table ranges in a 366-day year.
+    const roomy = withField(METHODOLOGY_DEFAULTS, 'shared.workingDaysPerYear', 366);
+    const valid = (value: number) => ScenarioSchema.safeParse(withField(roomy, path, value)).success;
+    expect(valid(spec.max)).toBe(true);
+    expect(valid(spec.max + 1)).toBe(false);
+    expect(valid(spec.min - 1)).toBe(false);
+    expect(valid(spec.min)).toBe(!('exclusiveMin' in spec && spec.exclusiveMin));
+    if ('integer' in spec && spec.integer) expect(valid(spec.min + 0.5)).toBe(false);
     expect(spec.step).toBeGreaterThan(0);
     expect(spec.label.length).toBeGreaterThan(0);
   });
