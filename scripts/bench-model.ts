@@ -26,12 +26,12 @@ const scenario: Scenario = {
   fullCycle: { ...defaults.fullCycle, seats: null },
 };
 
-let sink = 0;
+// Kept in a module variable so that the work cannot be optimised away.
+let lastEntries = 0;
 function once(): number {
   const start = performance.now();
   const base = evaluate(scenario);
-  const tornado = sensitivity(scenario, { base });
-  sink += tornado.entries.length + base.inHouse.totalCost;
+  lastEntries = sensitivity(scenario, { base }).entries.length;
   return performance.now() - start;
 }
 
@@ -46,10 +46,10 @@ const p95 = quantile(0.95);
 const machine = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   [
-    `evaluate + sensitivity, 60 months, 3 models in solve mode, ${RUNS} runs after ${WARM_UP} warm-up`,
+    `evaluate + sensitivity (${lastEntries} inputs), 60 months, 3 models in solve mode, ${RUNS} runs after ${WARM_UP} warm-up`,
     `median ${median.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms (budget: median < ${BUDGET_MS} ms)`,
     `machine: ${machine}, ${cpus().length} cores, ${platform()} ${release()}, Node ${process.version}`,
-    sink > 0 ? '' : '',
+    '',
   ].join('\n'),
 );
 if (!(median < BUDGET_MS)) {

@@ -174,22 +174,23 @@ function chapterName(k: number): { id: string; title: string } {
 }
 
 /** The MDX body of chapter k (about 800 words), linking to `neighbour` and using two glossary terms. */
-function chapterBody(k: number, neighbour: { id: string; title: string }, terms: readonly string[]): string {
+function chapterBody(k: number, neighbour: { id: string; title: string }, terms: readonly { id: string; text: string }[]): string {
   const rand = random(k * 104729 + 1);
   const pick: Pick = (list) => list[Math.floor(rand() * list.length)]!;
   const term = (i: number): string | undefined => (terms.length ? terms[(k * 3 + i * 7) % terms.length] : undefined);
   const [first, second] = [term(0), term(1)];
-  const termText = (id: string | undefined, text: string): string => (id ? `<Term id="${id}">${text}</Term>` : text);
+  const termText = (term: { id: string; text: string } | undefined, fallback: string): string =>
+    term ? `<Term id="${term.id}">${term.text}</Term>` : fallback;
   const headings = [...TOPICS].sort(() => rand() - 0.5).slice(0, 4);
   const checklist = [...CHECKS].sort(() => rand() - 0.5).slice(0, 5);
   return [
-    `${paragraph(pick, rand, 40)} This chapter is about ${termText(first, first?.replace(/-/g, ' ') ?? 'prospecting')} and what it asks of a team.`,
+    `${paragraph(pick, rand, 35)} This chapter is about ${termText(first, 'prospecting')} and what it asks of a team.`,
     '',
     `## Why ${headings[0]} matters`,
     '',
-    paragraph(pick, rand, 80),
+    paragraph(pick, rand, 70),
     '',
-    `${paragraph(pick, rand, 60)} The same holds for ${termText(second, second?.replace(/-/g, ' ') ?? 'pipeline')}, which the glossary defines.`,
+    `${paragraph(pick, rand, 50)} The same holds for ${termText(second, 'pipeline')}, which the glossary defines.`,
     '',
     '<Callout type="tip" title="Try this week">',
     '',
@@ -199,13 +200,13 @@ function chapterBody(k: number, neighbour: { id: string; title: string }, terms:
     '',
     `## How ${headings[1]} works day to day`,
     '',
-    paragraph(pick, rand, 80),
+    paragraph(pick, rand, 70),
     '',
     `### A closer look at ${headings[2]}`,
     '',
-    paragraph(pick, rand, 80),
+    paragraph(pick, rand, 70),
     '',
-    `${paragraph(pick, rand, 50)} Read [${neighbour.title}](/chapters/${neighbour.id}/) next.`,
+    `${paragraph(pick, rand, 40)} Read [${neighbour.title}](/chapters/${neighbour.id}/) next.`,
     '',
     '<Checklist title="Before the call">',
     '',
@@ -215,11 +216,9 @@ function chapterBody(k: number, neighbour: { id: string; title: string }, terms:
     '',
     `## What good ${headings[3]} looks like`,
     '',
-    paragraph(pick, rand, 80),
-    '',
-    paragraph(pick, rand, 80),
-    '',
     paragraph(pick, rand, 70),
+    '',
+    paragraph(pick, rand, 60),
     '',
     '<KeyTakeaways>',
     '',
@@ -274,16 +273,17 @@ export function writeSyntheticPlaybook(options: SyntheticOptions): SyntheticPlay
     return originals.get(id)!;
   };
 
-  const terms: string[] = [];
+  const terms: { id: string; text: string }[] = [];
   for (const file of yamlFiles(join(from, 'glossary'))) {
-    const data = remapChapters(parseYaml(readFileSync(join(from, 'glossary', file), 'utf8')), map);
+    const data = remapChapters(parseYaml(readFileSync(join(from, 'glossary', file), 'utf8')), map) as Record<string, unknown>;
     writeFileSync(join(dir, 'glossary', file), stringifyYaml(data));
-    terms.push(file.replace(/\.ya?ml$/, ''));
+    const id = file.replace(/\.ya?ml$/, '');
+    terms.push({ id, text: String(data['term'] ?? id).replace(/\s*\(.*\)\s*$/, '').toLowerCase() });
   }
   if (terms.length === 0) {
     for (const id of ['prospecting', 'pipeline', 'cadence', 'target']) {
       writeFileSync(join(dir, 'glossary', `${id}.yaml`), stringifyYaml({ term: id, definition: `What ${id} means on this team.` }));
-      terms.push(id);
+      terms.push({ id, text: id });
     }
   }
   const assessments: { id: string; audience: unknown }[] = [];

@@ -52,8 +52,8 @@ export interface BreakEvenNotFound extends BreakEvenCommon {
 /** The outcome of a break-even search. */
 export type BreakEvenResult = BreakEvenFound | BreakEvenNotFound;
 
-const LINEAR_POINTS = 240;
-const LOG_POINTS = 200;
+const LINEAR_POINTS = 200;
+const LOG_POINTS = 160;
 const MAX_INTEGER_SCAN = 2000;
 const BISECTION_STEPS = 200;
 
@@ -103,7 +103,16 @@ export function findBreakEven(scenario: Scenario, options: BreakEvenOptions): Br
     for (const model of models) if (baseEvaluation[model].error === undefined) held[model] = baseEvaluation[model].seats;
   }
   const seatsModel = path.endsWith('.seats') ? (path.split('.')[0] as ModelId) : null;
+  const group = path.split('.')[0] ?? '';
+  // A model's own inputs cannot move another model: its cost per opportunity is computed once.
+  const constant = new Map<ModelId, number | null>();
+  for (const model of models) {
+    const moves = path.includes('.') && group !== 'shared' ? group === model : true;
+    if (!moves) constant.set(model, evaluateModel(scenario, model, { seats: held }).costPerOpportunity);
+  }
   const costAt = (x: number, model: ModelId): number | null => {
+    const fixed = constant.get(model);
+    if (fixed !== undefined) return fixed;
     if (seatsModel !== null) {
       return evaluateModel(scenario, model, { seats: model === seatsModel ? { ...held, [model]: x } : held }).costPerOpportunity;
     }
@@ -191,7 +200,7 @@ function bisect(
     if (d === 0) return mid;
     if (Math.sign(d) === Math.sign(dLo)) lo = mid;
     else hi = mid;
-    if (!integer && hi - lo <= 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi))) break;
+    if (!integer && hi - lo <= 1e-10 * Math.max(1, Math.abs(lo), Math.abs(hi))) break;
   }
   return integer ? hi : lo + (hi - lo) / 2;
 }

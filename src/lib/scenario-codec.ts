@@ -130,6 +130,7 @@ function resolveLeniently(values: Map<FieldPath, unknown>, defaults: Scenario, p
         problems.push(problem);
         continue;
       }
+      if (!values.has('shared.workingDaysPerYear')) continue;
       const daysOut = readField(merged, problem.field as FieldPath);
       values.delete('shared.workingDaysPerYear');
       problems.push({

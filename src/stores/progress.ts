@@ -46,8 +46,8 @@ export const $progress = persistentAtom<Progress>(progressStorageKey(base), EMPT
 
 const now = (): string => new Date().toISOString();
 
-function save(next: Progress): boolean {
-  if (next === $progress.get()) return true;
+function save(next: Progress, force = false): boolean {
+  if (next === $progress.get() && !force) return true;
   try {
     $progress.set(next);
   } catch {
@@ -89,17 +89,7 @@ export function importProgress(text: string, fileName: string): ImportResult {
   return result;
 }
 
-/** Forgets all progress in this browser. */
+/** Forgets all progress in this browser, including stored data that could not be read. */
 export function reset(): void {
-  save(EMPTY_PROGRESS);
-  // Saving empty progress over empty progress writes nothing; make sure unreadable data goes too.
-  if (unreadable) {
-    try {
-      localStorage.removeItem(progressStorageKey(base));
-    } catch {
-      /* storage blocked: nothing was stored either */
-    }
-    unreadable = false;
-    $notice.set(undefined);
-  }
+  save(EMPTY_PROGRESS, true);
 }

@@ -292,3 +292,12 @@ describe('scenario files', () => {
     `);
   });
 });
+
+describe('working days against both days-out defaults', () => {
+  test('one problem, not two', () => {
+    const defaults = scenarioWith({ inHouse: { daysOutPerYear: 180 }, fullCycle: { daysOutPerYear: 170 } });
+    const { scenario, problems } = decodeScenario('shared.workingDaysPerYear=160', defaults);
+    expect(scenario).toEqual(defaults);
+    expect(problems.map((p) => p.field)).toEqual(['shared.workingDaysPerYear']);
+  });
+});

@@ -1,0 +1,64 @@
+import { encodeTargets, stepTargets, type StepTarget } from './progress.ts';
+
+/** A path step as its YAML file gives it. */
+export interface PathStepInput {
+  kind: 'chapter' | 'assessment' | 'calculator' | 'task';
+  ref?: string | undefined;
+  title?: string | undefined;
+  description: string;
+}
+
+/** A step ready to show: what it is, its title and where it leads. */
+export interface PathStepView {
+  /** 1-based position in the path. */
+  number: number;
+  kind: PathStepInput['kind'];
+  /** The kind as readers see it, e.g. "Self-assessment". */
+  kindLabel: string;
+  title: string;
+  description: string;
+  /** Where the step leads, inside the site (no leading slash); undefined for a practical task. */
+  href: string | undefined;
+  /** What marks the step done, encoded for a `data-*` attribute (`c:<chapter>` or `s:<step key>`). */
+  target: string;
+}
+
+/** The titles a path's steps borrow from what they point at. */
+export interface StepTitles {
+  chapter(id: string): string | undefined;
+  assessment(id: string): string | undefined;
+  /** Title of the calculator step. */
+  calculator: string;
+}
+
+const KIND_LABELS: Record<PathStepInput['kind'], string> = {
+  chapter: 'Chapter',
+  assessment: 'Self-assessment',
+  calculator: 'Calculator',
+  task: 'Practical task',
+};
+
+/**
+ * Turns a path's steps into what its page shows: a step's own `title` wins, else the title of the
+ * chapter or assessment it points at, else the calculator's. References are checked before this runs
+ * (checkReferences), so a missing title only falls back to the id.
+ */
+export function describePathSteps(pathId: string, steps: readonly PathStepInput[], titles: StepTitles): PathStepView[] {
+  const targets: StepTarget[] = stepTargets(pathId, steps);
+  return steps.map((step, i) => {
+    const ref = step.ref ?? '';
+    const borrowed =
+      step.kind === 'chapter' ? titles.chapter(ref) : step.kind === 'assessment' ? titles.assessment(ref) : step.kind === 'calculator' ? titles.calculator : undefined;
+    const href =
+      step.kind === 'chapter' ? `chapters/${ref}/` : step.kind === 'assessment' ? `assessments/${ref}/` : step.kind === 'calculator' ? 'calculator/' : undefined;
+    return {
+      number: i + 1,
+      kind: step.kind,
+      kindLabel: KIND_LABELS[step.kind],
+      title: step.title ?? borrowed ?? ref,
+      description: step.description,
+      href,
+      target: encodeTargets([targets[i]!]),
+    };
+  });
+}
