@@ -104,7 +104,10 @@ async function firstSearch(url: string, chapterPath: string, word: string): Prom
 interface LighthouseResult {
   page: string;
   scores: Record<string, number>;
+  /** Audits that count towards a category score and did not pass. */
   failing: string[];
+  /** Performance insights that did not pass; Lighthouse gives them no weight in the score. */
+  advice: string[];
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -132,17 +135,19 @@ function lighthouse(url: string, page: string, workDir: string): LighthouseResul
   };
   const scores: Record<string, number> = {};
   const failing: string[] = [];
+  const advice: string[] = [];
   for (const name of CATEGORIES) {
     const category = report.categories[name];
     scores[name] = Math.round((category?.score ?? 0) * 100);
     for (const ref of category?.auditRefs ?? []) {
       const audit = report.audits[ref.id];
-      if (audit && audit.score !== null && audit.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode)) {
-        failing.push(`${name}: ${ref.id} (${audit.title}${audit.displayValue ? `: ${audit.displayValue}` : ''}, score ${audit.score})`);
-      }
+      if (!audit || audit.score === null || audit.score >= 0.9 || !['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode)) continue;
+      const text = `${ref.id} (${audit.title}${audit.displayValue ? `: ${audit.displayValue}` : ''}; score ${audit.score})`;
+      if (ref.weight > 0) failing.push(`${name}: ${text}`);
+      else advice.push(text);
     }
   }
-  return { page, scores, failing };
+  return { page, scores, failing, advice };
 }
 
 /** Everything measured for one playbook. */
@@ -279,7 +284,16 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
       '',
     );
     const failing = lighthouseRuns.results.flatMap((r) => r.failing.map((f) => `- ${r.page || '(home)'}: ${f}`));
-    lines.push(...(failing.length ? ['Audits that did not pass:', '', ...failing, ''] : ['Every scored audit passed.', '']));
+    lines.push(...(failing.length ? ['Audits that lower a score:', '', ...failing, ''] : ['Every audit that counts towards a score passed.', '']));
+    const advice = lighthouseRuns.results.flatMap((r) => r.advice.map((f) => `- ${r.page || '(home)'}: ${f}`));
+    if (advice.length) {
+      lines.push(
+        'Performance insights that did not pass (advice: Lighthouse gives them no weight in the score):',
+        '',
+        ...advice,
+        '',
+      );
+    }
   }
   lines.push(
     '## Budgets',

@@ -1,0 +1,116 @@
+// npm run test:budgets: the size budgets of the production-hardening issue, on synthetic playbooks of
+// 10 and 1,000 chapters built in a temp folder. Fails (exit 1) when
+//  - a chapter page at 1,000 chapters is more than 10 % larger than the same chapter at 10,
+//  - a reading page loads more than 10 KB of JavaScript (gzipped) before the search is opened,
+//  - the calculator or an assessment page loads more than 30 KB of JavaScript (gzipped).
+// Pages that are not built yet (no calculator/, no assessments/<id>/) are skipped with a message.
+// Times are not checked here; npm run bench reports them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, chapterPageBytes, formatBytes, interactivePages, median, pageWeight, type PageWeight } from './bench-tools.ts';
+import { writeSyntheticPlaybook } from './synthetic-playbook.ts';
+
+/** The limits, in bytes or as a ratio. */
+export const BUDGETS = {
+  /** A chapter page at 1,000 chapters may be at most this much larger than at 10 (1.10 = 10 % larger). */
+  chapterGrowth: 1.1,
+  /** JavaScript a reading page loads before the search is opened, gzipped. */
+  readingJs: 10 * 1024,
+  /** JavaScript the calculator or an assessment page loads before any interaction, gzipped. */
+  interactiveJs: 30 * 1024,
+} as const;
+
+/** What the budgets are checked against. */
+export interface BudgetInput {
+  /** Median bytes of the same chapters' pages in the small and the large build. */
+  chapterSmall: number;
+  chapterLarge: number;
+  /** A reading page in each build. */
+  reading: PageWeight[];
+  /** The calculator and an assessment page, per build; undefined when not built. */
+  calculator: (PageWeight | undefined)[];
+  assessment: (PageWeight | undefined)[];
+}
+
+/** One budget's verdict: a line for people and whether it failed. */
+export interface BudgetLine {
+  status: 'pass' | 'FAIL' | 'skip';
+  text: string;
+}
+
+const heaviest = (pages: (PageWeight | undefined)[]): PageWeight | undefined =>
+  pages.filter((p): p is PageWeight => p !== undefined).sort((a, b) => b.jsGzip - a.jsGzip)[0];
+
+/** Checks the measurements against `BUDGETS`. Pure: the lines say what was measured and the limit. */
+export function checkBudgets(input: BudgetInput): BudgetLine[] {
+  const lines: BudgetLine[] = [];
+  const growth = input.chapterLarge / input.chapterSmall;
+  lines.push({
+    status: growth <= BUDGETS.chapterGrowth ? 'pass' : 'FAIL',
+    text:
+      `chapter page at 1,000 chapters: ${formatBytes(input.chapterLarge)} vs ${formatBytes(input.chapterSmall)} at 10 ` +
+      `(${growth >= 1 ? '+' : ''}${((growth - 1) * 100).toFixed(1)} %; limit +${Math.round((BUDGETS.chapterGrowth - 1) * 100)} %)`,
+  });
+  const reading = heaviest(input.reading);
+  if (reading) {
+    lines.push({
+      status: reading.jsGzip <= BUDGETS.readingJs ? 'pass' : 'FAIL',
+      text: `reading page (${reading.page}) JavaScript before search: ${formatBytes(reading.jsGzip)} gzipped (limit ${formatBytes(BUDGETS.readingJs)}): ${reading.js.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ') || 'none'}`,
+    });
+  }
+  for (const [name, pages, missing] of [
+    ['calculator', input.calculator, 'calculator/index.html is not built yet (no calculator page in src/pages)'],
+    ['assessment page', input.assessment, 'no assessments/<id>/index.html is built yet (no assessment page in src/pages, or no assessment in the content)'],
+  ] as const) {
+    const page = heaviest(pages);
+    if (!page) {
+      lines.push({ status: 'skip', text: `${name}: ${missing}` });
+      continue;
+    }
+    lines.push({
+      status: page.jsGzip <= BUDGETS.interactiveJs ? 'pass' : 'FAIL',
+      text: `${name} (${page.page}) JavaScript before interaction: ${formatBytes(page.jsGzip)} gzipped (limit ${formatBytes(BUDGETS.interactiveJs)}): ${page.js.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ') || 'none'}`,
+    });
+  }
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const workRoot = mkdtempSync(join(tmpdir(), 'playbook-budgets-'));
+  try {
+    const builds = [];
+    for (const size of [10, 1000]) {
+      const content = writeSyntheticPlaybook({ chapters: size, outDir: join(workRoot, `content-${size}`) });
+      const workDir = join(workRoot, `build-${size}`);
+      const outDir = join(workDir, 'site');
+      const cost = await buildSite({ contentDir: content.dir, outDir, workDir });
+      console.log(`built ${size} synthetic chapters in ${cost.seconds.toFixed(1)} s (peak ${cost.peakMb.toFixed(0)} MB)`);
+      const pages = interactivePages(outDir);
+      builds.push({
+        // The same ten chapters (chapter k is the same text at every size) are compared across sizes.
+        chapterBytes: median(chapterPageBytes(outDir, content.chapters.slice(0, 10))),
+        reading: pageWeight(outDir, `chapters/${content.chapters[0]}/`),
+        calculator: pages.calculator ? pageWeight(outDir, pages.calculator) : undefined,
+        assessment: pages.assessment ? pageWeight(outDir, pages.assessment) : undefined,
+      });
+      rmSync(workDir, { recursive: true, force: true });
+    }
+    const [small, large] = builds as [(typeof builds)[number], (typeof builds)[number]];
+    const lines = checkBudgets({
+      chapterSmall: small.chapterBytes,
+      chapterLarge: large.chapterBytes,
+      reading: builds.map((b) => b.reading),
+      calculator: builds.map((b) => b.calculator),
+      assessment: builds.map((b) => b.assessment),
+    });
+    for (const line of lines) console.log(`${line.status.padEnd(4)}  ${line.text}`);
+    const failed = lines.filter((l) => l.status === 'FAIL').length;
+    console.log(failed ? `\n${failed} budget(s) exceeded.` : '\nAll budgets met.');
+    return failed ? 1 : 0;
+  } finally {
+    rmSync(workRoot, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) process.exitCode = await main();
