@@ -2,7 +2,7 @@
 // an isolated build with its time and peak memory, the HTML bytes of chapter pages, and the JavaScript
 // and CSS a page loads before any interaction.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { normaliseBase } from '../src/lib/urls.ts';
@@ -72,20 +72,30 @@ function treeRssKb(root: number): number {
  */
 export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunCost> {
   const gnu = hasGnuTime();
+  const stats = join(options.cwd, `time-${process.pid}-${Date.now()}.txt`);
   const started = performance.now();
   const child = gnu
-    ? spawn(GNU_TIME, ['-v', command, ...args], { cwd: options.cwd, env: options.env })
+    ? spawn(GNU_TIME, ['-v', '-o', stats, command, ...args], { cwd: options.cwd, env: options.env })
     : spawn(command, args, { cwd: options.cwd, env: options.env });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  // Only the end is kept for the error message: a large build prints a warning per chapter.
+  const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   let polledKb = 0;
   const poll = gnu ? undefined : setInterval(() => (polledKb = Math.max(polledKb, treeRssKb(child.pid ?? -1))), 50);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   if (poll) clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
-  const kb = gnu ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1] ?? 0) : polledKb;
+  if (code !== 0) {
+    rmSync(stats, { force: true });
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`);
+  }
+  let kb = polledKb;
+  if (gnu) {
+    kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(stats, 'utf8'))?.[1] ?? 0);
+    rmSync(stats, { force: true });
+  }
   return { seconds, peakMb: kb / 1024 };
 }
 

@@ -76,7 +76,14 @@ interface SearchCost {
   requests: number;
   /** Bytes of the response bodies under pagefind/, as sent (Pagefind's index files are gzipped already). */
   bytes: number;
+  /** The same bytes by kind: Pagefind's code (JS, worker, WebAssembly), its index (meta, index chunks), result fragments. */
+  code: number;
+  index: number;
+  fragments: number;
 }
+
+const searchKind = (path: string): 'code' | 'index' | 'fragments' =>
+  path.endsWith('.pf_fragment') ? 'fragments' : /\.(pf_meta|pf_index|json)$/.test(path) ? 'index' : 'code';
 
 /** Opens a chapter page, types `word` in the header search box and adds up what Pagefind downloads. */
 async function firstSearch(url: string, chapterPath: string, word: string): Promise<SearchCost> {
@@ -84,9 +91,10 @@ async function firstSearch(url: string, chapterPath: string, word: string): Prom
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_FLAGS.slice(1) });
   try {
     const page = await browser.newPage();
-    const sizes: Promise<number>[] = [];
+    const sizes: Promise<{ kind: 'code' | 'index' | 'fragments'; bytes: number }>[] = [];
     page.on('requestfinished', (request) => {
-      if (new URL(request.url()).pathname.includes('/pagefind/')) sizes.push(request.sizes().then((s) => s.responseBodySize));
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/pagefind/')) sizes.push(request.sizes().then((s) => ({ kind: searchKind(path), bytes: s.responseBodySize })));
     });
     await page.goto(`${url}${chapterPath}`, { waitUntil: 'networkidle' });
     if (sizes.length > 0) throw new Error(`${chapterPath} downloaded search files before the search was used`);
@@ -94,7 +102,8 @@ async function firstSearch(url: string, chapterPath: string, word: string): Prom
     await page.locator('[data-search-results] li').first().waitFor();
     await page.waitForLoadState('networkidle');
     const all = await Promise.all(sizes);
-    return { word, requests: all.length, bytes: all.reduce((a, b) => a + b, 0) };
+    const sum = (kind?: string) => all.filter((f) => !kind || f.kind === kind).reduce((total, f) => total + f.bytes, 0);
+    return { word, requests: all.length, bytes: sum(), code: sum('code'), index: sum('index'), fragments: sum('fragments') };
   } finally {
     await browser.close();
   }
@@ -265,9 +274,13 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
     '`pagefind/` are added up (as sent by scripts/serve.ts, which does not compress; Pagefind’s index',
     'and fragment files are gzipped already).',
     '',
-    '| playbook | word | requests | bytes downloaded |',
-    '| --- | --- | ---: | ---: |',
-    ...results.map((r) => `| ${r.label} | ${r.search?.word ?? '–'} | ${r.search?.requests ?? '–'} | ${r.search ? formatBytes(r.search.bytes) : 'not measured'} |`),
+    '| playbook | word | requests | bytes downloaded | Pagefind code (JS, worker, WebAssembly) | index | result fragments |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map((r) =>
+      r.search
+        ? `| ${r.label} | ${r.search.word} | ${r.search.requests} | ${formatBytes(r.search.bytes)} | ${formatBytes(r.search.code)} | ${formatBytes(r.search.index)} | ${formatBytes(r.search.fragments)} |`
+        : `| ${r.label} | – | – | not measured | – | – | – |`,
+    ),
     '',
   ];
   if (lighthouseRuns) {

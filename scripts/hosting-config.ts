@@ -19,12 +19,12 @@ export const POLICY_DIRECTIVES: readonly PolicyDirective[] = [
     directive: "script-src 'self' 'wasm-unsafe-eval'",
     why:
       'Scripts are files of the site, never inline. Pagefind compiles its WebAssembly search engine, which needs ' +
-      "'wasm-unsafe-eval' (it allows WebAssembly compilation only, not JavaScript eval).",
+      "`'wasm-unsafe-eval'` (it allows WebAssembly compilation only, not JavaScript `eval`).",
   },
-  { directive: "style-src 'self'", why: 'Styles come from CSS files of the site; no inline <style> or style="…" attributes.' },
+  { directive: "style-src 'self'", why: 'Styles come from CSS files of the site; no inline `<style>` or `style="…"` attributes.' },
   {
     directive: "img-src 'self' data:",
-    why: 'The favicon and an optional logo are files of the site; data: allows small images embedded in stylesheets.',
+    why: 'The favicon and an optional logo are files of the site; `data:` allows small images embedded in stylesheets.',
   },
   { directive: "font-src 'self'", why: 'The site uses the system font stack; a web font would have to be a file of the site.' },
   {
@@ -34,15 +34,15 @@ export const POLICY_DIRECTIVES: readonly PolicyDirective[] = [
   {
     directive: "worker-src 'self' blob:",
     why:
-      'Pagefind runs its search in a Web Worker loaded from pagefind/pagefind-worker.js. blob: lets a worker be ' +
-      'created from a blob URL; the current build does not do that, so a host may drop blob: if it must.',
+      'Pagefind runs its search in a Web Worker loaded from `pagefind/pagefind-worker.js`. `blob:` lets a worker be ' +
+      'created from a blob URL; the current build does not do that, so a host may drop `blob:` if it must.',
   },
-  { directive: "object-src 'none'", why: 'No plugins (<object>, <embed>) at all.' },
-  { directive: "base-uri 'self'", why: 'An injected <base> element cannot send relative links elsewhere.' },
+  { directive: "object-src 'none'", why: 'No plugins (`<object>`, `<embed>`) at all.' },
+  { directive: "base-uri 'self'", why: 'An injected `<base>` element cannot send relative links elsewhere.' },
   { directive: "form-action 'self'", why: 'Forms (the search form’s no-script fallback) submit only to the site.' },
   {
     directive: "frame-ancestors 'none'",
-    why: 'No other page may frame the site (clickjacking). Browsers honour this only in a header, not in a <meta> tag.',
+    why: 'No other page may frame the site (clickjacking). Browsers honour this only in a header, not in a `<meta>` tag.',
   },
 ];
 
@@ -283,4 +283,28 @@ export function iisWebConfig(options: Pick<SiteLocation, 'base'>): string {
     '  </location>',
     '</configuration>',
   ].join('\n');
+}
+
+/** The example location docs/hosting.md shows its configurations for. */
+export const DOCS_EXAMPLE = { siteDir: '/srv/www/playbook', base: '/sales/playbook/', listen: '80' } as const;
+
+/** The table of directives as docs/hosting.md shows it. */
+export function documentedDirectives(): string {
+  return POLICY_DIRECTIVES.map((d) => `| \`${d.directive}\` | ${d.why} |`).join('\n');
+}
+
+/** Each configuration as docs/hosting.md shows it, by name. */
+export function documentedConfigs(): Record<'nginx' | 'apache' | 'iis', string> {
+  return { nginx: nginxServerBlock(DOCS_EXAMPLE), apache: apacheConfig(DOCS_EXAMPLE), iis: iisWebConfig(DOCS_EXAMPLE) };
+}
+
+// `node scripts/hosting-config.ts nginx|apache|iis` prints a configuration for the example location, to paste into docs/hosting.md.
+if (import.meta.main) {
+  const name = process.argv[2] as keyof ReturnType<typeof documentedConfigs> | undefined;
+  const configs = documentedConfigs();
+  if (!name || !(name in configs)) {
+    console.error('Usage: node scripts/hosting-config.ts nginx|apache|iis');
+    process.exit(2);
+  }
+  console.log(configs[name]);
 }

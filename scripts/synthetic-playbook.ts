@@ -177,10 +177,10 @@ function chapterName(k: number): { id: string; title: string } {
 function chapterBody(k: number, neighbour: { id: string; title: string }, terms: readonly { id: string; text: string }[]): string {
   const rand = random(k * 104729 + 1);
   const pick: Pick = (list) => list[Math.floor(rand() * list.length)]!;
-  const term = (i: number): string | undefined => (terms.length ? terms[(k * 3 + i * 7) % terms.length] : undefined);
+  const term = (i: number) => (terms.length ? terms[(k * 3 + i * 7) % terms.length] : undefined);
   const [first, second] = [term(0), term(1)];
-  const termText = (term: { id: string; text: string } | undefined, fallback: string): string =>
-    term ? `<Term id="${term.id}">${term.text}</Term>` : fallback;
+  const termText = (chosen: { id: string; text: string } | undefined, fallback: string): string =>
+    chosen ? `<Term id="${chosen.id}">${chosen.text}</Term>` : fallback;
   const headings = [...TOPICS].sort(() => rand() - 0.5).slice(0, 4);
   const checklist = [...CHECKS].sort(() => rand() - 0.5).slice(0, 5);
   return [

@@ -24,8 +24,8 @@ const stepsText = (done: number, total: number): string => `${done} of ${total} 
  * - `input[data-target]`: a "Done" checkbox for a chapter (`c:id`) or a step (`s:key`);
  * - `data-done-when`: shown only when its target is done, with `[data-done-date]` filled in; a
  *   `[data-done-group]` shows its `[data-none]` message when none of its items is done;
- * - `data-continue` + `data-titles` + `data-href-prefix`: a link to the chapter read last, its title put in
- *   `[data-continue-title]` (or the whole link text);
+ * - `data-continue` + `data-titles` + `data-href-prefix`: a link to the chapter read last, its text the link's
+ *   `data-label` followed by the chapter's title;
  * - `data-progress-notice`: the notice about stored data that could not be read.
  */
 class PbProgressView extends HTMLElement {
@@ -112,9 +112,7 @@ class PbProgressView extends HTMLElement {
       el.hidden = !link || !chapter || title === undefined;
       if (link && chapter && title !== undefined) {
         link.href = `${el.dataset['hrefPrefix'] ?? ''}${chapter}/`;
-        const slot = link.querySelector('[data-continue-title]');
-        if (slot) slot.textContent = `: ${title}`;
-        else link.textContent = title;
+        link.textContent = `${link.dataset['label'] ?? ''}${title}`;
       }
     }
   }

@@ -1,4 +1,5 @@
-import { fieldBounds, numericSpec, readNumber, withField, type NumericFieldPath, type Scenario } from '../schemas/scenario.ts';
+import { fieldBounds, numericSpec, readNumber, withField, type NumericFieldPath } from '../schemas/scenario-fields.ts';
+import type { Scenario } from '../schemas/scenario.ts';
 import { MODEL_LABELS, evaluate, evaluateModel, type ModelId } from './cost-model.ts';
 
 /** Options for `findBreakEven`. */

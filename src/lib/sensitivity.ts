@@ -8,8 +8,8 @@ import {
   withField,
   type FieldGroup,
   type NumericFieldPath,
-  type Scenario,
-} from '../schemas/scenario.ts';
+} from '../schemas/scenario-fields.ts';
+import type { Scenario } from '../schemas/scenario.ts';
 import { MODEL_IDS, evaluate, evaluateModel, type Evaluation, type ModelId } from './cost-model.ts';
 
 /** Share by which each input is moved down and up (±20 %). */

@@ -19,6 +19,9 @@ const StepKeySchema = z.string().refine(isStepKey, `a step key of at most ${PROG
 
 const atMost = (max: number) => (dates: Record<string, string>) => Object.keys(dates).length <= max;
 
+// zod drops a "__proto__" key from records without a word; such a document was not written by this site.
+const NoProtoKey = z.custom<unknown>((value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'), 'no "__proto__" key');
+
 /**
  * Reading progress as this browser stores it under `pb-progress:<base path>` and as "Export progress"
  * writes it to a file. Parsed at runtime by `parseProgressValue` (src/lib/progress.ts), which the unit
@@ -30,9 +33,9 @@ export const ProgressSchema = z.strictObject({
   /** The format version; a newer version is refused rather than misread. */
   version: z.literal(PROGRESS_VERSION),
   /** Chapters marked done, with the first time each was marked. @example { "beyond-bant": "2026-03-01T09:30:00.000Z" } */
-  chapters: z.record(ChapterKeySchema, DoneAtSchema).refine(atMost(PROGRESS_LIMITS.chapters), `at most ${PROGRESS_LIMITS.chapters} chapters`),
+  chapters: NoProtoKey.pipe(z.record(ChapterKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.chapters), `at most ${PROGRESS_LIMITS.chapters} chapters`),
   /** Path steps other than chapters (assessments, the calculator, tasks) marked done, by step key. */
-  steps: z.record(StepKeySchema, DoneAtSchema).refine(atMost(PROGRESS_LIMITS.steps), `at most ${PROGRESS_LIMITS.steps} steps`),
+  steps: NoProtoKey.pipe(z.record(StepKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.steps), `at most ${PROGRESS_LIMITS.steps} steps`),
   /** The chapter opened most recently, for "Continue where you left off". Optional. */
   lastVisited: z.strictObject({ chapter: ChapterKeySchema, at: DoneAtSchema }).optional(),
 });

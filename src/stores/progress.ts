@@ -51,7 +51,7 @@ function save(next: Progress, force = false): boolean {
   try {
     $progress.set(next);
   } catch {
-    $notice.set('Your progress could not be saved in this browser (its storage is full or blocked). It lasts until you leave this page.');
+    $notice.set('Your progress could not be saved in this browser (its storage is full or blocked).');
     return false;
   }
   unreadable = false;

@@ -1,9 +1,14 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, open, test } from './fixtures.ts';
-import { readChapters, readSections, wordOnlyInOneBody } from './content.ts';
+import { contentRoot, readChapters, readSections, wordOnlyInOneBody } from './content.ts';
 
 const chapter = readChapters()[0]!;
 const section = readSections()[0]!;
+const pathId = readdirSync(join(contentRoot, 'paths')).find((f) => /\.ya?ml$/.test(f))!.replace(/\.ya?ml$/, '');
+const assessmentsDir = join(contentRoot, 'assessments');
+const assessmentId = existsSync(assessmentsDir) ? readdirSync(assessmentsDir).find((f) => /\.ya?ml$/.test(f))?.replace(/\.ya?ml$/, '') : undefined;
 
 /** One page of every type the site builds. */
 const pages: [string, string][] = [
@@ -14,6 +19,12 @@ const pages: [string, string][] = [
   ['glossary', 'glossary/'],
   ['search', `search/?q=${wordOnlyInOneBody().word}`],
   ['not found', '404.html'],
+  ['paths index', 'paths/'],
+  ['path', `paths/${pathId}/`],
+  ['progress', 'progress/'],
+  ['assessments index', 'assessments/'],
+  ['team roll-up', 'assessments/team/'],
+  ...(assessmentId ? [['assessment', `assessments/${assessmentId}/`] as [string, string]] : []),
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -1,0 +1,178 @@
+/**
+ * The calculator's charts as a small tree of SVG nodes (tag, attributes, text, children): pure data,
+ * rendered to markup by the server (components/calculator/SvgTree.astro) and to DOM nodes by the
+ * browser, so both draw the same picture. No inline styles: colours and dash patterns come from
+ * classes in the page's stylesheet, so lines differ by pattern and marker as well as colour.
+ */
+
+/** One SVG element. */
+export interface SvgNode {
+  tag: string;
+  attrs: Record<string, string | number>;
+  text?: string;
+  children?: SvgNode[];
+}
+
+const node = (tag: string, attrs: Record<string, string | number>, children?: SvgNode[], text?: string): SvgNode => ({
+  tag,
+  attrs,
+  ...(children ? { children } : {}),
+  ...(text !== undefined ? { text } : {}),
+});
+
+/** Rounds coordinates to one decimal so the markup stays short and stable. */
+const r = (value: number): number => Math.round(value * 10) / 10;
+
+/** A "nice" axis from 0: a round step (1, 2 or 5 × 10^n) and the ticks up to a top at or above `max`. */
+export function niceScale(max: number, count = 5): { top: number; ticks: number[] } {
+  const target = Number.isFinite(max) && max > 0 ? max : 1;
+  const raw = target / count;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+  const residual = raw / magnitude;
+  const step = (residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude;
+  const steps = Math.max(1, Math.ceil(target / step - 1e-9));
+  const ticks: number[] = [];
+  for (let i = 0; i <= steps; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return { top: ticks[ticks.length - 1] ?? target, ticks };
+}
+
+/** Month labels: 1 and every `step` months, with no more than `maxLabels` labels. */
+export function monthTicks(months: number, maxLabels: number): number[] {
+  const step = [1, 2, 3, 6, 12, 24].find((s) => Math.ceil(months / s) <= Math.max(2, maxLabels)) ?? 24;
+  const ticks = [1];
+  for (let m = step; m <= months; m += step) if (m > 1) ticks.push(m);
+  return ticks;
+}
+
+/** A marker shape per series: circle, square, triangle (then repeating). */
+function marker(index: number, seriesId: string, x: number, y: number): SvgNode {
+  const cls = `marker marker--${seriesId}`;
+  switch (index % 3) {
+    case 0:
+      return node('circle', { class: cls, cx: r(x), cy: r(y), r: 4 });
+    case 1:
+      return node('rect', { class: cls, x: r(x - 3.5), y: r(y - 3.5), width: 7, height: 7 });
+    default:
+      return node('path', { class: cls, d: `M${r(x)} ${r(y - 4.5)}L${r(x + 4.5)} ${r(y + 3.5)}L${r(x - 4.5)} ${r(y + 3.5)}Z` });
+  }
+}
+
+/** Options for `lineChart`. */
+export interface LineChartOptions {
+  /** Id of the chart's <title>, referenced by aria-labelledby. */
+  titleId: string;
+  /** The accessible summary of the chart. */
+  title: string;
+  series: readonly { id: string; values: readonly number[] }[];
+  width: number;
+  height: number;
+  formatY: (value: number) => string;
+}
+
+/** A line chart by month (x: months 1..n, y: from 0), one line per series with markers. */
+export function lineChart(options: LineChartOptions): SvgNode {
+  const { width, height, series, formatY } = options;
+  const left = 64;
+  const right = 14;
+  const top = 12;
+  const bottom = 40;
+  const plotW = Math.max(10, width - left - right);
+  const plotH = Math.max(10, height - top - bottom);
+  const months = Math.max(1, ...series.map((s) => s.values.length));
+  const max = Math.max(0, ...series.flatMap((s) => s.values.filter(Number.isFinite)));
+  const { top: yTop, ticks } = niceScale(max, height < 260 ? 4 : 5);
+  const x = (month: number) => left + (months === 1 ? plotW / 2 : ((month - 1) / (months - 1)) * plotW);
+  const y = (value: number) => top + plotH - (Math.max(0, value) / yTop) * plotH;
+
+  const children: SvgNode[] = [node('title', { id: options.titleId }, undefined, options.title)];
+  const grid: SvgNode[] = [];
+  for (const tick of ticks) {
+    grid.push(node('line', { class: 'chart__grid', x1: left, x2: r(left + plotW), y1: r(y(tick)), y2: r(y(tick)) }));
+    grid.push(node('text', { class: 'chart__tick', x: left - 8, y: r(y(tick) + 4), 'text-anchor': 'end' }, undefined, formatY(tick)));
+  }
+  const xTicks = monthTicks(months, Math.floor(plotW / 44));
+  for (const month of xTicks) {
+    grid.push(node('line', { class: 'chart__axis', x1: r(x(month)), x2: r(x(month)), y1: r(top + plotH), y2: r(top + plotH + 5) }));
+    grid.push(node('text', { class: 'chart__tick', x: r(x(month)), y: r(top + plotH + 19), 'text-anchor': 'middle' }, undefined, String(month)));
+  }
+  grid.push(node('line', { class: 'chart__axis', x1: left, x2: r(left + plotW), y1: r(top + plotH), y2: r(top + plotH) }));
+  grid.push(node('text', { class: 'chart__label', x: r(left + plotW / 2), y: height - 4, 'text-anchor': 'middle' }, undefined, 'Month'));
+  children.push(node('g', { 'aria-hidden': 'true' }, grid));
+
+  const markerMonths = new Set([...monthTicks(months, 8), months]);
+  series.forEach((s, index) => {
+    const points = s.values.map((value, i) => `${i === 0 ? 'M' : 'L'}${r(x(i + 1))} ${r(y(value))}`).join('');
+    const lineChildren: SvgNode[] = [node('path', { class: `line line--${s.id}`, d: points || 'M0 0' })];
+    s.values.forEach((value, i) => {
+      if (markerMonths.has(i + 1)) lineChildren.push(marker(index, s.id, x(i + 1), y(value)));
+    });
+    children.push(node('g', { 'aria-hidden': 'true' }, lineChildren));
+  });
+  return node('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': options.titleId }, children);
+}
+
+/** One bar of a tornado chart: the result with the input lowered and raised. */
+export interface TornadoBar {
+  label: string;
+  low: number;
+  high: number;
+}
+
+/** Options for `tornadoChart`. */
+export interface TornadoOptions {
+  titleId: string;
+  title: string;
+  bars: readonly TornadoBar[];
+  /** The base case the bars swing around. */
+  base: number;
+  width: number;
+  format: (value: number) => string;
+}
+
+const ROW = 46;
+
+/**
+ * A tornado chart: one row per input, its label above a bar from the base value to the result with
+ * the input lowered (solid) and raised (outlined), with the values at both ends.
+ */
+export function tornadoChart(options: TornadoOptions): SvgNode {
+  const { bars, base, width, format } = options;
+  const side = 72;
+  const top = 28;
+  const height = top + Math.max(1, bars.length) * ROW + 6;
+  const values = [base, ...bars.flatMap((b) => [b.low, b.high])].filter(Number.isFinite);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (!(hi > lo)) {
+    lo -= 1;
+    hi += 1;
+  }
+  const plotW = Math.max(10, width - 2 * side);
+  const x = (value: number) => side + ((value - lo) / (hi - lo)) * plotW;
+  const children: SvgNode[] = [node('title', { id: options.titleId }, undefined, options.title)];
+  const drawing: SvgNode[] = [
+    node('text', { class: 'chart__tick', x: r(x(base)), y: 12, 'text-anchor': 'middle' }, undefined, `Now ${format(base)}`),
+  ];
+  if (bars.length === 0) {
+    drawing.push(node('text', { class: 'chart__label', x: r(width / 2), y: top + 24, 'text-anchor': 'middle' }, undefined, 'No input moves this result.'));
+  }
+  bars.forEach((bar, i) => {
+    const y0 = top + i * ROW;
+    drawing.push(node('text', { class: 'tornado__label', x: 4, y: y0 + 13 }, undefined, bar.label));
+    for (const [value, cls] of [
+      [bar.low, 'tornado__bar tornado__bar--low'],
+      [bar.high, 'tornado__bar tornado__bar--high'],
+    ] as const) {
+      const from = Math.min(x(base), x(value));
+      const to = Math.max(x(base), x(value));
+      drawing.push(node('rect', { class: cls, x: r(from), y: y0 + 20, width: r(Math.max(1, to - from)), height: 16 }));
+    }
+    const min = Math.min(bar.low, bar.high, base);
+    const max = Math.max(bar.low, bar.high, base);
+    drawing.push(node('text', { class: 'chart__tick', x: r(x(min) - 6), y: y0 + 33, 'text-anchor': 'end' }, undefined, format(Math.min(bar.low, bar.high))));
+    drawing.push(node('text', { class: 'chart__tick', x: r(x(max) + 6), y: y0 + 33, 'text-anchor': 'start' }, undefined, format(Math.max(bar.low, bar.high))));
+  });
+  drawing.push(node('line', { class: 'tornado__base', x1: r(x(base)), x2: r(x(base)), y1: 17, y2: height - 2 }));
+  children.push(node('g', { 'aria-hidden': 'true' }, drawing));
+  return node('svg', { class: 'chart chart--tornado', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': options.titleId }, children);
+}

@@ -1,0 +1,23 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getPlaybook } from '../../data/playbook.ts';
+import { buildPageData } from '../../lib/assessment-page-data.ts';
+import { withBase } from '../../lib/urls.ts';
+
+/** One data file per assessment, `/assessments/<id>.json`, for the page's script (no inline data under the CSP). */
+export const getStaticPaths = (async () => {
+  const { assessments } = await getPlaybook();
+  return assessments.map((entry) => ({ params: { id: entry.id } }));
+}) satisfies GetStaticPaths;
+
+/** The parsed assessment and the chapters it can recommend, with their addresses under the base path. */
+export const GET: APIRoute = async ({ params }) => {
+  const { assessments, index } = await getPlaybook();
+  const entry = assessments.find((a) => a.id === params['id']);
+  if (!entry) return new Response('Not found', { status: 404 });
+  const base = import.meta.env.BASE_URL;
+  const data = buildPageData(entry.data, (id) => {
+    const chapter = index.chapterById.get(id);
+    return chapter ? { title: chapter.title, href: withBase(base, `chapters/${id}/`) } : undefined;
+  });
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
+};

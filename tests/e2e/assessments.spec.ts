@@ -1,0 +1,324 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { expect, open, test } from './fixtures.ts';
+import { contentRoot, readChapters } from './content.ts';
+
+const ID = 'prospecting-habits';
+const file = join(contentRoot, 'assessments', `${ID}.yaml`);
+test.skip(!existsSync(file), `the content under test has no ${ID} assessment`);
+
+const yaml = existsSync(file) ? (parse(readFileSync(file, 'utf8')) as { title: string; questions: unknown[] }) : { title: '', questions: [] };
+const TOTAL = yaml.questions.length;
+const title = (id: string) => readChapters().find((c) => c.id === id)?.title ?? id;
+
+/**
+ * A fixed set of answers (option index per question, in the order asked) and its result, worked
+ * out by hand from src/content/assessments/prospecting-habits.yaml. Points = weight × option score;
+ * agreement items score 0-4 (4-0 when reverse).
+ *
+ *   routine    weekly-time (w2) "An hour or two" 1×2=2/8; blocked-time Disagree 1/4;
+ *              first-to-go (reverse) Agree 1/4                        →  4/16 = 25
+ *   ownership  pipeline-source (w2) "About half" 2×2=4/8; thin-pipeline (reverse) Disagree 3/4;
+ *              shortfall-plan "Work out…" 4/4; cold-calls Neither 2/4  → 13/20 = 65
+ *   targeting  target-list "written list, rarely" 2/4; several-contacts Agree 3/4;
+ *              research "something specific" 3/4                      →  8/12 = 66.7 → 67
+ *   outcomes   good-week "meetings and opportunities" 4/4; second-meetings Agree 3/4;
+ *              change-approach Strongly agree 4/4                     → 11/12 = 91.7 → 92
+ *   overall    36/60 = 60 → band 40-64 "Prospecting when there is time"
+ *
+ * Gap: routine (below 50); strength: outcomes (70 or more). Read next: the band's three chapters
+ * (the routine gap's weekly-prospecting-routine is already among them).
+ */
+const FIXED = [1, 1, 3, 2, 1, 3, 2, 2, 3, 2, 3, 3, 4];
+const FIXED_RESULT = {
+  overall: '60',
+  band: 'Prospecting when there is time',
+  dimensions: { 'Routine and rhythm': '25', 'Ownership of your pipeline': '65', 'Targets and lists': '67', 'Effort that turns into outcomes': '92' },
+  readNext: ['weekly-prospecting-routine', 'working-a-target-list', 'efficiency-versus-effectiveness'],
+};
+/** Every answer worth full points (reverse statements: strongly disagree) → 100 everywhere. */
+const BEST = [3, 4, 0, 4, 0, 3, 4, 3, 4, 3, 3, 4, 4];
+/** Every answer worth nothing (reverse statements: strongly agree) → 0 everywhere. */
+const WORST = [0, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0];
+
+const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Question ${n} of ${TOTAL}\\b`) });
+const progressText = (page: Page, n: number) => page.getByText(`${n} of ${TOTAL} answered`);
+
+/** Answers questions `from`..`to` (1-based, inclusive) by clicking. */
+async function answer(page: Page, answers: number[], from = 1, to = answers.length): Promise<void> {
+  for (let n = from; n <= to; n++) await question(page, n).getByRole('radio').nth(answers[n - 1]!).check();
+}
+
+async function finish(page: Page, answers: number[]): Promise<void> {
+  await answer(page, answers);
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeFocused();
+}
+
+async function expectFixedResult(page: Page): Promise<void> {
+  const results = page.locator('[data-results]');
+  await expect(results.locator('[data-overall]')).toHaveText(FIXED_RESULT.overall);
+  await expect(results.locator('[data-band-label]')).toHaveText(FIXED_RESULT.band);
+  for (const [name, score] of Object.entries(FIXED_RESULT.dimensions)) {
+    await expect(results.getByRole('meter', { name })).toHaveAttribute('value', score);
+  }
+  const readNext = results.locator('[data-read-next] a');
+  await expect(readNext).toHaveText(FIXED_RESULT.readNext.map(title));
+  for (const [i, id] of FIXED_RESULT.readNext.entries()) await expect(readNext.nth(i)).toHaveAttribute('href', new RegExp(`chapters/${id}/$`));
+  await expect(results.locator('[data-gaps]')).toContainText('Routine and rhythm: 25');
+  await expect(results.locator('[data-strengths]')).toContainText('Effort that turns into outcomes: 92');
+}
+
+async function resultLink(page: Page, name?: string): Promise<string> {
+  if (name !== undefined) await page.getByLabel(/Your name/).fill(name);
+  await page.getByRole('button', { name: 'Copy result link' }).click();
+  const link = page.getByRole('textbox', { name: 'Result link' });
+  await expect(link).toHaveValue(/#pb-result=/);
+  return link.inputValue();
+}
+
+test.beforeEach(async ({ page }) => {
+  await open(page, `assessments/${ID}/`);
+  await expect(page.getByRole('button', { name: 'See my result' })).toBeEnabled();
+});
+
+test('taking an assessment by keyboard gives the expected result @subpath', async ({ page }) => {
+  // From the top of the page, Tab to the first question's first option.
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await question(page, 1).getByRole('radio').first().evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(question(page, 1).getByRole('radio').first()).toBeFocused();
+  for (const [i, index] of FIXED.entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    for (let k = 0; k < index; k++) await page.keyboard.press('ArrowDown');
+    await expect(question(page, i + 1).getByRole('radio').nth(index)).toBeChecked();
+  }
+  await expect(progressText(page, TOTAL)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'See my result' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeFocused();
+  await expect(page.getByRole('form', { name: 'Questions' })).toBeHidden();
+  await expectFixedResult(page);
+  // The result is in the dated history, and comes back on reload.
+  await expect(page.locator('[data-history-list] li')).toHaveCount(1);
+  await expect(page.locator('[data-history-list] time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  await page.reload();
+  await expectFixedResult(page);
+  // Following a "read next" link lands on the chapter, under any base path.
+  await page.locator('[data-read-next] a').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: title(FIXED_RESULT.readNext[0]!) })).toBeVisible();
+});
+
+test('unanswered questions are named and the first one gets focus', async ({ page }) => {
+  await answer(page, FIXED, 1, 2);
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await expect(page.getByRole('alert')).toContainText(`Answer every question to see your result: ${TOTAL - 2} left (questions 3, 4, 5, 6, 7, 8 and ${TOTAL - 8} more)`);
+  await expect(question(page, 3).getByRole('radio').first()).toBeFocused();
+});
+
+test('reloading mid-way resumes with the answers given so far', async ({ page }) => {
+  await answer(page, FIXED, 1, 5);
+  await expect(progressText(page, 5)).toBeVisible();
+  await page.reload();
+  await expect(progressText(page, 5)).toBeVisible();
+  for (let n = 1; n <= 5; n++) await expect(question(page, n).getByRole('radio').nth(FIXED[n - 1]!)).toBeChecked();
+  await expect(question(page, 6).getByRole('radio', { checked: true })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Continue with question 6' }).click();
+  await expect(page).toHaveURL(/#q-/);
+  await answer(page, FIXED, 6);
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await expectFixedResult(page);
+});
+
+test('retake clears the answers and keeps the history', async ({ page }) => {
+  await finish(page, FIXED);
+  await page.getByRole('button', { name: 'Retake' }).click();
+  await expect(page.getByRole('form', { name: 'Questions' })).toBeVisible();
+  await expect(progressText(page, 0)).toBeVisible();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  await finish(page, BEST);
+  await expect(page.locator('[data-overall]')).toHaveText('100');
+  const history = page.locator('[data-history-list] li');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('100 out of 100');
+  await expect(history.last()).toContainText(`60 out of 100, ${FIXED_RESULT.band}`);
+});
+
+test('the result link reproduces the result, read-only @subpath', async ({ page, browser }) => {
+  await finish(page, FIXED);
+  const link = await resultLink(page, 'Ana');
+  // Another browser profile: nothing saved, only the link.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+  await expect(other.locator('[data-shared]')).toContainText('by Ana');
+  await expect(other.locator('[data-shared]')).toContainText('read-only');
+  await expectFixedResult(other);
+  await expect(other.getByRole('form', { name: 'Questions' })).toBeHidden();
+  await expect(other.getByRole('button', { name: 'Retake' })).toBeHidden();
+  await expect(other.getByRole('heading', { name: 'Your past results in this browser' })).toBeHidden();
+  // Nothing was saved by looking at it.
+  expect(await other.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('pb-assessment:')))).toEqual([]);
+  await other.getByRole('link', { name: 'Take this self-assessment yourself' }).click();
+  await expect(other.getByRole('form', { name: 'Questions' })).toBeVisible();
+  await expect(progressText(other, 0)).toBeVisible();
+  await context.close();
+});
+
+test('a tampered result link is refused with its reason and the questionnaire shown', async ({ page }) => {
+  await finish(page, FIXED);
+  const link = await resultLink(page);
+  await page.getByRole('button', { name: 'Retake' }).click();
+  // A better answer to the first question, without a matching check code.
+  const tampered = link.replace('weekly-time.1', 'weekly-time.3');
+  expect(tampered).not.toBe(link);
+  await page.goto(tampered);
+  await expect(page.getByRole('alert')).toContainText('This result link has been changed or cut short since it was made');
+  await expect(page.getByRole('form', { name: 'Questions' })).toBeVisible();
+  await expect(page.locator('[data-results]')).toBeHidden();
+  // Markup in a link is never rendered as markup.
+  await page.goto(`${link.split('#')[0]}#pb-result=1&a=%3Cimg%20src%3Dx%3E&q=&t=x&c=0`);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.locator('pb-assessment img')).toHaveCount(0);
+});
+
+test('corrupt saved answers are dropped with a notice', async ({ page }) => {
+  // Saved answers are kept per base path: pb-assessment:<base><id>.
+  await page.evaluate((id) => localStorage.setItem(`pb-assessment:${document.documentElement.dataset['base']}${id}`, '{"version":1,"answers":{"weekly-time":"lots"},"history":[]}'), ID);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  await expect(progressText(page, 0)).toBeVisible();
+  await finish(page, FIXED);
+  await expectFixedResult(page);
+});
+
+test('a result downloads as a JSON file', async ({ page }) => {
+  await finish(page, FIXED);
+  await page.getByLabel(/Your name/).fill('Ana');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download result (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${ID}-result-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
+  expect(saved).toMatchObject({ format: 'pb-assessment-result', version: 1, assessment: ID, name: 'Ana' });
+  expect(Object.values(saved['answers'] as Record<string, number>)).toEqual(FIXED);
+});
+
+test('printing a result shows the result only', async ({ page }) => {
+  await finish(page, FIXED);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Your past results in this browser' })).toBeHidden();
+  await expect(page.locator('.assessment-intro')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeVisible();
+  await expect(page.locator('[data-read-next] a')).toHaveCount(3);
+});
+
+test('a team roll-up of three exported results shows the right averages @subpath', async ({ page }) => {
+  const download = async (name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> => {
+    if (name) await page.getByLabel(/Your name/).fill(name);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download result (JSON)' }).click()]);
+    return { name: `${name || 'anonymous'}.json`, mimeType: 'application/json', buffer: readFileSync(await file.path()) };
+  };
+  await finish(page, FIXED);
+  const ana = await download('Ana');
+  await page.getByRole('button', { name: 'Retake' }).click();
+  await finish(page, BEST);
+  const benLink = await resultLink(page, 'Ben');
+  await page.getByRole('button', { name: 'Retake' }).click();
+  await finish(page, WORST);
+  await expect(page.locator('[data-overall]')).toHaveText('0');
+  await page.getByLabel(/Your name/).fill('');
+  const anonymous = await download('');
+
+  await open(page, 'assessments/');
+  await page.getByRole('link', { name: 'Open the team roll-up' }).click();
+  await expect(page.getByText('Nothing is uploaded.')).toBeVisible();
+  await page.getByLabel(/Result files/).setInputFiles([ana, anonymous]);
+  await page.getByLabel('Result links, one per line').fill(`${benLink}\n`);
+  await page.getByRole('button', { name: 'Show the team’s results' }).click();
+
+  await expect(page.getByRole('status')).toContainText('3 results read. Nothing was uploaded.');
+  // Overall 60, 100 and 0: mean 160/3 = 53.3, median 60.
+  await expect(page.locator('[data-summary]')).toHaveText('3 people. Overall mean 53.3 out of 100 (median 60, from 0 to 100).');
+  await expect(page.locator('[data-people] li')).toHaveText([/^Ana \(file/, /^Person 2 \(file/, /^Ben \(link on line 1\)/]);
+  // Per area: lowest, median, mean, highest, then the 0-24 / 25-49 / 50-74 / 75-100 counts.
+  const expected: [string, string[]][] = [
+    ['Overall', ['0', '60', '53.3', '100', '1', '0', '1', '1']],
+    ['Routine and rhythm', ['0', '25', '41.7', '100', '1', '1', '0', '1']], // (0+25+100)/3
+    ['Ownership of your pipeline', ['0', '65', '55', '100', '1', '0', '1', '1']], // (0+65+100)/3
+    ['Targets and lists', ['0', '67', '55.7', '100', '1', '0', '1', '1']], // (0+67+100)/3
+    ['Effort that turns into outcomes', ['0', '92', '64', '100', '1', '0', '0', '2']], // (0+92+100)/3
+  ];
+  for (const [area, cells] of expected) {
+    await expect(page.getByRole('row', { name: new RegExp(`^${area}`) }).getByRole('cell')).toHaveText(cells);
+  }
+  // weekly-prospecting-routine: recommended for the fixed set and the worst (read next for both);
+  // then the two others recommended twice, in the order first seen.
+  const chapters = page.locator('[data-chapters] li');
+  await expect(chapters.locator('a').first()).toHaveText(title('weekly-prospecting-routine'));
+  await expect(chapters.first()).toContainText('recommended for 2 of 3; among the three to read next for 2');
+  await expect(chapters.locator('a').nth(1)).toHaveText(title('working-a-target-list'));
+  await expect(chapters.locator('a').nth(2)).toHaveText(title('efficiency-versus-effectiveness'));
+  await expect(chapters.locator('a').first()).toHaveAttribute('href', /chapters\/weekly-prospecting-routine\/$/);
+});
+
+test('the team roll-up refuses files and links that are not results, as text', async ({ page }) => {
+  await finish(page, FIXED);
+  const good = await resultLink(page);
+  await open(page, 'assessments/team/');
+  const markup = JSON.stringify({
+    format: 'pb-assessment-result',
+    version: 1,
+    assessment: ID,
+    takenAt: '2025-03-04T09:30:00.000Z',
+    answers: Object.fromEntries(FIXED.map((index, i) => [(yaml.questions[i] as { id: string }).id, index])),
+    name: '<img src=x onerror=alert(1)>',
+  });
+  await page.getByLabel(/Result files/).setInputFiles([
+    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
+    { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') },
+    { name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(markup) },
+  ]);
+  await page.getByLabel('Result links, one per line').fill(`${good.replace('weekly-time.1', 'weekly-time.3')}\nhttps://example.com/\n`);
+  await page.getByRole('button', { name: 'Show the team’s results' }).click();
+  const refused = page.locator('[data-refused-list] li');
+  await expect(refused).toHaveText([
+    /^File "notes\.json": This file is not a self-assessment result: it has no "format"/,
+    /^File "photo\.json": This file is not a self-assessment result: it is not JSON text/,
+    /^Link on line 1: This result link has been changed or cut short/,
+    /^Link on line 2: This is not a result link/,
+  ]);
+  await expect(page.getByRole('status')).toContainText('1 result read, 4 not included');
+  await expect(page.locator('[data-people] li')).toHaveText(['<img src=x onerror=alert(1)> (file "markup.json")']);
+  await expect(page.locator('pb-team-roll-up img')).toHaveCount(0);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    test('the results, a shared result and a team roll-up have no WCAG 2.2 A/AA violations', async ({ page }) => {
+      const axe = async () => {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      };
+      await finish(page, FIXED);
+      const link = await resultLink(page, 'Ana');
+      expect(await axe()).toEqual([]);
+      await page.goto(link);
+      await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+      expect(await axe()).toEqual([]);
+      await open(page, 'assessments/team/');
+      await page.getByLabel('Result links, one per line').fill(`${link}\nnot a link`);
+      await page.getByRole('button', { name: 'Show the team’s results' }).click();
+      await expect(page.locator('[data-summary]')).toContainText('1 person');
+      expect(await axe()).toEqual([]);
+    });
+  });
+}
