@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { arch, cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { arch, cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -167,6 +167,8 @@ interface SizeResult {
   build: BuildCost;
   htmlMedian: number;
   htmlMax: number;
+  /** Bytes of the other page types: home, the sections index, the first section, the search page. */
+  otherPages: Record<string, number>;
   siteBytes: number;
   pagefindBytes: number;
   reading: PageWeight;
@@ -181,7 +183,16 @@ function folderBytes(dir: string): number {
     .reduce((total, e) => total + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
-async function measurePlaybook(label: string, contentDir: string, chapterIds: string[], sections: number, workDir: string): Promise<SizeResult> {
+/** Page types besides chapters whose size is reported, by name and folder. */
+const OTHER_PAGES: [string, (firstSection: string) => string][] = [
+  ['home', () => ''],
+  ['sections index', () => 'sections'],
+  ['a section', (first) => `sections/${first}`],
+  ['search', () => 'search'],
+];
+
+async function measurePlaybook(label: string, contentDir: string, chapterIds: string[], sectionIds: string[], workDir: string): Promise<SizeResult> {
+  const sections = sectionIds.length;
   const outDir = join(workDir, 'site');
   console.log(`\n[${label}] building ${chapterIds.length} chapters…`);
   const build = await buildSite({ contentDir, outDir, workDir });
@@ -203,6 +214,9 @@ async function measurePlaybook(label: string, contentDir: string, chapterIds: st
     build,
     htmlMedian: median(bytes),
     htmlMax: Math.max(...bytes),
+    otherPages: Object.fromEntries(
+      OTHER_PAGES.map(([name, path]) => [name, statSync(join(outDir, path(sectionIds[0] ?? ''), 'index.html')).size]),
+    ),
     siteBytes: folderBytes(outDir),
     pagefindBytes: folderBytes(join(outDir, 'pagefind')),
     reading: pageWeight(outDir, `chapters/${chapterIds[0]}/`),
@@ -229,12 +243,13 @@ function machine(): string {
   );
 }
 
-function report(results: SizeResult[], lighthouseRuns: { site: string; results: LighthouseResult[] } | undefined): string {
+function report(results: SizeResult[], lighthouseRuns: { site: string; results: LighthouseResult[] } | undefined, loadAtStart: number): string {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const lines = [
     '# Benchmarks',
     '',
     `Measured by \`npm run bench\` on ${date} UTC, on ${machine()}.`,
+    `Load average (1 minute) at the start: ${loadAtStart.toFixed(1)}, at the end: ${(loadavg()[0] ?? 0).toFixed(1)}; times grow when other work shares the CPUs.`,
     '',
     'Synthetic playbooks come from `scripts/synthetic-playbook.ts` (chapters of about 800 words with a',
     'callout, a checklist, key takeaways and glossary terms, in sections of 50). Each is built cold (fresh',
@@ -254,6 +269,12 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
     '',
     'For reference, Starlight on 1,000 synthetic chapters builds in about 15 s on this kind of machine,',
     'peaks near 1.4 GB of memory and writes about 215 KB of HTML per page.',
+    '',
+    'Other pages (HTML bytes):',
+    '',
+    `| playbook | ${OTHER_PAGES.map(([name]) => name).join(' | ')} |`,
+    `| --- | ${OTHER_PAGES.map(() => '---:').join(' | ')} |`,
+    ...results.map((r) => `| ${r.label} | ${OTHER_PAGES.map(([name]) => formatBytes(r.otherPages[name] ?? 0)).join(' | ')} |`),
     '',
     '## What a page loads before any interaction (gzipped)',
     '',
@@ -357,7 +378,6 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,1000,5000' },
     out: { type: 'string', default: 'BENCHMARKS.md' },
-    lighthouse: { type: 'boolean', default: true },
     'no-lighthouse': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -367,20 +387,21 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
   console.error(`npm run bench: --sizes must be whole numbers of at least 2 separated by commas, e.g. 10,1000; got "${values.sizes}"`);
   process.exit(2);
 }
+const loadAtStart = loadavg()[0] ?? 0;
 const workRoot = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 try {
   const results: SizeResult[] = [];
   for (const size of sizes) {
     const content = writeSyntheticPlaybook({ chapters: size, outDir: join(workRoot, `content-${size}`) });
-    const result = await measurePlaybook(`synthetic ${size}`, content.dir, content.chapters, content.sections.length, join(workRoot, `build-${size}`));
+    const result = await measurePlaybook(`synthetic ${size}`, content.dir, content.chapters, content.sections, join(workRoot, `build-${size}`));
     results.push(result);
     // Keep the disk small: the large sites are not needed any more.
     if (!values.keep) rmSync(join(workRoot, `build-${size}`), { recursive: true, force: true });
   }
   const smallest = [...results].sort((a, b) => a.chapters - b.chapters)[0];
-  const lighthouseRuns = values.lighthouse && !values['no-lighthouse'] ? await runLighthouse(workRoot, smallest) : undefined;
+  const lighthouseRuns = !values['no-lighthouse'] ? await runLighthouse(workRoot, smallest) : undefined;
   const out = resolve(values.out);
-  writeFileSync(out, report(results, lighthouseRuns));
+  writeFileSync(out, report(results, lighthouseRuns, loadAtStart));
   console.log(`\nWrote ${out}`);
 } finally {
   if (values.keep) console.log(`Kept the builds in ${workRoot}`);

@@ -84,7 +84,9 @@ async function main(): Promise<number> {
       const content = writeSyntheticPlaybook({ chapters: size, outDir: join(workRoot, `content-${size}`) });
       const workDir = join(workRoot, `build-${size}`);
       const outDir = join(workDir, 'site');
-      const cost = await buildSite({ contentDir: content.dir, outDir, workDir });
+      const cost = await buildSite({ contentDir: content.dir, outDir, workDir }).catch((error: unknown) => {
+        throw new Error(`the ${size}-chapter synthetic playbook did not build:\n${error instanceof Error ? error.message : String(error)}`);
+      });
       console.log(`built ${size} synthetic chapters in ${cost.seconds.toFixed(1)} s (peak ${cost.peakMb.toFixed(0)} MB)`);
       const pages = interactivePages(outDir);
       builds.push({
@@ -113,4 +115,9 @@ async function main(): Promise<number> {
   }
 }
 
-if (import.meta.main) process.exitCode = await main();
+if (import.meta.main) {
+  process.exitCode = await main().catch((error: unknown) => {
+    console.error(`test:budgets: could not measure: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  });
+}

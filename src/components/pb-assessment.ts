@@ -236,6 +236,7 @@ class PbAssessment extends HTMLElement {
     part(this, 'shared').hidden = !shared;
     for (const node of results.querySelectorAll<HTMLElement>('[data-own-only]')) node.hidden = shared;
     part(this, 'result-heading').textContent = shared ? 'Shared result' : 'Your result';
+    part(this, 'answers-heading').textContent = shared ? 'The answers' : 'Your answers';
     part(this, 'overall').textContent = String(score.overall);
     part(this, 'band-label').textContent = score.band.label;
     part(this, 'band-summary').textContent = score.band.summary;

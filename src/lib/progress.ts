@@ -8,7 +8,6 @@
  * tests/unit/progress.test.ts proves both accept exactly the same documents.
  */
 import type { Progress } from '../schemas/progress.ts';
-import { describeValue } from './validation-messages.ts';
 
 /** The `format` field of every progress document. */
 export const PROGRESS_FORMAT = 'pb-progress';
@@ -69,13 +68,24 @@ export function isIsoDate(value: string): boolean {
 export type ProgressParse = { ok: true; progress: Progress } | { ok: false; reason: string };
 
 type Json = Record<string, unknown>;
+
+/**
+ * A JSON value as a person reads it in a message, worded like `describeValue` in validation-messages.ts;
+ * kept here because that module would add a kilobyte to every chapter page.
+ */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  return value === null || typeof value !== 'object' ? String(value) : 'an object';
+}
 type Failure = { ok: false; reason: string };
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 const fail = (field: string, expected: string, given: unknown): Failure => ({
   ok: false,
-  reason: `${field ? `field "${field}"` : 'the content'}: expected ${expected}; given ${describeValue(given)}`,
+  reason: `${field ? `field "${field}"` : 'the content'}: expected ${expected}; given ${describe(given)}`,
 });
 
 const FIELDS = new Set(['format', 'version', 'chapters', 'steps', 'lastVisited']);

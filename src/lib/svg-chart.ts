@@ -40,7 +40,8 @@ export function niceScale(max: number, count = 5): { top: number; ticks: number[
 export function monthTicks(months: number, maxLabels: number): number[] {
   const step = [1, 2, 3, 6, 12, 24].find((s) => Math.ceil(months / s) <= Math.max(2, maxLabels)) ?? 24;
   const ticks = [1];
-  for (let m = step; m <= months; m += step) if (m > 1) ticks.push(m);
+  // A label too close to month 1 would overlap it: 1, 4, 6 rather than 1, 2, 4.
+  for (let m = step; m <= months; m += step) if (m - 1 >= step * 0.75) ticks.push(m);
   return ticks;
 }
 

@@ -24,6 +24,8 @@ const pages: [string, string][] = [
   ['progress', 'progress/'],
   ['assessments index', 'assessments/'],
   ['team roll-up', 'assessments/team/'],
+  ['calculator', 'calculator/'],
+  ['calculator methodology', 'calculator/methodology/'],
   ...(assessmentId ? [['assessment', `assessments/${assessmentId}/`] as [string, string]] : []),
 ];
 

@@ -1,0 +1,345 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Locator, Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { parseCalculatorDefaults } from '../../src/lib/calculator-defaults.ts';
+import { MODEL_IDS, type ModelId } from '../../src/lib/cost-model.ts';
+import { createFormatters } from '../../src/lib/format.ts';
+import { decodeScenario } from '../../src/lib/scenario-codec.ts';
+import type { Scenario } from '../../src/schemas/scenario.ts';
+import { contentRoot, readChapters } from './content.ts';
+import { expect, open, test } from './fixtures.ts';
+
+// The defaults the site was built with: the content folder's, or the generator's own (as src/content.config.ts picks).
+const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
+const defaultsContentDir = existsSync(ownDefaults) ? contentRoot : resolve('src/content');
+const loaded = parseCalculatorDefaults(readFileSync(join(defaultsContentDir, 'calculator', 'defaults.yaml'), 'utf8'), 'defaults.yaml');
+if (!loaded.ok) throw new Error(loaded.message);
+const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { locale?: string; currency?: string };
+const locale = siteFile.locale ?? 'en-US';
+const currency = siteFile.currency ?? 'USD';
+const DEFAULTS: Scenario = { ...loaded.defaults.scenario, currency };
+const fmt = createFormatters(locale, currency);
+
+type CliResults = Record<ModelId, { costPerOpportunity: number | null; totalCost: number; seats: number }> & { scenario: Scenario };
+
+/** `npm run calc` on a scenario, exactly as finance would run it. */
+function runCli(scenario: object): CliResults {
+  const out = execFileSync(process.execPath, ['scripts/calc.ts', '-'], {
+    input: JSON.stringify(scenario),
+    env: { ...process.env, CONTENT_DIR: defaultsContentDir },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as CliResults;
+}
+
+const group = (page: Page, name: string): Locator => page.getByRole('group', { name, exact: true });
+const cell = (page: Page, row: string, model: ModelId): Locator => page.locator(`[data-cell="${row}:${model}"] [data-text]`);
+const target = (page: Page): Locator => group(page, 'Shared inputs').getByLabel(/^Target opportunities per month/);
+const status = (page: Page): Locator => page.locator('[data-status]');
+
+/** Presses Tab until the focused element matches, as a keyboard-only person would. */
+async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 150): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+  }
+  throw new Error('the element was not reached with Tab');
+}
+
+test('changing an input updates the results at once, with no submit button @subpath', async ({ page }) => {
+  await open(page, 'calculator/');
+  await expect(status(page)).toHaveText('Up to date');
+  const before = await cell(page, 'totalCost', 'inHouse').textContent();
+  const verdictBefore = await page.locator('[data-verdict]').textContent();
+  await target(page).fill(String(DEFAULTS.shared.targetOpportunitiesPerMonth + 20));
+  await expect(cell(page, 'totalCost', 'inHouse')).not.toHaveText(before ?? '');
+  await expect(page).toHaveURL(new RegExp(`[?&]shared\\.targetOpportunitiesPerMonth=${DEFAULTS.shared.targetOpportunitiesPerMonth + 20}(&|$)`));
+  await expect(page.locator('[data-verdict-details]')).toContainText(`For ${DEFAULTS.shared.targetOpportunitiesPerMonth + 20} opportunities a month`);
+  expect(verdictBefore).toMatch(/create(s)? opportunities at|about the same cost|cannot be costed/);
+  await expect(page.getByRole('button', { name: /submit|calculate/i })).toHaveCount(0);
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
+});
+
+test('the page shows real numbers before its script runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('calculator/');
+  await expect(cell(page, 'costPerOpportunity', 'inHouse')).toHaveText(/\d/);
+  await expect(page.locator('[data-verdict]')).not.toBeEmpty();
+  await expect(page.locator('[data-chart="cost"] svg')).toBeVisible();
+  await expect(page.getByText('Turn on JavaScript to enter your own')).toBeVisible();
+  await context.close();
+});
+
+test('keyboard only: edit fields, switch a team to fixed seats, change the tornado and find a break-even', async ({ page }) => {
+  await open(page, 'calculator/');
+  await tabTo(page, (el) => el.id === 'f-horizonMonths');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('36');
+  await expect(page.locator('tr[data-row="totalCost"] th')).toHaveText('Total cost over 36 months');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('tr[data-row="totalCost"] th')).toHaveText('Total cost over 37 months');
+
+  await tabTo(page, (el) => el.getAttribute('data-solve') === 'inHouse.seats');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#f-inHouse-seats')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('3');
+  await expect(cell(page, 'seats', 'inHouse')).toHaveText('3 SDRs');
+  await expect(page.locator('[data-cell="seats:inHouse"] [data-note]')).toHaveText('as entered');
+
+  await tabTo(page, (el) => el.hasAttribute('data-copy'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Link to these numbers')).toHaveValue(/inHouse\.seats=3/);
+
+  await tabTo(page, (el) => el.hasAttribute('data-tornado-model'));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-tornado-name]')).toHaveText('Outsourced agency');
+
+  await tabTo(page, (el) => el.hasAttribute('data-be-run'));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-be-result]')).toHaveText(/cost the same per opportunity|No crossing in range/);
+  await expect(page.locator('[data-be-result]')).not.toHaveText(/Out of date/);
+});
+
+test('a share link round-trips the whole scenario, carrying only what differs @subpath', async ({ page }) => {
+  await open(page, 'calculator/');
+  await target(page).fill('35');
+  await group(page, 'In-house SDR team').getByLabel(/^Base salary/).fill('61000');
+  await group(page, 'Shared inputs').getByLabel(/^Gross margin/).fill('62.5');
+  await group(page, 'Outsourced agency').getByLabel('Solve for my target').uncheck();
+  await group(page, 'Outsourced agency').getByLabel(/^Seats/).fill('6');
+  await page.getByRole('radio', { name: 'Displaced gross margin' }).check();
+  await expect(status(page)).toHaveText('Up to date');
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByLabel('Link to these numbers').inputValue();
+  const query = new URL(link).searchParams;
+  expect([...query.keys()].sort()).toEqual(
+    ['fullCycle.aeTimeValuation', 'inHouse.baseSalary', 'outsourced.seats', 'shared.grossMargin', 'shared.targetOpportunitiesPerMonth'].sort(),
+  );
+  expect(query.get('shared.grossMargin')).toBe('0.625');
+  const shown = async () => Promise.all(MODEL_IDS.flatMap((m) => ['seats', 'totalCost', 'costPerOpportunity', 'roi'].map((row) => cell(page, row, m).textContent())));
+  const expected = await shown();
+
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(status(page)).toHaveText('Up to date');
+  await expect(target(page)).toHaveValue('35');
+  await expect(group(page, 'Shared inputs').getByLabel(/^Gross margin/)).toHaveValue('62.5');
+  await expect(group(page, 'Outsourced agency').getByLabel('Solve for my target')).not.toBeChecked();
+  await expect(group(page, 'Outsourced agency').getByLabel(/^Seats/)).toHaveValue('6');
+  await expect(page.getByRole('radio', { name: 'Displaced gross margin' })).toBeChecked();
+  expect(await shown()).toEqual(expected);
+  await expect(page.locator('[data-link-notice]')).toBeHidden();
+});
+
+test('a tampered link falls back to defaults for the bad fields, says which, and renders nothing from it as markup', async ({ page }) => {
+  const evil = encodeURIComponent('<img src=x onerror=alert(1)>');
+  await open(page, `calculator/?inHouse.baseSalary=-5&bogus=${evil}&shared.grossMargin=${evil}&horizonMonths=36&inHouse.seats=0`);
+  const notice = page.locator('[data-link-notice]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Some values in the link could not be used');
+  const items = notice.getByRole('listitem');
+  await expect(items).toHaveCount(4);
+  await expect(notice).toContainText('Base salary (in-house) (inHouse.baseSalary): expected a number from 0 to 1,000,000,000; given -5.');
+  await expect(notice).toContainText('“bogus” is not an input of the calculator');
+  await expect(notice).toContainText('<img src=x onerror=alert(1)>');
+  await expect(notice).toContainText('Seats (in-house) (inHouse.seats): expected a whole number from 1 to 1,000, or auto (size for the target); given 0.');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  // The valid part of the link is used; the bad parts are the defaults, and the address is cleaned.
+  await expect(page.locator('tr[data-row="totalCost"] th')).toHaveText('Total cost over 36 months');
+  await expect(group(page, 'In-house SDR team').getByLabel(/^Base salary/)).toHaveValue(String(DEFAULTS.inHouse.baseSalary));
+  await expect(group(page, 'In-house SDR team').getByLabel('Solve for my target')).toBeChecked();
+  expect(new URL(page.url()).search).toBe('?horizonMonths=36');
+});
+
+test('an out-of-range, empty or non-numeric value gets a message with the range; results are kept and marked out of date', async ({ page }) => {
+  await open(page, 'calculator/');
+  const margin = group(page, 'Shared inputs').getByLabel(/^Gross margin/);
+  const kept = await cell(page, 'roi', 'inHouse').textContent();
+  await margin.fill('150');
+  await expect(page.locator('#e-shared-grossMargin')).toHaveText('Too high. Allowed: 0 to 100 %.');
+  await expect(margin).toHaveAttribute('aria-invalid', 'true');
+  await expect(margin).toHaveAccessibleDescription(/Too high\. Allowed: 0 to 100 %\./);
+  await expect(status(page)).toHaveText('Out of date: 1 input needs fixing');
+  await expect(page.locator('[data-stale]')).toContainText('Gross margin: Too high. Allowed: 0 to 100 %.');
+  await expect(cell(page, 'roi', 'inHouse')).toHaveText(kept ?? '');
+
+  await margin.fill('');
+  await expect(page.locator('#e-shared-grossMargin')).toHaveText('Enter a value. Allowed: 0 to 100 %.');
+  const ramp = group(page, 'In-house SDR team').getByLabel(/^Ramp/);
+  await ramp.fill('2.5');
+  await expect(page.locator('#e-inHouse-rampMonths')).toHaveText('Use a whole number. Allowed: a whole number 0 to 24 months.');
+  await ramp.fill('');
+  await ramp.pressSequentially('1e');
+  await expect(page.locator('#e-inHouse-rampMonths')).toHaveText('Not a number. Allowed: a whole number 0 to 24 months.');
+  await expect(status(page)).toHaveText('Out of date: 2 inputs need fixing');
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
+
+  await margin.fill('60');
+  await ramp.fill('4');
+  await expect(status(page)).toHaveText('Up to date');
+  await expect(page.locator('[data-stale]')).toBeHidden();
+  await expect(margin).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('days out are limited by working days, and the message names the limit', async ({ page }) => {
+  await open(page, 'calculator/');
+  await group(page, 'Shared inputs').getByLabel(/^Working days per year/).fill('150');
+  await group(page, 'In-house SDR team').getByLabel(/^Days out per year/).fill('160');
+  await expect(page.locator('#e-inHouse-daysOutPerYear')).toHaveText('Too high. Allowed: 0 to 149 days.');
+});
+
+test('a model that cannot reach the target says why; the others are still computed', async ({ page }) => {
+  await open(page, 'calculator/');
+  await group(page, 'In-house SDR team').getByLabel(/^Meetings per SDR per month/).fill('0');
+  await expect(page.locator('[data-errors]')).toContainText(
+    `Cannot size In-house SDR team for ${DEFAULTS.shared.targetOpportunitiesPerMonth} opportunities a month: one seat creates no opportunities at steady state (“Meetings per SDR per month (in-house)” is 0).`,
+  );
+  await expect(cell(page, 'costPerOpportunity', 'inHouse')).toHaveText('—');
+  await expect(cell(page, 'costPerOpportunity', 'outsourced')).toHaveText(/\d/);
+  await expect(group(page, 'In-house SDR team').getByText('Cannot be sized for the target')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
+});
+
+test('the numbers on the page are the numbers npm run calc gives for the shared link', async ({ page }) => {
+  await open(page, 'calculator/');
+  await target(page).fill('40');
+  await group(page, 'Full-cycle AEs').getByLabel(/^Time spent prospecting/).fill('25');
+  await group(page, 'In-house SDR team').getByLabel(/^Annual attrition/).fill('40');
+  await expect(status(page)).toHaveText('Up to date');
+  const { scenario, problems } = decodeScenario(new URL(page.url()).search, DEFAULTS);
+  expect(problems).toEqual([]);
+  const cli = runCli(scenario);
+  for (const model of MODEL_IDS) {
+    await expect(cell(page, 'costPerOpportunity', model)).toHaveText(fmt.money(cli[model].costPerOpportunity));
+    await expect(cell(page, 'totalCost', model)).toHaveText(fmt.money(cli[model].totalCost));
+  }
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  expect(download.suggestedFilename()).toBe('pipeline-cost-results.json');
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as CliResults;
+  expect(exported.scenario).toEqual(scenario);
+  for (const model of MODEL_IDS) expect(exported[model].costPerOpportunity).toBeCloseTo(cli[model].costPerOpportunity ?? NaN, 6);
+});
+
+test('the CSV download holds every month of the three models', async ({ page }) => {
+  await open(page, 'calculator/');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('pipeline-cost-monthly.csv');
+  const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
+  expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
+  expect(lines).toHaveLength(1 + 3 * DEFAULTS.horizonMonths);
+  const rows = lines.slice(1).map((line) => line.split(','));
+  expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(MODEL_IDS));
+  for (const row of rows) for (const value of row.slice(1)) expect(Number.isFinite(Number(value))).toBe(true);
+  const cli = runCli({});
+  const lastInHouse = rows.filter((r) => r[0] === 'inHouse').at(-1)!;
+  expect(Number(lastInHouse[3])).toBeCloseTo(cli.inHouse.totalCost, 4);
+  await expect(page.locator('[data-action-status]')).toContainText('Downloaded pipeline-cost-monthly.csv');
+});
+
+test('importing a scenario file fills the form; a bad file is refused with every problem listed', async ({ page }) => {
+  await open(page, 'calculator/');
+  const input = page.getByLabel('Import scenario JSON');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"horizonMonths": 0, "inHouse": {"salary": 1}}') });
+  const problems = page.locator('[data-import-problems]');
+  await expect(problems).toContainText('“bad.json” was not imported (2 problems); nothing was changed:');
+  await expect(problems).toContainText('Planning horizon (horizonMonths): expected a whole number from 1 to 60; given 0.');
+  await expect(problems).toContainText('“inHouse.salary” is not an input of the calculator');
+  await expect(page.locator('#f-horizonMonths')).toHaveValue(String(DEFAULTS.horizonMonths));
+
+  await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from('{"horizonMonths": 18, "outsourced": {"seats": 4}}') });
+  await expect(problems).toBeHidden();
+  await expect(page.locator('#f-horizonMonths')).toHaveValue('18');
+  await expect(cell(page, 'seats', 'outsourced')).toHaveText('4 agency reps');
+  await expect(page).toHaveURL(/\?horizonMonths=18&outsourced\.seats=4$/);
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(page.locator('#f-horizonMonths')).toHaveValue(String(DEFAULTS.horizonMonths));
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('break-even: pick an input and two models and read where they cost the same', async ({ page }) => {
+  await open(page, 'calculator/');
+  await page.getByLabel('Input', { exact: true }).selectOption('inHouse.rampMonths');
+  await page.getByLabel('Compare').selectOption('inHouse');
+  await page.getByLabel('with', { exact: true }).selectOption('outsourced');
+  const result = page.locator('[data-be-result]');
+  await expect(result).toHaveText(/^(In-house SDRs and the agency cost the same per opportunity .* when “Ramp \(in-house\)” is \d+ months? \(it is \d+ months? now\)\.|No crossing in range)/);
+  await target(page).fill('30');
+  await expect(result).toHaveText(/^Out of date/);
+  await page.getByRole('button', { name: 'Find break-even' }).click();
+  await expect(result).not.toHaveText(/^Out of date/);
+});
+
+test('the charts have text alternatives and lines that differ by more than colour', async ({ page }) => {
+  await open(page, 'calculator/');
+  for (const name of [/^Cumulative cost by month\. After/, /^Cumulative opportunities by month\. After/, /^What moves the cost per opportunity/]) {
+    await expect(page.getByRole('img', { name })).toBeVisible();
+  }
+  await page.getByText('Cumulative cost as a table').click();
+  const table = page.getByRole('table', { name: 'Cumulative cost by month' });
+  await expect(table.getByRole('row')).toHaveCount(DEFAULTS.horizonMonths + 1);
+  const dashes = await page.locator('[data-chart="cost"] path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).strokeDasharray));
+  expect(new Set(dashes).size).toBe(3);
+  const markers = await page.locator('[data-chart="cost"] .marker').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
+  expect(markers.sort()).toEqual(['circle', 'path', 'rect']);
+});
+
+test('the print view fits inputs, comparison and charts on at most two pages', async ({ page }) => {
+  await open(page, 'calculator/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('[data-comparison]')).toBeVisible();
+  await expect(page.locator('[data-verdict]')).toBeVisible();
+  await expect(page.locator('#f-horizonMonths')).toBeVisible();
+  for (const chart of ['cost', 'opportunities', 'tornado']) await expect(page.locator(`[data-chart="${chart}"] svg`)).toBeVisible();
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = (await page.pdf({ format, printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages, `${format} pages`).toBeGreaterThan(0);
+    expect(pages, `${format} pages`).toBeLessThanOrEqual(2);
+  }
+});
+
+test('the page links to its methodology, which lists every default with its source', async ({ page }) => {
+  await open(page, 'calculator/');
+  await page.getByRole('link', { name: 'How the calculator works', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How the pipeline cost calculator works' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Every default with its source' });
+  await expect(table).toContainText(loaded.defaults.sources['inHouse.annualAttrition']);
+  await expect(table).toContainText(fmt.money(DEFAULTS.inHouse.baseSalary));
+  await expect(page.getByRole('heading', { name: /heart of the debate/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What the model leaves out' })).toBeVisible();
+  const chapter = readChapters().find((c) => c.id === 'deciding-who-prospects');
+  test.skip(!chapter, 'the content has no team-design chapter');
+  await open(page, 'chapters/deciding-who-prospects/');
+  await expect(page.getByRole('main').locator('a[href$="calculator/methodology/"]').first()).toBeVisible();
+  await expect(page.getByRole('main').locator('a[href$="calculator/"]').first()).toBeVisible();
+});
+
+test('the calculator page loads under 30 KB of JavaScript, gzipped', async ({ page }, testInfo) => {
+  const scripts = new Map<string, Promise<Buffer>>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
+  });
+  await open(page, 'calculator/');
+  await expect(status(page)).toHaveText('Up to date');
+  await page.waitForLoadState('networkidle');
+  let total = 0;
+  const sizes: string[] = [];
+  for (const [url, body] of scripts) {
+    const size = gzipSync(await body, { level: 9 }).length;
+    total += size;
+    sizes.push(`${new URL(url).pathname}: ${size} B`);
+  }
+  testInfo.annotations.push({ type: 'javascript', description: `${total} B gzipped in ${scripts.size} files\n${sizes.join('\n')}` });
+  console.log(`calculator page JavaScript: ${total} B gzipped\n${sizes.join('\n')}`);
+  expect(total).toBeLessThan(30 * 1024);
+});
