@@ -101,6 +101,7 @@ class PbAssessment extends HTMLElement {
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
       this.#store.answer(input.name, Number(input.value));
+      this.#say('notice', this.#store.$notice.get()); // a retake's message has served its purpose
       this.#updateProgress();
       if (!part(this, 'form-error').hidden) this.#reportUnanswered(false);
     });

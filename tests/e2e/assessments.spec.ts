@@ -80,7 +80,8 @@ async function resultLink(page: Page, name?: string): Promise<string> {
   return link.inputValue();
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, javaScriptEnabled }) => {
+  if (javaScriptEnabled === false) return;
   await open(page, `assessments/${ID}/`);
   await expect(page.getByRole('button', { name: 'See my result' })).toBeEnabled();
 });
@@ -113,6 +114,20 @@ test('taking an assessment by keyboard gives the expected result @subpath', asyn
   // Following a "read next" link lands on the chapter, under any base path.
   await page.locator('[data-read-next] a').first().click();
   await expect(page.getByRole('heading', { level: 1, name: title(FIXED_RESULT.readNext[0]!) })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the questions can be read, and the page says scoring needs JavaScript', async ({ page }) => {
+    await open(page, 'assessments/');
+    await page.getByRole('link', { name: yaml.title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: yaml.title })).toBeVisible();
+    // Playwright's text locators skip <noscript> content, so the note is found by its element.
+    await expect(page.locator('main noscript p')).toBeVisible();
+    await expect(page.locator('main noscript p')).toContainText('Scoring needs JavaScript.');
+    await expect(page.getByRole('group', { name: /^Question \d+ of/ })).toHaveCount(TOTAL);
+    await expect(page.getByRole('button', { name: 'See my result' })).toBeDisabled();
+  });
 });
 
 test('unanswered questions are named and the first one gets focus', async ({ page }) => {
