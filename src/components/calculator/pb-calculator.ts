@@ -106,6 +106,7 @@ function parseDefaults(text: string | undefined): Scenario | null {
  */
 class PbCalculator extends HTMLElement {
   #defaults!: Scenario;
+  #ready = false;
   #scenario!: Scenario;
   #evaluation!: Evaluation;
   #fmt!: Formatters;
@@ -115,6 +116,9 @@ class PbCalculator extends HTMLElement {
   #resize = 0;
 
   connectedCallback(): void {
+    // Moving the element in the page calls this again; the listeners are already in place.
+    if (this.#ready) return;
+    this.#ready = true;
     const defaults = parseDefaults(this.dataset['defaults']);
     if (!defaults) {
       this.#say('The calculator’s defaults could not be read, so it cannot update. The numbers shown are the defaults.', true);
@@ -124,7 +128,6 @@ class PbCalculator extends HTMLElement {
     this.#locale = this.dataset['locale'] || 'en-US';
     this.#fmt = createFormatters(this.#locale, defaults.currency);
     for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls]')) el.hidden = false;
-    this.#one('[data-needs-script]').hidden = true;
 
     const { scenario, problems } = decodeLink(location.search, defaults);
     this.#showLinkProblems(problems);
@@ -217,7 +220,9 @@ class PbCalculator extends HTMLElement {
     if (box.checked) input.value = '';
     else if (input.value === '') {
       const model = path.split('.')[0] ?? '';
-      input.value = String(isModel(model) ? Math.max(1, this.#evaluation[model].seats) : 1);
+      const spec = FIELD_SPECS[path as NumericFieldPath];
+      const solved = isModel(model) ? this.#evaluation[model].seats : 1;
+      input.value = String(Math.min(spec.max, Math.max(spec.min, solved)));
     }
   }
 
