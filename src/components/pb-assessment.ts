@@ -2,9 +2,9 @@ import { parsePageData, type AssessmentPageData } from '../lib/assessment-page-d
 import { answeredCount, scoreAssessment, unansweredQuestions, type Answers, type AssessmentScore, type ChapterRecommendation } from '../lib/scoring.ts';
 import { assessmentStore, type AssessmentStore } from '../stores/assessment-answers.ts';
 
-// Links and files go through src/lib/assessment-result.ts, which carries the full zod (about
-// 25 KB gzipped). It is loaded only when a link is opened or a result exported, so taking an
-// assessment stays within the page's script budget.
+// Links and files go through src/lib/assessment-result.ts (zod/mini, shared with the answers
+// store, plus its own few KB). It is loaded only when a link is opened or a result exported, so
+// taking an assessment loads no more than it needs.
 let resultModule: Promise<typeof import('./result-module.ts')> | undefined;
 const loadResultModule = () => (resultModule ??= import('./result-module.ts'));
 

@@ -6,10 +6,14 @@
  * a person; they may quote (shortened) bits of the input, so render them with `textContent`,
  * never as HTML.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import type { Assessment } from '../schemas/assessment.ts';
 import { scoreAssessment } from './scoring.ts';
 import { describeValue, formatProblems, problemsFromZod, valueAt } from './validation-messages.ts';
+
+// zod/mini rather than `astro/zod`: a shared result link is opened on an assessment page, whose
+// script budget is 30 KB gzipped; the full zod API alone costs about 25 KB there. The browser
+// loads this module through src/components/result-module.ts, which sets zod's `jitless` first.
 
 /** The `format` value that marks a file as a self-assessment result. */
 export const RESULT_FORMAT = 'pb-assessment-result';
@@ -21,26 +25,28 @@ export const MAX_RESULT_FILE_CHARS = 20_000;
 export const MAX_RESULT_LINK_CHARS = 4_000;
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const IdSchema = z.string().max(64).regex(KEBAB_ID);
+const IdSchema = z.string().check(z.maxLength(64), z.regex(KEBAB_ID));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 // Control characters have no place in a name and could hide text; markup is harmless as text.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 // Keys are checked on the raw object: zod's record silently drops a `__proto__` key, and a
 // result carrying one should be refused, not quietly repaired.
-const AnswersSchema = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
-    const keys = Object.keys(value);
-    if (keys.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 answers' });
-    for (const key of keys.slice(0, 100)) {
-      if (key.length > 64 || !KEBAB_ID.test(key)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'answers keyed by question id (lowercase letters, digits and dashes)' });
+const AnswersSchema = z.pipe(
+  z.unknown().check(
+    z.superRefine((value, ctx) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      const keys = Object.keys(value);
+      if (keys.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 answers' });
+      for (const key of keys.slice(0, 100)) {
+        if (key.length > 64 || !KEBAB_ID.test(key)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'answers keyed by question id (lowercase letters, digits and dashes)' });
+        }
       }
-    }
-  })
-  .pipe(z.record(z.string(), z.int().min(0).max(99)));
+    }),
+  ),
+  z.record(z.string(), z.int().check(z.minimum(0), z.maximum(99))),
+);
 
 /** A saved result of one person taking one self-assessment. */
 export const AssessmentResultSchema = z.strictObject({
@@ -51,20 +57,21 @@ export const AssessmentResultSchema = z.strictObject({
   /** Id of the assessment taken, e.g. `prospecting-habits`. */
   assessment: IdSchema,
   /** When it was taken: an ISO date or date-time, e.g. `2025-03-04T09:30:00.000Z`. */
-  takenAt: z
-    .string()
-    .max(40)
-    .refine((text) => ISO_DATE.test(text) && !Number.isNaN(Date.parse(text)), 'an ISO date such as 2025-03-04 or 2025-03-04T09:30:00Z'),
+  takenAt: z.string().check(
+    z.maxLength(40),
+    z.refine((text) => ISO_DATE.test(text) && !Number.isNaN(Date.parse(text)), 'an ISO date such as 2025-03-04 or 2025-03-04T09:30:00Z'),
+  ),
   /** Question id → index of the chosen option (0 = first option). */
   answers: AnswersSchema,
   /** Optional: whose result it is, as they typed it (1-80 characters of plain text). */
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(80)
-    .refine((text) => !CONTROL.test(text), 'a name without control characters')
-    .optional(),
+  name: z.optional(
+    z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(80),
+      z.refine((text) => !CONTROL.test(text), 'a name without control characters'),
+    ),
+  ),
 });
 
 /** A saved result of one person taking one self-assessment. */

@@ -93,10 +93,11 @@ function expectedFor(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Turns a zod error into problems that name the field, what was expected and what was given.
- * `input` is the value that was parsed, so the given value can be shown even when zod omits it.
+ * Turns a zod error (full zod or zod/mini) into problems that name the field, what was expected and
+ * what was given. `input` is the value that was parsed, so the given value can be shown even when zod
+ * omits it.
  */
-export function problemsFromZod(error: z.ZodError, input: unknown): Problem[] {
+export function problemsFromZod(error: { issues: readonly z.core.$ZodIssue[] }, input: unknown): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -1,3 +1,5 @@
+import { parseTicks, ticksText } from '../../lib/checklist.ts';
+
 /** `<pb-checklist>`: turns a checklist's bullets into checkboxes whose state is kept in this browser. */
 class PbChecklist extends HTMLElement {
   connectedCallback(): void {
@@ -5,14 +7,14 @@ class PbChecklist extends HTMLElement {
     if (!section || section.dataset['ready']) return;
     section.dataset['ready'] = 'true';
     const key = `pb-checklist:${location.pathname}:${section.dataset['checklist'] ?? ''}`;
-    let saved: unknown = [];
-    try {
-      saved = JSON.parse(localStorage.getItem(key) ?? '[]');
-    } catch {
-      saved = [];
-    }
-    const ticked = new Set(Array.isArray(saved) ? saved.filter((n): n is number => Number.isInteger(n)) : []);
     const items = [...section.querySelectorAll<HTMLLIElement>(':scope > ul > li')];
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(key);
+    } catch {
+      /* storage blocked: nothing ticked */
+    }
+    const ticked = parseTicks(stored, items.length);
     items.forEach((li, i) => {
       const label = document.createElement('label');
       const box = document.createElement('input');
@@ -28,7 +30,7 @@ class PbChecklist extends HTMLElement {
         if (box.checked) ticked.add(i);
         else ticked.delete(i);
         try {
-          localStorage.setItem(key, JSON.stringify([...ticked]));
+          localStorage.setItem(key, ticksText(ticked));
         } catch {
           /* storage blocked: ticks last for this visit */
         }
