@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems } from './validation-messages.ts';
@@ -14,11 +14,13 @@ export function contentDirectory(contentDir?: string): string {
 }
 
 /**
- * Node only: reads and validates `<content dir>/calculator/defaults.yaml`. A missing or unreadable
- * file is reported as a problem, like invalid content; never throws.
+ * Node only: reads and validates `<content dir>/calculator/defaults.yaml`, or the generator's own
+ * defaults when a team's content folder has none (as the site build does). An unreadable file is
+ * reported as a problem, like invalid content; never throws.
  */
 export function loadDefaultsFile(contentDir?: string): CalculatorDefaultsResult & { file: string } {
-  const file = resolve(contentDirectory(contentDir), DEFAULTS_RELATIVE_PATH);
+  const own = resolve(contentDirectory(contentDir), DEFAULTS_RELATIVE_PATH);
+  const file = existsSync(own) ? own : resolve(BUILT_IN_CONTENT_DIR, DEFAULTS_RELATIVE_PATH);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -81,10 +81,18 @@ describe('the Node loader', () => {
     }
   });
 
-  test('a missing file is a problem, not an exception', () => {
+  test('a content folder without defaults uses the generator’s own, as the site build does', () => {
     const dir = temporaryDir();
     const result = loadDefaultsFile(dir);
+    expect(result.ok).toBe(true);
+    expect(result.file).toMatch(/src\/content\/calculator\/defaults\.yaml$/);
+  });
+
+  test('an unreadable file is a problem, not an exception', () => {
+    const dir = temporaryDir();
+    mkdirSync(join(dir, 'calculator', 'defaults.yaml'), { recursive: true });
+    const result = loadDefaultsFile(dir);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message.replace(dir, '<dir>')).toMatchInlineSnapshot(`"<dir>/calculator/defaults.yaml: the file: expected a readable calculator defaults file (set CONTENT_DIR to the folder that holds calculator/defaults.yaml); given no such file."`);
+    expect(!result.ok && result.message.replace(dir, '<dir>')).toMatchInlineSnapshot(`"<dir>/calculator/defaults.yaml: the file: expected a readable calculator defaults file (set CONTENT_DIR to the folder that holds calculator/defaults.yaml); given an unreadable file (EISDIR)."`);
   });
 });
