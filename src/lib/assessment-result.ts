@@ -29,6 +29,11 @@ const IdSchema = z.string().check(z.maxLength(64), z.regex(KEBAB_ID));
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 // Control characters have no place in a name and could hide text; markup is harmless as text.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+// Half of a two-part character (an emoji cut in two): a link cannot carry it (URL encoding turns it
+// into U+FFFD, so the check code no longer matches), so a result may not hold one.
+const LONE_SURROGATE = /\p{Cs}/u;
+const MAX_NAME = 80;
 
 // Keys are checked on the raw object: zod's record silently drops a `__proto__` key, and a
 // result carrying one should be refused, not quietly repaired.
@@ -68,8 +73,9 @@ export const AssessmentResultSchema = z.strictObject({
     z.string().check(
       z.trim(),
       z.minLength(1),
-      z.maxLength(80),
+      z.maxLength(MAX_NAME),
       z.refine((text) => !CONTROL.test(text), 'a name without control characters'),
+      z.refine((text) => !LONE_SURROGATE.test(text), 'a name without broken characters (half of an emoji or other two-part character)'),
     ),
   ),
 });
@@ -83,8 +89,20 @@ export type ResultOutcome = { ok: true; result: AssessmentResult } | { ok: false
 export type ResultFileOutcome = { ok: true; result: AssessmentResult; assessment: Assessment } | { ok: false; reason: string };
 
 /**
- * Builds a result from a page's answers. `takenAt` defaults to now; a blank name is left out.
- * Does not check the answers: pass only complete answers (see `isComplete`).
+ * A typed name as a result holds it: control characters become spaces, broken characters are
+ * dropped, and it is trimmed and cut to 80 UTF-16 units without splitting a character.
+ */
+function cleanName(name: string): string {
+  const text = name.replace(CONTROLS, ' ').replace(/\p{Cs}/gu, '').trim();
+  if (text.length <= MAX_NAME) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+  return text.slice(0, cut).trimEnd();
+}
+
+/**
+ * Builds a result from a page's answers. `takenAt` defaults to now; the name is cleaned up so the
+ * result always reads back (see `cleanName`) and left out when blank. Does not check the answers:
+ * pass only complete answers (see `isComplete`).
  */
 export function createResult(assessment: Assessment, answers: Readonly<Record<string, number>>, options: { takenAt?: Date; name?: string } = {}): AssessmentResult {
   const ordered: Record<string, number> = {};
@@ -92,7 +110,7 @@ export function createResult(assessment: Assessment, answers: Readonly<Record<st
     const index = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     if (index !== undefined) ordered[question.id] = index;
   }
-  const name = options.name?.trim();
+  const name = options.name === undefined ? undefined : cleanName(options.name);
   return {
     format: RESULT_FORMAT,
     version: RESULT_VERSION,

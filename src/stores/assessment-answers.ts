@@ -100,7 +100,14 @@ export function readSaved(text: string | null | undefined, assessment: Pick<Asse
   } catch {
     return { saved: EMPTY_SAVED, notice: `${DROPPED} (It was not readable data.)` };
   }
-  const parsed = SavedAssessmentSchema.safeParse(data);
+  let parsed: ReturnType<typeof SavedAssessmentSchema.safeParse>;
+  try {
+    parsed = SavedAssessmentSchema.safeParse(data);
+  } catch {
+    // zod's length checks also run on wrongly typed values and throw on some (a `length` that is an
+    // object whose `toString` is not a function, which JSON can write): such text is not saved state.
+    return { saved: EMPTY_SAVED, notice: `${DROPPED} (Something unexpected was found.)` };
+  }
   const version = typeof data === 'object' && data !== null && 'version' in data ? data.version : undefined;
   if (!parsed.success && typeof version === 'number' && version > SAVED_VERSION) {
     return { saved: EMPTY_SAVED, notice: 'Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.' };
