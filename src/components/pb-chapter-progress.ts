@@ -11,7 +11,7 @@ class PbChapterProgress extends HTMLElement {
     const box = this.querySelector<HTMLInputElement>('[data-chapter-done]');
     const notice = this.querySelector<HTMLElement>('[data-progress-notice]');
     if (!chapter || !toggle || !box) return;
-    visit(chapter);
+    visit(chapter, this.dataset['title']);
     box.addEventListener('change', () => (box.checked ? markChapter(chapter) : unmarkChapter(chapter)));
     this.#unbind.push(
       $progress.subscribe((progress) => {

@@ -1,17 +1,6 @@
 import { $notice, $progress, markChapter, markStep, unmarkChapter } from '../stores/progress.ts';
-import { decodeTarget, decodeTargets, doneAt, isChapterId, isEmptyProgress, pathCompletion } from '../lib/progress.ts';
+import { decodeTarget, decodeTargets, doneAt, isEmptyProgress, pathCompletion } from '../lib/progress.ts';
 import type { Progress } from '../schemas/progress.ts';
-
-/** Reads `data-titles` (`{ "chapter-id": "Title" }`) defensively: anything unexpected gives no titles. */
-function readTitles(text: string | undefined): Map<string, string> {
-  try {
-    const value: unknown = JSON.parse(text ?? '{}');
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return new Map();
-    return new Map(Object.entries(value).filter((e): e is [string, string] => isChapterId(e[0]) && typeof e[1] === 'string'));
-  } catch {
-    return new Map();
-  }
-}
 
 const stepsText = (done: number, total: number): string => `${done} of ${total} step${total === 1 ? '' : 's'} done`;
 
@@ -24,8 +13,8 @@ const stepsText = (done: number, total: number): string => `${done} of ${total} 
  * - `input[data-target]`: a "Done" checkbox for a chapter (`c:id`) or a step (`s:key`);
  * - `data-done-when`: shown only when its target is done, with `[data-done-date]` filled in; a
  *   `[data-done-group]` shows its `[data-none]` message when none of its items is done;
- * - `data-continue` + `data-titles` + `data-href-prefix`: a link to the chapter read last, its text the link's
- *   `data-label` followed by the chapter's title;
+ * - `data-continue` + `data-href-prefix`: a link to the chapter read last, its text the link's `data-label`
+ *   followed by the title stored with the visit (or `data-fallback` for progress saved without one);
  * - `data-progress-notice`: the notice about stored data that could not be read.
  */
 class PbProgressView extends HTMLElement {
@@ -107,12 +96,12 @@ class PbProgressView extends HTMLElement {
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-continue]')) {
       const link = el.querySelector<HTMLAnchorElement>('a');
-      const chapter = progress.lastVisited?.chapter;
-      const title = chapter ? readTitles(el.dataset['titles']).get(chapter) : undefined;
-      el.hidden = !link || !chapter || title === undefined;
-      if (link && chapter && title !== undefined) {
-        link.href = `${el.dataset['hrefPrefix'] ?? ''}${chapter}/`;
-        link.textContent = `${link.dataset['label'] ?? ''}${title}`;
+      const visited = progress.lastVisited;
+      el.hidden = !link || !visited;
+      if (link && visited) {
+        link.href = `${el.dataset['hrefPrefix'] ?? ''}${visited.chapter}/`;
+        // The title was stored with the visit (pages do not carry every chapter's title).
+        link.textContent = visited.title ? `${link.dataset['label'] ?? ''}${visited.title}` : (link.dataset['fallback'] ?? 'Continue reading');
       }
     }
   }

@@ -8,6 +8,7 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(opts: { baseUrl: string }): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string, opts?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
@@ -49,7 +50,7 @@ class PbSearch extends HTMLElement {
     const base = this.dataset['base'] ?? '/';
     const isPage = this.dataset['variant'] === 'page';
 
-    input.addEventListener('focus', () => void loadPagefind(base).catch(() => undefined), { once: true });
+    input.addEventListener('focus', () => void this.#prepare(base), { once: true });
     input.addEventListener('input', () => this.#schedule(base));
     for (const f of this.#filters) f.addEventListener('change', () => this.#schedule(base, 0));
     input.addEventListener('keydown', (e) => {
@@ -97,6 +98,23 @@ class PbSearch extends HTMLElement {
         input.value = q.slice(0, 200);
         this.#schedule(base, 0);
       }
+    }
+  }
+
+  /** Loads the index and fills any filter list that is built from it (the header's section list). */
+  async #prepare(base: string): Promise<void> {
+    try {
+      const pagefind = await loadPagefind(base);
+      const lists = this.#filters.filter((f) => f.hasAttribute('data-fill-from-index'));
+      if (lists.length === 0) return;
+      const available = await pagefind.filters();
+      for (const list of lists) {
+        list.removeAttribute('data-fill-from-index');
+        const values = Object.keys(available[list.name] ?? {}).sort((a, b) => (a === 'Glossary' ? 1 : b === 'Glossary' ? -1 : a.localeCompare(b)));
+        list.append(...values.map((value) => new Option(value, value)));
+      }
+    } catch {
+      /* the search itself reports an index that will not load */
     }
   }
 

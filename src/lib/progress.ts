@@ -16,8 +16,8 @@ export const PROGRESS_VERSION = 1;
 
 /** Bounds on a progress document, so stored or imported data can never grow without limit. */
 export const PROGRESS_LIMITS = {
-  /** Chapters marked done. */
-  chapters: 1000,
+  /** Chapters marked done (large playbooks have thousands). */
+  chapters: 10_000,
   /** Path steps marked done. */
   steps: 2000,
   /** Characters in a chapter id. */
@@ -28,8 +28,10 @@ export const PROGRESS_LIMITS = {
   pathId: 80,
   /** Characters in a date. */
   date: 30,
+  /** Characters in the title of the chapter read last. */
+  title: 200,
   /** Characters of stored or imported text. */
-  text: 500_000,
+  text: 1_000_000,
 } as const;
 
 /** A chapter id: lowercase words joined by hyphens, e.g. `leads-versus-targets`. */
@@ -134,13 +136,19 @@ export function parseProgressValue(value: unknown): ProgressParse {
   if (visited !== undefined) {
     if (!isRecord(visited)) return fail('lastVisited', 'an object with "chapter" and "at"', visited);
     for (const key of Object.keys(visited)) {
-      if (key !== 'chapter' && key !== 'at') return fail(`lastVisited.${key.slice(0, 60)}`, 'no such field (only "chapter" and "at")', visited[key]);
+      if (key !== 'chapter' && key !== 'at' && key !== 'title') {
+        return fail(`lastVisited.${key.slice(0, 60)}`, 'no such field (only "chapter", "at" and "title")', visited[key]);
+      }
     }
     const chapter = visited['chapter'];
     if (typeof chapter !== 'string' || !isChapterId(chapter)) return fail('lastVisited.chapter', 'a chapter id such as "leads-versus-targets"', chapter);
     const at = visited['at'];
     if (typeof at !== 'string' || !isIsoDate(at)) return fail('lastVisited.at', DATE_WORDS, at);
-    progress.lastVisited = { chapter, at };
+    const title = visited['title'];
+    if (title !== undefined && !isVisitedTitle(title)) {
+      return fail('lastVisited.title', `a chapter title of 1 to ${PROGRESS_LIMITS.title} characters without control characters`, title);
+    }
+    progress.lastVisited = title === undefined ? { chapter, at } : { chapter, at, title };
   }
   return { ok: true, progress };
 }
@@ -268,10 +276,15 @@ export function setStepDone(progress: Progress, key: string, at: string | undefi
   return { ...progress, steps: withDate(progress.steps, key, at) };
 }
 
-/** Records the chapter read last. */
-export function setVisited(progress: Progress, chapter: string, at: string): Progress {
+/** Whether `value` can be stored as the title of the chapter read last. */
+export function isVisitedTitle(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= PROGRESS_LIMITS.title && !/[\u0000-\u001f\u007f-\u009f]/.test(value);
+}
+
+/** Records the chapter read last, with its title when it is a valid one. */
+export function setVisited(progress: Progress, chapter: string, at: string, title?: string): Progress {
   if (!isChapterId(chapter) || !isIsoDate(at)) return progress;
-  return { ...progress, lastVisited: { chapter, at } };
+  return { ...progress, lastVisited: isVisitedTitle(title) ? { chapter, at, title } : { chapter, at } };
 }
 
 /** What marks one step of a path done: its chapter (chapter steps) or its own step key (all others). */

@@ -22,6 +22,13 @@ const atMost = (max: number) => (dates: Record<string, string>) => Object.keys(d
 // zod drops a "__proto__" key from records without a word; such a document was not written by this site.
 const NoProtoKey = z.custom<unknown>((value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'), 'no "__proto__" key');
 
+/** The title of the chapter read last, kept so pages can name it without listing every chapter. */
+const VisitedTitleSchema = z
+  .string()
+  .min(1)
+  .max(PROGRESS_LIMITS.title)
+  .refine((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text), 'a title without control characters');
+
 /**
  * Reading progress as this browser stores it under `pb-progress:<base path>` and as "Export progress"
  * writes it to a file. Parsed at runtime by `parseProgressValue` (src/lib/progress.ts), which the unit
@@ -37,7 +44,9 @@ export const ProgressSchema = z.strictObject({
   /** Path steps other than chapters (assessments, the calculator, tasks) marked done, by step key. */
   steps: NoProtoKey.pipe(z.record(StepKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.steps), `at most ${PROGRESS_LIMITS.steps} steps`),
   /** The chapter opened most recently, for "Continue where you left off". Optional. */
-  lastVisited: z.strictObject({ chapter: ChapterKeySchema, at: DoneAtSchema }).optional(),
+  lastVisited: z
+    .strictObject({ chapter: ChapterKeySchema, at: DoneAtSchema, title: VisitedTitleSchema.optional() })
+    .optional(),
 });
 
 /** Reading progress: chapters and steps done, and the chapter read last. */

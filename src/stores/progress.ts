@@ -75,9 +75,9 @@ export function markStep(key: string, done = true, at: string = now()): void {
 }
 
 /** Records the chapter being read, unless the stored progress could not be read (it is kept for the reader to decide). */
-export function visit(chapter: string, at: string = now()): void {
+export function visit(chapter: string, title?: string, at: string = now()): void {
   if (unreadable) return;
-  save(setVisited($progress.get(), chapter, at));
+  save(setVisited($progress.get(), chapter, at, title));
 }
 
 /** Merges an imported file's text into this browser's progress; returns what happened, for the reader. */

@@ -47,3 +47,13 @@ test('Escape closes the results and returns to the box', async ({ page }) => {
   await expect(panel).toBeHidden();
   await expect(box).toBeFocused();
 });
+
+test('the header’s section filter is filled from the index when search is first used', async ({ page }) => {
+  await open(page, `chapters/${chapter.id}/`);
+  const box = page.getByRole('searchbox', { name: 'Search the playbook' }).first();
+  await box.fill(word);
+  const sections = page.locator('#search-header-panel').getByLabel('Section');
+  await expect(sections.locator('option', { hasText: 'Glossary' })).toHaveCount(1);
+  await sections.selectOption('Glossary');
+  await expect(page.locator('#search-header-panel [data-search-status]')).toContainText('No results');
+});

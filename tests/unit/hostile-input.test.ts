@@ -467,7 +467,7 @@ describe('assessment result links and files', () => {
       fc.property(resultLink, (link) => {
         const outcome = safely(() => decodeResultLink(link, fixture));
         if (outcome.ok) expectFittingResult(outcome.result, fixture);
-        else expectReadable(outcome.reason, decodeURIComponent(link.replace(/\+/g, ' ').replace(/%(?![0-9a-f]{2})/gi, '%25')));
+        else expectReadable(outcome.reason, [...new URLSearchParams(link.slice(link.indexOf('#') + 1))].flat().join('&'));
       }),
       RUNS,
     );
@@ -504,7 +504,9 @@ describe('assessment result links and files', () => {
       fc.property(hostileJsonText(validResult), (text) => {
         const file = safely(() => parseResultFile(text, [fixture]));
         if (!file.ok) return;
-        expect(safely(() => decodeResultLink(encodeResultLink(file.result), fixture))).toEqual({ ok: true, result: file.result });
+        // Compared as JSON: an answer written -0 in the file is option 0 in the link.
+        const fromLink = safely(() => decodeResultLink(encodeResultLink(file.result), fixture));
+        expect(JSON.stringify(fromLink)).toBe(JSON.stringify({ ok: true, result: file.result }));
       }),
       RUNS,
     );

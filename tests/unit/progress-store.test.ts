@@ -76,9 +76,9 @@ describe('the progress store', () => {
 
   test('records the chapter read last', async () => {
     const { store, storage } = await open();
-    store.visit('beyond-bant', T1);
-    store.visit('leads-versus-targets', T2);
-    expect(saved(storage)).toEqual(progress({}, {}, { chapter: 'leads-versus-targets', at: T2 }));
+    store.visit('beyond-bant', 'Beyond BANT', T1);
+    store.visit('leads-versus-targets', 'Leads are not targets', T2);
+    expect(saved(storage)).toEqual(progress({}, {}, { chapter: 'leads-versus-targets', at: T2, title: 'Leads are not targets' }));
   });
 
   test.each([
@@ -90,7 +90,7 @@ describe('the progress store', () => {
     const { store, storage } = await open(text);
     expect(store.$progress.get()).toEqual(progress());
     expect(store.$notice.get()).toMatch(/^The progress saved in this browser could not be read/);
-    store.visit('beyond-bant', T1);
+    store.visit('beyond-bant', 'Beyond BANT', T1);
     expect(storage.getTestStorage()[KEY]).toBe(text);
     store.markChapter('beyond-bant', T2);
     expect(saved(storage)).toEqual(progress({ 'beyond-bant': T2 }));

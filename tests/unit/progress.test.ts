@@ -76,7 +76,9 @@ describe('reading progress text', () => {
     [JSON.stringify(doc({ lastVisited: 'beyond-bant' })), 'field "lastVisited": expected an object with "chapter" and "at"; given "beyond-bant"'],
     [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant' } })), 'field "lastVisited.at": expected a time such as "2026-03-01T09:30:00.000Z"; given nothing (the field is missing)'],
     [JSON.stringify(doc({ lastVisited: { chapter: 7, at: T1 } })), 'field "lastVisited.chapter": expected a chapter id such as "leads-versus-targets"; given 7'],
-    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'x' } })), 'field "lastVisited.title": expected no such field (only "chapter" and "at"); given "x"'],
+    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, page: 'x' } })), 'field "lastVisited.page": expected no such field (only "chapter", "at" and "title"); given "x"'],
+    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'a\u0007b' } })), 'field "lastVisited.title": expected a chapter title of 1 to 200 characters without control characters; given "a\\u0007b"'],
+    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'x'.repeat(201) } })), `field "lastVisited.title": expected a chapter title of 1 to 200 characters without control characters; given "${'x'.repeat(60)}…"`],
   ])('%s is refused: %s', (text, reason) => {
     expect(reasonFor(text)).toBe(reason);
   });
