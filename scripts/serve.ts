@@ -4,33 +4,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/lib/urls.ts';
+import { IMMUTABLE_CACHE, MIME_TYPES, REVALIDATE_CACHE, SECURITY_HEADERS, TEXT_TYPES } from './hosting-config.ts';
 
-/** The policy the whole product must work under (see docs/hosting.md). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+const TYPES = new Map(Object.entries(MIME_TYPES).flatMap(([type, exts]) => exts.map((ext) => [`.${ext}`, TEXT_TYPES.includes(type) || type === 'text/html' ? `${type}; charset=utf-8` : type] as const)));
+const COMPRESSIBLE = new Set([...TEXT_TYPES, 'text/html']);
 
 const { values } = parseArgs({
   options: {
@@ -58,11 +39,7 @@ async function fileFor(urlPath: string): Promise<string | 'redirect' | undefined
 }
 
 const server = createServer(async (req, res) => {
-  const headers = {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-  };
+  const headers = { ...SECURITY_HEADERS };
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -86,13 +63,16 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
+  const type = TYPES.get(extname(file)) ?? 'application/octet-stream';
+  const gzip = COMPRESSIBLE.has(type.split(';')[0] ?? '') && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(status, {
     ...headers,
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'Content-Length': exists.size,
-    'Cache-Control': file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Content-Type': type,
+    ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : { 'Content-Length': exists.size }),
+    'Cache-Control': file.includes(`${sep}_astro${sep}`) ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
   });
   if (req.method === 'HEAD') res.end();
+  else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
   else createReadStream(file).pipe(res);
 });
 
