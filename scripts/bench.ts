@@ -243,7 +243,13 @@ function machine(): string {
   );
 }
 
-function report(results: SizeResult[], lighthouseRuns: { site: string; results: LighthouseResult[] } | undefined, loadAtStart: number): string {
+/** Runs the calculator model benchmark (`npm run bench:model`) and returns what it printed. */
+function modelBenchmark(): string {
+  const run = spawnSync(process.execPath, [join(REPO, 'scripts/bench-model.ts')], { cwd: REPO, encoding: 'utf8' });
+  return `${run.stdout}${run.stderr}`.trim() || `bench:model exited with ${String(run.status)}`;
+}
+
+function report(results: SizeResult[], lighthouseRuns: { site: string; results: LighthouseResult[] } | undefined, loadAtStart: number, model: string): string {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const lines = [
     '# Benchmarks',
@@ -330,6 +336,15 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
     }
   }
   lines.push(
+    '## Calculator model',
+    '',
+    'A full evaluation of all three models over 60 months with the sensitivity analysis, as the calculator',
+    'page runs on every keystroke (`npm run bench:model`, budget: median under 5 ms):',
+    '',
+    '```',
+    model,
+    '```',
+    '',
     '## Budgets',
     '',
     '`npm run test:budgets` (scripts/budgets.ts) builds the 10- and 1,000-chapter playbooks and fails when',
@@ -401,7 +416,7 @@ try {
   const smallest = [...results].sort((a, b) => a.chapters - b.chapters)[0];
   const lighthouseRuns = !values['no-lighthouse'] ? await runLighthouse(workRoot, smallest) : undefined;
   const out = resolve(values.out);
-  writeFileSync(out, report(results, lighthouseRuns, loadAtStart));
+  writeFileSync(out, report(results, lighthouseRuns, loadAtStart, modelBenchmark()));
   console.log(`\nWrote ${out}`);
 } finally {
   if (values.keep) console.log(`Kept the builds in ${workRoot}`);

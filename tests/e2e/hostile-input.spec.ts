@@ -1,0 +1,220 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { createResult, encodeResultLink } from '../../src/lib/assessment-result.ts';
+import { parseAssessmentFile, type Assessment } from '../../src/schemas/assessment.ts';
+import { contentRoot, readChapters } from './content.ts';
+import { expect, open, test } from './fixtures.ts';
+
+/**
+ * Hostile links, files and stored data in the browser: whatever they hold is refused or shown as text,
+ * never run or rendered as markup. The parsers' own properties are in tests/unit/hostile-input.test.ts.
+ * Every test also fails on a console error or a security-policy violation (fixtures.ts).
+ */
+
+const IMG = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT = '"><script>window.__pwned=1</script>';
+
+/** Nothing from the input ran or became an element. */
+async function expectNothingInjected(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(await page.evaluate(() => [...document.scripts].filter((s) => `${s.src} ${s.textContent ?? ''}`.includes('__pwned')).length)).toBe(0);
+}
+
+/** The first assessment of the content under test, parsed as the site parses it. */
+function firstAssessment(): Assessment | undefined {
+  const dir = join(contentRoot, 'assessments');
+  if (!existsSync(dir)) return undefined;
+  const file = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()[0];
+  if (!file) return undefined;
+  const outcome = parseAssessmentFile(file, readFileSync(join(dir, file), 'utf8'));
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.assessment;
+}
+const assessment = firstAssessment();
+const firstOptions = (a: Assessment) => Object.fromEntries(a.questions.map((q) => [q.id, 0]));
+const TAKEN = new Date('2025-03-04T09:30:00.000Z');
+
+test.describe('assessment result links', () => {
+  test.skip(!assessment, 'the content under test has no assessment');
+  const a = assessment!;
+
+  test('a result link with markup in the name shows the result, with the name as text', async ({ page }) => {
+    const link = encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN, name: `${IMG}${SCRIPT}` }));
+    await open(page, `assessments/${a.id}/${link}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+    await expect(page.locator('[data-shared]')).toContainText(`by ${IMG}${SCRIPT}`);
+    await expectNothingInjected(page);
+  });
+
+  const refused: [string, () => string][] = [
+    ['markup as the assessment id', () => encodeResultLink({ ...createResult(a, firstOptions(a), { takenAt: TAKEN }), assessment: IMG })],
+    ['markup in every part, check code and all', () => `#pb-result=1&${[...'atqnc'].map((k) => `${k}=${encodeURIComponent(k === 'n' ? SCRIPT : IMG)}`).join('&')}`],
+    ['raw markup', () => `#pb-result=1&a=${IMG}&n=${SCRIPT}`],
+  ];
+  for (const [what, link] of refused) {
+    test(`a result link with ${what} is refused, and the reason is text`, async ({ page }) => {
+      await open(page, `assessments/${a.id}/${link()}`);
+      await expect(page.getByRole('alert').filter({ hasText: /result/ })).toBeVisible();
+      await expect(page.getByRole('form', { name: 'Questions' })).toBeVisible();
+      await expectNothingInjected(page);
+    });
+  }
+
+  test('the team roll-up refuses pasted links full of markup, as text', async ({ page }) => {
+    await open(page, 'assessments/team/');
+    const forged = encodeResultLink({ ...createResult(a, firstOptions(a), { takenAt: TAKEN }), assessment: IMG });
+    await page.getByLabel('Result links, one per line').fill(`${forged}\n${SCRIPT}\n${IMG}`);
+    await page.getByRole('button', { name: 'Show the team’s results' }).click();
+    await expect(page.locator('[data-refused-list] li')).toHaveCount(3);
+    // Quoted as JSON text ("<img src=x onerror=\"…\">"), and shown as text.
+    await expect(page.locator('[data-refused-list] li').first()).toContainText('<img src=x onerror=');
+    await expectNothingInjected(page);
+  });
+});
+
+test.describe('progress', () => {
+  const chapter = readChapters()[0];
+
+  test('an imported progress file full of markup is refused, naming it as text', async ({ page }) => {
+    await open(page, 'progress/');
+    const at = '2026-03-01T09:30:00.000Z';
+    const input = page.getByLabel('Import a progress file');
+    const status = page.getByRole('status').filter({ hasText: 'is not a progress file from this playbook' });
+    await input.setInputFiles({ name: `${SCRIPT}.json`, mimeType: 'application/json', buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{${JSON.stringify(IMG)}:"${at}"},"steps":{}}`) });
+    await expect(status).toContainText(`“${SCRIPT}.json”`);
+    await expect(status).toContainText('field "chapters.<img src=x onerror="window.__pwned=1">"');
+    await expectNothingInjected(page);
+    await input.setInputFiles({ name: `${IMG}.json`, mimeType: 'application/json', buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{},"steps":{},"__proto__":{"polluted":1}}`) });
+    await expect(status).toContainText(`“${IMG}.json”`);
+    await expect(status).toContainText('field "__proto__": expected no such field');
+    await expectNothingInjected(page);
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+    expect(await page.evaluate(() => ({} as Record<string, unknown>)['polluted'])).toBeUndefined();
+  });
+
+  test('stored progress full of markup is ignored with a notice, as text', async ({ page, baseURL }) => {
+    test.skip(!chapter, 'the content under test has no chapters');
+    const key = `pb-progress:${new URL(baseURL ?? 'http://x/').pathname}`;
+    const stored = `{"format":${JSON.stringify(SCRIPT)},"version":1,"chapters":{},"steps":{}}`;
+    await page.addInitScript(([k, v]) => localStorage.setItem(k!, v!), [key, stored]);
+    await open(page, `chapters/${chapter!.id}/`);
+    await expect(page.getByRole('status').filter({ hasText: 'The progress saved in this browser could not be read' }).first()).toContainText(SCRIPT);
+    await expectNothingInjected(page);
+  });
+});
+
+test('stored theme and checklist ticks that are not ours are ignored', async ({ page }) => {
+  const withChecklist = readChapters().find((c) => c.body.includes('<Checklist'));
+  test.skip(!withChecklist, 'the content under test has no chapter with a checklist');
+  await open(page, `chapters/${withChecklist!.id}/`);
+  const key = `pb-checklist:${new URL(page.url()).pathname}:${await page.locator('[data-checklist]').first().getAttribute('data-checklist')}`;
+  const boxes = page.locator('[data-checklist]').first().getByRole('checkbox');
+  const ticked = () => boxes.evaluateAll((els) => els.flatMap((el, i) => ((el as HTMLInputElement).checked ? [i] : [])));
+
+  await page.evaluate(([k, img]) => {
+    localStorage.setItem('pb-theme', img!);
+    localStorage.setItem(k!, img!);
+  }, [key, IMG]);
+  await page.reload();
+  await expect(boxes.first()).toBeVisible();
+  expect(await ticked()).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Theme: System' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+  await expectNothingInjected(page);
+
+  // A damaged list: only the whole, in-range positions count.
+  await page.evaluate((k) => localStorage.setItem(k, `[0,"1",-1,1e400,9007199254740993,2.5,{"__proto__":1},[1]]`), key);
+  await page.reload();
+  await expect(boxes.first()).toBeChecked();
+  expect(await ticked()).toEqual([0]);
+  await expectNothingInjected(page);
+});
+
+test('a calculator share link with markup in its values and names falls back to defaults, as text', async ({ page }) => {
+  test.skip(!existsSync(join('src', 'pages', 'calculator', 'index.astro')), 'the calculator page is not built yet');
+  const query = new URLSearchParams([
+    ['currency', IMG],
+    ['horizonMonths', SCRIPT],
+    ['inHouse.baseSalary', '1e400'],
+    [IMG, '1'],
+  ]).toString();
+  await open(page, `calculator/?${query}&shared.grossMargin=${SCRIPT}`);
+  const notice = page.locator('[data-link-notice]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(IMG);
+  await expect(notice).toContainText('<script>window.__pwned=1</script>');
+  await expect(notice.getByRole('listitem')).toHaveCount(5);
+  await expectNothingInjected(page);
+});
+
+test.describe('zod runs without eval', () => {
+  /** Records every policy violation and every script the page loads. */
+  async function watch(page: Page): Promise<{ scripts: Map<string, Promise<Buffer>>; violations: () => Promise<string[]> }> {
+    const scripts = new Map<string, Promise<Buffer>>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as { __violations?: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    return { scripts, violations: () => page.evaluate(() => (window as { __violations?: string[] }).__violations ?? []) };
+  }
+
+  /** True when one of the scripts is zod (its jitless switch is in every build of it). */
+  async function loadedZod(scripts: Map<string, Promise<Buffer>>): Promise<boolean> {
+    for (const body of scripts.values()) if ((await body).toString('utf8').includes('jitless')) return true;
+    return false;
+  }
+
+  test.skip(!assessment, 'the content under test has no assessment');
+  const a = assessment!;
+
+  test('an assessment page reads saved answers and a result link without a policy violation', async ({ page }) => {
+    const { scripts, violations } = await watch(page);
+    await open(page, `assessments/${a.id}/`);
+    // Answering saves through the zod/mini store; a reload reads it back through the schema.
+    const first = page.getByRole('group', { name: /^Question 1 of/ });
+    await first.getByRole('radio').first().check();
+    await page.reload();
+    await expect(page.getByRole('group', { name: /^Question 1 of/ }).getByRole('radio').first()).toBeChecked();
+    // A result link loads the result module and parses it with zod.
+    await page.goto(`assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN, name: 'Ana' }))}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+    expect(await loadedZod(scripts)).toBe(true);
+    expect(await violations()).toEqual([]);
+  });
+
+  test('the team roll-up parses result files and links without a policy violation', async ({ page }) => {
+    const { scripts, violations } = await watch(page);
+    await open(page, 'assessments/team/');
+    const result = createResult(a, firstOptions(a), { takenAt: TAKEN, name: 'Bo' });
+    await page.getByLabel(/Result files/).setInputFiles([{ name: 'bo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(result)) }]);
+    await page.getByLabel('Result links, one per line').fill(encodeResultLink({ ...result, name: 'Cy' }));
+    await page.getByRole('button', { name: 'Show the team’s results' }).click();
+    await expect(page.getByRole('status')).toContainText('2 results read');
+    expect(await loadedZod(scripts)).toBe(true);
+    expect(await violations()).toEqual([]);
+  });
+
+  test('an assessment page opened with a result link loads under 30 KB of JavaScript, gzipped', async ({ page }, testInfo) => {
+    const { scripts } = await watch(page);
+    await open(page, `assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN }))}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    let total = 0;
+    const sizes: string[] = [];
+    for (const [url, body] of scripts) {
+      const size = gzipSync(await body, { level: 9 }).length;
+      total += size;
+      sizes.push(`${new URL(url).pathname}: ${size} B`);
+    }
+    testInfo.annotations.push({ type: 'javascript', description: `${total} B gzipped in ${scripts.size} files\n${sizes.join('\n')}` });
+    console.log(`assessment page with a result link: ${total} B of JavaScript gzipped\n${sizes.join('\n')}`);
+    expect(total).toBeLessThan(30 * 1024);
+  });
+});
