@@ -37,7 +37,7 @@ const assessment = firstAssessment();
 const firstOptions = (a: Assessment) => Object.fromEntries(a.questions.map((q) => [q.id, 0]));
 const TAKEN = new Date('2025-03-04T09:30:00.000Z');
 
-test.describe('assessment result links', () => {
+test.describe('assessment pages', () => {
   test.skip(!assessment, 'the content under test has no assessment');
   const a = assessment!;
 
@@ -62,6 +62,21 @@ test.describe('assessment result links', () => {
       await expectNothingInjected(page);
     });
   }
+
+  test('saved answers with markup, or with a value that makes zod throw, are set aside with a notice', async ({ page }) => {
+    const stored = [
+      `{"version":1,"answers":{${JSON.stringify(IMG)}:0},"history":[],"name":${JSON.stringify(SCRIPT)}}`,
+      '{"version":1,"answers":{},"history":[],"name":{"length":{"toString":""}}}',
+    ];
+    for (const text of stored) {
+      await open(page, `assessments/${a.id}/`);
+      await page.evaluate(([id, value]) => localStorage.setItem(`pb-assessment:${document.documentElement.dataset['base']}${id}`, value!), [a.id, text]);
+      await page.reload();
+      await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'See my result' })).toBeEnabled();
+      await expectNothingInjected(page);
+    }
+  });
 
   test('the team roll-up refuses pasted links full of markup, as text', async ({ page }) => {
     await open(page, 'assessments/team/');
