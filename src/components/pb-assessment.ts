@@ -139,8 +139,15 @@ class PbAssessment extends HTMLElement {
       );
       const score = outcome.ok ? scoreAssessment(assessment, outcome.result.answers) : undefined;
       if (outcome.ok && score?.ok) {
-        const who = outcome.result.name ? ` by ${outcome.result.name}` : '';
-        part(this, 'shared-text').textContent = `Taken on ${formatDate(outcome.result.takenAt)}${who}. It is shown read-only, exactly as the link describes it, and is not saved in this browser.`;
+        // A name is isolated in <bdi> so right-to-left characters in it cannot reorder the sentence.
+        const text = part(this, 'shared-text');
+        text.replaceChildren(`Taken on ${formatDate(outcome.result.takenAt)}`);
+        if (outcome.result.name) {
+          const name = document.createElement('bdi');
+          name.textContent = outcome.result.name;
+          text.append(' by ', name);
+        }
+        text.append('. It is shown read-only, exactly as the link describes it, and is not saved in this browser.');
         this.#showResults(score.score, 'shared', outcome.result.takenAt);
         return;
       }

@@ -155,7 +155,14 @@ class PbTeamRollUp extends HTMLElement {
     part(this, 'skipped').hidden = skipped.length === 0;
     part(this, 'has-people').hidden = team.people === 0;
 
-    part(this, 'people').replaceChildren(...mine.map((a, i) => el('li', `${a.result.name ?? `Person ${i + 1}`} (${a.source.charAt(0).toLowerCase()}${a.source.slice(1)})`)));
+    part(this, 'people').replaceChildren(
+      ...mine.map((a, i) => {
+        // <bdi> keeps right-to-left characters in a name from reordering the text around it.
+        const li = el('li');
+        li.append(el('bdi', a.result.name ?? `Person ${i + 1}`), ` (${a.source.charAt(0).toLowerCase()}${a.source.slice(1)})`);
+        return li;
+      }),
+    );
     const rows = team.overall ? [this.#row('Overall', team.overall, team.people, true), ...team.dimensions.map((d) => this.#row(d.title, d, team.people, false))] : [];
     part(this, 'rows').replaceChildren(...rows);
     part(this, 'chapters').replaceChildren(...team.chapters.map((need) => this.#chapter(need, chapters[need.chapter], team)));

@@ -265,6 +265,16 @@ test('importing a scenario file fills the form; a bad file is refused with every
   expect(new URL(page.url()).search).toBe('');
 });
 
+test('a file with thousands of problems lists the first twenty and counts the rest', async ({ page }) => {
+  await open(page, 'calculator/');
+  const crafted = JSON.stringify(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`unknown${i}`, i])));
+  await page.getByLabel('Import scenario JSON').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
+  const problems = page.locator('[data-import-problems]');
+  await expect(problems).toContainText('“many.json” was not imported (500 problems)');
+  await expect(problems.locator('li')).toHaveCount(21);
+  await expect(problems.locator('li').last()).toHaveText('…and 480 more.');
+});
+
 test('break-even: pick an input and two models and read where they cost the same', async ({ page }) => {
   await open(page, 'calculator/');
   await page.getByLabel('Input', { exact: true }).selectOption('inHouse.rampMonths');

@@ -34,6 +34,9 @@ import { decodeLink, encodeLink, parseScenarioObject, parseScenarioText, MAX_FIL
 import type { SvgNode } from '../../lib/svg-chart.ts';
 import type { Problem } from '../../lib/validation-messages.ts';
 
+/** Problems listed at most for one link or file; the rest are counted. */
+const MAX_LISTED = 20;
+
 // No zod here: the scenario is checked against the field table (scenario-codec-lite.ts), which keeps
 // the page's script small and needs no 'unsafe-eval' under the site's security policy.
 
@@ -521,7 +524,14 @@ class PbCalculator extends HTMLElement {
   #showLinkProblems(problems: readonly Problem[]): void {
     const notice = this.#one('[data-link-notice]');
     notice.hidden = problems.length === 0;
-    this.#one('[data-link-problems]').replaceChildren(...problems.map((p) => item(this.#describe(p, true))));
+    this.#one('[data-link-problems]').replaceChildren(...this.#problemItems(problems, true));
+  }
+
+  /** One list item per problem, at most MAX_LISTED of them (a crafted file can carry thousands). */
+  #problemItems(problems: readonly Problem[], fallback: boolean): HTMLLIElement[] {
+    const shown = problems.slice(0, MAX_LISTED).map((p) => item(this.#describe(p, fallback)));
+    if (problems.length > MAX_LISTED) shown.push(item(`…and ${problems.length - MAX_LISTED} more.`));
+    return shown;
   }
 
   #showImportProblems(fileName: string, problems: readonly Problem[]): void {
@@ -531,7 +541,7 @@ class PbCalculator extends HTMLElement {
       problems.length === 0
         ? ''
         : `“${fileName}” was not imported (${problems.length === 1 ? '1 problem' : `${problems.length} problems`}); nothing was changed:`;
-    this.#one('[data-import-list]').replaceChildren(...problems.map((p) => item(this.#describe(p, false))));
+    this.#one('[data-import-list]').replaceChildren(...this.#problemItems(problems, false));
   }
 
   #say(message: string, error = false): void {
