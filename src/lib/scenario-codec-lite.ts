@@ -115,12 +115,14 @@ export function encodeLink(scenario: Scenario, defaults: Scenario): string {
   return params.toString();
 }
 
-function numberFromText(text: string): number | string {
+/** A number written in plain decimal or exponent notation, or the text unchanged (`0x10`, `''` stay text). */
+export function numberFromText(text: string): number | string {
   const trimmed = text.trim();
   return NUMBER_TEXT.test(trimmed) ? Number(trimmed) : text;
 }
 
-function decodeValue(path: FieldPath, text: string): unknown {
+/** Turns link text into the value the field expects, or leaves the text for validation to refuse. */
+export function decodeValue(path: FieldPath, text: string): unknown {
   const spec = FIELD_SPECS[path];
   const trimmed = text.trim();
   switch (spec.unit) {

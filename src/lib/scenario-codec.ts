@@ -1,6 +1,4 @@
 import {
-  FIELD_SPECS,
-  SCENARIO_FIELDS,
   ScenarioInputSchema,
   ScenarioSchema,
   isFieldPath,
@@ -10,6 +8,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '../schemas/scenario.ts';
+import { MAX_FILE_LENGTH, MAX_LINK_LENGTH, decodeValue, numberFromText } from './scenario-codec-lite.ts';
 import { describeValue, problemsFromZod, type Problem } from './validation-messages.ts';
 
 /**
@@ -17,60 +16,9 @@ import { describeValue, problemsFromZod, type Problem } from './validation-messa
  * `inHouse.baseSalary=60000`) and JSON files. Every entry point takes untrusted text and never throws.
  */
 
-/** Longest share link query accepted (a full scenario needs well under 2,000 characters). */
-export const MAX_LINK_LENGTH = 8192;
-/** Largest scenario file accepted. */
-export const MAX_FILE_LENGTH = 1_000_000;
-
-/** Written in a link for `seats: null` (solve for the target); `null` is accepted too. */
-export const SOLVE_SEATS_TOKEN = 'auto';
-
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
-}
-
-function encodeValue(value: unknown): string {
-  if (value === null) return SOLVE_SEATS_TOKEN;
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
-  return String(value);
-}
-
-/**
- * A share-link query string (without `?`) holding only the fields that differ from the defaults,
- * in form order; the defaults themselves encode to the empty string.
- */
-export function encodeScenario(scenario: Scenario, defaults: Scenario): string {
-  const params = new URLSearchParams();
-  for (const field of SCENARIO_FIELDS) {
-    const value = readField(scenario, field.path);
-    if (!sameValue(value, readField(defaults, field.path))) params.append(field.path, encodeValue(value));
-  }
-  return params.toString();
-}
-
-/** A number written in plain decimal or exponent notation, or the text unchanged (`0x10`, `''` stay text). */
-function numberFromText(text: string): number | string {
-  const trimmed = text.trim();
-  return NUMBER_TEXT.test(trimmed) ? Number(trimmed) : text;
-}
-
-/** Turns link text into the value the schema expects, or leaves the text for the schema to reject. */
-function decodeValue(path: FieldPath, text: string): unknown {
-  const spec = FIELD_SPECS[path];
-  const trimmed = text.trim();
-  switch (spec.unit) {
-    case 'boolean':
-      return trimmed === 'true' ? true : trimmed === 'false' ? false : text;
-    case 'enum':
-    case 'currency':
-      return text;
-    default:
-      if ('nullable' in spec && spec.nullable && (trimmed === SOLVE_SEATS_TOKEN || trimmed === 'null')) return null;
-      return numberFromText(text);
-  }
-}
+// The link format itself (what is written for each value, how text is read back, the size limits) is
+// shared with the browser's zod-free twin, so the two cannot drift apart.
+export { MAX_FILE_LENGTH, MAX_LINK_LENGTH, SOLVE_SEATS_TOKEN, encodeLink as encodeScenario } from './scenario-codec-lite.ts';
 
 /** The result of reading a share link: always a valid scenario, plus what was ignored and why. */
 export interface DecodeResult {
