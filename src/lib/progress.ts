@@ -8,6 +8,7 @@
  * tests/unit/progress.test.ts proves both accept exactly the same documents.
  */
 import type { Progress } from '../schemas/progress.ts';
+import { slug } from './slug.ts';
 
 /** The `format` field of every progress document. */
 export const PROGRESS_FORMAT = 'pb-progress';
@@ -297,15 +298,6 @@ export interface StepLike {
   title?: string | undefined;
 }
 
-/** Lowercase words joined by hyphens, e.g. "Week 2: build your list" → `week-2-build-your-list`. */
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * What marks each step of a path done. A chapter step is done when its chapter is; any other step has

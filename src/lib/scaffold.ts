@@ -1,13 +1,8 @@
-/** Turns a title into an id: lowercase words joined by hyphens, accents dropped. */
+import { slug } from './slug.ts';
+
+/** Turns a title into a content id (a file name): its slug, at most 80 characters. */
 export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
+  return slug(title).slice(0, 80).replace(/-+$/g, '');
 }
 
 const quote = (text: string): string => JSON.stringify(text);

@@ -188,53 +188,66 @@ export interface LinkResult {
 }
 
 /**
+ * Reads a share link's query (with or without `?`) for both link readers: the query must be text of at
+ * most MAX_LINK_LENGTH characters (else `false`: the whole link is refused), a field given twice is
+ * ignored, `version` must be 1, and every other field goes to `onField` in the link's order. Each
+ * problem is added to `problems`, in that order too.
+ */
+export function readLinkFields(search: unknown, problems: Problem[], onField: (key: string, text: string) => void): boolean {
+  if (typeof search !== 'string') {
+    problems.push({ field: '', expected: 'a link query as text', given: describeValue(search) });
+    return false;
+  }
+  const query = search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search;
+  if (query.length > MAX_LINK_LENGTH) {
+    problems.push({ field: '', expected: `a link of at most ${MAX_LINK_LENGTH} characters`, given: `${query.length} characters` });
+    return false;
+  }
+  const seen = new Map<string, string[]>();
+  for (const [key, value] of new URLSearchParams(query)) {
+    const list = seen.get(key);
+    if (list) list.push(value);
+    else seen.set(key, [value]);
+  }
+  for (const [key, list] of seen) {
+    if (key === '' && list.every((value) => value === '')) continue;
+    if (list.length > 1) {
+      problems.push({
+        field: key,
+        expected: 'one value (the field appears more than once in the link)',
+        given: `${list.length} values: ${list.slice(0, 3).map(describeValue).join(', ')}${list.length > 3 ? ', …' : ''}`,
+      });
+      continue;
+    }
+    const text = list[0] ?? '';
+    if (key === 'version') {
+      const version = numberFromText(text);
+      if (version !== 1) problems.push({ field: 'version', expected: 'exactly 1', given: describeValue(version) });
+      continue;
+    }
+    onField(key, text);
+  }
+  return true;
+}
+
+/**
  * Reads a share link's query (with or without `?`). Invalid, unknown and repeated fields fall back to
  * the defaults and are reported; never throws, whatever the input.
  */
 export function decodeLink(search: string, defaults: Scenario): LinkResult {
   const problems: Problem[] = [];
   try {
-    if (typeof search !== 'string') {
-      return { scenario: defaults, problems: [{ field: '', expected: 'a link query as text', given: describeValue(search) }] };
-    }
-    const query = search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search;
-    if (query.length > MAX_LINK_LENGTH) {
-      return {
-        scenario: defaults,
-        problems: [{ field: '', expected: `a link of at most ${MAX_LINK_LENGTH} characters`, given: `${query.length} characters` }],
-      };
-    }
-    const seen = new Map<string, string[]>();
-    for (const [key, value] of new URLSearchParams(query)) {
-      const list = seen.get(key);
-      if (list) list.push(value);
-      else seen.set(key, [value]);
-    }
     const values = new Map<FieldPath, unknown>();
-    for (const [key, list] of seen) {
-      if (key === '' && list.every((value) => value === '')) continue;
-      if (list.length > 1) {
-        problems.push({
-          field: key,
-          expected: 'one value (the field appears more than once in the link)',
-          given: `${list.length} values: ${list.slice(0, 3).map(describeValue).join(', ')}${list.length > 3 ? ', …' : ''}`,
-        });
-        continue;
-      }
-      const text = list[0] ?? '';
-      if (key === 'version') {
-        const version = numberFromText(text);
-        if (version !== 1) problems.push({ field: 'version', expected: 'exactly 1', given: describeValue(version) });
-        continue;
-      }
+    const read = readLinkFields(search, problems, (key, text) => {
       if (!isFieldPath(key)) {
         problems.push({ field: key, expected: GROUPS.includes(key) ? 'an object' : NO_SUCH_FIELD, given: describeValue(text) });
-        continue;
+        return;
       }
       const value = decodeValue(key, text);
       if (isValidValue(key, value)) values.set(key, value);
       else problems.push({ field: key, expected: expectedText(key, 'auto'), given: describeValue(value) });
-    }
+    });
+    if (!read) return { scenario: defaults, problems };
     return { scenario: resolveLeniently(values, defaults, problems), problems };
   } catch (error) {
     // Defensive: nothing above should throw, but a share link must never break the page.

@@ -8,7 +8,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '../schemas/scenario.ts';
-import { MAX_FILE_LENGTH, MAX_LINK_LENGTH, decodeValue, numberFromText } from './scenario-codec-lite.ts';
+import { MAX_FILE_LENGTH, decodeValue, readLinkFields } from './scenario-codec-lite.ts';
 import { describeValue, problemsFromZod, type Problem } from './validation-messages.ts';
 
 /**
@@ -98,40 +98,8 @@ function resolveLeniently(values: Map<FieldPath, unknown>, defaults: Scenario, p
 export function decodeScenario(search: string, defaults: Scenario): DecodeResult {
   const problems: Problem[] = [];
   try {
-    if (typeof search !== 'string') {
-      return { scenario: defaults, problems: [linkProblem('a link query as text', describeValue(search))] };
-    }
-    const query = search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search;
-    if (query.length > MAX_LINK_LENGTH) {
-      return {
-        scenario: defaults,
-        problems: [linkProblem(`a link of at most ${MAX_LINK_LENGTH} characters`, `${query.length} characters`)],
-      };
-    }
-    const params = new URLSearchParams(query);
-    const seen = new Map<string, string[]>();
-    for (const [key, value] of params) {
-      const list = seen.get(key);
-      if (list) list.push(value);
-      else seen.set(key, [value]);
-    }
     const values = new Map<FieldPath, unknown>();
-    for (const [key, list] of seen) {
-      if (key === '' && list.every((value) => value === '')) continue;
-      if (list.length > 1) {
-        problems.push({
-          field: key,
-          expected: 'one value (the field appears more than once in the link)',
-          given: `${list.length} values: ${list.slice(0, 3).map(describeValue).join(', ')}${list.length > 3 ? ', …' : ''}`,
-        });
-        continue;
-      }
-      const text = list[0] ?? '';
-      if (key === 'version') {
-        const version = numberFromText(text);
-        if (version !== 1) problems.push({ field: 'version', expected: 'exactly 1', given: describeValue(version) });
-        continue;
-      }
+    const read = readLinkFields(search, problems, (key, text) => {
       if (!isFieldPath(key)) {
         // Let the schema word the refusal, from a prototype-free probe holding only this key.
         const probe: Record<string, unknown> = Object.create(null);
@@ -139,10 +107,11 @@ export function decodeScenario(search: string, defaults: Scenario): DecodeResult
         const parsed = ScenarioInputSchema.safeParse(probe);
         if (parsed.success) problems.push({ field: key, expected: 'no such field', given: describeValue(text) });
         else problems.push(...problemsFromZod(parsed.error, probe));
-        continue;
+        return;
       }
       values.set(key, decodeValue(key, text));
-    }
+    });
+    if (!read) return { scenario: defaults, problems };
     return { scenario: resolveLeniently(values, defaults, problems), problems };
   } catch (error) {
     // Defensive: nothing above should throw, but a share link must never break the page.

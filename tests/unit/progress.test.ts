@@ -15,10 +15,10 @@ import {
   setChapterDone,
   setStepDone,
   setVisited,
-  slug,
   stepTargets,
   type StepTarget,
 } from '../../src/lib/progress.ts';
+import { slug } from '../../src/lib/slug.ts';
 import { ProgressSchema, type Progress } from '../../src/schemas/progress.ts';
 
 const T1 = '2026-03-01T09:30:00.000Z';
