@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseAssessmentFile } from '../../src/schemas/assessment.ts';
-import type { Assessment } from '../../src/schemas/assessment.ts';
 import {
   AssessmentResultSchema,
   createResult,
@@ -13,51 +11,11 @@ import {
   rollUp,
 } from '../../src/lib/assessment-result.ts';
 import type { AssessmentResult } from '../../src/lib/assessment-result.ts';
+import { FIXTURE, load } from './assessment-fixtures.ts';
 
 // The same fixture as scoring.test.ts. Maximum points: a = 10 (q1 weight 2 + q2), b = 9, overall 19.
-const FIXTURE = `
-id: fixture
-title: Fixture
-audience: rep
-intro: For tests.
-minutes: 3
-dimensions:
-  - { id: a, title: Dimension A, description: First. }
-  - { id: b, title: Dimension B, description: Second. }
-questions:
-  - id: q1
-    dimension: a
-    kind: single
-    weight: 2
-    prompt: Single, weighted.
-    options:
-      - { label: Never, score: 0 }
-      - { label: Sometimes, score: 1 }
-      - { label: Always, score: 3 }
-  - { id: q2, dimension: a, kind: agreement, prompt: Agreement. }
-  - { id: q3, dimension: b, kind: agreement, reverse: true, prompt: Reverse agreement. }
-  - id: q4
-    dimension: b
-    kind: single
-    prompt: Single.
-    options:
-      - { label: Zero, score: 0 }
-      - { label: Two, score: 2 }
-      - { label: Five, score: 5 }
-bands:
-  - { from: 0, to: 49, label: Low, summary: Low., chapters: [ch-low] }
-  - { from: 50, to: 79, label: Mid, summary: Mid., chapters: [ch-mid, shared] }
-  - { from: 80, to: 100, label: High, summary: High., chapters: [ch-high] }
-dimensionAdvice:
-  a: { low: Work on A., chapters: [a-1, shared] }
-  b: { low: Work on B., chapters: [b-1, b-2] }
-`;
 
-function load(file: string, text: string): Assessment {
-  const outcome = parseAssessmentFile(file, text);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.assessment;
-}
+
 
 const fixture = load('fixture.yaml', FIXTURE);
 const other = load('other.yaml', FIXTURE.replace('id: fixture', 'id: other').replace('title: Fixture', 'title: Other'));
