@@ -308,3 +308,14 @@ if (import.meta.main) {
   }
   console.log(configs[name]);
 }
+
+/**
+ * The command-line options both local servers (scripts/serve.ts, scripts/nginx.ts) take, for
+ * `util.parseArgs`: which built folder, under which base path, on which address.
+ */
+export const SERVER_OPTIONS = {
+  dir: { type: 'string', default: process.env['OUT_DIR'] || 'dist' },
+  base: { type: 'string', default: process.env['BASE_PATH'] || '/' },
+  port: { type: 'string', default: process.env['PORT'] || '4321' },
+  host: { type: 'string', default: process.env['HOST'] || '127.0.0.1' },
+} as const;

@@ -10,14 +10,11 @@ import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/lib/urls.ts';
-import { nginxConfig } from './hosting-config.ts';
+import { SERVER_OPTIONS, nginxConfig } from './hosting-config.ts';
 
 const { values } = parseArgs({
   options: {
-    dir: { type: 'string', default: process.env['OUT_DIR'] || 'dist' },
-    base: { type: 'string', default: process.env['BASE_PATH'] || '/' },
-    port: { type: 'string', default: process.env['PORT'] || '4321' },
-    host: { type: 'string', default: process.env['HOST'] || '127.0.0.1' },
+    ...SERVER_OPTIONS,
     state: { type: 'string' },
     print: { type: 'boolean', default: false },
   },

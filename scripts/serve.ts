@@ -8,18 +8,13 @@ import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/lib/urls.ts';
-import { IMMUTABLE_CACHE, MIME_TYPES, REVALIDATE_CACHE, SECURITY_HEADERS, TEXT_TYPES } from './hosting-config.ts';
+import { IMMUTABLE_CACHE, MIME_TYPES, REVALIDATE_CACHE, SECURITY_HEADERS, SERVER_OPTIONS, TEXT_TYPES } from './hosting-config.ts';
 
 const TYPES = new Map<string, string>(Object.entries(MIME_TYPES).flatMap(([type, exts]) => exts.map((ext) => [`.${ext}`, TEXT_TYPES.includes(type) || type === 'text/html' ? `${type}; charset=utf-8` : type] as const)));
 const COMPRESSIBLE = new Set([...TEXT_TYPES, 'text/html']);
 
 const { values } = parseArgs({
-  options: {
-    dir: { type: 'string', default: process.env['OUT_DIR'] || 'dist' },
-    base: { type: 'string', default: process.env['BASE_PATH'] || '/' },
-    port: { type: 'string', default: process.env['PORT'] || '4321' },
-    host: { type: 'string', default: process.env['HOST'] || '127.0.0.1' },
-  },
+  options: SERVER_OPTIONS,
 });
 const root = resolve(values.dir);
 const base = normaliseBase(values.base);

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { parseCalculatorDefaults } from '../../src/lib/calculator-defaults.ts';
@@ -10,7 +9,7 @@ import { createFormatters } from '../../src/lib/format.ts';
 import { decodeScenario } from '../../src/lib/scenario-codec.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import { contentRoot, readChapters } from './content.ts';
-import { expect, open, test } from './fixtures.ts';
+import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
 // The defaults the site was built with: the content folder's, or the generator's own (as src/content.config.ts picks).
 const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
@@ -343,14 +342,5 @@ test('the calculator page loads under 30 KB of JavaScript, gzipped', async ({ pa
   await open(page, 'calculator/');
   await expect(status(page)).toHaveText('Up to date');
   await page.waitForLoadState('networkidle');
-  let total = 0;
-  const sizes: string[] = [];
-  for (const [url, body] of scripts) {
-    const size = gzipSync(await body, { level: 9 }).length;
-    total += size;
-    sizes.push(`${new URL(url).pathname}: ${size} B`);
-  }
-  testInfo.annotations.push({ type: 'javascript', description: `${total} B gzipped in ${scripts.size} files\n${sizes.join('\n')}` });
-  console.log(`calculator page JavaScript: ${total} B gzipped\n${sizes.join('\n')}`);
-  expect(total).toBeLessThan(30 * 1024);
+  expect(await gzippedScriptBytes(scripts, testInfo, 'calculator page')).toBeLessThan(30 * 1024);
 });

@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 /** Problems the browser reported while a test ran: console errors and security-policy violations. */
 interface PageProblems {
@@ -37,4 +38,20 @@ export { expect };
 export async function open(page: Page, path = ''): Promise<void> {
   const response = await page.goto(path.replace(/^\//, ''));
   expect(response?.status(), `status of ${path}`).toBeLessThan(400);
+}
+
+/**
+ * Adds up the scripts a page downloaded, each gzipped on its own, records the list on the test and
+ * returns the total in bytes: the measure the page-weight budgets use.
+ */
+export async function gzippedScriptBytes(scripts: ReadonlyMap<string, Promise<Buffer>>, testInfo: TestInfo, label: string): Promise<number> {
+  let total = 0;
+  const sizes: string[] = [];
+  for (const [url, body] of scripts) {
+    const size = gzipSync(await body, { level: 9 }).length;
+    total += size;
+    sizes.push(`${new URL(url).pathname}: ${size} B`);
+  }
+  testInfo.annotations.push({ type: 'javascript', description: `${label}: ${total} B gzipped in ${scripts.size} files\n${sizes.join('\n')}` });
+  return total;
 }

@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { createResult, encodeResultLink } from '../../src/lib/assessment-result.ts';
 import { parseAssessmentFile, type Assessment } from '../../src/schemas/assessment.ts';
 import { contentRoot, readChapters } from './content.ts';
-import { expect, open, test } from './fixtures.ts';
+import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
 /**
  * Hostile links, files and stored data in the browser: whatever they hold is refused or shown as text,
@@ -221,15 +220,6 @@ test.describe('zod runs without eval', () => {
     await open(page, `assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN }))}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    let total = 0;
-    const sizes: string[] = [];
-    for (const [url, body] of scripts) {
-      const size = gzipSync(await body, { level: 9 }).length;
-      total += size;
-      sizes.push(`${new URL(url).pathname}: ${size} B`);
-    }
-    testInfo.annotations.push({ type: 'javascript', description: `${total} B gzipped in ${scripts.size} files\n${sizes.join('\n')}` });
-    console.log(`assessment page with a result link: ${total} B of JavaScript gzipped\n${sizes.join('\n')}`);
-    expect(total).toBeLessThan(30 * 1024);
+    expect(await gzippedScriptBytes(scripts, testInfo, 'assessment page with a result link')).toBeLessThan(30 * 1024);
   });
 });
