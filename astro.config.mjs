@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
-import { normaliseBase } from './src/lib/urls.ts';
+import { normaliseBase } from './src/common/urls.ts';
 
 // BASE_PATH: the sub-path the site is hosted under (e.g. /sales/playbook/). OUT_DIR: where it is built.
 const base = normaliseBase(process.env.BASE_PATH);

@@ -3,10 +3,10 @@
  * sized for the target) and fails when the median reaches the 5 ms budget.
  */
 import { cpus, platform, release } from 'node:os';
-import { loadDefaultsFile } from '../src/lib/calculator-defaults-node.ts';
-import { evaluate } from '../src/lib/cost-model.ts';
-import { sensitivity } from '../src/lib/sensitivity.ts';
-import type { Scenario } from '../src/schemas/scenario.ts';
+import { loadDefaultsFile } from '../src/features/calculator/defaults-node.ts';
+import { evaluate } from '../src/features/calculator/model/cost-model.ts';
+import { sensitivity } from '../src/features/calculator/model/sensitivity.ts';
+import type { Scenario } from '../src/features/calculator/schema.ts';
 
 const BUDGET_MS = 5;
 const WARM_UP = 100;

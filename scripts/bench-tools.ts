@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { normaliseBase } from '../src/lib/urls.ts';
+import { normaliseBase } from '../src/common/urls.ts';
 
 /** The repository this script belongs to. */
 export const REPO = resolve(import.meta.dirname, '..');

@@ -3,10 +3,10 @@
  * the results JSON. Invalid input prints every problem to stderr, nothing to stdout, and exits 1.
  */
 import { readFileSync } from 'node:fs';
-import { loadDefaultsFile } from '../src/lib/calculator-defaults-node.ts';
-import { evaluate } from '../src/lib/cost-model.ts';
-import { parseScenarioFile } from '../src/lib/scenario-codec.ts';
-import { formatProblems } from '../src/lib/validation-messages.ts';
+import { loadDefaultsFile } from '../src/features/calculator/defaults-node.ts';
+import { evaluate } from '../src/features/calculator/model/cost-model.ts';
+import { parseScenarioFile } from '../src/features/calculator/codec-zod.ts';
+import { formatProblems } from '../src/common/problems.ts';
 
 const HELP = `Usage: npm run calc -- <scenario.json | ->
 

@@ -1,6 +1,6 @@
 // Regenerates the frontmatter reference in docs/authoring.md from the content schemas.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { authoringReference, spliceReference } from '../src/lib/authoring-reference.ts';
+import { authoringReference, spliceReference } from './lib/authoring-reference.ts';
 
 const file = 'docs/authoring.md';
 const before = readFileSync(file, 'utf8');

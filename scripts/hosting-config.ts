@@ -1,8 +1,8 @@
 // What a web server must send for the built site, in one place: the security policy, the MIME types
 // Pagefind's files need, caching, and ready configurations for nginx, Apache and IIS rendered from it.
 // scripts/nginx.ts runs the nginx one for the browser tests; docs/hosting.md shows all three, and
-// tests/unit/hosting-config.test.ts checks that the documented ones are exactly what these functions render.
-import { normaliseBase } from '../src/lib/urls.ts';
+// tests/unit/scripts/hosting-config.test.ts checks that the documented ones are exactly what these functions render.
+import { normaliseBase } from '../src/common/urls.ts';
 
 /** One directive of the Content-Security-Policy and why the site needs it (shown in docs/hosting.md). */
 export interface PolicyDirective {

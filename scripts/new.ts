@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { chapterTemplate, sectionTemplate, slugify, termTemplate } from '../src/lib/scaffold.ts';
+import { chapterTemplate, sectionTemplate, slugify, termTemplate } from './lib/scaffold.ts';
 
 const USAGE = `usage:
   npm run new -- chapter "Title" --section <section-id> [--audience rep|leader|both]

@@ -9,7 +9,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, sta
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { normaliseBase } from '../src/lib/urls.ts';
+import { normaliseBase } from '../src/common/urls.ts';
 import { SERVER_OPTIONS, nginxConfig } from './hosting-config.ts';
 
 const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { normaliseBase } from '../src/lib/urls.ts';
+import { normaliseBase } from '../src/common/urls.ts';
 import { IMMUTABLE_CACHE, MIME_TYPES, REVALIDATE_CACHE, SECURITY_HEADERS, SERVER_OPTIONS, TEXT_TYPES } from './hosting-config.ts';
 
 const TYPES = new Map<string, string>(Object.entries(MIME_TYPES).flatMap(([type, exts]) => exts.map((ext) => [`.${ext}`, TEXT_TYPES.includes(type) || type === 'text/html' ? `${type}; charset=utf-8` : type] as const)));

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { AssessmentSchema } from './schemas/assessment.ts';
-import { ChapterSchema } from './schemas/chapter.ts';
-import { GlossaryTermSchema } from './schemas/glossary.ts';
-import { PathSchema } from './schemas/path.ts';
-import { CalculatorDefaultsSchema } from './schemas/scenario.ts';
-import { SectionSchema } from './schemas/section.ts';
-import { SiteSettingsSchema } from './schemas/site.ts';
-import { contentDir } from './integrations/content-dir.ts';
-import { checkedGlob, checkedYamlFile } from './integrations/checked-loaders.ts';
+import { AssessmentSchema } from './features/assessments/schema.ts';
+import { ChapterSchema } from './playbook/schemas/chapter.ts';
+import { GlossaryTermSchema } from './playbook/schemas/glossary.ts';
+import { PathSchema } from './playbook/schemas/onboarding-path.ts';
+import { CalculatorDefaultsSchema } from './features/calculator/schema.ts';
+import { SectionSchema } from './playbook/schemas/section.ts';
+import { SiteSettingsSchema } from './playbook/schemas/site.ts';
+import { contentDir } from './common/content-dir.ts';
+import { checkedGlob, checkedYamlFile } from './loaders/checked-loaders.ts';
 
 const root = contentDir();
 // A team's content folder may leave out the calculator defaults and keep the generator's own.

@@ -1,4 +1,4 @@
-import { parseExcerpt } from '../lib/search-excerpt.ts';
+import { parseExcerpt } from './search-excerpt.ts';
 
 /** The part of Pagefind's browser API this element uses. */
 interface PagefindResultData {

@@ -1,4 +1,4 @@
-import { nextTheme, parseTheme, type ThemeChoice } from '../lib/theme.ts';
+import { nextTheme, parseTheme, type ThemeChoice } from './theme.ts';
 
 const KEY = 'pb-theme';
 const LABELS: Record<ThemeChoice, string> = { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' };

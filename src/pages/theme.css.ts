@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getPlaybook } from '../data/playbook.ts';
-import { readableAccent } from '../lib/colour.ts';
+import { getPlaybook } from '../playbook/load.ts';
+import { readableAccent } from '../common/colour.ts';
 
 /** The site's accent colour as a stylesheet file (the security policy allows no inline styles). */
 export const GET: APIRoute = async () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createResult, encodeResultLink } from '../../src/lib/assessment-result.ts';
-import { parseAssessmentFile } from '../../src/schemas/assessment.ts';
+import { createResult, encodeResultLink } from '../../src/features/assessments/result-format.ts';
+import { parseAssessmentFile } from '../../src/features/assessments/schema.ts';
 import { expect, open, test } from './fixtures.ts';
 import { contentRoot, readChapters, readSections, wordOnlyInOneBody } from './content.ts';
 

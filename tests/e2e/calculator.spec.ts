@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { parseCalculatorDefaults } from '../../src/lib/calculator-defaults.ts';
-import { MODEL_IDS, type ModelId } from '../../src/lib/cost-model.ts';
-import { createFormatters } from '../../src/lib/format.ts';
-import { decodeScenario } from '../../src/lib/scenario-codec.ts';
-import type { Scenario } from '../../src/schemas/scenario.ts';
+import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
+import { MODEL_IDS, type ModelId } from '../../src/features/calculator/model/cost-model.ts';
+import { createFormatters } from '../../src/common/format.ts';
+import { decodeScenario } from '../../src/features/calculator/codec-zod.ts';
+import type { Scenario } from '../../src/features/calculator/schema.ts';
 import { contentRoot, readChapters } from './content.ts';
 import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createResult, encodeResultLink } from '../../src/lib/assessment-result.ts';
-import { parseAssessmentFile, type Assessment } from '../../src/schemas/assessment.ts';
+import { createResult, encodeResultLink } from '../../src/features/assessments/result-format.ts';
+import { parseAssessmentFile, type Assessment } from '../../src/features/assessments/schema.ts';
 import { contentRoot, readChapters } from './content.ts';
 import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { cleanStores } from 'nanostores';
 import { describe, expect, test, vi } from 'vitest';
-import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, resultProblems, type AssessmentResult } from '../../src/lib/assessment-result.ts';
-import { parseTicks } from '../../src/lib/checklist.ts';
-import { importProgressText, parseProgressText, parseProgressValue, readStoredProgress } from '../../src/lib/progress.ts';
-import { decodeLink, parseScenarioObject, parseScenarioText } from '../../src/lib/scenario-codec-lite.ts';
-import { decodeScenario, encodeScenario, parseScenarioFile, parseScenarioInput } from '../../src/lib/scenario-codec.ts';
-import { parseTheme } from '../../src/lib/theme.ts';
-import type { Problem } from '../../src/lib/validation-messages.ts';
-import { parseAssessmentFile, type Assessment } from '../../src/schemas/assessment.ts';
-import { ProgressSchema, type Progress } from '../../src/schemas/progress.ts';
-import { FIELD_GROUPS, SCENARIO_FIELDS, ScenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
-import { SavedAssessmentSchema, readSaved, storageKey } from '../../src/stores/assessment-answers.ts';
-import { METHODOLOGY_DEFAULTS, arbitraryScenario } from './calculator-fixtures.ts';
+import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, resultProblems, type AssessmentResult } from '../../src/features/assessments/result-format.ts';
+import { parseTicks } from '../../src/components/mdx/checklist.ts';
+import { importProgressText, parseProgressText, parseProgressValue, readStoredProgress } from '../../src/features/progress/progress.ts';
+import { decodeLink, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
+import { decodeScenario, encodeScenario, parseScenarioFile, parseScenarioInput } from '../../src/features/calculator/codec-zod.ts';
+import { parseTheme } from '../../src/components/theme.ts';
+import type { Problem } from '../../src/common/problems.ts';
+import { parseAssessmentFile, type Assessment } from '../../src/features/assessments/schema.ts';
+import { ProgressSchema, type Progress } from '../../src/features/progress/schema.ts';
+import { FIELD_GROUPS, SCENARIO_FIELDS, ScenarioSchema, type Scenario } from '../../src/features/calculator/schema.ts';
+import { SavedAssessmentSchema, readSaved, storageKey } from '../../src/features/assessments/store.ts';
+import { METHODOLOGY_DEFAULTS, arbitraryScenario } from './calculator/fixtures.ts';
 
 /**
  * Every parser of untrusted input (share links, files, imported and stored state) against random and
@@ -288,7 +288,7 @@ function expectRefusal(problems: readonly Problem[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scenario links and files (src/lib/scenario-codec.ts; the calculator page uses scenario-codec-lite.ts).
+// Scenario links and files (src/features/calculator/codec-zod.ts; the calculator page uses scenario-codec-lite.ts).
 
 const D = METHODOLOGY_DEFAULTS;
 const FIELD_PATHS = SCENARIO_FIELDS.map((field) => field.path);
@@ -371,7 +371,7 @@ function safeJson(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Assessment result links and files (src/lib/assessment-result.ts).
+// Assessment result links and files (src/features/assessments/result-format.ts).
 
 // Maximum option index: q1 and q4 have 3 options, q2 and q3 (agreement) 5.
 const ASSESSMENT_YAML = `
@@ -539,7 +539,7 @@ describe('assessment result links and files', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Imported and stored progress (src/lib/progress.ts, src/stores/progress.ts).
+// Imported and stored progress (src/features/progress/progress.ts, src/features/progress/store.ts).
 
 const kebab = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,2}$/);
 const validProgress: fc.Arbitrary<Progress> = fc.record(
@@ -612,7 +612,7 @@ describe('imported and stored progress', () => {
     const storage = await import('@nanostores/persistent');
     storage.useTestStorageEngine();
     storage.cleanTestStorage();
-    const store = await import('../../src/stores/progress.ts');
+    const store = await import('../../src/features/progress/store.ts');
     const unsubscribe = store.$progress.subscribe(() => {});
     try {
       fc.assert(
@@ -632,7 +632,7 @@ describe('imported and stored progress', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Stored answers (src/stores/assessment-answers.ts), theme and checklist ticks.
+// Stored answers (src/features/assessments/store.ts), theme and checklist ticks.
 
 const answersArb = fc.dictionary(fc.constantFrom('q1', 'q2', 'q3', 'q4', 'gone'), fc.nat(5), { maxKeys: 5, noNullPrototype: true });
 const validSaved = fc.record(
@@ -697,7 +697,7 @@ describe('stored answers, theme and checklist ticks', () => {
     const storage = await import('@nanostores/persistent');
     storage.useTestStorageEngine();
     storage.cleanTestStorage();
-    const { assessmentStore } = await import('../../src/stores/assessment-answers.ts');
+    const { assessmentStore } = await import('../../src/features/assessments/store.ts');
     const store = assessmentStore(fixture);
     try {
       fc.assert(

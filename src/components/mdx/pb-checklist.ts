@@ -1,4 +1,4 @@
-import { parseTicks, ticksText } from '../../lib/checklist.ts';
+import { parseTicks, ticksText } from './checklist.ts';
 
 /** `<pb-checklist>`: turns a checklist's bullets into checkboxes whose state is kept in this browser. */
 class PbChecklist extends HTMLElement {

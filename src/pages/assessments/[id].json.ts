@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPlaybook } from '../../data/playbook.ts';
-import { buildPageData } from '../../lib/assessment-page-data.ts';
-import { withBase } from '../../lib/urls.ts';
+import { getPlaybook } from '../../playbook/load.ts';
+import { buildPageData } from '../../features/assessments/page-data.ts';
+import { withBase } from '../../common/urls.ts';
 
 /** One data file per assessment, `/assessments/<id>.json`, for the page's script (no inline data under the CSP). */
 export const getStaticPaths = (async () => {

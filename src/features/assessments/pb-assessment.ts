@@ -1,0 +1,351 @@
+import { parsePageData, type AssessmentPageData } from './page-data.ts';
+import { answeredCount, scoreAssessment, unansweredQuestions, type Answers, type AssessmentScore, type ChapterRecommendation } from './scoring.ts';
+import { assessmentStore, type AssessmentStore } from './store.ts';
+
+// Links and files go through src/features/assessments/result-format.ts (zod/mini, shared with the answers
+// store, plus its own few KB). It is loaded only when a link is opened or a result exported, so
+// taking an assessment loads no more than it needs.
+let resultModule: Promise<typeof import('./result-module.ts')> | undefined;
+const loadResultModule = () => (resultModule ??= import('./result-module.ts'));
+
+const RESULT_HASH = /[#&]pb-result=/;
+
+type View = 'questions' | 'own' | 'shared';
+
+/** Finds a required child by its data attribute; the markup comes from Assessment.astro. */
+function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T {
+  const found = root.querySelector<T>(`[data-${name}]`);
+  if (!found) throw new Error(`pb-assessment: missing [data-${name}]`);
+  return found;
+}
+
+function el(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  try {
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 16).replace('T', ' ');
+  }
+}
+
+const points = (n: number): string => String(Number(n.toFixed(2)));
+
+/** `<pb-assessment>`: saves answers as they are given, scores them and shows, shares and exports the result. */
+class PbAssessment extends HTMLElement {
+  #data!: AssessmentPageData;
+  #store!: AssessmentStore;
+  #form!: HTMLFormElement;
+  #view: View = 'questions';
+
+  connectedCallback(): void {
+    if (this.dataset['ready']) return;
+    this.dataset['ready'] = 'true';
+    void this.#start();
+  }
+
+  async #start(): Promise<void> {
+    const id = this.dataset['id'] ?? '';
+    let data: AssessmentPageData | undefined;
+    try {
+      const response = await fetch(this.dataset['src'] ?? '');
+      data = response.ok ? parsePageData(await response.json(), id) : undefined;
+    } catch {
+      data = undefined;
+    }
+    if (!data) {
+      this.#say('notice', 'Scoring is unavailable: this page’s data file did not load. You can read the questions; reload the page to try again.');
+      return;
+    }
+    this.#data = data;
+    this.#store = assessmentStore(data.assessment);
+    this.#store.$notice.subscribe((text) => this.#say('notice', text));
+    this.#form = part<HTMLFormElement>(this, 'form');
+    this.#form.noValidate = true; // unanswered questions are reported by #submit, with their numbers
+    this.#restoreAnswers();
+    this.#wire();
+    part(this, 'progress').hidden = false;
+    part<HTMLButtonElement>(this, 'submit').disabled = false;
+    this.#updateProgress();
+    const saved = this.#store.$saved.get();
+    const done = answeredCount(data.assessment, saved.answers);
+    if (done > 0 && !saved.finishedAt) this.#showResume(done);
+    await this.#route();
+  }
+
+  #say(name: 'notice' | 'refusal' | 'form-error', text: string): void {
+    const node = part(this, name);
+    node.textContent = text;
+    node.hidden = text === '';
+  }
+
+  #answers(): Answers {
+    return this.#store.$saved.get().answers;
+  }
+
+  #restoreAnswers(): void {
+    const answers = this.#answers();
+    for (const input of this.#form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+      input.checked = Object.hasOwn(answers, input.name) && answers[input.name] === Number(input.value);
+    }
+  }
+
+  #wire(): void {
+    this.#form.addEventListener('change', (event) => {
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
+      this.#store.answer(input.name, Number(input.value));
+      this.#say('notice', this.#store.$notice.get()); // a retake's message has served its purpose
+      this.#updateProgress();
+      if (!part(this, 'form-error').hidden) this.#reportUnanswered(false);
+    });
+    this.#form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#submit();
+    });
+    const name = part<HTMLInputElement>(this, 'name');
+    name.value = this.#store.$saved.get().name ?? '';
+    name.addEventListener('change', () => this.#store.setName(name.value));
+    const failed = () => {
+      part(this, 'action-status').textContent = 'That did not work: part of the page did not load. Reload the page to try again.';
+    };
+    part(this, 'copy-link').addEventListener('click', () => void this.#copyLink().catch(failed));
+    part(this, 'download').addEventListener('click', () => void this.#download().catch(failed));
+    part(this, 'print').addEventListener('click', () => window.print());
+    part(this, 'retake').addEventListener('click', () => this.#retake());
+    part(this, 'forget').addEventListener('click', () => {
+      if (!window.confirm('Forget your answers and every past result of this self-assessment in this browser?')) return;
+      this.#store.forget();
+      this.#retake('Your answers and past results are forgotten.');
+    });
+    window.addEventListener('hashchange', () => {
+      if (RESULT_HASH.test(location.hash) || this.#view === 'shared') void this.#route();
+    });
+  }
+
+  async #route(): Promise<void> {
+    this.#say('refusal', '');
+    const { assessment } = this.#data;
+    if (RESULT_HASH.test(location.hash)) {
+      const outcome = await loadResultModule().then(
+        ({ decodeResultLink }) => decodeResultLink(location.hash, assessment),
+        () => ({ ok: false as const, reason: 'This result link cannot be read: part of the page did not load. Reload the page to try again.' }),
+      );
+      const score = outcome.ok ? scoreAssessment(assessment, outcome.result.answers) : undefined;
+      if (outcome.ok && score?.ok) {
+        // A name is isolated in <bdi> so right-to-left characters in it cannot reorder the sentence.
+        const text = part(this, 'shared-text');
+        text.replaceChildren(`Taken on ${formatDate(outcome.result.takenAt)}`);
+        if (outcome.result.name) {
+          const name = document.createElement('bdi');
+          name.textContent = outcome.result.name;
+          text.append(' by ', name);
+        }
+        text.append('. It is shown read-only, exactly as the link describes it, and is not saved in this browser.');
+        this.#showResults(score.score, 'shared', outcome.result.takenAt);
+        return;
+      }
+      this.#say('refusal', outcome.ok ? 'This result link cannot be shown.' : outcome.reason);
+    }
+    const saved = this.#store.$saved.get();
+    const score = saved.finishedAt ? scoreAssessment(assessment, saved.answers) : undefined;
+    if (saved.finishedAt && score?.ok) this.#showResults(score.score, 'own', saved.finishedAt);
+    else this.#showQuestions();
+  }
+
+  #updateProgress(): void {
+    const { assessment } = this.#data;
+    const done = answeredCount(assessment, this.#answers());
+    part<HTMLProgressElement>(this, 'progress-bar').value = done;
+    part(this, 'progress-text').textContent = `${done} of ${assessment.questions.length} answered`;
+  }
+
+  #showResume(done: number): void {
+    const first = unansweredQuestions(this.#data.assessment, this.#answers())[0];
+    const resume = part(this, 'resume');
+    const number = this.#data.assessment.questions.findIndex((q) => q.id === first) + 1;
+    resume.replaceChildren(`Welcome back: your answers to ${done} of ${this.#data.assessment.questions.length} questions were saved in this browser. `);
+    if (first) {
+      const link = el('a', `Continue with question ${number}`) as HTMLAnchorElement;
+      link.href = `#q-${first}`;
+      resume.append(link);
+    }
+    resume.hidden = false;
+  }
+
+  /** Reports unanswered questions; with `focus`, moves to the first one. */
+  #reportUnanswered(focus: boolean): boolean {
+    const { assessment } = this.#data;
+    const missing = unansweredQuestions(assessment, this.#answers());
+    if (missing.length === 0) {
+      this.#say('form-error', '');
+      return false;
+    }
+    const numbers = missing.map((id) => assessment.questions.findIndex((q) => q.id === id) + 1);
+    const listed = numbers.length > 6 ? `${numbers.slice(0, 6).join(', ')} and ${numbers.length - 6} more` : numbers.join(', ');
+    this.#say('form-error', `Answer every question to see your result: ${missing.length} left (question${missing.length === 1 ? '' : 's'} ${listed}).`);
+    if (focus) this.#form.querySelector<HTMLInputElement>(`input[name="${missing[0]}"]`)?.focus();
+    return true;
+  }
+
+  #submit(): void {
+    if (this.#reportUnanswered(true)) return;
+    const { assessment } = this.#data;
+    const answers = { ...this.#answers() };
+    const outcome = scoreAssessment(assessment, answers);
+    if (!outcome.ok) return;
+    const takenAt = new Date().toISOString();
+    this.#store.finish({ takenAt, answers, overall: outcome.score.overall, band: outcome.score.band.label });
+    part(this, 'resume').hidden = true;
+    this.#showResults(outcome.score, 'own', takenAt);
+    part(this, 'result-heading').focus();
+  }
+
+  #retake(message = 'Your answers are cleared. Your past results are kept below.'): void {
+    this.#store.retake();
+    this.#restoreAnswers();
+    this.#updateProgress();
+    part(this, 'resume').hidden = true;
+    this.#showQuestions();
+    this.#say('form-error', '');
+    part(this, 'action-status').textContent = '';
+    this.#say('notice', message);
+    this.#form.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+  }
+
+  #showQuestions(): void {
+    this.#view = 'questions';
+    this.#form.hidden = false;
+    part(this, 'results').hidden = true;
+    this.#renderHistory();
+  }
+
+  #chapterItem(recommendation: ChapterRecommendation): HTMLElement {
+    const item = el('li');
+    const chapter = this.#data.chapters[recommendation.chapter];
+    const link = el('a', chapter?.title ?? recommendation.chapter) as HTMLAnchorElement;
+    link.href = chapter?.href ?? '#';
+    const titles = recommendation.fromDimensions.map((id) => this.#data.assessment.dimensions.find((d) => d.id === id)?.title ?? id);
+    const why = [recommendation.fromBand ? 'for your overall score' : '', titles.length > 0 ? `helps with ${titles.join(' and ')}` : ''].filter(Boolean).join('; ');
+    item.append(link, ' ', el('span', `(${why})`, 'muted'));
+    return item;
+  }
+
+  #showResults(score: AssessmentScore, mode: 'own' | 'shared', takenAt: string): void {
+    this.#view = mode;
+    const results = part(this, 'results');
+    const shared = mode === 'shared';
+    part(this, 'shared').hidden = !shared;
+    for (const node of results.querySelectorAll<HTMLElement>('[data-own-only]')) node.hidden = shared;
+    part(this, 'result-heading').textContent = shared ? 'Shared result' : 'Your result';
+    part(this, 'answers-heading').textContent = shared ? 'The answers' : 'Your answers';
+    part(this, 'overall').textContent = String(score.overall);
+    part(this, 'band-label').textContent = score.band.label;
+    part(this, 'band-summary').textContent = score.band.summary;
+    part(this, 'taken').textContent = `Finished on ${formatDate(takenAt)}.`;
+
+    part(this, 'read-next').replaceChildren(...score.chapters.filter((c) => c.readNext).map((c) => this.#chapterItem(c)));
+    const more = score.chapters.filter((c) => !c.readNext);
+    part(this, 'more').replaceChildren(...more.map((c) => this.#chapterItem(c)));
+    part(this, 'more-wrap').hidden = more.length === 0;
+
+    const list = part(this, 'dimensions');
+    for (const dimension of score.dimensions) {
+      const row = list.querySelector<HTMLElement>(`[data-dimension="${dimension.id}"]`);
+      if (!row) continue;
+      part<HTMLMeterElement>(row, 'meter').value = dimension.score;
+      part(row, 'score').textContent = String(dimension.score);
+      list.append(row); // highest first
+    }
+    part(this, 'strengths').replaceChildren(
+      ...(score.strengths.length > 0 ? score.strengths.map((d) => el('li', `${d.title}: ${d.score}`)) : [el('li', 'None yet: no area scored 70 or more.')]),
+    );
+    part(this, 'gaps').replaceChildren(
+      ...(score.gaps.length > 0
+        ? score.gaps.map((d) => {
+            const item = el('li');
+            item.append(el('strong', `${d.title}: ${d.score}`), el('p', d.advice));
+            return item;
+          })
+        : [el('li', 'No gaps: every area scored 70 or more.')]),
+    );
+
+    for (const question of score.questions) {
+      const row = results.querySelector<HTMLElement>(`[data-review="${question.id}"]`);
+      if (!row) continue;
+      part(row, 'review-label').textContent = shared ? 'Answer' : 'Your answer';
+      part(row, 'answer').textContent = question.answer;
+      part(row, 'points').textContent = `(${points(question.points)} of ${points(question.maxPoints)} points)`;
+      const explanation = part(row, 'explanation');
+      explanation.textContent = question.explanation ?? '';
+      explanation.hidden = !question.explanation;
+    }
+    part(this, 'link-wrap').hidden = true;
+    part(this, 'action-status').textContent = '';
+    this.#form.hidden = true;
+    results.hidden = false;
+    this.#renderHistory();
+  }
+
+  #renderHistory(): void {
+    const history = this.#store.$saved.get().history;
+    const section = part(this, 'history');
+    section.hidden = history.length === 0 || this.#view === 'shared';
+    part(this, 'history-list').replaceChildren(
+      ...[...history].reverse().map((entry) => {
+        const item = el('li');
+        const time = el('time', formatDate(entry.takenAt));
+        time.setAttribute('datetime', entry.takenAt);
+        item.append(time, `: ${entry.overall} out of 100, ${entry.band}`);
+        return item;
+      }),
+    );
+  }
+
+  /** The current own result as a portable result (the one shown, with the name typed). */
+  async #currentResult() {
+    const { createResult } = await loadResultModule();
+    const saved = this.#store.$saved.get();
+    const name = part<HTMLInputElement>(this, 'name').value;
+    return createResult(this.#data.assessment, saved.answers, { takenAt: new Date(saved.finishedAt ?? Date.now()), name });
+  }
+
+  async #copyLink(): Promise<void> {
+    const { encodeResultLink } = await loadResultModule();
+    const url = `${location.origin}${location.pathname}${encodeResultLink(await this.#currentResult())}`;
+    const input = part<HTMLInputElement>(this, 'link');
+    input.value = url;
+    part(this, 'link-wrap').hidden = false;
+    const status = part(this, 'action-status');
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = 'Link copied. Whoever opens it sees this result; it is not stored anywhere else.';
+    } catch {
+      input.select();
+      status.textContent = 'Copy the link below. Whoever opens it sees this result; it is not stored anywhere else.';
+    }
+  }
+
+  async #download(): Promise<void> {
+    const { resultFileText } = await loadResultModule();
+    const result = await this.#currentResult();
+    const url = URL.createObjectURL(new Blob([resultFileText(result)], { type: 'application/json' }));
+    const link = el('a') as HTMLAnchorElement;
+    link.href = url;
+    link.download = `${result.assessment}-result-${result.takenAt.slice(0, 10)}.json`;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    part(this, 'action-status').textContent = `Saved as ${link.download}. Give it to your team leader for the team roll-up, or keep it.`;
+  }
+}
+
+if (!customElements.get('pb-assessment')) customElements.define('pb-assessment', PbAssessment);

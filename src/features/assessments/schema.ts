@@ -1,0 +1,349 @@
+/**
+ * The content model of a self-assessment: one YAML file per assessment in
+ * `src/content/assessments/<id>.yaml`, parsed through `AssessmentSchema` (shape, then the
+ * cross-field refinements below) and `parseAssessmentFile` (YAML, file name = id).
+ * Chapter references are checked separately by `checkAssessmentReferences`, because the
+ * list of chapters lives in another collection.
+ *
+ * What the parsed value looks like differs from the file in one way on purpose: every question
+ * comes out with its `options`, so scoring never has to know about question kinds. An
+ * agreement question's five-point scale is generated here (0..4, or 4..0 when `reverse: true`).
+ */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+import { describeValue, formatProblems, problemsFromZod } from '../../common/problems.ts';
+import type { Problem } from '../../common/problems.ts';
+
+/** Lowercase-kebab ids, the same rule as chapter and file names, e.g. `time-blocks`. */
+const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+// Text is always rendered as text (never as markdown or HTML), so markup would show up raw.
+const MARKUP = /[<>*`[\]]|^\s*#/m;
+
+/** Plain text shown to people: no markdown or HTML, not empty. */
+const PlainTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((text) => !MARKUP.test(text), 'plain text without markdown or HTML (leave out * ` [ ] < > and a leading #)');
+
+/** The five-point scale every agreement question uses, weakest answer first. */
+export const AGREEMENT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const;
+
+/** One answer a person can pick on a single-choice question. */
+export const OptionSchema = z.strictObject({
+  /** What the person reads and picks, e.g. `Every week, in a blocked slot`. */
+  label: PlainTextSchema,
+  /**
+   * Points this answer earns: a number of 0 or more; the best answer of a question earns the
+   * most. Required (checked with its own message below, so a missing score reads clearly).
+   */
+  score: z.number().min(0).max(100).optional(),
+  /** Optional: why this answer scores as it does, shown with the results when it was picked. */
+  explanation: PlainTextSchema.optional(),
+});
+
+/** One group of questions whose score is reported on its own, e.g. "Routine". */
+export const DimensionSchema = z.strictObject({
+  /** Lowercase-kebab id that questions and `dimensionAdvice` refer to, e.g. `routine`. */
+  id: IdSchema,
+  /** Short name shown on the results, e.g. `Routine and rhythm`. */
+  title: PlainTextSchema,
+  /** One or two sentences on what this dimension measures. */
+  description: PlainTextSchema,
+});
+
+const QuestionInputSchema = z.strictObject({
+  /** Lowercase-kebab id, unique in the assessment; results store answers under it. */
+  id: IdSchema,
+  /** The id of the dimension this question counts towards. */
+  dimension: IdSchema,
+  /** The question or statement the person answers. */
+  prompt: PlainTextSchema,
+  /** `single`: pick one of `options`; `agreement`: rate the statement on the five-point scale. */
+  kind: z.enum(['single', 'agreement']),
+  /** Single-choice only: the answers to pick from (2-8), each with a score. */
+  options: z.array(OptionSchema).min(2).max(8).optional(),
+  /** Agreement only: `true` when agreeing is the weaker answer (a negatively phrased statement). Default false. */
+  reverse: z.boolean().optional(),
+  /** How much the question counts relative to the others; default 1, e.g. 2 counts double. */
+  weight: z.number().positive().max(10).default(1),
+  /** Optional: why the question matters, shown with the results. */
+  explanation: PlainTextSchema.optional(),
+});
+
+/** A range of overall scores (whole numbers, both ends included) with its reading and chapters. */
+export const BandSchema = z.strictObject({
+  /** Lowest overall score in the band (0-100). */
+  from: z.int().min(0).max(100),
+  /** Highest overall score in the band (0-100); the next band starts at `to + 1`. */
+  to: z.int().min(0).max(100),
+  /** Short name of the band, e.g. `Waiting for the phone to ring`. */
+  label: PlainTextSchema,
+  /** Two or three sentences on what a score in this band means. */
+  summary: PlainTextSchema,
+  /** Chapter ids to read first when the overall score falls in this band (0-5). */
+  chapters: z.array(IdSchema).max(5).default([]),
+});
+
+/** What to say and read when a dimension is one of a person's gaps. */
+export const DimensionAdviceSchema = z.strictObject({
+  /** Advice for a low score in this dimension. */
+  low: PlainTextSchema,
+  /** Chapter ids that help with this dimension (0-4). */
+  chapters: z.array(IdSchema).max(4).default([]),
+});
+
+/** A site-internal link shown with the results, e.g. the pipeline cost calculator. */
+export const LinkSchema = z.strictObject({
+  /** The link text. */
+  label: PlainTextSchema,
+  /** A root-relative path inside the site, e.g. `/calculator/`; the build adds the base path. */
+  href: z
+    .string()
+    .refine((href) => /^\/(?!\/)[^\s\\]*$/.test(href), 'a path inside the site starting with a single /, e.g. /calculator/'),
+});
+
+const AssessmentShapeSchema = z.strictObject({
+  /** Lowercase-kebab id; must equal the file name without `.yaml`. */
+  id: IdSchema,
+  /** Title of the assessment page, e.g. `Is prospecting optional on this team?`. */
+  title: PlainTextSchema,
+  /** Who it is written for. */
+  audience: z.enum(['rep', 'leader']),
+  /** One short paragraph shown before the questions (plain text). */
+  intro: PlainTextSchema,
+  /** Estimated minutes to answer every question (1-60). */
+  minutes: z.int().min(1).max(60),
+  /** The dimensions results are reported on (1-6). */
+  dimensions: z.array(DimensionSchema).min(1).max(6),
+  /** The questions, in the order they are asked (1-40). */
+  questions: z.array(QuestionInputSchema).min(1).max(40),
+  /** Overall score bands; together they cover 0-100 exactly, with no gap and no overlap. */
+  bands: z.array(BandSchema).min(1).max(8),
+  /** Advice per dimension id, one entry for every dimension. */
+  // Keys are checked against the dimensions below, with a clearer message than a key schema gives.
+  dimensionAdvice: z.record(z.string(), DimensionAdviceSchema),
+  /** Optional site-internal links shown with the results. */
+  links: z.array(LinkSchema).max(5).optional(),
+});
+
+type AssessmentShape = z.output<typeof AssessmentShapeSchema>;
+type RefinementContext = z.core.$RefinementCtx<AssessmentShape>;
+
+function issue(ctx: RefinementContext, path: PropertyKey[], message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+function quotedList(values: readonly string[]): string {
+  return values.join(', ');
+}
+
+function checkUnique(ctx: RefinementContext, values: readonly string[], path: (index: number) => PropertyKey[], what: string): void {
+  const firstAt = new Map<string, number>();
+  values.forEach((value, index) => {
+    const first = firstAt.get(value);
+    if (first === undefined) firstAt.set(value, index);
+    else issue(ctx, path(index), `${what} not used before ("${value}" is already used by ${path(first).map(String).join('.')})`);
+  });
+}
+
+function checkQuestions(data: AssessmentShape, ctx: RefinementContext): void {
+  const dimensionIds = data.dimensions.map((d) => d.id);
+  data.questions.forEach((question, q) => {
+    if (!dimensionIds.includes(question.dimension)) {
+      issue(ctx, ['questions', q, 'dimension'], `one of the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
+    }
+    if (question.kind === 'agreement') {
+      if (question.options !== undefined) {
+        issue(ctx, ['questions', q, 'options'], 'no options on an agreement question (its strongly disagree..strongly agree scale is generated; use kind: single to write your own options)');
+      }
+      return;
+    }
+    if (question.reverse !== undefined) {
+      issue(ctx, ['questions', q, 'reverse'], 'no "reverse" on a single-choice question (give each option the score it deserves instead)');
+    }
+    if (question.options === undefined) {
+      issue(ctx, ['questions', q, 'options'], 'a list of 2 to 8 options, each with a label and a score (a single-choice question needs answers to pick from)');
+      return;
+    }
+    question.options.forEach((option, o) => {
+      if (option.score === undefined) {
+        issue(ctx, ['questions', q, 'options', o, 'score'], 'a score for every option of a single-choice question (a number of 0 or more: the points this answer earns)');
+      }
+    });
+    checkUnique(ctx, question.options.map((o) => o.label), (o) => ['questions', q, 'options', o, 'label'], 'an option label');
+    if (question.options.every((o) => o.score !== undefined && o.score <= 0)) {
+      issue(ctx, ['questions', q, 'options'], 'at least one option with a score above 0 (otherwise the question cannot count towards the result)');
+    }
+  });
+  const used = new Set(data.questions.map((q) => q.dimension));
+  data.dimensions.forEach((dimension, d) => {
+    if (!used.has(dimension.id)) issue(ctx, ['dimensions', d, 'id'], `a dimension that at least one question counts towards (no question has dimension: ${dimension.id})`);
+  });
+}
+
+function range(from: number, to: number): string {
+  return from === to ? `score ${from} is` : `scores ${from}-${to} are`;
+}
+
+/** Bands must tile 0..100: sorted by `from`, each starts right after the furthest end so far. */
+function checkBands(data: AssessmentShape, ctx: RefinementContext): void {
+  let ordered = true;
+  data.bands.forEach((band, b) => {
+    if (band.from > band.to) {
+      ordered = false;
+      issue(ctx, ['bands', b, 'from'], `a number no larger than this band's "to" (${band.to})`);
+    }
+  });
+  if (!ordered) return;
+  const sorted = data.bands.map((band, index) => ({ band, index })).sort((x, y) => x.band.from - y.band.from || x.band.to - y.band.to);
+  const [first] = sorted;
+  if (first === undefined) return;
+  if (first.band.from > 0) {
+    issue(ctx, ['bands', first.index, 'from'], `0, so that every score has a band (${range(0, first.band.from - 1)} in no band)`);
+  }
+  let end = first.band.to;
+  let endLabel = first.band.label;
+  for (const { band, index } of sorted.slice(1)) {
+    const start = end + 1;
+    if (band.from > start) {
+      issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(start, band.from - 1)} in no band)`);
+    } else if (band.from < start && band.to <= end) {
+      issue(ctx, ['bands', index, 'from'], `a range no other band covers (${range(band.from, band.to)} also in band "${endLabel}")`);
+    } else if (band.from < start) {
+      issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(band.from, end)} in two bands)`);
+    }
+    if (band.to > end) {
+      end = band.to;
+      endLabel = band.label;
+    }
+  }
+  if (end < 100) {
+    const last = sorted.find(({ band }) => band.to === end);
+    issue(ctx, ['bands', last?.index ?? sorted.length - 1, 'to'], `100, so that every score has a band (${range(end + 1, 100)} in no band)`);
+  }
+}
+
+function checkAdvice(data: AssessmentShape, ctx: RefinementContext): void {
+  const dimensionIds = data.dimensions.map((d) => d.id);
+  for (const key of Object.keys(data.dimensionAdvice)) {
+    if (!dimensionIds.includes(key)) issue(ctx, ['dimensionAdvice', key], `advice only for the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
+  }
+  for (const id of dimensionIds) {
+    if (!Object.hasOwn(data.dimensionAdvice, id)) {
+      issue(ctx, ['dimensionAdvice', id], `advice for every dimension: add "${id}: { low: …, chapters: […] }" under dimensionAdvice`);
+    }
+  }
+}
+
+function scaleFor(reverse: boolean): Option[] {
+  return AGREEMENT_LABELS.map((label, index) => ({ label, score: reverse ? AGREEMENT_LABELS.length - 1 - index : index }));
+}
+
+/** Gives every question its options, with required scores, so downstream code sees one shape. */
+function normalise(data: AssessmentShape) {
+  const questions = data.questions.map((question) => {
+    const { options, reverse, ...rest } = question;
+    return question.kind === 'agreement'
+      ? { ...rest, reverse: reverse ?? false, options: scaleFor(reverse ?? false) }
+      : { ...rest, reverse: false, options: (options ?? []).map((o) => ({ ...o, score: o.score ?? 0 })) };
+  });
+  const bands = [...data.bands].sort((x, y) => x.from - y.from);
+  return { ...data, questions, bands };
+}
+
+/**
+ * A self-assessment file. Beyond the field shapes it requires: unique dimension, question and
+ * option ids; every question in a declared dimension and every dimension with a question; a
+ * score on every single-choice option; bands covering 0-100 with no gap or overlap; advice for
+ * every dimension. Parsed questions always carry `options` (generated for agreement questions)
+ * and bands come out sorted from low to high.
+ */
+export const AssessmentSchema = AssessmentShapeSchema.superRefine((data, ctx) => {
+  checkUnique(ctx, data.dimensions.map((d) => d.id), (d) => ['dimensions', d, 'id'], 'a dimension id');
+  checkUnique(ctx, data.questions.map((q) => q.id), (q) => ['questions', q, 'id'], 'a question id');
+  checkQuestions(data, ctx);
+  checkBands(data, ctx);
+  checkAdvice(data, ctx);
+}).transform(normalise);
+
+/** One answer option of a parsed question (agreement options are generated); `score` always set. */
+export type Option = Omit<z.output<typeof OptionSchema>, 'score'> & { score: number };
+
+/** A parsed, checked self-assessment. */
+export type Assessment = z.output<typeof AssessmentSchema>;
+/** A self-assessment as written in its YAML file. */
+export type AssessmentInput = z.input<typeof AssessmentSchema>;
+/** A parsed question: always with `options`, `weight` and `reverse` filled in. */
+export type Question = Assessment['questions'][number];
+/** A parsed dimension. */
+export type Dimension = z.output<typeof DimensionSchema>;
+/** A parsed score band. */
+export type Band = z.output<typeof BandSchema>;
+/** A parsed site-internal link. */
+export type Link = z.output<typeof LinkSchema>;
+
+/** A problem in one assessment file's references, with the file and the chapter id it names. */
+export interface ReferenceProblem extends Problem {
+  /** The assessment file, as passed in. */
+  file: string;
+  /** The chapter id that does not exist. */
+  chapter: string;
+}
+
+/**
+ * Finds recommended chapters (band and dimension-advice chapters) that are not in `chapterIds`.
+ * Pure; returns one problem per missing reference, in file order. Format them with
+ * `formatProblems(file, problems)`.
+ */
+export function checkAssessmentReferences(file: string, assessment: Assessment, chapterIds: ReadonlySet<string>): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const check = (field: string, chapter: string) => {
+    if (!chapterIds.has(chapter)) {
+      problems.push({
+        file,
+        chapter,
+        field,
+        expected: `the id of an existing chapter (src/content/playbook/${chapter}.mdx does not exist; check the spelling or remove it)`,
+        given: describeValue(chapter),
+      });
+    }
+  };
+  assessment.bands.forEach((band, b) => band.chapters.forEach((chapter, c) => check(`bands.${b}.chapters.${c}`, chapter)));
+  for (const [dimension, advice] of Object.entries(assessment.dimensionAdvice)) {
+    advice.chapters.forEach((chapter, c) => check(`dimensionAdvice.${dimension}.chapters.${c}`, chapter));
+  }
+  return problems;
+}
+
+/** The outcome of reading one assessment file: the assessment, or a message that names every problem. */
+export type AssessmentFileResult = { ok: true; assessment: Assessment } | { ok: false; message: string };
+
+function baseName(fileName: string): string {
+  const name = fileName.split(/[\\/]/).pop() ?? fileName;
+  return name.replace(/\.ya?ml$/i, '');
+}
+
+/**
+ * Parses the text of `src/content/assessments/<id>.yaml`: YAML, then `AssessmentSchema`, then
+ * the rule that `id` equals the file name. Never throws; on failure `message` has one line per
+ * problem (`file: field "x": expected …; given ….`), ready for the build to print.
+ */
+export function parseAssessmentFile(fileName: string, yamlText: string): AssessmentFileResult {
+  let data: unknown;
+  try {
+    data = parseYaml(yamlText, { uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' });
+  } catch (error) {
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
+    return { ok: false, message: formatProblems(fileName, [{ field: '', expected: 'valid YAML', given: `text that cannot be read as YAML (${reason})` }]) };
+  }
+  const parsed = AssessmentSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, message: formatProblems(fileName, problemsFromZod(parsed.error, data)) };
+  const expectedId = baseName(fileName);
+  if (parsed.data.id !== expectedId) {
+    const problem = { field: 'id', expected: `the file name without .yaml ("${expectedId}"), so links to /assessments/${expectedId}/ work`, given: describeValue(parsed.data.id) };
+    return { ok: false, message: formatProblems(fileName, [problem]) };
+  }
+  return { ok: true, assessment: parsed.data };
+}

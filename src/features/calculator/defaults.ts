@@ -1,0 +1,34 @@
+import { parseDocument } from 'yaml';
+import { CalculatorDefaultsSchema, type CalculatorDefaults } from './schema.ts';
+import { formatProblems, problemsFromZod, type Problem } from '../../common/problems.ts';
+
+/** Where the defaults live inside the content directory. */
+export const DEFAULTS_RELATIVE_PATH = 'calculator/defaults.yaml';
+
+/** The outcome of reading the defaults file; on failure, `message` lists every problem with the file name. */
+export type CalculatorDefaultsResult =
+  | { ok: true; defaults: CalculatorDefaults }
+  | { ok: false; problems: Problem[]; message: string };
+
+/**
+ * Parses the calculator defaults from YAML text (works in the browser, the build, the CLI and
+ * tests). `fileName` only labels the problems.
+ */
+export function parseCalculatorDefaults(text: string, fileName: string): CalculatorDefaultsResult {
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => ({
+      field: '',
+      expected: 'valid YAML',
+      given: `a syntax error: ${error.message.split('\n')[0] ?? error.message}`,
+    }));
+    return { ok: false, problems, message: formatProblems(fileName, problems) };
+  }
+  const data: unknown = document.toJS();
+  const parsed = CalculatorDefaultsSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = problemsFromZod(parsed.error, data);
+    return { ok: false, problems, message: formatProblems(fileName, problems) };
+  }
+  return { ok: true, defaults: parsed.data };
+}

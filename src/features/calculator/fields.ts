@@ -1,0 +1,387 @@
+import type { Scenario, ScenarioInput } from './schema.ts';
+
+/**
+ * The calculator's field table and the pure helpers that read and change a scenario, without zod:
+ * the browser's calculator imports this module (and the cost model), so the page's script stays small.
+ * `scenario.ts` builds the zod schemas from this table and re-exports everything here.
+ */
+
+/** Upper bound for every money field: keeps every total finite (an interpretation of "money ≥ 0"). */
+export const MONEY_MAX = 1_000_000_000;
+
+/** The form groups, in display order. */
+export const FIELD_GROUPS = ['shared', 'inHouse', 'outsourced', 'fullCycle'] as const;
+/** One form group: shared inputs or one of the three models. */
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
+
+/** How a numeric field is shown and entered. */
+export type NumericUnit =
+  | 'money'
+  | 'moneyPerHour'
+  | 'share'
+  | 'months'
+  | 'integer'
+  | 'number'
+  | 'days'
+  | 'hours'
+  | 'meetings'
+  | 'opportunities';
+
+/** A numeric input: its range is the schema's range. */
+export interface NumericFieldSpec {
+  readonly unit: NumericUnit;
+  readonly label: string;
+  readonly explanation: string;
+  /** Smallest allowed value (exclusive when `exclusiveMin`). */
+  readonly min: number;
+  readonly max: number;
+  /** A sensible increment for the form; the schema does not require multiples of it. */
+  readonly step: number;
+  /** Whole numbers only. */
+  readonly integer?: boolean;
+  readonly exclusiveMin?: boolean;
+  /** `null` is allowed (seats: solve for the target). */
+  readonly nullable?: boolean;
+}
+
+/** A true/false input. */
+export interface BooleanFieldSpec {
+  readonly unit: 'boolean';
+  readonly label: string;
+  readonly explanation: string;
+}
+
+/** A choice between fixed options. */
+export interface EnumFieldSpec {
+  readonly unit: 'enum';
+  readonly label: string;
+  readonly explanation: string;
+  readonly options: readonly [string, ...string[]];
+  /** A short label for each option, in the same order. */
+  readonly optionLabels: readonly string[];
+}
+
+/** The currency code (formatting only). */
+export interface CurrencyFieldSpec {
+  readonly unit: 'currency';
+  readonly label: string;
+  readonly explanation: string;
+}
+
+/** Any field of the table. */
+export type FieldSpec = NumericFieldSpec | BooleanFieldSpec | EnumFieldSpec | CurrencyFieldSpec;
+
+const money = (label: string, explanation: string, step: number): NumericFieldSpec => ({
+  unit: 'money',
+  label,
+  explanation,
+  min: 0,
+  max: MONEY_MAX,
+  step,
+});
+const share = (label: string, explanation: string, max = 1): NumericFieldSpec => ({
+  unit: 'share',
+  label,
+  explanation,
+  min: 0,
+  max,
+  step: 0.01,
+});
+const seats = (explanation: string): NumericFieldSpec => ({
+  unit: 'integer',
+  label: 'Seats',
+  explanation,
+  min: 1,
+  max: 1000,
+  step: 1,
+  integer: true,
+  nullable: true,
+});
+
+/**
+ * Every editable field, keyed by its dotted path, in form order. Ranges are exactly the
+ * methodology's; money has the added ceiling MONEY_MAX. `daysOutPerYear` is further limited to
+ * `shared.workingDaysPerYear − 1` by a cross-field check (see `fieldBounds`).
+ */
+export const FIELD_SPECS = {
+  horizonMonths: {
+    unit: 'months',
+    label: 'Planning horizon',
+    explanation: 'How many months the comparison covers (H).',
+    min: 1,
+    max: 60,
+    step: 1,
+    integer: true,
+  },
+  currency: {
+    unit: 'currency',
+    label: 'Currency',
+    explanation: 'ISO 4217 code used to format money; it does not convert anything.',
+  },
+  'shared.targetOpportunitiesPerMonth': {
+    unit: 'opportunities',
+    label: 'Target opportunities per month',
+    explanation: 'Qualified opportunities the business needs each month (T); used to size teams.',
+    min: 0,
+    exclusiveMin: true,
+    max: 10000,
+    step: 1,
+  },
+  'shared.averageDealValue': money('Average deal value', 'First-year value of a won deal (V).', 1000),
+  'shared.grossMargin': share('Gross margin', 'Share of revenue left after the cost of delivering it (g).'),
+  'shared.workingDaysPerYear': {
+    unit: 'days',
+    label: 'Working days per year',
+    explanation: 'Working days in a year before vacation and other time out (W).',
+    min: 150,
+    max: 366,
+    step: 1,
+  },
+  'inHouse.seats': seats('SDR seats; leave empty to size the team for the target.'),
+  'inHouse.baseSalary': money('Base salary', 'Annual base pay per SDR.', 1000),
+  'inHouse.variableAtTarget': money('Variable pay at target', 'Annual commission or bonus per SDR, paid at target.', 1000),
+  'inHouse.burdenRate': share('Payroll burden', 'Payroll tax and benefits as a share of base plus variable pay.', 1.5),
+  'inHouse.toolsPerSeatPerMonth': money('Tools per seat per month', 'Software, data and equipment for each filled seat.', 10),
+  'inHouse.recruitingCostPerHire': money('Recruiting cost per hire', 'Agency fees, job ads and interview time for each hire.', 100),
+  'inHouse.onboardingCostPerHire': money('Onboarding cost per hire', 'Training and set-up for each hire.', 100),
+  'inHouse.rampMonths': {
+    unit: 'months',
+    label: 'Ramp',
+    explanation: 'Months until a new SDR is fully productive (R); productivity rises linearly.',
+    min: 0,
+    max: 24,
+    step: 1,
+    integer: true,
+  },
+  'inHouse.annualAttrition': share('Annual attrition', 'Share of SDRs who leave in a year (a).'),
+  'inHouse.backfillMonths': {
+    unit: 'months',
+    label: 'Backfill time',
+    explanation: 'Whole months a seat stays empty before the replacement starts (L).',
+    min: 0,
+    max: 12,
+    step: 1,
+    integer: true,
+  },
+  'inHouse.sdrsPerManager': {
+    unit: 'number',
+    label: 'SDRs per manager',
+    explanation: 'Span of control (k); manager cost is seats ÷ k managers.',
+    min: 1,
+    max: 50,
+    step: 1,
+  },
+  'inHouse.managerAnnualCost': money('Manager cost per year', 'Fully loaded annual cost of one SDR manager.', 1000),
+  'inHouse.daysOutPerYear': {
+    unit: 'days',
+    label: 'Days out per year',
+    explanation: 'Vacation, holidays, sickness and training days per SDR.',
+    min: 0,
+    max: 365,
+    step: 1,
+  },
+  'inHouse.meetingsPerMonth': {
+    unit: 'meetings',
+    label: 'Meetings per SDR per month',
+    explanation: 'Held first meetings per fully ramped SDR per working month (M).',
+    min: 0,
+    max: 200,
+    step: 1,
+  },
+  'inHouse.meetingToOpportunity': share('Meeting to opportunity', 'Share of held meetings that become qualified opportunities.'),
+  'inHouse.opportunityWinRate': share('Win rate', 'Share of opportunities eventually won.'),
+  'inHouse.teamStartsRamped': {
+    unit: 'boolean',
+    label: 'Team already in place',
+    explanation: 'An existing, fully ramped team: no initial hiring, ramp or hiring costs in month 1.',
+  },
+  'outsourced.seats': seats('Dedicated agency reps; leave empty to size the contract for the target.'),
+  'outsourced.monthlyFeePerSeat': money('Monthly fee per rep', 'Retainer per dedicated agency rep per month.', 100),
+  'outsourced.pricePerMeeting': money('Price per meeting', 'Fee per held meeting (pay-per-appointment).', 10),
+  'outsourced.setupFee': money('Set-up fee', 'One-time fee, paid in month 1.', 100),
+  'outsourced.onboardingMonths': {
+    unit: 'months',
+    label: 'Onboarding',
+    explanation: 'Months paid before the first meetings are held (O).',
+    min: 0,
+    max: 12,
+    step: 1,
+    integer: true,
+  },
+  'outsourced.minimumTermMonths': {
+    unit: 'months',
+    label: 'Minimum term',
+    explanation: 'Contract minimum; fees for months beyond the horizon are still owed.',
+    min: 0,
+    max: 60,
+    step: 1,
+    integer: true,
+  },
+  'outsourced.meetingsPerSeatPerMonth': {
+    unit: 'meetings',
+    label: 'Meetings per rep per month',
+    explanation: 'Held meetings per agency rep per month once onboarding is over.',
+    min: 0,
+    max: 200,
+    step: 1,
+  },
+  'outsourced.oversightHoursPerMonth': {
+    unit: 'hours',
+    label: 'Oversight hours per month',
+    explanation: 'Time your own people spend managing the agency.',
+    min: 0,
+    max: 500,
+    step: 1,
+  },
+  'outsourced.internalHourlyCost': {
+    unit: 'moneyPerHour',
+    label: 'Cost of an internal hour',
+    explanation: 'Loaded hourly cost of the people who oversee the agency.',
+    min: 0,
+    max: MONEY_MAX,
+    step: 5,
+  },
+  'outsourced.meetingToOpportunity': share('Meeting to opportunity', 'Share of held meetings that become qualified opportunities.'),
+  'outsourced.opportunityWinRate': share('Win rate', 'Share of opportunities eventually won.'),
+  'fullCycle.seats': seats('Account executives who prospect; leave empty to size for the target.'),
+  'fullCycle.aeAnnualOte': money('AE on-target earnings', 'Annual base plus variable pay of an AE at target.', 1000),
+  'fullCycle.burdenRate': share('Payroll burden', 'Payroll tax and benefits as a share of on-target earnings.', 1.5),
+  'fullCycle.prospectingShare': share('Time spent prospecting', 'Share of working time each AE spends prospecting (s).'),
+  'fullCycle.meetingsPerProspectingDay': {
+    unit: 'meetings',
+    label: 'Meetings per prospecting day',
+    explanation: 'Held meetings an AE books per full day of prospecting.',
+    min: 0,
+    max: 20,
+    step: 0.1,
+  },
+  'fullCycle.daysOutPerYear': {
+    unit: 'days',
+    label: 'Days out per year',
+    explanation: 'Vacation, holidays, sickness and training days per AE.',
+    min: 0,
+    max: 365,
+    step: 1,
+  },
+  'fullCycle.meetingToOpportunity': share('Meeting to opportunity', 'Share of held meetings that become qualified opportunities.'),
+  'fullCycle.opportunityWinRate': share('Win rate', 'Share of opportunities eventually won.'),
+  'fullCycle.aeTimeValuation': {
+    unit: 'enum',
+    label: 'Value AE prospecting time at',
+    explanation: 'Salary: what the time costs. Displaced margin: the gross margin the AEs would have closed instead.',
+    options: ['salary', 'displacedMargin'],
+    optionLabels: ['Salary cost', 'Displaced gross margin'],
+  },
+  'fullCycle.annualQuota': money('Annual quota', 'AE annual quota; used only when valuing time at displaced margin.', 10000),
+  'fullCycle.quotaAttainment': share('Quota attainment', 'Share of quota AEs attain; used only with displaced margin.'),
+} as const satisfies Record<string, FieldSpec>;
+
+/** Dotted path of an editable field, e.g. `inHouse.baseSalary`. */
+export type FieldPath = keyof typeof FIELD_SPECS;
+/** Path of a numeric field (including seats). */
+export type NumericFieldPath = {
+  [P in FieldPath]: (typeof FIELD_SPECS)[P] extends { readonly min: number } ? P : never;
+}[FieldPath];
+
+/** One row of the field table, ready to build a form control. */
+export type ScenarioField = FieldSpec & {
+  /** Dotted path, e.g. `inHouse.baseSalary`. */
+  readonly path: FieldPath;
+  readonly group: FieldGroup;
+  /** Key inside its group (`baseSalary`), or the top-level key. */
+  readonly key: string;
+};
+
+function groupOf(path: string): FieldGroup {
+  const head = path.split('.')[0] ?? '';
+  return (FIELD_GROUPS as readonly string[]).includes(head) ? (head as FieldGroup) : 'shared';
+}
+
+/** Every editable field in form order, with its path, group, label, unit, range and explanation. */
+export const SCENARIO_FIELDS: readonly ScenarioField[] = (Object.keys(FIELD_SPECS) as FieldPath[]).map((path) => ({
+  ...FIELD_SPECS[path],
+  path,
+  group: groupOf(path),
+  key: path.includes('.') ? path.slice(path.indexOf('.') + 1) : path,
+}));
+
+/** The paths of every numeric field, in form order. */
+export const NUMERIC_FIELD_PATHS: readonly NumericFieldPath[] = SCENARIO_FIELDS.filter(
+  (field): field is ScenarioField & NumericFieldSpec => 'min' in field,
+).map((field) => field.path as NumericFieldPath);
+
+/** True for a string that names an editable field; safe for any untrusted string. */
+export function isFieldPath(path: string): path is FieldPath {
+  return Object.prototype.hasOwnProperty.call(FIELD_SPECS, path);
+}
+
+/** The table entry of a numeric field. */
+export function numericSpec(path: NumericFieldPath): NumericFieldSpec {
+  return FIELD_SPECS[path];
+}
+
+function mergeGroup<T extends object>(base: T, patch: object | undefined): T {
+  const out = { ...base };
+  if (patch === undefined || patch === null) return out;
+  // Only keys the defaults know are copied, so hostile keys in `patch` cannot reach the result.
+  for (const key of Object.keys(base) as (keyof T & string)[]) {
+    if (!Object.prototype.hasOwnProperty.call(patch, key)) continue;
+    const value = (patch as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value as T[keyof T & string];
+  }
+  return out;
+}
+
+/**
+ * Deep-merges a validated partial scenario over the defaults. Pure; does not run the cross-field
+ * check (parse the result with `ScenarioSchema` when the input is untrusted).
+ */
+export function resolveScenario(input: ScenarioInput, defaults: Scenario): Scenario {
+  return {
+    version: defaults.version,
+    horizonMonths: input.horizonMonths ?? defaults.horizonMonths,
+    currency: input.currency ?? defaults.currency,
+    shared: mergeGroup(defaults.shared, input.shared),
+    inHouse: mergeGroup(defaults.inHouse, input.inHouse),
+    outsourced: mergeGroup(defaults.outsourced, input.outsourced),
+    fullCycle: mergeGroup(defaults.fullCycle, input.fullCycle),
+  };
+}
+
+/** The value of a field, read by its dotted path. */
+export function readField(scenario: Scenario, path: FieldPath): unknown {
+  const dot = path.indexOf('.');
+  if (dot < 0) return (scenario as unknown as Record<string, unknown>)[path];
+  const group = (scenario as unknown as Record<string, Record<string, unknown>>)[path.slice(0, dot)];
+  return group?.[path.slice(dot + 1)];
+}
+
+/** The numeric value of a numeric field (`null` only for seats in solve mode). */
+export function readNumber(scenario: Scenario, path: NumericFieldPath): number | null {
+  const value = readField(scenario, path);
+  return typeof value === 'number' ? value : null;
+}
+
+/** A copy of the scenario with one field replaced; the original is not changed. */
+export function withField(scenario: Scenario, path: FieldPath, value: unknown): Scenario {
+  const dot = path.indexOf('.');
+  if (dot < 0) return { ...scenario, [path]: value } as Scenario;
+  const groupKey = path.slice(0, dot) as FieldGroup;
+  return { ...scenario, [groupKey]: { ...scenario[groupKey], [path.slice(dot + 1)]: value } } as Scenario;
+}
+
+/**
+ * The range a numeric field may take in this scenario: the table's range, with days out limited to
+ * W − 1 and working days kept above both days-out values (the cross-field rule).
+ */
+export function fieldBounds(scenario: Scenario, path: NumericFieldPath): { min: number; max: number } {
+  const spec = numericSpec(path);
+  let { min, max } = spec;
+  if (path === 'inHouse.daysOutPerYear' || path === 'fullCycle.daysOutPerYear') {
+    max = Math.min(max, scenario.shared.workingDaysPerYear - 1);
+  }
+  if (path === 'shared.workingDaysPerYear') {
+    min = Math.max(min, scenario.inHouse.daysOutPerYear + 1, scenario.fullCycle.daysOutPerYear + 1);
+  }
+  return { min, max };
+}

@@ -1,0 +1,479 @@
+import type { Scenario } from '../schema.ts';
+
+/**
+ * The pipeline cost model: one scenario in, the three models' results out, exactly as the
+ * methodology defines them. Pure, deterministic and DOM-free; numbers are unrounded. No result
+ * field is ever NaN or ±Infinity: a ratio that cannot be computed is `null` and `nullReasons` says why.
+ */
+
+/** The three ways of creating pipeline, in display order. */
+export const MODEL_IDS = ['inHouse', 'outsourced', 'fullCycle'] as const;
+/** One of the three models. */
+export type ModelId = (typeof MODEL_IDS)[number];
+
+/** Display names of the models. */
+export const MODEL_LABELS: Readonly<Record<ModelId, string>> = {
+  inHouse: 'In-house SDR team',
+  outsourced: 'Outsourced agency',
+  fullCycle: 'Full-cycle AEs',
+};
+
+/** Share of the steady state that counts as "at run rate" for `monthsToRunRate`. */
+export const RUN_RATE_SHARE = 0.9;
+
+/** Solving for more seats than this is reported as an error instead of a number. */
+export const MAX_SOLVED_SEATS = 1_000_000;
+
+/** Relative tolerance when rounding the solved seat count up (ignores floating-point noise). */
+const SOLVE_TOLERANCE = 1e-9;
+
+/** One month of one model. */
+export interface MonthResult {
+  month: number;
+  cost: number;
+  meetings: number;
+  opportunities: number;
+  /** Expected hires starting this month (in-house only; 0 for the other models). */
+  hires: number;
+  /** Expected filled seats (in-house); paid seats N for the agency and AEs N for full-cycle. */
+  filledSeats: number;
+}
+
+/** Results that can be `null`, each with a reason when it is. */
+export type NullableResult = 'costPerMeeting' | 'costPerOpportunity' | 'costPerWin' | 'roi' | 'monthsToRunRate';
+
+/** One model's results over the horizon. */
+export interface ModelResult {
+  /** Seats N used: the scenario's, or solved for the target; 0 when the model has an `error`. */
+  seats: number;
+  /** True when N was solved for the target (`seats: null`). */
+  solved: boolean;
+  /** Why the model could not be computed (only in solve mode); the other models are unaffected. */
+  error?: string;
+  /** Cost over the horizon, including committed fees. */
+  totalCost: number;
+  /** Agency fees owed for contract months beyond the horizon (already in totalCost). */
+  committedFees: number;
+  meetings: number;
+  opportunities: number;
+  /** Expected eventual wins of the opportunities created in the horizon. */
+  wins: number;
+  wonRevenue: number;
+  pipelineValue: number;
+  costPerMeeting: number | null;
+  costPerOpportunity: number | null;
+  costPerWin: number | null;
+  /** (wonRevenue · grossMargin − totalCost) / totalCost. */
+  roi: number | null;
+  steadyStateOpportunitiesPerMonth: number;
+  /** Steady-state opportunities a month of one seat (the basis of solving). */
+  perSeatSteadyStateOpportunitiesPerMonth: number;
+  /** First month whose opportunities reach 90 % of the steady state. */
+  monthsToRunRate: number | null;
+  /** For every `null` result above, a sentence saying why. */
+  nullReasons: Partial<Record<NullableResult, string>>;
+  months: MonthResult[];
+}
+
+/** The three models side by side (the methodology's results format). */
+export interface Evaluation {
+  inHouse: ModelResult;
+  outsourced: ModelResult;
+  fullCycle: ModelResult;
+}
+
+/** Options for `evaluate` and `evaluateModel`. */
+export interface EvaluateOptions {
+  /** Use these seat counts instead of the scenario's (sensitivity holds seats at the base case). */
+  seats?: Partial<Record<ModelId, number>>;
+}
+
+/** Monthly attrition probability q = 1 − (1 − a)^(1/12). */
+export function monthlyAttrition(annualAttrition: number): number {
+  return 1 - Math.pow(1 - annualAttrition, 1 / 12);
+}
+
+/** Availability u = 1 − daysOutPerYear / W. */
+export function availability(daysOutPerYear: number, workingDaysPerYear: number): number {
+  return 1 - daysOutPerYear / workingDaysPerYear;
+}
+
+/** Productivity in tenure month k (1-based) with a linear ramp of R months: (k − 0.5) / R, then 1. */
+export function rampProductivity(tenureMonth: number, rampMonths: number): number {
+  return tenureMonth <= rampMonths ? (tenureMonth - 0.5) / rampMonths : 1;
+}
+
+/**
+ * Steady-state held meetings per in-house seat per month:
+ * M · u · (Σ_{k=1..R} p(k)(1−q)^{k−1} + (1−q)^R / q) / (L + 1/q), or M · u when q = 0.
+ */
+export function inHouseSteadyStateMeetingsPerSeat(scenario: Scenario): number {
+  const p = scenario.inHouse;
+  const mu = p.meetingsPerMonth * availability(p.daysOutPerYear, scenario.shared.workingDaysPerYear);
+  const q = monthlyAttrition(p.annualAttrition);
+  if (q === 0) return mu;
+  const keep = 1 - q;
+  let sum = 0;
+  let survive = 1;
+  for (let k = 1; k <= p.rampMonths; k++) {
+    sum += rampProductivity(k, p.rampMonths) * survive;
+    survive *= keep;
+  }
+  sum += survive / q;
+  return (mu * sum) / (p.backfillMonths + 1 / q);
+}
+
+/** Prospecting days per AE per month: s · (W − daysOutPerYear) / 12. */
+export function prospectingDaysPerMonth(scenario: Scenario): number {
+  const p = scenario.fullCycle;
+  return (p.prospectingShare * (scenario.shared.workingDaysPerYear - p.daysOutPerYear)) / 12;
+}
+
+/** Steady-state opportunities a month that one seat of a model creates. */
+export function perSeatSteadyStateOpportunities(scenario: Scenario, model: ModelId): number {
+  switch (model) {
+    case 'inHouse':
+      return inHouseSteadyStateMeetingsPerSeat(scenario) * scenario.inHouse.meetingToOpportunity;
+    case 'outsourced':
+      return scenario.outsourced.meetingsPerSeatPerMonth * scenario.outsourced.meetingToOpportunity;
+    case 'fullCycle':
+      return (
+        prospectingDaysPerMonth(scenario) *
+        scenario.fullCycle.meetingsPerProspectingDay *
+        scenario.fullCycle.meetingToOpportunity
+      );
+  }
+}
+
+/** The inputs whose value 0 makes a model's per-seat output 0, for error and reason sentences. */
+function zeroProductivityInputs(scenario: Scenario, model: ModelId): string[] {
+  const checks: [string, number][] =
+    model === 'inHouse'
+      ? [
+          ['inHouse.meetingsPerMonth', scenario.inHouse.meetingsPerMonth],
+          ['inHouse.meetingToOpportunity', scenario.inHouse.meetingToOpportunity],
+        ]
+      : model === 'outsourced'
+        ? [
+            ['outsourced.meetingsPerSeatPerMonth', scenario.outsourced.meetingsPerSeatPerMonth],
+            ['outsourced.meetingToOpportunity', scenario.outsourced.meetingToOpportunity],
+          ]
+        : [
+            ['fullCycle.prospectingShare', scenario.fullCycle.prospectingShare],
+            ['fullCycle.meetingsPerProspectingDay', scenario.fullCycle.meetingsPerProspectingDay],
+            ['fullCycle.meetingToOpportunity', scenario.fullCycle.meetingToOpportunity],
+          ];
+  return checks.filter(([, value]) => value === 0).map(([path]) => path);
+}
+
+type SeatDecision = { seats: number; solved: boolean } | { error: string };
+
+/** N = max(1, ⌈T / perSeat⌉) in solve mode, or the configured/overridden seats. */
+function decideSeats(scenario: Scenario, model: ModelId, perSeat: number, override: number | undefined): SeatDecision {
+  if (override !== undefined) return { seats: override, solved: scenario[model].seats === null };
+  const configured = scenario[model].seats;
+  if (configured !== null) return { seats: configured, solved: false };
+  const target = scenario.shared.targetOpportunitiesPerMonth;
+  if (!(perSeat > 0)) {
+    const zeros = zeroProductivityInputs(scenario, model);
+    const cause = zeros.length > 0 ? `${zeros.join(' and ')} ${zeros.length === 1 ? 'is' : 'are'} 0` : 'its inputs round to 0';
+    return {
+      error: `Cannot size ${MODEL_LABELS[model]} for ${target} opportunities a month: one seat creates no opportunities at steady state (${cause}). Enter a number of seats or change ${zeros.length === 1 ? 'that input' : 'those inputs'}.`,
+    };
+  }
+  const raw = target / perSeat;
+  if (!(raw <= MAX_SOLVED_SEATS)) {
+    return {
+      error: `Cannot size ${MODEL_LABELS[model]} for ${target} opportunities a month: it would need more than ${MAX_SOLVED_SEATS.toLocaleString('en-US')} seats (one seat creates ${perSeat.toPrecision(3)} opportunities a month at steady state).`,
+    };
+  }
+  return { seats: Math.max(1, Math.ceil(raw * (1 - SOLVE_TOLERANCE))), solved: true };
+}
+
+/** The expected-value cohort simulation of the in-house team (methodology, section A). */
+function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
+  const p = scenario.inHouse;
+  const horizon = scenario.horizonMonths;
+  const ramp = p.rampMonths;
+  const q = monthlyAttrition(p.annualAttrition);
+  const keep = 1 - q;
+  const meetingsAtFull = p.meetingsPerMonth * availability(p.daysOutPerYear, scenario.shared.workingDaysPerYear);
+  const costPerFilledSeat = ((p.baseSalary + p.variableAtTarget) / 12) * (1 + p.burdenRate) + p.toolsPerSeatPerMonth;
+  const costPerHire = p.recruitingCostPerHire + p.onboardingCostPerHire;
+  const managerCost = ((seats / p.sdrsPerManager) * p.managerAnnualCost) / 12;
+  const conversion = p.meetingToOpportunity;
+
+  // ramping[k] = expected filled seats in tenure month k (1..R); `ramped` = tenure beyond R.
+  const ramping = new Float64Array(ramp + 1);
+  const productivity = new Float64Array(ramp + 1);
+  for (let k = 1; k <= ramp; k++) productivity[k] = rampProductivity(k, ramp);
+  let ramped = p.teamStartsRamped ? seats : 0;
+  // scheduled[t] = hires starting in month t: the initial team, then replacements after L empty months.
+  const scheduled = new Float64Array(horizon + 2);
+  if (!p.teamStartsRamped) scheduled[1] = seats;
+
+  const months: MonthResult[] = [];
+  for (let t = 1; t <= horizon; t++) {
+    const hires = scheduled[t] ?? 0;
+    if (ramp === 0) ramped += hires;
+    else ramping[1] = (ramping[1] ?? 0) + hires;
+
+    let filled = ramped;
+    let productiveSeats = ramped;
+    for (let k = 1; k <= ramp; k++) {
+      const cohort = ramping[k] ?? 0;
+      filled += cohort;
+      productiveSeats += cohort * (productivity[k] ?? 1);
+    }
+    const meetings = productiveSeats * meetingsAtFull;
+    months.push({
+      month: t,
+      cost: filled * costPerFilledSeat + hires * costPerHire + managerCost,
+      meetings,
+      opportunities: meetings * conversion,
+      hires,
+      filledSeats: filled,
+    });
+
+    // End of month: a share q of every cohort leaves; each seat is refilled in month t + L + 1.
+    const replacementMonth = t + p.backfillMonths + 1;
+    if (replacementMonth <= horizon) scheduled[replacementMonth] = (scheduled[replacementMonth] ?? 0) + filled * q;
+    if (ramp === 0) {
+      ramped *= keep;
+    } else {
+      ramped = (ramped + (ramping[ramp] ?? 0)) * keep;
+      for (let k = ramp; k >= 2; k--) ramping[k] = (ramping[k - 1] ?? 0) * keep;
+      ramping[1] = 0;
+    }
+  }
+  return months;
+}
+
+/** The agency model (methodology, section B), without committed fees. */
+function simulateOutsourced(scenario: Scenario, seats: number): MonthResult[] {
+  const p = scenario.outsourced;
+  const oversight = p.oversightHoursPerMonth * p.internalHourlyCost;
+  const retainer = seats * p.monthlyFeePerSeat;
+  const months: MonthResult[] = [];
+  for (let t = 1; t <= scenario.horizonMonths; t++) {
+    const meetings = t <= p.onboardingMonths ? 0 : seats * p.meetingsPerSeatPerMonth;
+    months.push({
+      month: t,
+      cost: retainer + p.pricePerMeeting * meetings + (t === 1 ? p.setupFee : 0) + oversight,
+      meetings,
+      opportunities: meetings * p.meetingToOpportunity,
+      hires: 0,
+      filledSeats: seats,
+    });
+  }
+  return months;
+}
+
+/** Monthly cost of the AEs' prospecting time under the chosen valuation (methodology, section C). */
+export function fullCycleMonthlyCost(scenario: Scenario, seats: number): number {
+  const p = scenario.fullCycle;
+  return p.aeTimeValuation === 'salary'
+    ? ((seats * p.prospectingShare * p.aeAnnualOte) / 12) * (1 + p.burdenRate)
+    : (seats * p.prospectingShare * p.annualQuota * p.quotaAttainment * scenario.shared.grossMargin) / 12;
+}
+
+/** The full-cycle model: constant every month, no ramp. */
+function simulateFullCycle(scenario: Scenario, seats: number): MonthResult[] {
+  const meetings = seats * prospectingDaysPerMonth(scenario) * scenario.fullCycle.meetingsPerProspectingDay;
+  const cost = fullCycleMonthlyCost(scenario, seats);
+  const months: MonthResult[] = [];
+  for (let t = 1; t <= scenario.horizonMonths; t++) {
+    months.push({
+      month: t,
+      cost,
+      meetings,
+      opportunities: meetings * scenario.fullCycle.meetingToOpportunity,
+      hires: 0,
+      filledSeats: seats,
+    });
+  }
+  return months;
+}
+
+/** Committed agency fees (M_min − H) · N · fee when the horizon ends before the minimum term. */
+export function committedFees(scenario: Scenario, seats: number): number {
+  const p = scenario.outsourced;
+  const remaining = p.minimumTermMonths - scenario.horizonMonths;
+  return remaining > 0 ? remaining * seats * p.monthlyFeePerSeat : 0;
+}
+
+/** numerator / denominator, or null with a reason; never NaN or ±Infinity. */
+function ratio(numerator: number, denominator: number, zeroReason: string): { value: number | null; reason?: string } {
+  if (denominator === 0) return { value: null, reason: zeroReason };
+  const value = numerator / denominator;
+  if (!Number.isFinite(value)) {
+    return { value: null, reason: 'Too large to show: the amount it is divided by is almost zero.' };
+  }
+  return { value };
+}
+
+function noMeetingsReason(scenario: Scenario, model: ModelId): string {
+  const zeros = zeroProductivityInputs(scenario, model).filter((path) => !path.endsWith('meetingToOpportunity'));
+  if (zeros.length > 0) return `No meetings in the horizon: ${zeros.join(' and ')} ${zeros.length === 1 ? 'is' : 'are'} 0.`;
+  const { onboardingMonths } = scenario.outsourced;
+  if (model === 'outsourced' && scenario.horizonMonths <= onboardingMonths) {
+    return `No meetings in the horizon: the agency's ${onboardingMonths}-month onboarding covers the whole ${scenario.horizonMonths}-month horizon.`;
+  }
+  return 'No meetings in the horizon.';
+}
+
+function modelGroup(scenario: Scenario, model: ModelId): { meetingToOpportunity: number; opportunityWinRate: number } {
+  return scenario[model];
+}
+
+/** Totals, ratios and run rate from the monthly rows. */
+function summarize(
+  scenario: Scenario,
+  model: ModelId,
+  seats: number,
+  solved: boolean,
+  perSeat: number,
+  months: MonthResult[],
+  committed: number,
+): ModelResult {
+  const { averageDealValue, grossMargin } = scenario.shared;
+  const { meetingToOpportunity, opportunityWinRate } = modelGroup(scenario, model);
+  let cost = 0;
+  let meetings = 0;
+  let opportunities = 0;
+  for (const row of months) {
+    cost += row.cost;
+    meetings += row.meetings;
+    opportunities += row.opportunities;
+  }
+  const totalCost = cost + committed;
+  const wins = opportunities * opportunityWinRate;
+  const wonRevenue = wins * averageDealValue;
+  const nullReasons: ModelResult['nullReasons'] = {};
+
+  const noMeetings = noMeetingsReason(scenario, model);
+  const noOpportunities =
+    meetings === 0
+      ? noMeetings
+      : meetingToOpportunity === 0
+        ? `No opportunities in the horizon: ${model}.meetingToOpportunity is 0.`
+        : 'No opportunities in the horizon.';
+  const noWins =
+    opportunities === 0
+      ? noOpportunities
+      : opportunityWinRate === 0
+        ? `No wins: ${model}.opportunityWinRate is 0.`
+        : 'No wins in the horizon.';
+
+  const perMeeting = ratio(totalCost, meetings, noMeetings);
+  const perOpportunity = ratio(totalCost, opportunities, noOpportunities);
+  const perWin = ratio(totalCost, wins, noWins);
+  const roi = ratio(wonRevenue * grossMargin - totalCost, totalCost, 'Total cost is 0, so there is no return on it to compute.');
+  if (perMeeting.reason) nullReasons.costPerMeeting = perMeeting.reason;
+  if (perOpportunity.reason) nullReasons.costPerOpportunity = perOpportunity.reason;
+  if (perWin.reason) nullReasons.costPerWin = perWin.reason;
+  if (roi.reason) nullReasons.roi = roi.reason;
+
+  const steadyState = seats * perSeat;
+  let monthsToRunRate: number | null = null;
+  if (steadyState > 0) {
+    // A hair of tolerance so that a month exactly at 90 % is not missed through rounding.
+    const threshold = RUN_RATE_SHARE * steadyState * (1 - 1e-12);
+    const reached = months.find((row) => row.opportunities >= threshold);
+    if (reached) monthsToRunRate = reached.month;
+    else {
+      nullReasons.monthsToRunRate = `Opportunities do not reach 90 % of the steady state within the ${scenario.horizonMonths}-month horizon.`;
+    }
+  } else {
+    nullReasons.monthsToRunRate = 'There is no run rate to reach: steady-state opportunities are 0.';
+  }
+
+  return {
+    seats,
+    solved,
+    totalCost,
+    committedFees: committed,
+    meetings,
+    opportunities,
+    wins,
+    wonRevenue,
+    pipelineValue: opportunities * averageDealValue,
+    costPerMeeting: perMeeting.value,
+    costPerOpportunity: perOpportunity.value,
+    costPerWin: perWin.value,
+    roi: roi.value,
+    steadyStateOpportunitiesPerMonth: steadyState,
+    perSeatSteadyStateOpportunitiesPerMonth: perSeat,
+    monthsToRunRate,
+    nullReasons,
+    months,
+  };
+}
+
+/** The result of a model that could not be sized: zeros, null ratios, and the error. */
+function failedResult(scenario: Scenario, perSeat: number, error: string): ModelResult {
+  const reason = 'Not computed: the model cannot be sized for the target (see error).';
+  const months: MonthResult[] = [];
+  for (let t = 1; t <= scenario.horizonMonths; t++) {
+    months.push({ month: t, cost: 0, meetings: 0, opportunities: 0, hires: 0, filledSeats: 0 });
+  }
+  return {
+    seats: 0,
+    solved: true,
+    error,
+    totalCost: 0,
+    committedFees: 0,
+    meetings: 0,
+    opportunities: 0,
+    wins: 0,
+    wonRevenue: 0,
+    pipelineValue: 0,
+    costPerMeeting: null,
+    costPerOpportunity: null,
+    costPerWin: null,
+    roi: null,
+    steadyStateOpportunitiesPerMonth: 0,
+    perSeatSteadyStateOpportunitiesPerMonth: perSeat,
+    monthsToRunRate: null,
+    nullReasons: { costPerMeeting: reason, costPerOpportunity: reason, costPerWin: reason, roi: reason, monthsToRunRate: reason },
+    months,
+  };
+}
+
+/** Evaluates one model of a resolved scenario. */
+export function evaluateModel(scenario: Scenario, model: ModelId, options: EvaluateOptions = {}): ModelResult {
+  const perSeat = perSeatSteadyStateOpportunities(scenario, model);
+  const decision = decideSeats(scenario, model, perSeat, options.seats?.[model]);
+  if ('error' in decision) return failedResult(scenario, perSeat, decision.error);
+  const { seats, solved } = decision;
+  switch (model) {
+    case 'inHouse':
+      return summarize(scenario, model, seats, solved, perSeat, simulateInHouse(scenario, seats), 0);
+    case 'outsourced':
+      return summarize(
+        scenario,
+        model,
+        seats,
+        solved,
+        perSeat,
+        simulateOutsourced(scenario, seats),
+        committedFees(scenario, seats),
+      );
+    case 'fullCycle':
+      return summarize(scenario, model, seats, solved, perSeat, simulateFullCycle(scenario, seats), 0);
+  }
+}
+
+/** Evaluates all three models of a resolved scenario (validate it with `ScenarioSchema` first). */
+export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Evaluation {
+  return {
+    inHouse: evaluateModel(scenario, 'inHouse', options),
+    outsourced: evaluateModel(scenario, 'outsourced', options),
+    fullCycle: evaluateModel(scenario, 'fullCycle', options),
+  };
+}
+
+/** The seats each model used (0 where a model could not be sized). */
+export function seatsOf(evaluation: Evaluation): Record<ModelId, number> {
+  return { inHouse: evaluation.inHouse.seats, outsourced: evaluation.outsourced.seats, fullCycle: evaluation.fullCycle.seats };
+}

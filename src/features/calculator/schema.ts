@@ -1,0 +1,151 @@
+import { z } from 'astro/zod';
+import { FIELD_SPECS, type FieldPath, type NumericFieldPath, type NumericFieldSpec } from './fields.ts';
+
+/**
+ * The pipeline cost calculator's scenario: one schema family for the page, share links, files and
+ * the command line. The field table (scenario-fields.ts) is the single place where labels, units and ranges live;
+ * the zod schemas are built from it, so the form, the validation and the sensitivity ranges cannot
+ * drift apart. The meaning of every field is fixed by the methodology (docs: calculator methodology).
+ */
+
+// The field table and the pure helpers live in scenario-fields.ts (no zod, so the browser can use them).
+export * from './fields.ts';
+
+function numberSchema(spec: NumericFieldSpec) {
+  let schema = spec.integer ? z.number().int() : z.number();
+  schema = spec.exclusiveMin ? schema.gt(spec.min) : schema.min(spec.min);
+  return schema.max(spec.max);
+}
+const num = (path: Exclude<NumericFieldPath, `${string}.seats`>) => numberSchema(FIELD_SPECS[path]);
+const seatsSchema = (path: `${string}.seats` & NumericFieldPath) => numberSchema(FIELD_SPECS[path]).nullable();
+
+const CurrencySchema = z
+  .string()
+  .refine((value) => /^[A-Z]{3}$/.test(value), 'a three-letter ISO 4217 currency code in capitals, e.g. USD');
+
+/** Inputs every model shares. */
+export const SharedSchema = z.strictObject({
+  targetOpportunitiesPerMonth: num('shared.targetOpportunitiesPerMonth'),
+  averageDealValue: num('shared.averageDealValue'),
+  grossMargin: num('shared.grossMargin'),
+  workingDaysPerYear: num('shared.workingDaysPerYear'),
+});
+
+/** Model A: an in-house SDR team. */
+export const InHouseSchema = z.strictObject({
+  seats: seatsSchema('inHouse.seats'),
+  baseSalary: num('inHouse.baseSalary'),
+  variableAtTarget: num('inHouse.variableAtTarget'),
+  burdenRate: num('inHouse.burdenRate'),
+  toolsPerSeatPerMonth: num('inHouse.toolsPerSeatPerMonth'),
+  recruitingCostPerHire: num('inHouse.recruitingCostPerHire'),
+  onboardingCostPerHire: num('inHouse.onboardingCostPerHire'),
+  rampMonths: num('inHouse.rampMonths'),
+  annualAttrition: num('inHouse.annualAttrition'),
+  backfillMonths: num('inHouse.backfillMonths'),
+  sdrsPerManager: num('inHouse.sdrsPerManager'),
+  managerAnnualCost: num('inHouse.managerAnnualCost'),
+  daysOutPerYear: num('inHouse.daysOutPerYear'),
+  meetingsPerMonth: num('inHouse.meetingsPerMonth'),
+  meetingToOpportunity: num('inHouse.meetingToOpportunity'),
+  opportunityWinRate: num('inHouse.opportunityWinRate'),
+  teamStartsRamped: z.boolean(),
+});
+
+/** Model B: an outsourced lead-generation agency. */
+export const OutsourcedSchema = z.strictObject({
+  seats: seatsSchema('outsourced.seats'),
+  monthlyFeePerSeat: num('outsourced.monthlyFeePerSeat'),
+  pricePerMeeting: num('outsourced.pricePerMeeting'),
+  setupFee: num('outsourced.setupFee'),
+  onboardingMonths: num('outsourced.onboardingMonths'),
+  minimumTermMonths: num('outsourced.minimumTermMonths'),
+  meetingsPerSeatPerMonth: num('outsourced.meetingsPerSeatPerMonth'),
+  oversightHoursPerMonth: num('outsourced.oversightHoursPerMonth'),
+  internalHourlyCost: num('outsourced.internalHourlyCost'),
+  meetingToOpportunity: num('outsourced.meetingToOpportunity'),
+  opportunityWinRate: num('outsourced.opportunityWinRate'),
+});
+
+/** Model C: full-cycle account executives who prospect for themselves. */
+export const FullCycleSchema = z.strictObject({
+  seats: seatsSchema('fullCycle.seats'),
+  aeAnnualOte: num('fullCycle.aeAnnualOte'),
+  burdenRate: num('fullCycle.burdenRate'),
+  prospectingShare: num('fullCycle.prospectingShare'),
+  meetingsPerProspectingDay: num('fullCycle.meetingsPerProspectingDay'),
+  daysOutPerYear: num('fullCycle.daysOutPerYear'),
+  meetingToOpportunity: num('fullCycle.meetingToOpportunity'),
+  opportunityWinRate: num('fullCycle.opportunityWinRate'),
+  aeTimeValuation: z.enum(FIELD_SPECS['fullCycle.aeTimeValuation'].options),
+  annualQuota: num('fullCycle.annualQuota'),
+  quotaAttainment: num('fullCycle.quotaAttainment'),
+});
+
+const VersionSchema = z.literal(1);
+
+const ScenarioObjectSchema = z.strictObject({
+  version: VersionSchema,
+  horizonMonths: num('horizonMonths'),
+  currency: CurrencySchema,
+  shared: SharedSchema,
+  inHouse: InHouseSchema,
+  outsourced: OutsourcedSchema,
+  fullCycle: FullCycleSchema,
+});
+
+/** The groups that carry a `daysOutPerYear` limited by `shared.workingDaysPerYear`. */
+const DAYS_OUT_GROUPS = ['inHouse', 'fullCycle'] as const;
+
+/** A full, resolved scenario: every field present and in range; days out below working days. */
+export const ScenarioSchema = ScenarioObjectSchema.superRefine((scenario, ctx) => {
+  const workingDays = scenario.shared.workingDaysPerYear;
+  for (const group of DAYS_OUT_GROUPS) {
+    const daysOut = scenario[group].daysOutPerYear;
+    if (daysOut > workingDays - 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [group, 'daysOutPerYear'],
+        input: daysOut,
+        message: `a number of at most ${workingDays - 1} (fewer days out than the ${workingDays} working days per year in shared.workingDaysPerYear)`,
+      });
+    }
+  }
+});
+
+/** A resolved scenario (the model's input). */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/**
+ * A scenario as people write it (JSON files, share links, `npm run calc`): every field optional,
+ * missing ones take the site's defaults; unknown fields are rejected by name. Cross-field checks run
+ * after `resolveScenario`, on the full scenario.
+ */
+export const ScenarioInputSchema = z.strictObject({
+  version: VersionSchema.optional(),
+  horizonMonths: num('horizonMonths').optional(),
+  currency: CurrencySchema.optional(),
+  shared: SharedSchema.partial().optional(),
+  inHouse: InHouseSchema.partial().optional(),
+  outsourced: OutsourcedSchema.partial().optional(),
+  fullCycle: FullCycleSchema.partial().optional(),
+});
+
+/** A partial scenario as written in files and links. */
+export type ScenarioInput = z.infer<typeof ScenarioInputSchema>;
+
+/** The editable-field paths that need a source line in the defaults file (all of them). */
+const sourcesShape = Object.fromEntries(
+  (Object.keys(FIELD_SPECS) as FieldPath[]).map((path) => [path, z.string().trim().min(1)]),
+) as Record<FieldPath, z.ZodString>;
+
+/** The site's calculator defaults file (`src/content/calculator/defaults.yaml`). */
+export const CalculatorDefaultsSchema = z.strictObject({
+  /** The complete default scenario. */
+  scenario: ScenarioSchema,
+  /** For every field path: the published benchmark it comes from, or "Assumption: …". */
+  sources: z.strictObject(sourcesShape),
+});
+
+/** Parsed calculator defaults. */
+export type CalculatorDefaults = z.infer<typeof CalculatorDefaultsSchema>;

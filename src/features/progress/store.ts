@@ -1,0 +1,95 @@
+import { persistentAtom } from '@nanostores/persistent';
+import { atom } from 'nanostores';
+import {
+  EMPTY_PROGRESS,
+  importProgressText,
+  isEmptyProgress,
+  readStoredProgress,
+  setChapterDone,
+  setStepDone,
+  setVisited,
+  type ImportResult,
+} from './progress.ts';
+import type { Progress } from './schema.ts';
+
+/**
+ * Where progress lives in localStorage: one key per site base path, so two playbooks hosted on the same
+ * intranet host under different sub-paths keep separate progress.
+ */
+export function progressStorageKey(base: string): string {
+  return `pb-progress:${base}`;
+}
+
+const base = typeof document === 'undefined' ? '/' : (document.documentElement.dataset['base'] ?? '/');
+
+/** A message for the reader about their stored progress (unreadable data, storage full); undefined when all is well. */
+export const $notice = atom<string | undefined>(undefined);
+
+/** True while what is stored could not be read: browsing then leaves it alone; only a deliberate change replaces it. */
+let unreadable = false;
+
+function decode(text: string): Progress {
+  const { progress, notice } = readStoredProgress(text);
+  unreadable = notice !== undefined;
+  $notice.set(notice);
+  return progress;
+}
+
+// Empty progress removes the key rather than storing an empty document.
+const encode = (progress: Progress): string | undefined => (isEmptyProgress(progress) ? undefined : JSON.stringify(progress));
+
+/**
+ * This browser's reading progress. Kept in localStorage through the pure parser, so damaged or foreign
+ * data becomes empty progress and a `$notice`; other tabs' changes arrive through storage events.
+ */
+export const $progress = persistentAtom<Progress>(progressStorageKey(base), EMPTY_PROGRESS, { encode, decode });
+
+const now = (): string => new Date().toISOString();
+
+function save(next: Progress, force = false): boolean {
+  if (next === $progress.get() && !force) return true;
+  try {
+    $progress.set(next);
+  } catch {
+    $notice.set('Your progress could not be saved in this browser (its storage is full or blocked).');
+    return false;
+  }
+  unreadable = false;
+  $notice.set(undefined);
+  return true;
+}
+
+/** Marks a chapter done now (keeping the first time it was marked). */
+export function markChapter(id: string, at: string = now()): void {
+  save(setChapterDone($progress.get(), id, at));
+}
+
+/** Marks a chapter not done. */
+export function unmarkChapter(id: string): void {
+  save(setChapterDone($progress.get(), id, undefined));
+}
+
+/** Marks a path step (by its step key) done now, or not done with `done` false. */
+export function markStep(key: string, done = true, at: string = now()): void {
+  save(setStepDone($progress.get(), key, done ? at : undefined));
+}
+
+/** Records the chapter being read, unless the stored progress could not be read (it is kept for the reader to decide). */
+export function visit(chapter: string, title?: string, at: string = now()): void {
+  if (unreadable) return;
+  save(setVisited($progress.get(), chapter, at, title));
+}
+
+/** Merges an imported file's text into this browser's progress; returns what happened, for the reader. */
+export function importProgress(text: string, fileName: string): ImportResult {
+  const result = importProgressText($progress.get(), text, fileName);
+  if (result.ok && !save(result.progress)) {
+    return { ok: false, message: 'The file was read, but this browser would not save it (its storage is full or blocked).' };
+  }
+  return result;
+}
+
+/** Forgets all progress in this browser, including stored data that could not be read. */
+export function reset(): void {
+  save(EMPTY_PROGRESS, true);
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { contentDir, displayPath } from '../common/content-dir.ts';
+import { checkReferences } from './references.ts';
+import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from './navigation.ts';
+import { checkAssessmentReferences } from '../features/assessments/schema.ts';
+import type { CalculatorDefaults } from '../features/calculator/schema.ts';
+import type { SiteSettings } from './schemas/site.ts';
+import { formatProblems } from '../common/problems.ts';
+
+/** The whole playbook as pages need it, loaded and cross-checked once per build. */
+export interface Playbook {
+  site: SiteSettings;
+  index: PlaybookIndex;
+  chapters: Map<string, CollectionEntry<'playbook'>>;
+  glossary: CollectionEntry<'glossary'>[];
+  paths: CollectionEntry<'paths'>[];
+  /** Self-assessments, by title. */
+  assessments: CollectionEntry<'assessments'>[];
+  /** The calculator's default scenario and the source of each default. */
+  calculator: CalculatorDefaults;
+}
+
+let loading: Promise<Playbook> | undefined;
+
+/** The line of a chapter file where its body starts (after the frontmatter), for error messages. */
+function bodyStartLine(filePath: string | undefined): number {
+  if (!filePath) return 1;
+  try {
+    const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(readFileSync(filePath, 'utf8'));
+    return match ? match[0].split('\n').length : 1;
+  } catch {
+    return 1;
+  }
+}
+
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
+  entry.filePath ? displayPath(entry.filePath) : fallback;
+
+async function load(): Promise<Playbook> {
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries] = await Promise.all([
+    getCollection('site'),
+    getCollection('sections'),
+    getCollection('playbook'),
+    getCollection('glossary'),
+    getCollection('paths'),
+    getCollection('assessments'),
+    getCollection('calculator'),
+  ]);
+  const calculator = calculatorEntries[0]?.data;
+  if (!calculator) throw new Error(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
+  const site = siteEntries[0]?.data;
+  if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
+  // Drafts are visible while writing (`npm run dev`) and left out of the built site.
+  const chapters = allChapters.filter((c) => import.meta.env.SHOW_DRAFTS === true || !c.data.draft);
+  const root = displayPath(contentDir());
+  const folder = (name: string) => (root ? `${root}/${name}` : name);
+
+  const problems = checkReferences({
+    sections: sections.map((s) => ({ id: s.id, file: fileOf(s, `${folder('sections')}/${s.id}.yaml`) })),
+    chapters: chapters.map((c) => ({
+      id: c.id,
+      file: fileOf(c, `${folder('playbook')}/${c.id}.mdx`),
+      section: c.data.section,
+      related: c.data.related,
+      body: c.body ?? '',
+      bodyStartLine: bodyStartLine(c.filePath),
+    })),
+    glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
+    paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
+    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`) })),
+    folders: {
+      sections: folder('sections'),
+      playbook: folder('playbook'),
+      glossary: folder('glossary'),
+      assessments: folder('assessments'),
+    },
+  });
+  const chapterIds = new Set(chapters.map((c) => c.id));
+  for (const a of assessments) {
+    const file = fileOf(a, `${folder('assessments')}/${a.id}.yaml`);
+    if (a.data.id !== a.id) problems.push(`${file}: field "id": expected the file name without .yaml ("${a.id}"); given "${a.data.id}".`);
+    const missing = checkAssessmentReferences(file, a.data, chapterIds);
+    if (missing.length > 0) problems.push(formatProblems(file, missing));
+  }
+  if (problems.length > 0) {
+    throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
+  }
+
+  const index = buildPlaybookIndex(
+    sections.map((s) => ({ id: s.id, ...s.data })),
+    chapters.map((c) => ({
+      id: c.id,
+      title: c.data.title,
+      description: c.data.description,
+      section: c.data.section,
+      order: c.data.order,
+      audience: c.data.audience,
+      related: c.data.related,
+      readingMinutes: readingMinutes(c.body ?? ''),
+    })),
+  );
+  return {
+    site,
+    index,
+    chapters: new Map(chapters.map((c) => [c.id, c])),
+    glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
+    paths: [...paths].sort((a, b) => a.data.order - b.data.order),
+    assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
+    calculator,
+  };
+}
+
+/** Loads the playbook once per build and fails the build on any broken reference. */
+export function getPlaybook(): Promise<Playbook> {
+  loading ??= load();
+  return loading;
+}

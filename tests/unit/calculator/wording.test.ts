@@ -1,0 +1,179 @@
+import { describe, expect, test } from 'vitest';
+import type { BreakEvenResult } from '../../../src/features/calculator/model/break-even.ts';
+import {
+  breakEvenText,
+  comparisonRows,
+  cumulative,
+  formatFieldValue,
+  humanize,
+  monthlyCsv,
+  resultsJson,
+  tornadoRows,
+  verdict,
+} from '../../../src/features/calculator/view/wording.ts';
+import { MODEL_IDS, evaluate } from '../../../src/features/calculator/model/cost-model.ts';
+import { createFormatters } from '../../../src/common/format.ts';
+import { sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
+import type { FieldPath } from '../../../src/features/calculator/schema.ts';
+import { METHODOLOGY_DEFAULTS, allNumbers, scenarioWith } from './fixtures.ts';
+
+const fmt = createFormatters('en-US', 'USD');
+const D = METHODOLOGY_DEFAULTS;
+
+describe('words', () => {
+  test.each([
+    ['Cannot size: inHouse.meetingsPerMonth is 0.', 'Cannot size: “Meetings per SDR per month (in-house)” is 0.'],
+    ['fullCycle.prospectingShare and fullCycle.meetingToOpportunity are 0', '“Time spent prospecting (full-cycle)” and “Meeting to opportunity (full-cycle)” are 0'],
+    ['shared.workingDaysPerYear', '“Working days per year”'],
+    ['inHouse.notAField stays', 'inHouse.notAField stays'],
+  ])('humanize(%j)', (text, expected) => {
+    expect(humanize(text)).toBe(expected);
+  });
+
+  test.each<[FieldPath, unknown, string]>([
+    ['inHouse.baseSalary', 55000, '$55,000'],
+    ['outsourced.pricePerMeeting', 12.5, '$12.50'],
+    ['outsourced.internalHourlyCost', 75, '$75.00 per hour'],
+    ['shared.grossMargin', 0.75, '75%'],
+    ['horizonMonths', 24, '24 months'],
+    ['inHouse.sdrsPerManager', 7.5, '7.5'],
+    ['fullCycle.meetingsPerProspectingDay', 0.7, '0.7 meetings'],
+    ['inHouse.teamStartsRamped', false, 'No'],
+    ['fullCycle.aeTimeValuation', 'displacedMargin', 'Displaced gross margin'],
+    ['inHouse.seats', null, 'sized for the target'],
+    ['currency', 'EUR', 'EUR'],
+  ])('%s = %j reads "%s"', (path, value, expected) => {
+    expect(formatFieldValue(path, value, fmt)).toBe(expected);
+  });
+});
+
+describe('the comparison and the verdict for the methodology defaults', () => {
+  const evaluation = evaluate(D);
+
+  test('the table, row by row', () => {
+    const rows = comparisonRows(evaluation, D, fmt).map((row) => [row.label, ...MODEL_IDS.map((m) => row.cells[m].text)]);
+    expect(rows).toEqual([
+      ['Seats', '5 SDRs', '5 agency reps', '13 AEs'],
+      ['Opportunities a month at run rate', '22.5', '21', '20.9'],
+      ['Total cost over 24 months', '$1,333,532', '$1,398,000', '$1,235,000'],
+      ['Cost per meeting', '$1,182', '$1,013', '$1,475'],
+      ['Cost per opportunity', '$2,627', '$2,894', '$2,459'],
+      ['Cost per win', '$13,135', '$16,080', '$9,834'],
+      ['Return on cost', '128.4%', '86.6%', '205.1%'],
+      ['Months to run rate', '4 months', '2 months', '1 month'],
+    ]);
+    const best = comparisonRows(evaluation, D, fmt).flatMap((row) => MODEL_IDS.filter((m) => row.cells[m].best).map((m) => `${row.id}:${m}`));
+    expect(best).toEqual(['costPerOpportunity:fullCycle']);
+  });
+
+  test('the verdict', () => {
+    // 1 − 2,458.59 / 2,626.96 = 6.4 %; 1 − 2,458.59 / 2,894.41 = 15.1 %; displaced margin: 13 AEs × 0.2 × 800,000 × 0.5 × 0.75 / 12 × 24 / 502.32.
+    expect(verdict(evaluation, D, fmt)).toEqual({
+      headline: 'Full-cycle AEs create opportunities at the lowest cost: 6% below in-house SDRs and 15% below the agency.',
+      details: [
+        'Cost per opportunity: full-cycle AEs $2,459, in-house SDRs $2,627 and the agency $2,894.',
+        'For 20 opportunities a month: 5 SDRs, 5 agency reps or 13 AEs prospecting 20% of their time.',
+        'AE prospecting time is valued at its salary cost. Valued at the gross margin it displaces, full-cycle AEs would cost $3,106 per opportunity. That would change the answer.',
+      ],
+      errors: [],
+    });
+  });
+
+  test('a model that cannot reach the target is named with the reason; the others are compared', () => {
+    const scenario = scenarioWith({ inHouse: { meetingsPerMonth: 0 } });
+    const result = verdict(evaluate(scenario), scenario, fmt);
+    expect(result.headline).toBe('Full-cycle AEs create opportunities at the lowest cost: 15% below the agency.');
+    expect(result.errors).toEqual([
+      {
+        model: 'inHouse',
+        message:
+          'Cannot size In-house SDR team for 20 opportunities a month: one seat creates no opportunities at steady state (“Meetings per SDR per month (in-house)” is 0). Enter a number of seats or change that input.',
+      },
+    ]);
+    const seats = comparisonRows(evaluate(scenario), scenario, fmt)[0]!;
+    expect(seats.cells.inHouse).toEqual({ text: '—', note: 'Cannot reach the target: see below.', best: false });
+  });
+
+  test('no model can be costed: said in words, and no number is ever NaN or infinite', () => {
+    const scenario = scenarioWith({
+      inHouse: { seats: 3, meetingsPerMonth: 0 },
+      outsourced: { seats: 2, meetingsPerSeatPerMonth: 0 },
+      fullCycle: { seats: 4, prospectingShare: 0 },
+    });
+    const evaluation = evaluate(scenario);
+    const result = verdict(evaluation, scenario, fmt);
+    expect(result.headline).toBe('None of the three models can be costed per opportunity with these inputs.');
+    const rows = comparisonRows(evaluation, scenario, fmt);
+    const costPerOpportunity = rows.find((row) => row.id === 'costPerOpportunity')!;
+    expect(costPerOpportunity.cells.inHouse).toEqual({ text: '—', note: 'No meetings in the horizon: “Meetings per SDR per month (in-house)” is 0.', best: false });
+    expect(JSON.stringify(rows)).not.toMatch(/NaN|Infinity/);
+  });
+
+  test('entered seats are said to be entered, with what they reach', () => {
+    const scenario = scenarioWith({ outsourced: { seats: 3 } });
+    expect(verdict(evaluate(scenario), scenario, fmt).details[1]).toBe(
+      'For 20 opportunities a month: 5 SDRs, 3 agency reps (as entered: 12.6 a month at run rate) or 13 AEs prospecting 20% of their time.',
+    );
+  });
+});
+
+describe('break-even sentences', () => {
+  const common = { path: 'outsourced.monthlyFeePerSeat', models: ['inHouse', 'outsourced'], baseValue: 11500, range: { min: 0, max: 1e9 } } as const;
+  test.each<[string, BreakEvenResult, string]>([
+    [
+      'a crossing',
+      { ...common, status: 'crossing', value: 10424.2, below: 'outsourced', above: 'inHouse', costPerOpportunity: 2627, crossings: [{ value: 10424.2, below: 'outsourced', above: 'inHouse' }] },
+      'In-house SDRs and the agency cost the same per opportunity ($2,627) when “Monthly fee per rep (agency)” is about $10,424 (it is $11,500 now). Below that, the agency is cheaper; above it, in-house SDRs are cheaper.',
+    ],
+    [
+      'a whole-number input',
+      { ...common, path: 'inHouse.rampMonths', baseValue: 3, range: { min: 0, max: 24 }, status: 'crossing', value: 6, below: 'inHouse', above: 'outsourced', costPerOpportunity: 2930, crossings: [{ value: 6, below: 'inHouse', above: 'outsourced' }] },
+      'In-house SDRs and the agency cost the same per opportunity ($2,930) when “Ramp (in-house)” is 6 months (it is 3 months now). Below that, in-house SDRs are cheaper; above it, the agency is cheaper.',
+    ],
+    [
+      'no crossing',
+      { ...common, models: ['fullCycle', 'inHouse'], path: 'fullCycle.prospectingShare', baseValue: 0.2, range: { min: 0, max: 1 }, status: 'no-crossing', cheaper: 'fullCycle', reason: '' },
+      'No crossing in range: the cost per opportunity is lower with full-cycle AEs than with in-house SDRs for every “Time spent prospecting (full-cycle)” from 0% to 100%.',
+    ],
+    [
+      'nothing computable',
+      { ...common, status: 'no-crossing', cheaper: null, reason: 'Cost per opportunity cannot be computed for In-house SDR team and Outsourced agency anywhere in the range of outsourced.monthlyFeePerSeat.' },
+      'No crossing in range. Cost per opportunity cannot be computed for In-house SDR team and Outsourced agency anywhere in the range of “Monthly fee per rep (agency)”.',
+    ],
+  ])('%s', (_name, result, expected) => {
+    expect(breakEvenText(result, fmt)).toBe(expected);
+  });
+});
+
+describe('series, tornado and files', () => {
+  test('running totals', () => {
+    expect(cumulative([1, 2, 3])).toEqual([1, 3, 6]);
+    expect(cumulative([])).toEqual([]);
+  });
+
+  test('the tornado keeps inputs that move the result, largest swing first, at most the limit', () => {
+    const rows = tornadoRows(sensitivity(D), 'fullCycle', 20);
+    expect(rows.map((row) => row.label)).not.toContain('Time spent prospecting (full-cycle)');
+    expect(rows.every((row, i) => i === 0 || rows[i - 1]!.swing >= row.swing)).toBe(true);
+    expect(rows[0]!.label).toBe('Working days per year');
+    expect(tornadoRows(sensitivity(D), 'inHouse', 3)).toHaveLength(3);
+  });
+
+  test('the monthly CSV, checked by hand for the agency', () => {
+    // 5 reps × 11,500 + 10 h × 75 = 58,250 a month; meetings start after 1 month: 5 × 12 = 60, × 0.35 = 21 opportunities.
+    const lines = monthlyCsv(evaluate(scenarioWith({ horizonMonths: 2 }))).split('\r\n');
+    expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
+    expect(lines.slice(3, 5)).toEqual(['outsourced,1,58250,58250,0,0,0,0,5', 'outsourced,2,58250,116500,60,21,21,0,5']);
+    expect(lines[1]).toBe('inHouse,1,132656.25,132656.25,9.2,4.14,4.14,5,5');
+    expect(lines).toHaveLength(1 + 3 * 2 + 1);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  test('the JSON export is the command line’s format', () => {
+    const evaluation = evaluate(D);
+    const parsed = JSON.parse(resultsJson(D, evaluation)) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['inHouse', 'outsourced', 'fullCycle', 'scenario']);
+    expect(parsed['scenario']).toEqual(D);
+    expect(allNumbers(parsed).filter(({ value }) => !Number.isFinite(value))).toEqual([]);
+  });
+});

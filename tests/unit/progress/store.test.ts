@@ -1,0 +1,150 @@
+import { cleanStores } from 'nanostores';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { Progress } from '../../../src/features/progress/schema.ts';
+
+const KEY = 'pb-progress:/';
+const T1 = '2026-03-01T09:30:00.000Z';
+const T2 = '2026-03-02T10:00:00.000Z';
+
+const progress = (chapters: Record<string, string> = {}, steps: Record<string, string> = {}, lastVisited?: Progress['lastVisited']): Progress => ({
+  format: 'pb-progress',
+  version: 1,
+  chapters,
+  steps,
+  ...(lastVisited ? { lastVisited } : {}),
+});
+
+type Store = typeof import('../../../src/features/progress/store.ts');
+type Persistent = typeof import('@nanostores/persistent');
+let loaded: Store | undefined;
+
+/**
+ * A fresh store over nanostores' test storage, as a page would create it: `stored` is what this browser
+ * holds before the page loads. The store subscribes, as the page's elements do, so other tabs' changes arrive.
+ */
+async function open(stored?: string): Promise<{ store: Store; storage: Persistent; unsubscribe: () => void }> {
+  vi.resetModules();
+  const storage = await import('@nanostores/persistent');
+  storage.useTestStorageEngine();
+  if (stored !== undefined) storage.setTestStorageKey(KEY, stored);
+  const store = await import('../../../src/features/progress/store.ts');
+  loaded = store;
+  const unsubscribe = store.$progress.subscribe(() => {});
+  return { store, storage, unsubscribe };
+}
+
+const saved = (storage: Persistent): unknown => {
+  const text = storage.getTestStorage()[KEY];
+  return text === undefined ? undefined : JSON.parse(text);
+};
+
+afterEach(() => {
+  if (loaded) cleanStores(loaded.$progress, loaded.$notice);
+  loaded = undefined;
+});
+
+describe('the progress store', () => {
+  test('keys progress by the site’s base path', async () => {
+    const { store } = await open();
+    expect.soft(store.progressStorageKey('/')).toBe(KEY);
+    expect(store.progressStorageKey('/sales/playbook/')).toBe('pb-progress:/sales/playbook/');
+  });
+
+  test('starts empty, with no notice and nothing written, when nothing is stored', async () => {
+    const { store, storage } = await open();
+    expect(store.$progress.get()).toEqual(progress());
+    expect(store.$notice.get()).toBeUndefined();
+    expect(storage.getTestStorage()).toEqual({});
+  });
+
+  test('reads what an earlier visit stored', async () => {
+    const { store } = await open(JSON.stringify(progress({ 'beyond-bant': T1 })));
+    expect(store.$progress.get()).toEqual(progress({ 'beyond-bant': T1 }));
+  });
+
+  test('marks and unmarks chapters and steps, keeping the first time, and stores them', async () => {
+    const { store, storage } = await open();
+    store.markChapter('beyond-bant', T1);
+    store.markChapter('beyond-bant', T2);
+    store.markStep('new-rep/task-x', true, T2);
+    expect(saved(storage)).toEqual(progress({ 'beyond-bant': T1 }, { 'new-rep/task-x': T2 }));
+    store.unmarkChapter('beyond-bant');
+    store.markStep('new-rep/task-x', false);
+    expect(store.$progress.get()).toEqual(progress());
+    expect(storage.getTestStorage()).toEqual({}); // empty progress removes the key
+  });
+
+  test('records the chapter read last', async () => {
+    const { store, storage } = await open();
+    store.visit('beyond-bant', 'Beyond BANT', T1);
+    store.visit('leads-versus-targets', 'Leads are not targets', T2);
+    expect(saved(storage)).toEqual(progress({}, {}, { chapter: 'leads-versus-targets', at: T2, title: 'Leads are not targets' }));
+  });
+
+  test.each([
+    ['damaged JSON', '{"format":"pb-progress",'],
+    ['another app’s data', '{"theme":"dark"}'],
+    ['a newer format', JSON.stringify({ ...progress(), version: 2 })],
+    ['a __proto__ key', '{"format":"pb-progress","version":1,"chapters":{"__proto__":"2026-03-01T09:30:00.000Z"},"steps":{}}'],
+  ])('%s stored: empty progress and a notice; browsing leaves it alone; marking replaces it', async (_name, text) => {
+    const { store, storage } = await open(text);
+    expect(store.$progress.get()).toEqual(progress());
+    expect(store.$notice.get()).toMatch(/^The progress saved in this browser could not be read/);
+    store.visit('beyond-bant', 'Beyond BANT', T1);
+    expect(storage.getTestStorage()[KEY]).toBe(text);
+    store.markChapter('beyond-bant', T2);
+    expect(saved(storage)).toEqual(progress({ 'beyond-bant': T2 }));
+    expect(store.$notice.get()).toBeUndefined();
+  });
+
+  test('reset forgets everything, unreadable data included', async () => {
+    const first = await open(JSON.stringify(progress({ a: T1 }, { 'p/x': T1 }, { chapter: 'a', at: T1 })));
+    first.store.reset();
+    expect(first.store.$progress.get()).toEqual(progress());
+    expect(first.storage.getTestStorage()).toEqual({});
+    const second = await open('not json');
+    second.store.reset();
+    expect(second.storage.getTestStorage()).toEqual({});
+    expect(second.store.$notice.get()).toBeUndefined();
+  });
+
+  test('an import merges into what is there and says what it added', async () => {
+    const { store, storage } = await open(JSON.stringify(progress({ a: T2 })));
+    const result = store.importProgress(JSON.stringify(progress({ a: T1, b: T2 }, { 'p/x': T1 })), 'other.json');
+    expect(result).toMatchObject({ ok: true, added: { chapters: 1, steps: 1 } });
+    expect(saved(storage)).toEqual(progress({ a: T1, b: T2 }, { 'p/x': T1 }));
+  });
+
+  test('a refused import changes nothing', async () => {
+    const before = JSON.stringify(progress({ a: T2 }));
+    const { store, storage } = await open(before);
+    const result = store.importProgress('{"not":"progress"}', 'notes.json');
+    expect(result.ok).toBe(false);
+    expect(storage.getTestStorage()[KEY]).toBe(before);
+  });
+
+  test('changes made in another tab arrive, and damaged ones become a notice', async () => {
+    const { store, storage } = await open();
+    storage.setTestStorageKey(KEY, JSON.stringify(progress({ a: T1 })));
+    expect(store.$progress.get()).toEqual(progress({ a: T1 }));
+    storage.setTestStorageKey(KEY, '{oops');
+    expect(store.$progress.get()).toEqual(progress());
+    expect(store.$notice.get()).toMatch(/could not be read \(it is not valid JSON\)/);
+    storage.setTestStorageKey(KEY, undefined);
+    expect(store.$progress.get()).toEqual(progress());
+  });
+
+  test('a browser that refuses to store gets a notice, not an error', async () => {
+    const { store, storage } = await open();
+    storage.setPersistentEngine(
+      new Proxy({} as Record<string, string>, {
+        set: () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        },
+      }),
+      { addEventListener() {}, removeEventListener() {} },
+    );
+    expect(() => store.markChapter('a', T1)).not.toThrow();
+    expect(store.$notice.get()).toMatch(/could not be saved in this browser/);
+  });
+});

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const SCRIPT = join(ROOT, 'scripts', 'calc.ts');
+const work = mkdtempSync(join(tmpdir(), 'calc-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function calc(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], {
+    cwd: work, // not the project root: the script must find its defaults on its own
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: '', ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('npm run calc', () => {
+  test('a valid file prints the results JSON and exits 0', () => {
+    const { status, stdout, stderr } = calc([file('ok.json', '{"horizonMonths": 12, "inHouse": {"seats": 4}}')]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^\{\n {2}"inHouse": \{\n {4}"seats": 4,/);
+    const results = JSON.parse(stdout);
+    expect(Object.keys(results)).toEqual(['inHouse', 'outsourced', 'fullCycle', 'scenario']);
+    expect(results.inHouse.months).toHaveLength(12);
+    expect(results.outsourced.seats).toBe(5);
+    expect(results.scenario.horizonMonths).toBe(12);
+  });
+
+  test('an invalid file prints every problem to stderr, nothing to stdout, and exits 1', () => {
+    const { status, stdout, stderr } = calc([
+      file('bad.json', '{"horizonMonths": 99, "inHouse": {"salary": 1, "rampMonths": "three"}}'),
+    ]);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.replaceAll(work, '<dir>')).toMatchInlineSnapshot(`
+      "<dir>/bad.json: field "horizonMonths": expected a number of at most 60; given 99.
+      <dir>/bad.json: field "inHouse.rampMonths": expected a number; given "three".
+      <dir>/bad.json: field "inHouse.salary": expected no such field (it is not part of the format; check the spelling); given 1.
+      "
+    `);
+  });
+
+  test('- reads the scenario from stdin', () => {
+    const { status, stdout } = calc(['-'], { input: '{"fullCycle": {"seats": 2}}' });
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).fullCycle.seats).toBe(2);
+  });
+
+  test('invalid stdin is named as such', () => {
+    const { status, stdout, stderr } = calc(['-'], { input: 'not json' });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^<stdin>: the file: expected a JSON object/);
+  });
+
+  test('CONTENT_DIR chooses the defaults', () => {
+    const content = join(work, 'content');
+    mkdirSync(join(content, 'calculator'), { recursive: true });
+    const shipped = readFileSync(join(ROOT, 'src', 'content', 'calculator', 'defaults.yaml'), 'utf8');
+    writeFileSync(join(content, 'calculator', 'defaults.yaml'), shipped.replace('horizonMonths: 24', 'horizonMonths: 6'));
+    const { status, stdout } = calc(['-'], { input: '{}', env: { CONTENT_DIR: content } });
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).scenario.horizonMonths).toBe(6);
+  });
+
+  test('broken defaults are reported with their file and exit 1', () => {
+    const content = join(work, 'broken');
+    mkdirSync(join(content, 'calculator'), { recursive: true });
+    writeFileSync(join(content, 'calculator', 'defaults.yaml'), 'scenario: {}\n');
+    const { status, stdout, stderr } = calc(['-'], { input: '{}', env: { CONTENT_DIR: content } });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${join(content, 'calculator', 'defaults.yaml')}: field "scenario.version": expected exactly 1`);
+  });
+
+  test.each([
+    { args: [], status: 2, stderr: /expected one scenario file/ },
+    { args: ['a.json', 'b.json'], status: 2, stderr: /given 2/ },
+    { args: ['--verbose', 'a.json'], status: 2, stderr: /unknown option --verbose/ },
+    { args: ['missing.json'], status: 1, stderr: /^missing\.json: cannot read the scenario file \(no such file\)\.$/m },
+  ])('$args exits $status', ({ args, status, stderr }) => {
+    const result = calc(args);
+    expect(result.status).toBe(status);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(stderr);
+  });
+
+  test('--help', () => {
+    const { status, stdout } = calc(['--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run calc -- <scenario\.json \| ->/);
+  });
+});
