@@ -1,7 +1,28 @@
 import type { z } from 'astro/zod';
 
-/** One problem found in a piece of input: where, what was expected, what was given. */
+/**
+ * What kind of problem it is, stable across wording changes: code branches on this, never on the
+ * English sentences.
+ */
+export type ProblemCode =
+  | 'missing' // a required field or file is absent
+  | 'wrong_type' // the value is of the wrong kind (text for a number, a list for an object, …)
+  | 'out_of_range' // a number, a length or a count outside its bounds
+  | 'bad_format' // text that does not match its pattern (ids, dates, colours, …)
+  | 'not_allowed' // a value outside a fixed set of choices
+  | 'unknown_field' // a field the format does not have
+  | 'conflict' // fields that are each valid but contradict each other
+  | 'unknown_reference' // an id that names nothing (a chapter, section, term, …)
+  | 'duplicate' // the same id or key twice
+  | 'not_parseable' // not JSON / not YAML / not a link of this kind
+  | 'unsupported_version' // a format version this build does not read
+  | 'too_large' // input over a size limit before it is read
+  | 'invalid'; // anything else a schema author wrote a sentence for
+
+/** One problem found in a piece of input: what kind, where, what was expected, what was given. */
 export interface Problem {
+  /** What kind of problem, for code to branch on (see ProblemCode). */
+  code?: ProblemCode;
   /** Dotted path of the field, e.g. `inHouse.baseSalary` or `steps.2.ref`; empty for the whole input. */
   field: string;
   /** What the field must be, in plain words. */
@@ -9,6 +30,9 @@ export interface Problem {
   /** What was found, in plain words (values are quoted and shortened). */
   given: string;
 }
+
+/** Every parser's answer: the value, or the problems that stop it. */
+export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 const MAX_SHOWN = 60;
 
