@@ -9,7 +9,8 @@ import {
   type ScenarioInput,
 } from './schema.ts';
 import { MAX_FILE_LENGTH, decodeValue, readLinkFields } from './codec.ts';
-import { describeValue, problemsFromZod, type Problem } from '../../common/problems.ts';
+import { describeValue, type Problem } from '../../common/problems.ts';
+import { problemsFromZod } from '../../common/zod-problems.ts';
 
 /**
  * Scenarios in and out of the site: share links (only the differences from the defaults, as

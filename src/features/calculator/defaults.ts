@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { CalculatorDefaultsSchema, type CalculatorDefaults } from './schema.ts';
-import { formatProblems, problemsFromZod, type Problem } from '../../common/problems.ts';
+import { formatProblems, type Problem } from '../../common/problems.ts';
+import { problemsFromZod } from '../../common/zod-problems.ts';
 
 /** Where the defaults live inside the content directory. */
 export const DEFAULTS_RELATIVE_PATH = 'calculator/defaults.yaml';

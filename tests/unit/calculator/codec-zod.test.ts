@@ -57,36 +57,43 @@ describe('share links', () => {
     expect(problems).toMatchInlineSnapshot(`
       [
         {
+          "code": "out_of_range",
           "expected": "a number of at most 60",
           "field": "horizonMonths",
           "given": "999",
         },
         {
+          "code": "invalid",
           "expected": "a three-letter ISO 4217 currency code in capitals, e.g. USD",
           "field": "currency",
           "given": ""usd"",
         },
         {
+          "code": "wrong_type",
           "expected": "a number",
           "field": "inHouse.baseSalary",
           "given": ""abc"",
         },
         {
+          "code": "wrong_type",
           "expected": "a whole number",
           "field": "inHouse.rampMonths",
           "given": "2.5",
         },
         {
+          "code": "wrong_type",
           "expected": "a number",
           "field": "inHouse.meetingsPerMonth",
           "given": """",
         },
         {
+          "code": "wrong_type",
           "expected": "true or false",
           "field": "inHouse.teamStartsRamped",
           "given": ""maybe"",
         },
         {
+          "code": "wrong_type",
           "expected": "a number",
           "field": "outsourced.setupFee",
           "given": ""0x10"",
@@ -104,31 +111,37 @@ describe('share links', () => {
     expect(problems).toMatchInlineSnapshot(`
       [
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "__proto__",
           "given": ""1"",
         },
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "constructor",
           "given": ""2"",
         },
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "__proto__.polluted",
           "given": ""yes"",
         },
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "inHouse.__proto__",
           "given": ""3"",
         },
         {
+          "code": "wrong_type",
           "expected": "an object",
           "field": "inHouse",
           "given": ""5"",
         },
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "prototype",
           "given": ""x"",
@@ -149,6 +162,7 @@ describe('share links', () => {
     expect(problems).toMatchInlineSnapshot(`
       [
         {
+          "code": "invalid",
           "expected": "a number of at most 199 (fewer days out than the 200 working days per year in shared.workingDaysPerYear)",
           "field": "inHouse.daysOutPerYear",
           "given": "210",
@@ -214,21 +228,25 @@ describe('scenario files', () => {
         "ok": false,
         "problems": [
           {
+            "code": "out_of_range",
             "expected": "a number of at least 1",
             "field": "horizonMonths",
             "given": "0",
           },
           {
+            "code": "wrong_type",
             "expected": "a whole number",
             "field": "inHouse.seats",
             "given": "1.5",
           },
           {
+            "code": "unknown_field",
             "expected": "no such field (it is not part of the format; check the spelling)",
             "field": "inHouse.salary",
             "given": "1",
           },
           {
+            "code": "unknown_field",
             "expected": "no such field (it is not part of the format; check the spelling)",
             "field": "__proto__",
             "given": "an object",
@@ -244,6 +262,7 @@ describe('scenario files', () => {
         "ok": false,
         "problems": [
           {
+            "code": "invalid",
             "expected": "a number of at most 149 (fewer days out than the 150 working days per year in shared.workingDaysPerYear)",
             "field": "fullCycle.daysOutPerYear",
             "given": "150",
@@ -269,6 +288,7 @@ describe('scenario files', () => {
         ],
         [
           {
+            "code": "wrong_type",
             "expected": "an object",
             "field": "",
             "given": "a list of 0 items",
@@ -276,6 +296,7 @@ describe('scenario files', () => {
         ],
         [
           {
+            "code": "wrong_type",
             "expected": "an object",
             "field": "",
             "given": "null",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { problemsFromZod } from '../../../src/common/problems.ts';
+import { problemsFromZod } from '../../../src/common/zod-problems.ts';
 import {
   FIELD_SPECS,
   FullCycleSchema,
@@ -37,11 +37,13 @@ describe('ScenarioSchema', () => {
     expect(fullProblems({ ...rest, inHouse: { ...rest.inHouse, baseSalary: undefined } })).toMatchInlineSnapshot(`
       [
         {
+          "code": "missing",
           "expected": "an object",
           "field": "shared",
           "given": "nothing (the field is missing)",
         },
         {
+          "code": "missing",
           "expected": "a number",
           "field": "inHouse.baseSalary",
           "given": "nothing (the field is missing)",
@@ -55,6 +57,7 @@ describe('ScenarioSchema', () => {
     expect(fullProblems(scenario)).toMatchInlineSnapshot(`
       [
         {
+          "code": "invalid",
           "expected": "a number of at most 199 (fewer days out than the 200 working days per year in shared.workingDaysPerYear)",
           "field": "inHouse.daysOutPerYear",
           "given": "200",
@@ -86,36 +89,43 @@ describe('ScenarioInputSchema', () => {
     ).toMatchInlineSnapshot(`
       [
         {
+          "code": "wrong_type",
           "expected": "a number",
           "field": "horizonMonths",
           "given": ""24"",
         },
         {
+          "code": "invalid",
           "expected": "a three-letter ISO 4217 currency code in capitals, e.g. USD",
           "field": "currency",
           "given": ""usd"",
         },
         {
+          "code": "wrong_type",
           "expected": "an object",
           "field": "shared",
           "given": ""all"",
         },
         {
+          "code": "wrong_type",
           "expected": "a number",
           "field": "inHouse.seats",
           "given": ""auto"",
         },
         {
+          "code": "wrong_type",
           "expected": "a number",
           "field": "inHouse.baseSalary",
           "given": ""60k"",
         },
         {
+          "code": "wrong_type",
           "expected": "true or false",
           "field": "inHouse.teamStartsRamped",
           "given": ""yes"",
         },
         {
+          "code": "not_allowed",
           "expected": "one of salary, displacedMargin",
           "field": "fullCycle.aeTimeValuation",
           "given": ""commission"",
@@ -137,61 +147,73 @@ describe('ScenarioInputSchema', () => {
     ).toMatchInlineSnapshot(`
       [
         {
+          "code": "not_allowed",
           "expected": "exactly 1",
           "field": "version",
           "given": "2",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at most 60",
           "field": "horizonMonths",
           "given": "61",
         },
         {
+          "code": "out_of_range",
           "expected": "a number greater than 0",
           "field": "shared.targetOpportunitiesPerMonth",
           "given": "0",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at most 1",
           "field": "shared.grossMargin",
           "given": "1.2",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at least 150",
           "field": "shared.workingDaysPerYear",
           "given": "100",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at least 1",
           "field": "inHouse.seats",
           "given": "0",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at least 0",
           "field": "inHouse.baseSalary",
           "given": "-1",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at most 1.5",
           "field": "inHouse.burdenRate",
           "given": "1.6",
         },
         {
+          "code": "wrong_type",
           "expected": "a whole number",
           "field": "inHouse.rampMonths",
           "given": "2.5",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at most 1000",
           "field": "outsourced.seats",
           "given": "1001",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at most 500",
           "field": "outsourced.oversightHoursPerMonth",
           "given": "501",
         },
         {
+          "code": "out_of_range",
           "expected": "a number of at most 20",
           "field": "fullCycle.meetingsPerProspectingDay",
           "given": "21",
@@ -204,16 +226,19 @@ describe('ScenarioInputSchema', () => {
     expect(inputProblems({ horizon: 24, inHouse: { salary: 60000 }, extra: { a: 1 } })).toMatchInlineSnapshot(`
       [
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "inHouse.salary",
           "given": "60000",
         },
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "horizon",
           "given": "24",
         },
         {
+          "code": "unknown_field",
           "expected": "no such field (it is not part of the format; check the spelling)",
           "field": "extra",
           "given": "an object",
@@ -226,6 +251,7 @@ describe('ScenarioInputSchema', () => {
     expect(inputProblems([1, 2])).toMatchInlineSnapshot(`
       [
         {
+          "code": "wrong_type",
           "expected": "an object",
           "field": "",
           "given": "a list of 2 items",
