@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../common/content-dir.ts';
+import { ContentError } from '../common/problems.ts';
 import { checkReferences } from './references.ts';
 import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from './navigation.ts';
-import { checkAssessmentReferences } from '../features/assessments/schema.ts';
+import { chapterReferences } from '../features/assessments/recommend.ts';
 import type { CalculatorDefaults } from '../features/calculator/schema.ts';
 import type { SiteSettings } from './schemas/site.ts';
-import { formatProblems } from '../common/problems.ts';
 
 /** The whole playbook as pages need it, loaded and cross-checked once per build. */
 export interface Playbook {
@@ -49,9 +49,9 @@ async function load(): Promise<Playbook> {
     getCollection('calculator'),
   ]);
   const calculator = calculatorEntries[0]?.data;
-  if (!calculator) throw new Error(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
+  if (!calculator) throw new ContentError(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
   const site = siteEntries[0]?.data;
-  if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
+  if (!site) throw new ContentError(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
   // Drafts are visible while writing (`npm run dev`) and left out of the built site.
   const chapters = allChapters.filter((c) => import.meta.env.SHOW_DRAFTS === true || !c.data.draft);
   const root = displayPath(contentDir());
@@ -69,7 +69,7 @@ async function load(): Promise<Playbook> {
     })),
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
-    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`) })),
+    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`), chapters: chapterReferences(a.data) })),
     folders: {
       sections: folder('sections'),
       playbook: folder('playbook'),
@@ -77,15 +77,8 @@ async function load(): Promise<Playbook> {
       assessments: folder('assessments'),
     },
   });
-  const chapterIds = new Set(chapters.map((c) => c.id));
-  for (const a of assessments) {
-    const file = fileOf(a, `${folder('assessments')}/${a.id}.yaml`);
-    if (a.data.id !== a.id) problems.push(`${file}: field "id": expected the file name without .yaml ("${a.id}"); given "${a.data.id}".`);
-    const missing = checkAssessmentReferences(file, a.data, chapterIds);
-    if (missing.length > 0) problems.push(formatProblems(file, missing));
-  }
   if (problems.length > 0) {
-    throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
+    throw new ContentError(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }
 
   const index = buildPlaybookIndex(

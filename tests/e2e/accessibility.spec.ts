@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createResult, encodeResultLink } from '../../src/features/assessments/result-format.ts';
-import { parseAssessmentFile } from '../../src/features/assessments/schema.ts';
+import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../src/common/problems.ts';
 import { expect, open, test } from './fixtures.ts';
 import { contentRoot, readChapters, readSections, wordOnlyInOneBody } from './content.ts';
 
@@ -43,9 +44,9 @@ async function violations(page: Page): Promise<string[]> {
 function resultLink(): string | undefined {
   if (!assessmentId) return undefined;
   const parsed = parseAssessmentFile(`${assessmentId}.yaml`, readFileSync(join(assessmentsDir, `${assessmentId}.yaml`), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.message);
-  const answers = Object.fromEntries(parsed.assessment.questions.map((q) => [q.id, 0]));
-  return `assessments/${assessmentId}/${encodeResultLink(createResult(parsed.assessment, answers, { name: 'Sam' }))}`;
+  if (!parsed.ok) throw new Error(formatProblems(`${assessmentId}.yaml`, parsed.problems));
+  const answers = Object.fromEntries(parsed.value.questions.map((q) => [q.id, 0]));
+  return `assessments/${assessmentId}/${encodeResultLink(createResult(parsed.value, answers, { name: 'Sam' }))}`;
 }
 
 for (const scheme of ['light', 'dark'] as const) {

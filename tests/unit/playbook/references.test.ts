@@ -119,3 +119,33 @@ describe('chapters and glossary', () => {
     `);
   });
 });
+
+describe('assessments', () => {
+  test('a chapter an assessment recommends that does not exist names the assessment file, the field and the chapter file, like every reference', () => {
+    const assessments: ReferenceGraph['assessments'] = [
+      {
+        id: 'habits',
+        file: 'content/assessments/habits.yaml',
+        chapters: [
+          { field: 'bands.0.chapters.0', chapter: 'first-steps' },
+          { field: 'bands.0.chapters.1', chapter: 'owning-the-pipeline' },
+          { field: 'dimensionAdvice.targets.chapters.0', chapter: 'target-lists' },
+        ],
+      },
+    ];
+    expect(checkReferences(graph({ assessments }))).toMatchInlineSnapshot(`
+      [
+        "content/assessments/habits.yaml: field "bands.0.chapters.1" refers to chapter "owning-the-pipeline", which does not exist (expected content/playbook/owning-the-pipeline.mdx). Known chapters: first-steps, second-steps.",
+        "content/assessments/habits.yaml: field "dimensionAdvice.targets.chapters.0" refers to chapter "target-lists", which does not exist (expected content/playbook/target-lists.mdx). Known chapters: first-steps, second-steps.",
+      ]
+    `);
+  });
+
+  test('the expected file is in the content folder the build reads, not the generator’s own', () => {
+    const folders = { sections: '/teams/acme/content/sections', playbook: '/teams/acme/content/playbook', glossary: '/teams/acme/content/glossary', assessments: '/teams/acme/content/assessments' };
+    const assessments: ReferenceGraph['assessments'] = [{ id: 'habits', file: 'habits.yaml', chapters: [{ field: 'bands.0.chapters.0', chapter: 'gone' }] }];
+    expect(checkReferences(graph({ assessments, folders }))).toEqual([
+      'habits.yaml: field "bands.0.chapters.0" refers to chapter "gone", which does not exist (expected /teams/acme/content/playbook/gone.mdx). Known chapters: first-steps, second-steps.',
+    ]);
+  });
+});
