@@ -1,17 +1,23 @@
 import fc from 'fast-check';
 import { cleanStores } from 'nanostores';
 import { describe, expect, test, vi } from 'vitest';
-import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, resultProblems, type AssessmentResult } from '../../src/features/assessments/result-format.ts';
+import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, readResultFile, resultProblems, type AssessmentResult } from '../../src/features/assessments/result-format.ts';
+import { fileRefusal, linkRefusal } from '../../src/features/assessments/result-wording.ts';
 import { parseTicks } from '../../src/components/mdx/checklist.ts';
-import { importProgressText, parseProgressText, parseProgressValue, readStoredProgress } from '../../src/features/progress/progress.ts';
+import { importProgressText } from '../../src/features/progress/progress.ts';
+import { parseProgressText, parseProgressValue, progressReason, readStoredProgress } from '../../src/features/progress/parse.ts';
+import { importRefused } from '../../src/features/progress/transfer-wording.ts';
 import { decodeLink, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
 import { decodeScenario, encodeScenario, parseScenarioFile, parseScenarioInput } from '../../src/features/calculator/codec-zod.ts';
 import { parseTheme } from '../../src/components/theme.ts';
 import type { Problem } from '../../src/common/problems.ts';
-import { parseAssessmentFile, type Assessment } from '../../src/features/assessments/schema.ts';
+import type { Assessment } from '../../src/features/assessments/schema.ts';
+import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../src/common/problems.ts';
 import { ProgressSchema, type Progress } from '../../src/features/progress/schema.ts';
 import { FIELD_GROUPS, SCENARIO_FIELDS, ScenarioSchema, type Scenario } from '../../src/features/calculator/schema.ts';
-import { SavedAssessmentSchema, readSaved, storageKey } from '../../src/features/assessments/store.ts';
+import { SavedAssessmentSchema, readSaved } from '../../src/features/assessments/saved.ts';
+import { storageKey } from '../../src/features/assessments/store.ts';
 import { METHODOLOGY_DEFAULTS, arbitraryScenario } from './calculator/fixtures.ts';
 
 /**
@@ -412,8 +418,8 @@ dimensionAdvice:
 
 function load(id: string, yaml: string): Assessment {
   const outcome = parseAssessmentFile(`${id}.yaml`, yaml);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.assessment;
+  if (!outcome.ok) throw new Error(formatProblems(`${id}.yaml`, outcome.problems));
+  return outcome.value;
 }
 const fixture = load('fixture', ASSESSMENT_YAML);
 const other = load('other', ASSESSMENT_YAML.replace('id: fixture', 'id: other'));
@@ -467,8 +473,8 @@ describe('assessment result links and files', () => {
     fc.assert(
       fc.property(resultLink, (link) => {
         const outcome = safely(() => decodeResultLink(link, fixture));
-        if (outcome.ok) expectFittingResult(outcome.result, fixture);
-        else expectReadable(outcome.reason, [...new URLSearchParams(link.slice(link.indexOf('#') + 1))].flat().join('&'));
+        if (outcome.ok) expectFittingResult(outcome.value, fixture);
+        else expectReadable(linkRefusal(outcome.problems, fixture), [...new URLSearchParams(link.slice(link.indexOf('#') + 1))].flat().join('&'));
       }),
       RUNS,
     );
@@ -477,12 +483,13 @@ describe('assessment result links and files', () => {
   test('parseResultFile: any file is a result of a known assessment that fits it, or refused', () => {
     fc.assert(
       fc.property(hostileJsonText(validResult), hostileString, (text, fileName) => {
-        const outcome = safely(() => parseResultFile(text, [other, fixture], fileName));
+        const { assessment, outcome } = safely(() => readResultFile(text, [other, fixture]));
         if (outcome.ok) {
-          expect([other, fixture]).toContain(outcome.assessment);
-          expectFittingResult(outcome.result, outcome.assessment);
+          expect([other, fixture]).toContain(outcome.value.assessment);
+          expect(assessment).toBe(outcome.value.assessment);
+          expectFittingResult(outcome.value.result, outcome.value.assessment);
         } else {
-          expectReadable(outcome.reason);
+          expectReadable(fileRefusal(outcome.problems, { fileName, assessments: [other, fixture], assessment }));
         }
       }),
       RUNS,
@@ -494,7 +501,7 @@ describe('assessment result links and files', () => {
       fc.property(validResult, fc.oneof(hostileString, fc.string({ unit: 'binary', minLength: 70, maxLength: 90 })), (made, name) => {
         const result = createResult(fixture, made.answers, { takenAt: new Date(made.takenAt), name });
         expectFittingResult(result, fixture);
-        expect(safely(() => decodeResultLink(encodeResultLink(result), fixture))).toEqual({ ok: true, result });
+        expect(safely(() => decodeResultLink(encodeResultLink(result), fixture))).toEqual({ ok: true, value: result });
       }),
       RUNS,
     );
@@ -513,15 +520,16 @@ describe('assessment result links and files', () => {
   ])('a typed name is cleaned: %s', (_what, typed, kept) => {
     const result = createResult(fixture, { q1: 0, q2: 0, q3: 0, q4: 0 }, { takenAt: new Date('2025-03-04T09:30:00.000Z'), name: typed });
     expect(result.name).toBe(kept);
-    expect(decodeResultLink(encodeResultLink(result), fixture)).toEqual({ ok: true, result });
+    expect(decodeResultLink(encodeResultLink(result), fixture)).toEqual({ ok: true, value: result });
   });
 
   test('a file whose name holds half of an emoji is refused, saying why', () => {
     const text = '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-03-04","answers":{"q1":0,"q2":0,"q3":0,"q4":0},"name":"Jo \\ud83d"}';
-    expect(parseResultFile(text, [fixture], 'jo.json')).toEqual({
-      ok: false,
-      reason: 'This result is damaged and cannot be read:\njo.json: field "name": expected a name without broken characters (half of an emoji or other two-part character); given "Jo \\ud83d".',
-    });
+    const { assessment, outcome } = readResultFile(text, [fixture]);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : fileRefusal(outcome.problems, { fileName: 'jo.json', assessments: [fixture], assessment })).toBe(
+      'This result is damaged and cannot be read:\njo.json: field "name": expected a name without broken characters (half of an emoji or other two-part character); given "Jo \\ud83d".',
+    );
   });
 
   test('every result a file holds can be shared as a link that reads back the same', () => {
@@ -530,8 +538,8 @@ describe('assessment result links and files', () => {
         const file = safely(() => parseResultFile(text, [fixture]));
         if (!file.ok) return;
         // Compared as JSON: an answer written -0 in the file is option 0 in the link.
-        const fromLink = safely(() => decodeResultLink(encodeResultLink(file.result), fixture));
-        expect(JSON.stringify(fromLink)).toBe(JSON.stringify({ ok: true, result: file.result }));
+        const fromLink = safely(() => decodeResultLink(encodeResultLink(file.value.result), fixture));
+        expect(JSON.stringify(fromLink)).toBe(JSON.stringify({ ok: true, value: file.value.result }));
       }),
       RUNS,
     );
@@ -573,8 +581,8 @@ describe('imported and stored progress', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 4, arbitrary: progressText }, { weight: 1, arbitrary: wrongTypes }), (input) => {
         const outcome = safely(() => (typeof input === 'string' ? parseProgressText(input) : parseProgressValue(input)));
-        if (outcome.ok) expectValidProgress(outcome.progress);
-        else expectReadable(outcome.reason);
+        if (outcome.ok) expectValidProgress(outcome.value);
+        else expectReadable(progressReason(outcome.problems));
       }),
       RUNS,
     );
@@ -596,12 +604,12 @@ describe('imported and stored progress', () => {
     fc.assert(
       fc.property(validProgress, progressText, hostileString, (current, text, fileName) => {
         const frozen = deepFreeze(structuredClone(current));
-        const outcome = safely(() => importProgressText(frozen, text, fileName));
+        const outcome = safely(() => importProgressText(frozen, text));
         expect(frozen).toEqual(current);
-        if (!outcome.ok) return expectReadable(outcome.message);
-        expectValidProgress(outcome.progress);
-        for (const id of Object.keys(current.chapters)) expect(Object.hasOwn(outcome.progress.chapters, id)).toBe(true);
-        for (const key of Object.keys(current.steps)) expect(Object.hasOwn(outcome.progress.steps, key)).toBe(true);
+        if (!outcome.ok) return expectReadable(importRefused(fileName, outcome.problems));
+        expectValidProgress(outcome.value.progress);
+        for (const id of Object.keys(current.chapters)) expect(Object.hasOwn(outcome.value.progress.chapters, id)).toBe(true);
+        for (const key of Object.keys(current.steps)) expect(Object.hasOwn(outcome.value.progress.steps, key)).toBe(true);
       }),
       RUNS,
     );
@@ -807,9 +815,9 @@ const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof with
   }],
   ['parseResultFile', (text, format) => {
     if (format && format !== 'result') return;
-    const outcome = safely(() => parseResultFile(text, [fixture]));
+    const { assessment, outcome } = safely(() => readResultFile(text, [fixture]));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(outcome.reason);
+    if (!outcome.ok) expectReadable(fileRefusal(outcome.problems, { assessments: [fixture], assessment }));
   }],
   ['readStoredProgress', (text, format) => {
     if (format && format !== 'progress') return;
@@ -819,9 +827,9 @@ const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof with
   }],
   ['importProgressText', (text, format) => {
     if (format && format !== 'progress') return;
-    const outcome = safely(() => importProgressText(readStoredProgress(null).progress, text, text.slice(0, 200)));
+    const outcome = safely(() => importProgressText(readStoredProgress(null).progress, text));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(outcome.message);
+    if (!outcome.ok) expectReadable(importRefused(text.slice(0, 200), outcome.problems));
   }],
   ['readSaved', (text, format) => {
     if (format && format !== 'saved') return;
@@ -853,7 +861,7 @@ const LINK_PARSERS: [string, (link: string) => void][] = [
   ['decodeResultLink', (link) => {
     const outcome = safely(() => decodeResultLink(link, fixture));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(outcome.reason);
+    if (!outcome.ok) expectReadable(linkRefusal(outcome.problems, fixture));
   }],
 ];
 
