@@ -1,4 +1,6 @@
 import { parseExcerpt } from './search-excerpt.ts';
+import { plural } from '../common/plural.ts';
+import { siteBase } from '../browser/data-attrs.ts';
 
 /** The part of Pagefind's browser API this element uses. */
 interface PagefindResultData {
@@ -47,7 +49,7 @@ class PbSearch extends HTMLElement {
     if (!input || !panel || !status || !list) return;
     [this.#input, this.#panel, this.#status, this.#list] = [input, panel, status, list];
     this.#filters = [...this.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
-    const base = this.dataset['base'] ?? '/';
+    const base = siteBase();
     const isPage = this.dataset['variant'] === 'page';
 
     input.addEventListener('focus', () => void this.#prepare(base), { once: true });
@@ -180,7 +182,7 @@ class PbSearch extends HTMLElement {
     this.#status.textContent =
       total === 0
         ? `No results for “${term}”.`
-        : `${total} result${total === 1 ? '' : 's'} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
+        : `${plural(total, 'result')} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
   }
 }
 
