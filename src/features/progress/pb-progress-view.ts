@@ -3,6 +3,7 @@ import { decodeTarget, decodeTargets, doneAt, isEmptyProgress, pathCompletion, t
 import { stepsDone } from './wording.ts';
 import type { Progress } from './schema.ts';
 import { dataText, readData } from '../../browser/data-attrs.ts';
+import { pageLocale } from '../../browser/locale.ts';
 
 /** The target a `data-<name>` attribute names (`c:<chapter>` or `s:<step key>`), if it names one. */
 const targetOf = (element: HTMLElement, name: string): StepTarget | undefined => readData(element, name, decodeTarget, undefined);
@@ -82,7 +83,7 @@ class PbProgressView extends HTMLElement {
       box.checked = target !== undefined && doneAt(progress, target) !== undefined;
     }
 
-    const dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' });
+    const dates = new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'medium' });
     for (const item of this.querySelectorAll<HTMLElement>('[data-done-when]')) {
       const target = targetOf(item, 'doneWhen');
       const at = target && doneAt(progress, target);
