@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblems } from '../../common/problems.ts';
+import { formatProblems, type Problem } from '../../common/problems.ts';
 import { DEFAULTS_RELATIVE_PATH, parseCalculatorDefaults, type CalculatorDefaultsResult } from './defaults.ts';
 
 /** The project's own content directory (src/content), independent of the working directory. */
@@ -26,7 +26,8 @@ export function loadDefaultsFile(contentDir?: string): CalculatorDefaultsResult 
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = {
+    const problem: Problem = {
+      code: code === 'ENOENT' ? 'missing' : 'invalid',
       field: '',
       expected: `a readable calculator defaults file (set CONTENT_DIR to the folder that holds ${DEFAULTS_RELATIVE_PATH})`,
       given: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code ?? String(error)})`,

@@ -2,15 +2,15 @@ import {
   FIELD_SPECS,
   NUMERIC_FIELD_PATHS,
   SCENARIO_FIELDS,
-  fieldBounds,
   isFieldPath,
   readField,
   readNumber,
   withField,
   type FieldPath,
   type NumericFieldPath,
+  type Scenario,
 } from './fields.ts';
-import type { Scenario } from './schema.ts';
+import { LINKED_PATHS, fieldBounds } from './rules.ts';
 import { findBreakEven } from './model/break-even.ts';
 import { fieldId, inputText, rangeText, readCurrency, readInput, unitText } from './view/form.ts';
 import {
@@ -21,28 +21,26 @@ import {
   fieldName,
   formatFieldValue,
   monthlyCsv,
-  resultsJson,
   sensitivityChart,
   sensitivityTable,
   tornadoRows,
   verdict,
 } from './view/wording.ts';
-import { MODEL_IDS, MODEL_LABELS, evaluate, type Evaluation, type ModelId } from './model/cost-model.ts';
+import { MODEL_IDS, MODEL_LABELS, evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import { sensitivity } from './model/sensitivity.ts';
-import { decodeLink, encodeLink, parseScenarioObject, parseScenarioText, MAX_FILE_LENGTH } from './codec.ts';
+import { decodeLink, encodeLink, parseScenario, parseScenarioText, resultsJson, MAX_FILE_LENGTH } from './codec.ts';
+import { downloadText } from '../../browser/download.ts';
 import type { SvgNode } from './view/svg-chart.ts';
 import type { Problem } from '../../common/problems.ts';
 
 /** Problems listed at most for one link or file; the rest are counted. */
 const MAX_LISTED = 20;
 
-// No zod here: the scenario is checked against the field table (scenario-codec-lite.ts), which keeps
+// No zod here: the scenario is checked against the field table (codec.ts), which keeps
 // the page's script small and needs no 'unsafe-eval' under the site's security policy.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const DAYS_RULE: readonly NumericFieldPath[] = ['inHouse.daysOutPerYear', 'fullCycle.daysOutPerYear', 'shared.workingDaysPerYear'];
-const isModel = (value: string): value is ModelId => (MODEL_IDS as readonly string[]).includes(value);
 
 /** Builds DOM nodes from a chart tree (attributes and text only; never markup). */
 function toSvg(node: SvgNode): Element {
@@ -77,26 +75,11 @@ const item = (text: string): HTMLLIElement => {
   return li;
 };
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the file's address is released.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Reads the page's default scenario from `data-defaults`; null if it is missing or invalid. */
 function parseDefaults(text: string | undefined): Scenario | null {
   try {
-    const data: unknown = JSON.parse(text ?? '');
-    const result = parseScenarioObject(data, data as Scenario);
-    if (!result.ok) return null;
-    return SCENARIO_FIELDS.every((field) => readField(result.scenario, field.path) !== undefined) ? result.scenario : null;
+    const result = parseScenario(JSON.parse(text ?? ''));
+    return result.ok ? result.value : null;
   } catch {
     return null;
   }
@@ -180,11 +163,11 @@ class PbCalculator extends HTMLElement {
     });
     this.#one('[data-copy]').addEventListener('click', () => void this.#copyLink());
     this.#one('[data-download-csv]').addEventListener('click', () => {
-      download('pipeline-cost-monthly.csv', monthlyCsv(this.#evaluation), 'text/csv;charset=utf-8');
+      downloadText('pipeline-cost-monthly.csv', monthlyCsv(this.#evaluation), 'text/csv;charset=utf-8');
       this.#say(`Downloaded pipeline-cost-monthly.csv: ${this.#scenario.horizonMonths} months of each model.`);
     });
     this.#one('[data-download-json]').addEventListener('click', () => {
-      download('pipeline-cost-results.json', resultsJson(this.#scenario, this.#evaluation), 'application/json');
+      downloadText('pipeline-cost-results.json', resultsJson(this.#scenario, this.#evaluation), 'application/json');
       this.#say('Downloaded pipeline-cost-results.json: the scenario and the results of the three models.');
     });
     const importInput = this.#one<HTMLInputElement>('[data-import]');
@@ -224,7 +207,7 @@ class PbCalculator extends HTMLElement {
     else if (input.value === '') {
       const model = path.split('.')[0] ?? '';
       const spec = FIELD_SPECS[path as NumericFieldPath];
-      const solved = isModel(model) ? this.#evaluation[model].seats : 1;
+      const solved = isModelId(model) ? this.#evaluation[model].seats : 1;
       input.value = String(Math.min(spec.max, Math.max(spec.min, solved)));
     }
   }
@@ -306,7 +289,7 @@ class PbCalculator extends HTMLElement {
     }
 
     // Days out must stay below working days: checked on the scenario the other fields describe.
-    for (const path of DAYS_RULE) {
+    for (const path of LINKED_PATHS) {
       if (errors.has(path)) continue;
       const value = readNumber(scenario, path) ?? 0;
       const bounds = fieldBounds(scenario, path);
@@ -409,7 +392,7 @@ class PbCalculator extends HTMLElement {
       const unit = box?.querySelector('[data-unit]');
       if (unit) unit.textContent = unitText(FIELD_SPECS[path], scenario.currency);
     }
-    for (const path of DAYS_RULE) {
+    for (const path of LINKED_PATHS) {
       const input = this.#input(path);
       const bounds = fieldBounds(scenario, path);
       input?.setAttribute('min', String(bounds.min));
@@ -434,7 +417,7 @@ class PbCalculator extends HTMLElement {
 
   #drawTornado(): void {
     const choice = this.#one<HTMLSelectElement>('[data-tornado-model]').value;
-    const model: ModelId = isModel(choice) ? choice : 'inHouse';
+    const model: ModelId = isModelId(choice) ? choice : 'inHouse';
     const figure = this.#one('[data-chart="tornado"]');
     const holder = figure.querySelector('[data-svg]');
     if (!holder) return;
@@ -449,7 +432,7 @@ class PbCalculator extends HTMLElement {
     const path = this.#one<HTMLSelectElement>('[data-be-path]').value;
     const [a, b] = [...this.querySelectorAll<HTMLSelectElement>('[data-be-model]')].map((select) => select.value);
     const output = this.#one('[data-be-result]');
-    if (!isFieldPath(path) || !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path) || !a || !b || !isModel(a) || !isModel(b)) return;
+    if (!isFieldPath(path) || !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path) || !a || !b || !isModelId(a) || !isModelId(b)) return;
     const text =
       a === b
         ? 'Choose two different models to compare.'
@@ -487,14 +470,14 @@ class PbCalculator extends HTMLElement {
 
   async #import(file: File): Promise<void> {
     if (file.size > MAX_FILE_LENGTH * 4) {
-      this.#showImportProblems(file.name, [{ field: '', expected: `a file of at most ${MAX_FILE_LENGTH} characters`, given: `${Math.round(file.size / 1024)} KB` }]);
+      this.#showImportProblems(file.name, [{ code: 'too_large', field: '', expected: `a file of at most ${MAX_FILE_LENGTH} characters`, given: `${Math.round(file.size / 1024)} KB` }]);
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      this.#showImportProblems(file.name, [{ field: '', expected: 'a readable file', given: 'a file the browser could not read' }]);
+      this.#showImportProblems(file.name, [{ code: 'not_parseable', field: '', expected: 'a readable file', given: 'a file the browser could not read' }]);
       return;
     }
     const result = parseScenarioText(text, this.#defaults);
@@ -504,14 +487,14 @@ class PbCalculator extends HTMLElement {
     }
     this.#showImportProblems('', []);
     this.#showLinkProblems([]);
-    this.#scenario = result.scenario;
-    this.#setForm(result.scenario);
+    this.#scenario = result.value;
+    this.#setForm(result.value);
     this.#commit();
     this.#say(`Imported “${file.name}”.`);
   }
 
   #describe(problem: Problem, fallback: boolean): string {
-    if (problem.expected.startsWith('no such field')) {
+    if (problem.code === 'unknown_field') {
       return `“${problem.field}” is not an input of the calculator (given ${problem.given}); it was ignored.`;
     }
     if (!isFieldPath(problem.field)) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { inputText, rangeText, readCurrency, readInput } from '../../../src/features/calculator/view/form.ts';
 import { createFormatters } from '../../../src/common/format.ts';
-import { FIELD_SPECS, type NumericFieldPath } from '../../../src/features/calculator/schema.ts';
+import { FIELD_SPECS, type NumericFieldPath } from '../../../src/features/calculator/fields.ts';
 
 const fmt = createFormatters('en-US', 'USD');
 const specBounds = (path: NumericFieldPath) => ({ min: FIELD_SPECS[path].min, max: FIELD_SPECS[path].max });

@@ -1,4 +1,4 @@
-import { FIELD_SPECS, type FieldPath, type NumericFieldPath, type NumericFieldSpec } from '../fields.ts';
+import { CURRENCY_CODE, FIELD_SPECS, NUMBER_TEXT, type FieldPath, type NumericFieldPath, type NumericFieldSpec } from '../fields.ts';
 import type { Formatters } from '../../../common/format.ts';
 
 /**
@@ -67,7 +67,7 @@ export function readInput(
   const spec = FIELD_SPECS[path];
   const allowed = `Allowed: ${rangeText(path, bounds, fmt, currency)}.`;
   const trimmed = text.trim();
-  if (badInput || (trimmed !== '' && !/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(trimmed))) {
+  if (badInput || (trimmed !== '' && !NUMBER_TEXT.test(trimmed))) {
     return { ok: false, message: `Not a number. ${allowed}` };
   }
   if (trimmed === '') return { ok: false, message: `Enter a value. ${allowed}` };
@@ -84,7 +84,7 @@ export function readInput(
 /** Reads the currency field: three letters, upper-cased for the person. */
 export function readCurrency(text: string): { ok: true; value: string } | { ok: false; message: string } {
   const value = text.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(value)
+  return CURRENCY_CODE.test(value)
     ? { ok: true, value }
     : { ok: false, message: 'Enter a three-letter ISO 4217 currency code, e.g. USD or EUR.' };
 }
