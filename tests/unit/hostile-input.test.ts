@@ -5,6 +5,7 @@ import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLin
 import { parseTicks } from '../../src/components/mdx/checklist.ts';
 import { importProgressText, parseProgressText, parseProgressValue, readStoredProgress } from '../../src/features/progress/progress.ts';
 import { decodeLink, encodeLink, parseScenario, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
+import { readDefaults } from '../../src/features/calculator/store.ts';
 import { parseTheme } from '../../src/components/theme.ts';
 import type { Problem } from '../../src/common/problems.ts';
 import { parseAssessmentFile, type Assessment } from '../../src/features/assessments/schema.ts';
@@ -792,6 +793,11 @@ const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof with
     const outcome = safely(() => parseScenarioText(text, D));
     if (outcome.ok) expectValidScenario(outcome.value);
     else expectRefusal(outcome.problems);
+  }],
+  ['readDefaults', (text, format) => {
+    if (format && format !== 'scenario') return;
+    const defaults = safely(() => readDefaults(text));
+    if (defaults) expectValidScenario(defaults);
   }],
   ['parseResultFile', (text, format) => {
     if (format && format !== 'result') return;

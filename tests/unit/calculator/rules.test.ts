@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseScenarioObject } from '../../../src/features/calculator/codec.ts';
 import { LINKED_PATHS, crossFieldProblems, fieldBounds, workingDaysProblem } from '../../../src/features/calculator/rules.ts';
 import { ScenarioSchema } from '../../../src/features/calculator/schema.ts';
+import { readForm } from '../../../src/features/calculator/view/form.ts';
 import { problemsFromZod } from '../../../src/common/problems.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
 
@@ -33,7 +34,7 @@ describe('the days-out rule', () => {
     });
   });
 
-  test('the schema and the codec apply the same rule', () => {
+  test('the schema, the codec and the form apply the same rule', () => {
     const scenario = scenarioWith({ shared: { workingDaysPerYear: 160 }, inHouse: { daysOutPerYear: 170 } });
     const parsed = ScenarioSchema.safeParse(scenario);
     const fromZod = parsed.success ? [] : problemsFromZod(parsed.error, scenario);
@@ -42,5 +43,10 @@ describe('the days-out rule', () => {
       crossFieldProblems(scenario).map(({ field, expected }) => ({ field, expected })),
     );
     expect(fromCodec).toEqual({ ok: false, problems: crossFieldProblems(scenario) });
+    const form = readForm(new Map([['inHouse.daysOutPerYear', { text: '170' }], ['shared.workingDaysPerYear', { text: '160' }]]), METHODOLOGY_DEFAULTS, 'en-US');
+    expect(Object.fromEntries(form.errors)).toEqual({
+      'inHouse.daysOutPerYear': 'Too high. Allowed: 0 to 159 days.',
+      'shared.workingDaysPerYear': 'Too low. Allowed: 171 to 366 days.',
+    });
   });
 });

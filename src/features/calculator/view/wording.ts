@@ -9,7 +9,7 @@ import { lineChart, tornadoChart, type SvgNode } from './svg-chart.ts';
 /**
  * What the calculator page says about an evaluation, as plain text: the comparison table, the
  * verdict, the break-even sentence, chart series and the monthly CSV. Pure, so the server render,
- * the browser and the tests share one wording.
+ * the browser and the tests share one wording (view-model.ts puts it together for a scenario).
  */
 
 /** Form group headings. */
