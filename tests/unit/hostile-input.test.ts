@@ -7,15 +7,16 @@ import { parseTicks } from '../../src/components/mdx/checklist.ts';
 import { importProgressText } from '../../src/features/progress/progress.ts';
 import { parseProgressText, parseProgressValue, progressReason, readStoredProgress } from '../../src/features/progress/parse.ts';
 import { importRefused } from '../../src/features/progress/transfer-wording.ts';
-import { decodeLink, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
-import { decodeScenario, encodeScenario, parseScenarioFile, parseScenarioInput } from '../../src/features/calculator/codec-zod.ts';
+import { decodeLink, encodeLink, parseScenario, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
+import { readDefaults } from '../../src/features/calculator/store.ts';
 import { parseTheme } from '../../src/components/theme.ts';
 import type { Problem } from '../../src/common/problems.ts';
 import type { Assessment } from '../../src/features/assessments/schema.ts';
 import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
 import { formatProblems } from '../../src/common/problems.ts';
 import { ProgressSchema, type Progress } from '../../src/features/progress/schema.ts';
-import { FIELD_GROUPS, SCENARIO_FIELDS, ScenarioSchema, type Scenario } from '../../src/features/calculator/schema.ts';
+import { FIELD_GROUPS, SCENARIO_FIELDS, type Scenario } from '../../src/features/calculator/fields.ts';
+import { ScenarioSchema } from '../../src/features/calculator/schema.ts';
 import { SavedAssessmentSchema, readSaved } from '../../src/features/assessments/saved.ts';
 import { storageKey } from '../../src/features/assessments/store.ts';
 import { METHODOLOGY_DEFAULTS, arbitraryScenario } from './calculator/fixtures.ts';
@@ -294,7 +295,7 @@ function expectRefusal(problems: readonly Problem[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scenario links and files (src/features/calculator/codec-zod.ts; the calculator page uses scenario-codec-lite.ts).
+// Scenario links and files (src/features/calculator/codec.ts: the calculator page, npm run calc and the page's defaults).
 
 const D = METHODOLOGY_DEFAULTS;
 const FIELD_PATHS = SCENARIO_FIELDS.map((field) => field.path);
@@ -311,7 +312,7 @@ const scenarioLinkKey = fc.oneof(
   { weight: 1, arbitrary: hostileKey },
 );
 const scenarioLink = hostileQuery(
-  arbitraryScenario.map((scenario) => pairsOf(encodeScenario(scenario, D))),
+  arbitraryScenario.map((scenario) => pairsOf(encodeLink(scenario, D))),
   scenarioLinkKey,
 );
 /** A whole scenario, a part of one (a file), or a results file wrapping one. */
@@ -323,13 +324,10 @@ const scenarioDocument: fc.Arbitrary<unknown> = fc.oneof(
 const scenarioText = hostileJsonText(scenarioDocument);
 
 describe('scenario links and files', () => {
-  test.each([
-    ['decodeScenario (zod)', decodeScenario],
-    ['decodeLink (calculator page)', decodeLink],
-  ])('%s: any link gives a valid scenario and readable problems', (_name, decode) => {
+  test('decodeLink: any link gives a valid scenario and readable problems', () => {
     fc.assert(
       fc.property(scenarioLink, (query) => {
-        const { scenario, problems } = safely(() => decode(query, D));
+        const { scenario, problems } = safely(() => decodeLink(query, D));
         expectValidScenario(scenario);
         problems.forEach(expectProblem);
       }),
@@ -337,14 +335,11 @@ describe('scenario links and files', () => {
     );
   });
 
-  test.each([
-    ['parseScenarioFile (zod)', parseScenarioFile],
-    ['parseScenarioText (calculator page)', parseScenarioText],
-  ])('%s: any file is a valid scenario or refused with every problem readable', (_name, parse) => {
+  test('parseScenarioText: any file is a valid scenario or refused with every problem readable', () => {
     fc.assert(
       fc.property(scenarioText, (text) => {
-        const outcome = safely(() => parse(text, D));
-        if (outcome.ok) expectValidScenario(outcome.scenario);
+        const outcome = safely(() => parseScenarioText(text, D));
+        if (outcome.ok) expectValidScenario(outcome.value);
         else expectRefusal(outcome.problems);
       }),
       RUNS,
@@ -352,13 +347,13 @@ describe('scenario links and files', () => {
   });
 
   test.each([
-    ['parseScenarioInput (zod)', parseScenarioInput],
-    ['parseScenarioObject (calculator page)', parseScenarioObject],
+    ['parseScenarioObject (files and links)', (input: unknown) => parseScenarioObject(input, D)],
+    ['parseScenario (the page\'s defaults)', parseScenario],
   ])('%s: any parsed value, of any type, is a valid scenario or refused', (_name, parse) => {
     fc.assert(
       fc.property(fc.oneof(scenarioText.map((text): unknown => JSON.parse(safeJson(text))), wrongTypes), (input) => {
-        const outcome = safely(() => parse(input, D));
-        if (outcome.ok) expectValidScenario(outcome.scenario);
+        const outcome = safely(() => parse(input));
+        if (outcome.ok) expectValidScenario(outcome.value);
         else expectRefusal(outcome.problems);
       }),
       RUNS,
@@ -801,17 +796,16 @@ const BIG_LINKS: [string, string][] = [
 
 /** Every parser of text, with what it must give back. */
 const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof withDeep> | undefined) => void][] = [
-  ['parseScenarioFile', (text, format) => {
-    if (format && format !== 'scenario') return;
-    const outcome = safely(() => parseScenarioFile(text, D));
-    if (outcome.ok) expectValidScenario(outcome.scenario);
-    else expectRefusal(outcome.problems);
-  }],
   ['parseScenarioText', (text, format) => {
     if (format && format !== 'scenario') return;
     const outcome = safely(() => parseScenarioText(text, D));
-    if (outcome.ok) expectValidScenario(outcome.scenario);
+    if (outcome.ok) expectValidScenario(outcome.value);
     else expectRefusal(outcome.problems);
+  }],
+  ['readDefaults', (text, format) => {
+    if (format && format !== 'scenario') return;
+    const defaults = safely(() => readDefaults(text));
+    if (defaults) expectValidScenario(defaults);
   }],
   ['parseResultFile', (text, format) => {
     if (format && format !== 'result') return;
@@ -848,11 +842,6 @@ const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof with
 ];
 
 const LINK_PARSERS: [string, (link: string) => void][] = [
-  ['decodeScenario', (link) => {
-    const { scenario, problems } = safely(() => decodeScenario(link, D));
-    expectValidScenario(scenario);
-    problems.forEach(expectProblem);
-  }],
   ['decodeLink', (link) => {
     const { scenario, problems } = safely(() => decodeLink(link, D));
     expectValidScenario(scenario);
@@ -879,8 +868,8 @@ describe('megabyte and deeply nested input', () => {
   });
 
   test.each([
-    ['parseScenarioInput', (value: unknown) => parseScenarioInput(value, D)],
     ['parseScenarioObject', (value: unknown) => parseScenarioObject(value, D)],
+    ['parseScenario', (value: unknown) => parseScenario(value)],
     ['parseProgressValue', (value: unknown) => parseProgressValue(value)],
   ])('%s: deeply nested values and a megabyte string in a field', (_name, parse) => {
     for (const value of [JSON.parse(deepArrays(10_000)), JSON.parse(deepObjects(10_000)), { horizonMonths: 'x'.repeat(HUGE), chapters: 'x'.repeat(HUGE), format: 'x'.repeat(HUGE) }]) {

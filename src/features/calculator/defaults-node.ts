@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatProblems } from '../../common/problems.ts';
+import { formatProblems, type Problem } from '../../common/problems.ts';
 import { contentDir as siteContentDir, contentFile } from '../../common/content-dir.ts';
 import { DEFAULTS_RELATIVE_PATH, parseCalculatorDefaults, type CalculatorDefaultsResult } from './defaults.ts';
 
@@ -21,7 +21,8 @@ export function loadDefaultsFile(contentDir?: string): CalculatorDefaultsResult 
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = {
+    const problem: Problem = {
+      code: code === 'ENOENT' ? 'missing' : 'invalid',
       field: '',
       expected: `a readable calculator defaults file (set CONTENT_DIR to the folder that holds ${DEFAULTS_RELATIVE_PATH})`,
       given: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code ?? String(error)})`,
