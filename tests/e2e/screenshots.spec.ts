@@ -28,6 +28,8 @@ for (const scheme of ['light', 'dark'] as const) {
             mask: [page.locator('time, [data-taken], [data-dynamic]')],
             // Anti-aliasing differs a little between runs; a real change moves far more than 1% of the pixels.
             maxDiffPixelRatio: 0.01,
+            // A full desktop page can take seconds to capture on a busy machine.
+            timeout: 30_000,
           });
         });
       }
