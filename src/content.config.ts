@@ -4,6 +4,7 @@ import { defineCollection } from 'astro:content';
 import { AssessmentSchema } from './features/assessments/schema.ts';
 import { ChapterSchema } from './playbook/schemas/chapter.ts';
 import { GlossaryTermSchema } from './playbook/schemas/glossary.ts';
+import { ObjectionSchema } from './playbook/schemas/objection.ts';
 import { OnboardingPathSchema } from './playbook/schemas/onboarding-path.ts';
 import { CalculatorDefaultsSchema } from './features/calculator/schema.ts';
 import { SectionSchema } from './playbook/schemas/section.ts';
@@ -30,4 +31,5 @@ export const collections = {
   // A team's content folder may leave out the calculator defaults and keep the generator's own.
   calculator: single(contentFile('calculator/defaults.yaml', root), 'defaults', CalculatorDefaultsSchema),
   paths: folder('paths', '*.{yaml,yml}', OnboardingPathSchema),
+  objections: folder('objections', '*.{yaml,yml}', ObjectionSchema),
 };

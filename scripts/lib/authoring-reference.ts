@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ChapterSchema } from '../../src/playbook/schemas/chapter.ts';
 import { GlossaryTermSchema } from '../../src/playbook/schemas/glossary.ts';
+import { ObjectionSchema } from '../../src/playbook/schemas/objection.ts';
 import { OnboardingPathSchema } from '../../src/playbook/schemas/onboarding-path.ts';
 import { SectionSchema } from '../../src/playbook/schemas/section.ts';
 import { SiteSettingsSchema } from '../../src/playbook/schemas/site.ts';
@@ -23,6 +24,7 @@ const FILES: [string, string, z.ZodType][] = [
   ['Section', '`sections/<id>.yaml`', SectionSchema],
   ['Glossary term', '`glossary/<id>.yaml`', GlossaryTermSchema],
   ['Onboarding path', '`paths/<id>.yaml`', OnboardingPathSchema],
+  ['Objection', '`objections/<id>.yaml`', ObjectionSchema],
   ['Site settings', '`site.yaml`', SiteSettingsSchema],
 ];
 

@@ -18,6 +18,8 @@ export interface Playbook {
   paths: CollectionEntry<'paths'>[];
   /** Self-assessments, by title. */
   assessments: CollectionEntry<'assessments'>[];
+  /** The objection library, in no particular order (the objections page groups and sorts it). */
+  objections: CollectionEntry<'objections'>[];
   /** The calculator's default scenario and the source of each default. */
   calculator: CalculatorDefaults;
 }
@@ -35,11 +37,10 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
-  entry.filePath ? displayPath(entry.filePath) : fallback;
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(entry.filePath) : fallback);
 
 async function load(): Promise<Playbook> {
-  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries] = await Promise.all([
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections] = await Promise.all([
     getCollection('site'),
     getCollection('sections'),
     getCollection('playbook'),
@@ -47,6 +48,7 @@ async function load(): Promise<Playbook> {
     getCollection('paths'),
     getCollection('assessments'),
     getCollection('calculator'),
+    getCollection('objections'),
   ]);
   const calculator = calculatorEntries[0]?.data;
   if (!calculator) throw new ContentError(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
@@ -70,6 +72,7 @@ async function load(): Promise<Playbook> {
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
     assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`), chapters: chapterReferences(a.data) })),
+    objections: objections.map((o) => ({ id: o.id, file: fileOf(o, `${folder('objections')}/${o.id}.yaml`), chapter: o.data.chapter })),
     folders: {
       sections: folder('sections'),
       playbook: folder('playbook'),
@@ -101,6 +104,7 @@ async function load(): Promise<Playbook> {
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
     paths: [...paths].sort((a, b) => a.data.order - b.data.order),
     assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
+    objections,
     calculator,
   };
 }

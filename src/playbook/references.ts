@@ -12,6 +12,8 @@ export interface ReferenceGraph {
   paths: (Located & { steps: readonly { kind: string; ref?: string }[] })[];
   /** Assessments, with the chapters their bands and advice name (field and chapter id). */
   assessments: (Located & { chapters?: readonly { field: string; chapter: string }[] })[];
+  /** Objections in the library, with the chapter each points to (optional so older callers can leave it out). */
+  objections?: (Located & { chapter: string })[];
   /**
    * Where a missing entry of each collection would live, to name the other end in messages: the
    * content folder the build reads (CONTENT_DIR), e.g. `content/playbook`.
@@ -43,7 +45,7 @@ function missingReference(from: string, field: string, id: string, target: Targe
 /**
  * Finds references to chapters, sections, glossary terms and assessments that do not exist
  * (chapters' sections and related chapters, `<Term>`s, glossary terms' related chapters, path
- * steps, the chapters assessments recommend). Each message names both ends: the file that refers
+ * steps, the chapters assessments recommend, the chapter each objection points to). Each message names both ends: the file that refers
  * and the entry (and file) it expected.
  */
 export function checkReferences(graph: ReferenceGraph): string[] {
@@ -81,5 +83,6 @@ export function checkReferences(graph: ReferenceGraph): string[] {
   for (const assessment of graph.assessments) {
     for (const reference of assessment.chapters ?? []) check(assessment.file, reference.field, reference.chapter, chapters);
   }
+  for (const objection of graph.objections ?? []) check(objection.file, 'chapter', objection.chapter, chapters);
   return problems;
 }

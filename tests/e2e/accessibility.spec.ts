@@ -11,9 +11,15 @@ import { contentRoot, readChapters, readSections, wordOnlyInOneBody } from './co
 
 const chapter = readChapters()[0]!;
 const section = readSections()[0]!;
-const pathId = readdirSync(join(contentRoot, 'paths')).find((f) => /\.ya?ml$/.test(f))!.replace(/\.ya?ml$/, '');
+const pathId = readdirSync(join(contentRoot, 'paths'))
+  .find((f) => /\.ya?ml$/.test(f))!
+  .replace(/\.ya?ml$/, '');
 const assessmentsDir = join(contentRoot, 'assessments');
-const assessmentId = existsSync(assessmentsDir) ? readdirSync(assessmentsDir).find((f) => /\.ya?ml$/.test(f))?.replace(/\.ya?ml$/, '') : undefined;
+const assessmentId = existsSync(assessmentsDir)
+  ? readdirSync(assessmentsDir)
+      .find((f) => /\.ya?ml$/.test(f))
+      ?.replace(/\.ya?ml$/, '')
+  : undefined;
 
 /** One page of every type the site builds. */
 const pages: [string, string][] = [
@@ -22,6 +28,7 @@ const pages: [string, string][] = [
   ['section', `sections/${section.id}/`],
   ['chapter', `chapters/${chapter.id}/`],
   ['glossary', 'glossary/'],
+  ['objection library', 'objections/'],
   ['search', `search/?q=${wordOnlyInOneBody().word}`],
   ['not found', '404.html'],
   ['paths index', 'paths/'],
