@@ -67,7 +67,10 @@ async function load(): Promise<Playbook> {
       section: c.data.section,
       related: c.data.related,
       body: c.body ?? '',
-      bodyStartLine: bodyStartLine(c.filePath),
+      // Read again only when a broken reference needs its line number, not for every chapter of every build.
+      get bodyStartLine() {
+        return bodyStartLine(c.filePath);
+      },
     })),
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
