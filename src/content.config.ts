@@ -6,6 +6,7 @@ import { ChapterSchema } from './playbook/schemas/chapter.ts';
 import { GlossaryTermSchema } from './playbook/schemas/glossary.ts';
 import { PathSchema } from './playbook/schemas/onboarding-path.ts';
 import { CalculatorDefaultsSchema } from './features/calculator/schema.ts';
+import { KnowledgeCheckSchema } from './features/checks/schema.ts';
 import { SectionSchema } from './playbook/schemas/section.ts';
 import { SiteSettingsSchema } from './playbook/schemas/site.ts';
 import { contentDir } from './common/content-dir.ts';
@@ -39,6 +40,10 @@ export const collections = {
   calculator: defineCollection({
     loader: checkedYamlFile({ file: calculatorDefaults, id: 'defaults', schema: CalculatorDefaultsSchema }),
     schema: CalculatorDefaultsSchema,
+  }),
+  checks: defineCollection({
+    loader: checkedGlob({ base: join(root, 'checks'), pattern: '*.{yaml,yml}', schema: KnowledgeCheckSchema }),
+    schema: KnowledgeCheckSchema,
   }),
   paths: defineCollection({
     loader: checkedGlob({ base: join(root, 'paths'), pattern: '*.{yaml,yml}', schema: PathSchema }),

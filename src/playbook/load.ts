@@ -8,6 +8,7 @@ import { checkAssessmentReferences } from '../features/assessments/schema.ts';
 import type { CalculatorDefaults } from '../features/calculator/schema.ts';
 import type { SiteSettings } from './schemas/site.ts';
 import { formatProblems } from '../common/problems.ts';
+import { checkKnowledgeCheckReferences } from '../features/checks/references.ts';
 
 /** The whole playbook as pages need it, loaded and cross-checked once per build. */
 export interface Playbook {
@@ -16,6 +17,8 @@ export interface Playbook {
   chapters: Map<string, CollectionEntry<'playbook'>>;
   glossary: CollectionEntry<'glossary'>[];
   paths: CollectionEntry<'paths'>[];
+  /** Knowledge checks, by chapter id. */
+  checks: Map<string, CollectionEntry<'checks'>>;
   /** Self-assessments, by title. */
   assessments: CollectionEntry<'assessments'>[];
   /** The calculator's default scenario and the source of each default. */
@@ -39,7 +42,7 @@ const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: 
   entry.filePath ? displayPath(entry.filePath) : fallback;
 
 async function load(): Promise<Playbook> {
-  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries] = await Promise.all([
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, allChecks] = await Promise.all([
     getCollection('site'),
     getCollection('sections'),
     getCollection('playbook'),
@@ -47,6 +50,7 @@ async function load(): Promise<Playbook> {
     getCollection('paths'),
     getCollection('assessments'),
     getCollection('calculator'),
+    getCollection('checks'),
   ]);
   const calculator = calculatorEntries[0]?.data;
   if (!calculator) throw new Error(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
@@ -84,6 +88,16 @@ async function load(): Promise<Playbook> {
     const missing = checkAssessmentReferences(file, a.data, chapterIds);
     if (missing.length > 0) problems.push(formatProblems(file, missing));
   }
+  problems.push(
+    ...checkKnowledgeCheckReferences(
+      allChecks.map((c) => ({ id: c.id, file: fileOf(c, `${folder('checks')}/${c.id}.yaml`), chapter: c.data.chapter })),
+      chapterIds,
+      folder('playbook'),
+      new Set(allChapters.map((c) => c.id)),
+    ),
+  );
+  // A check whose chapter is a draft left out of the build is left out with it.
+  const checks = new Map(allChecks.filter((c) => chapterIds.has(c.data.chapter)).map((c) => [c.data.chapter, c]));
   if (problems.length > 0) {
     throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }
@@ -106,6 +120,7 @@ async function load(): Promise<Playbook> {
     index,
     chapters: new Map(chapters.map((c) => [c.id, c])),
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
+    checks,
     paths: [...paths].sort((a, b) => a.data.order - b.data.order),
     assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
     calculator,

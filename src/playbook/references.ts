@@ -62,6 +62,9 @@ export function checkReferences(graph: ReferenceGraph): string[] {
       if (step.kind === 'chapter' && step.ref !== undefined && !chapterIds.has(step.ref)) {
         missing(path.file, `steps.${i}.ref`, 'chapter', step.ref, graph.folders.playbook, 'mdx', chapterIds);
       }
+      if (step.kind === 'check' && step.ref !== undefined && !chapterIds.has(step.ref)) {
+        missing(path.file, `steps.${i}.ref`, 'chapter', step.ref, graph.folders.playbook, 'mdx', chapterIds);
+      }
       if (step.kind === 'assessment' && step.ref !== undefined && !assessmentIds.has(step.ref)) {
         missing(path.file, `steps.${i}.ref`, 'assessment', step.ref, graph.folders.assessments, 'yaml', assessmentIds);
       }

@@ -313,7 +313,7 @@ export function stepTargets(pathId: string, steps: readonly StepLike[]): StepTar
   const seen = new Map<string, number>();
   return steps.map((step) => {
     if (step.kind === 'chapter' && step.ref) return { chapter: step.ref };
-    const detail = step.kind === 'assessment' ? (step.ref ?? '') : step.kind === 'task' ? slug(step.title ?? '') : '';
+    const detail = step.kind === 'assessment' || step.kind === 'check' ? (step.ref ?? '') : step.kind === 'task' ? slug(step.title ?? '') : '';
     const name = slug(`${step.kind} ${detail}`).slice(0, room).replace(/-+$/, '') || 'step';
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);

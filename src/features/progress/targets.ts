@@ -2,7 +2,7 @@ import { encodeTargets, stepTargets, type StepTarget } from './progress.ts';
 
 /** A path step as its YAML file gives it. */
 export interface PathStepInput {
-  kind: 'chapter' | 'assessment' | 'calculator' | 'task';
+  kind: 'chapter' | 'assessment' | 'check' | 'calculator' | 'task';
   ref?: string | undefined;
   title?: string | undefined;
   description: string;
@@ -34,9 +34,13 @@ export interface StepTitles {
 const KIND_LABELS: Record<PathStepInput['kind'], string> = {
   chapter: 'Chapter',
   assessment: 'Self-assessment',
+  check: 'Knowledge check',
   calculator: 'Calculator',
   task: 'Practical task',
 };
+
+/** The title of a check step that gives none: the chapter's title, as a check. */
+export const checkTitle = (chapterTitle: string): string => `Knowledge check: ${chapterTitle}`;
 
 /**
  * Turns a path's steps into what its page shows: a step's own `title` wins, else the title of the
@@ -48,9 +52,9 @@ export function describePathSteps(pathId: string, steps: readonly PathStepInput[
   return steps.map((step, i) => {
     const ref = step.ref ?? '';
     const borrowed =
-      step.kind === 'chapter' ? titles.chapter(ref) : step.kind === 'assessment' ? titles.assessment(ref) : step.kind === 'calculator' ? titles.calculator : undefined;
+      step.kind === 'chapter' ? titles.chapter(ref) : step.kind === 'check' ? checkTitle(titles.chapter(ref) ?? ref) : step.kind === 'assessment' ? titles.assessment(ref) : step.kind === 'calculator' ? titles.calculator : undefined;
     const href =
-      step.kind === 'chapter' ? `chapters/${ref}/` : step.kind === 'assessment' ? `assessments/${ref}/` : step.kind === 'calculator' ? 'calculator/' : undefined;
+      step.kind === 'chapter' ? `chapters/${ref}/` : step.kind === 'check' ? `chapters/${ref}/#check` : step.kind === 'assessment' ? `assessments/${ref}/` : step.kind === 'calculator' ? 'calculator/' : undefined;
     return {
       number: i + 1,
       kind: step.kind,
