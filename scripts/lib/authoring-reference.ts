@@ -4,6 +4,7 @@ import { GlossaryTermSchema } from '../../src/playbook/schemas/glossary.ts';
 import { PathSchema } from '../../src/playbook/schemas/onboarding-path.ts';
 import { SectionSchema } from '../../src/playbook/schemas/section.ts';
 import { SiteSettingsSchema } from '../../src/playbook/schemas/site.ts';
+import { KnowledgeCheckSchema } from '../../src/features/checks/schema.ts';
 
 interface JsonProperty {
   type?: string;
@@ -23,6 +24,7 @@ const FILES: [string, string, z.ZodType][] = [
   ['Section', '`sections/<id>.yaml`', SectionSchema],
   ['Glossary term', '`glossary/<id>.yaml`', GlossaryTermSchema],
   ['Onboarding path', '`paths/<id>.yaml`', PathSchema],
+  ['Knowledge check', '`checks/<chapter id>.yaml`', KnowledgeCheckSchema],
   ['Site settings', '`site.yaml`', SiteSettingsSchema],
 ];
 
