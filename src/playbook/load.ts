@@ -9,6 +9,7 @@ import type { CalculatorDefaults } from '../features/calculator/schema.ts';
 import type { SiteSettings } from './schemas/site.ts';
 import { formatProblems } from '../common/problems.ts';
 import { checkKnowledgeCheckReferences } from '../features/checks/references.ts';
+import { checkCertificationReferences } from '../features/certification/requirements.ts';
 
 /** The whole playbook as pages need it, loaded and cross-checked once per build. */
 export interface Playbook {
@@ -98,6 +99,18 @@ async function load(): Promise<Playbook> {
   );
   // A check whose chapter is a draft left out of the build is left out with it.
   const checks = new Map(allChecks.filter((c) => chapterIds.has(c.data.chapter)).map((c) => [c.data.chapter, c]));
+  const assessmentIds = new Set(assessments.map((a) => a.id));
+  for (const p of paths) {
+    const file = fileOf(p, `${folder('paths')}/${p.id}.yaml`);
+    p.data.steps.forEach((step, i) => {
+      if (step.kind === 'check' && chapterIds.has(step.ref) && !checks.has(step.ref)) {
+        problems.push(`${file}: field "steps.${i}.ref": expected a chapter that has a knowledge check (${folder('checks')}/${step.ref}.yaml does not exist); given "${step.ref}".`);
+      }
+    });
+    if (p.data.certification) {
+      problems.push(...checkCertificationReferences(file, p.data.certification, { chapter: (id) => chapterIds.has(id), check: (id) => checks.has(id), assessment: (id) => assessmentIds.has(id) }));
+    }
+  }
   if (problems.length > 0) {
     throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }

@@ -202,6 +202,8 @@ class PbAssessment extends HTMLElement {
     if (!outcome.ok) return;
     const takenAt = new Date().toISOString();
     this.#store.finish({ takenAt, answers, overall: outcome.score.overall, band: outcome.score.band.label });
+    // Path steps and certificates listen for this; they live outside the assessment feature.
+    this.dispatchEvent(new CustomEvent('pb-assessment-finished', { bubbles: true, detail: { id: assessment.id, overall: outcome.score.overall, takenAt } }));
     part(this, 'resume').hidden = true;
     this.#showResults(outcome.score, 'own', takenAt);
     part(this, 'result-heading').focus();
