@@ -1,143 +1,49 @@
-import { $checks, $checksNotice, recordCheckAttempt } from './store.ts';
-import { neededToPass, scoreAttempt, type ScorableQuestion } from './model.ts';
-import { markStep } from '../progress/store.ts';
-import { isStepKey } from '../progress/progress.ts';
-
-const VERDICTS = {
-  chosenRight: 'Right, you chose it.',
-  chosenWrong: 'Not correct, though you chose it.',
-  missed: 'Missed: this one is correct.',
-  leftOut: 'Rightly left out.',
-} as const;
+import type { KnowledgeCheckController } from './knowledge-check-controller.ts';
 
 /**
- * `<pb-knowledge-check>`: scores the server-rendered form on submit, shows feedback beside every
- * option, keeps attempts and the best score, schedules review and ticks the path steps it completes.
+ * `<pb-knowledge-check>`: a small loader. Reading pages have a 10 KB script budget, so the check's
+ * logic and stored results load only when the reader comes near the check (or focuses or submits it);
+ * until then the "Answer" disclosures keep it usable.
  */
 class PbKnowledgeCheck extends HTMLElement {
-  #unbind: (() => void)[] = [];
+  #controller: KnowledgeCheckController | undefined;
+  #loading: Promise<() => void> | undefined;
+  #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
-    const chapter = this.dataset['chapter'] ?? '';
-    const passMark = Number(this.dataset['passMark']);
     const form = this.querySelector<HTMLFormElement>('[data-check-form]');
-    const submit = this.querySelector<HTMLButtonElement>('[data-check-submit]');
-    const retry = this.querySelector<HTMLButtonElement>('[data-check-retry]');
-    if (!chapter || !form || !submit || !retry || !Number.isFinite(passMark)) return;
+    if (!form) return;
     for (const answer of this.querySelectorAll<HTMLElement>('[data-answer]')) answer.hidden = true;
-    submit.hidden = false;
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.#submit(chapter, passMark, form, submit, retry);
-    });
-    retry.addEventListener('click', () => this.#reset(form, submit, retry));
-    const record = this.querySelector<HTMLElement>('[data-check-record]');
-    const notice = this.querySelector<HTMLElement>('[data-check-notice]');
-    this.#unbind.push(
-      $checks.subscribe((state) => {
-        const r = Object.hasOwn(state.checks, chapter) ? state.checks[chapter] : undefined;
-        if (record) {
-          record.textContent = r
-            ? `Your attempts: ${r.attempts}; best ${r.best} of ${r.total}${r.passedAt ? `; passed on ${r.passedAt.slice(0, 10)}` : '; not passed yet'}.`
-            : '';
-        }
-      }),
-      $checksNotice.subscribe((text) => {
-        if (!notice) return;
-        notice.textContent = text ?? '';
-        notice.hidden = !text;
-      }),
-    );
+    const submit = this.querySelector<HTMLElement>('[data-check-submit]');
+    if (submit) submit.hidden = false;
+    form.addEventListener('submit', this.#onEarlySubmit);
+    this.addEventListener('focusin', this.#load, { once: true });
+    if ('IntersectionObserver' in window) {
+      this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void this.#load(), { rootMargin: '400px' });
+      this.#observer.observe(this);
+    } else void this.#load();
   }
 
   disconnectedCallback(): void {
-    for (const unbind of this.#unbind.splice(0)) unbind();
+    this.#observer?.disconnect();
+    this.#controller?.stop();
   }
 
-  #questions(form: HTMLFormElement): { el: HTMLFieldSetElement; q: ScorableQuestion; chosen: number[] }[] {
-    return [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-question]')].map((el) => {
-      const options = [...el.querySelectorAll<HTMLElement>('.kc-option')];
-      return {
-        el,
-        q: {
-          id: el.dataset['question'] ?? '',
-          kind: el.dataset['kind'] === 'multiple' ? 'multiple' : 'single',
-          options: options.map((o) => ({
-            correct: o.dataset['correct'] === 'true',
-          })),
-        },
-        chosen: options.flatMap((o, j) => (o.querySelector<HTMLInputElement>('input')?.checked ? [j] : [])),
-      };
+  #load = (): Promise<() => void> => {
+    this.#observer?.disconnect();
+    this.#loading ??= import('./knowledge-check-controller.ts').then(({ KnowledgeCheckController }) => {
+      this.#controller = new KnowledgeCheckController(this);
+      this.querySelector('[data-check-form]')?.removeEventListener('submit', this.#onEarlySubmit);
+      return this.#controller.start();
     });
-  }
+    return this.#loading;
+  };
 
-  #submit(chapter: string, passMark: number, form: HTMLFormElement, submit: HTMLButtonElement, retry: HTMLButtonElement): void {
-    const questions = this.#questions(form);
-    let firstMissing: HTMLInputElement | undefined;
-    for (const { el, chosen } of questions) {
-      const error = el.querySelector<HTMLElement>('[data-question-error]');
-      const inputs = el.querySelectorAll<HTMLInputElement>('input');
-      const missing = chosen.length === 0;
-      if (error) {
-        error.textContent = missing ? 'Choose an answer to this question before checking.' : '';
-        error.hidden = !missing;
-      }
-      for (const input of inputs) {
-        if (missing && error) input.setAttribute('aria-describedby', error.id);
-        else input.removeAttribute('aria-describedby');
-      }
-      if (missing) firstMissing ??= inputs[0];
-    }
-    if (firstMissing) {
-      firstMissing.focus();
-      return;
-    }
-    const score = scoreAttempt(
-      questions.map((x) => x.q),
-      questions.map((x) => x.chosen),
-      passMark,
-    );
-    questions.forEach(({ el, chosen }) => {
-      el.querySelectorAll<HTMLElement>('.kc-option').forEach((option, j) => {
-        const correct = option.dataset['correct'] === 'true';
-        const picked = chosen.includes(j);
-        const feedback = option.querySelector<HTMLElement>('[data-feedback]');
-        const verdict = feedback?.querySelector<HTMLElement>('[data-verdict]');
-        if (!feedback || !verdict) return;
-        verdict.textContent = picked ? (correct ? VERDICTS.chosenRight : VERDICTS.chosenWrong) : correct ? VERDICTS.missed : VERDICTS.leftOut;
-        feedback.dataset['state'] = picked === correct ? 'right' : 'wrong';
-        feedback.hidden = false;
-      });
-      for (const input of el.querySelectorAll('input')) input.disabled = true;
-    });
-    recordCheckAttempt(chapter, score);
-    if (score.passed) {
-      for (const key of (this.dataset['steps'] ?? '').split(/\s+/)) if (isStepKey(key)) markStep(key);
-    }
-    const result = this.querySelector<HTMLElement>('[data-check-result]');
-    if (result) {
-      const needed = neededToPass(score.total, passMark);
-      result.textContent = score.passed
-        ? `Passed: ${score.correct} of ${score.total} correct. Questions you missed come back in your review tomorrow.`
-        : `Not passed yet: ${score.correct} of ${score.total} correct; ${needed} are needed. Read the feedback beside each option, then try again.`;
-    }
-    submit.hidden = true;
-    retry.hidden = false;
-    retry.focus();
-  }
-
-  #reset(form: HTMLFormElement, submit: HTMLButtonElement, retry: HTMLButtonElement): void {
-    for (const input of form.querySelectorAll('input')) {
-      input.disabled = false;
-      input.checked = false;
-    }
-    for (const feedback of form.querySelectorAll<HTMLElement>('[data-feedback]')) feedback.hidden = true;
-    const result = this.querySelector<HTMLElement>('[data-check-result]');
-    if (result) result.textContent = '';
-    retry.hidden = true;
-    submit.hidden = false;
-    form.querySelector<HTMLInputElement>('input')?.focus();
-  }
+  // A submit before the logic has loaded waits for it, then counts.
+  #onEarlySubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.#load().then((submitNow) => submitNow());
+  };
 }
 
 if (!customElements.get('pb-knowledge-check')) customElements.define('pb-knowledge-check', PbKnowledgeCheck);
