@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../common/content-dir.ts';
+import { ContentError } from '../common/problems.ts';
 import { checkReferences } from './references.ts';
 import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from './navigation.ts';
-import { checkAssessmentReferences } from '../features/assessments/schema.ts';
+import { chapterReferences } from '../features/assessments/recommend.ts';
 import type { CalculatorDefaults } from '../features/calculator/schema.ts';
 import type { SiteSettings } from './schemas/site.ts';
-import { formatProblems } from '../common/problems.ts';
 import { checkKnowledgeCheckReferences } from '../features/checks/references.ts';
 import { checkCertificationReferences } from '../features/certification/requirements.ts';
 
@@ -22,6 +22,8 @@ export interface Playbook {
   checks: Map<string, CollectionEntry<'checks'>>;
   /** Self-assessments, by title. */
   assessments: CollectionEntry<'assessments'>[];
+  /** The objection library, in no particular order (the objections page groups and sorts it). */
+  objections: CollectionEntry<'objections'>[];
   /** The calculator's default scenario and the source of each default. */
   calculator: CalculatorDefaults;
 }
@@ -39,11 +41,10 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
-  entry.filePath ? displayPath(entry.filePath) : fallback;
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(entry.filePath) : fallback);
 
 async function load(): Promise<Playbook> {
-  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, allChecks] = await Promise.all([
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections, allChecks] = await Promise.all([
     getCollection('site'),
     getCollection('sections'),
     getCollection('playbook'),
@@ -51,12 +52,13 @@ async function load(): Promise<Playbook> {
     getCollection('paths'),
     getCollection('assessments'),
     getCollection('calculator'),
+    getCollection('objections'),
     getCollection('checks'),
   ]);
   const calculator = calculatorEntries[0]?.data;
-  if (!calculator) throw new Error(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
+  if (!calculator) throw new ContentError(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
   const site = siteEntries[0]?.data;
-  if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
+  if (!site) throw new ContentError(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
   // Drafts are visible while writing (`npm run dev`) and left out of the built site.
   const chapters = allChapters.filter((c) => import.meta.env.SHOW_DRAFTS === true || !c.data.draft);
   const root = displayPath(contentDir());
@@ -74,7 +76,8 @@ async function load(): Promise<Playbook> {
     })),
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
-    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`) })),
+    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`), chapters: chapterReferences(a.data) })),
+    objections: objections.map((o) => ({ id: o.id, file: fileOf(o, `${folder('objections')}/${o.id}.yaml`), chapter: o.data.chapter })),
     folders: {
       sections: folder('sections'),
       playbook: folder('playbook'),
@@ -83,12 +86,6 @@ async function load(): Promise<Playbook> {
     },
   });
   const chapterIds = new Set(chapters.map((c) => c.id));
-  for (const a of assessments) {
-    const file = fileOf(a, `${folder('assessments')}/${a.id}.yaml`);
-    if (a.data.id !== a.id) problems.push(`${file}: field "id": expected the file name without .yaml ("${a.id}"); given "${a.data.id}".`);
-    const missing = checkAssessmentReferences(file, a.data, chapterIds);
-    if (missing.length > 0) problems.push(formatProblems(file, missing));
-  }
   problems.push(
     ...checkKnowledgeCheckReferences(
       allChecks.map((c) => ({ id: c.id, file: fileOf(c, `${folder('checks')}/${c.id}.yaml`), chapter: c.data.chapter })),
@@ -112,7 +109,7 @@ async function load(): Promise<Playbook> {
     }
   }
   if (problems.length > 0) {
-    throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
+    throw new ContentError(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }
 
   const index = buildPlaybookIndex(
@@ -136,6 +133,7 @@ async function load(): Promise<Playbook> {
     checks,
     paths: [...paths].sort((a, b) => a.data.order - b.data.order),
     assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
+    objections,
     calculator,
   };
 }

@@ -1,7 +1,7 @@
 import { $checks, $checksNotice, recordCheckAttempt } from './store.ts';
 import { neededToPass, scoreAttempt, type ScorableQuestion } from './model.ts';
 import { markStep } from '../progress/store.ts';
-import { isStepKey } from '../progress/progress.ts';
+import { isStepKey } from '../progress/format.ts';
 
 const VERDICTS = {
   chosenRight: 'Right, you chose it.',

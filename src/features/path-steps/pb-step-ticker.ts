@@ -1,5 +1,5 @@
 import { markStep } from '../progress/store.ts';
-import { isStepKey } from '../progress/progress.ts';
+import { isStepKey } from '../progress/format.ts';
 
 /** `<pb-step-ticker data-steps="…">`: marks its steps done when the page's assessment is finished. */
 class PbStepTicker extends HTMLElement {

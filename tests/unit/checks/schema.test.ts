@@ -4,7 +4,8 @@ import type { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { KnowledgeCheckSchema } from '../../../src/features/checks/schema.ts';
 import { checkKnowledgeCheckReferences } from '../../../src/features/checks/references.ts';
-import { formatProblems, problemsFromZod } from '../../../src/common/problems.ts';
+import { formatProblems } from '../../../src/common/problems.ts';
+import { problemsFromZod } from '../../../src/common/zod-problems.ts';
 
 function messageFor(schema: z.ZodType, file: string, data: unknown): string {
   const result = schema.safeParse(data);
