@@ -25,3 +25,10 @@ describe('describing a path’s steps', () => {
     expect(describePathSteps('p', steps, titles).map((s) => [s.number, s.description])).toEqual([[1, 'a'], [2, 'b']]);
   });
 });
+
+describe('check steps', () => {
+  test('a check step has its own step key and leads to the check on its chapter page', () => {
+    const [view] = describePathSteps('new-rep', [{ kind: 'check', ref: 'leads', description: 'Pass it.' }], { chapter: () => 'Leads', assessment: () => undefined, calculator: 'Calc' });
+    expect(view).toMatchObject({ kind: 'check', kindLabel: 'Knowledge check', title: 'Knowledge check: Leads', href: 'chapters/leads/#check', target: 's:new-rep/check-leads' });
+  });
+});
