@@ -108,7 +108,7 @@ interface CertifiedPath {
 test.describe('a new rep walks a path to its certificate, then reviews a missed question the next day', () => {
   test.describe.configure({ timeout: 300_000 });
 
-  test('chapter, a check failed then passed, an assessment, the certificate; the missed question is due the next day', async ({ page, baseURL }) => {
+  test('chapter, a check failed then passed, an assessment, the certificate; the missed question is due the next day @subpath', async ({ page, baseURL }) => {
     const certified = pathFile as unknown as CertifiedPath;
     const start = new Date('2026-03-02T10:00:00');
     await page.clock.install({ time: start });
