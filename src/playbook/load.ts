@@ -104,11 +104,19 @@ async function load(): Promise<Playbook> {
     const file = fileOf(p, `${folder('paths')}/${p.id}.yaml`);
     p.data.steps.forEach((step, i) => {
       if (step.kind === 'check' && chapterIds.has(step.ref) && !checks.has(step.ref)) {
-        problems.push(`${file}: field "steps.${i}.ref": expected a chapter that has a knowledge check (${folder('checks')}/${step.ref}.yaml does not exist); given "${step.ref}".`);
+        problems.push(
+          `${file}: field "steps.${i}.ref": expected a chapter that has a knowledge check (${folder('checks')}/${step.ref}.yaml does not exist); given "${step.ref}".`,
+        );
       }
     });
     if (p.data.certification) {
-      problems.push(...checkCertificationReferences(file, p.data.certification, { chapter: (id) => chapterIds.has(id), check: (id) => checks.has(id), assessment: (id) => assessmentIds.has(id) }));
+      problems.push(
+        ...checkCertificationReferences(file, p.data.certification, {
+          chapter: (id) => chapterIds.has(id),
+          check: (id) => checks.has(id),
+          assessment: (id) => assessmentIds.has(id),
+        }),
+      );
     }
   }
   if (problems.length > 0) {

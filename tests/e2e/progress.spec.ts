@@ -122,9 +122,13 @@ test('progress exported to a file imports into a fresh browser', async ({ page, 
 
     // Anything that is not a progress file is refused, naming the file, and changes nothing.
     await open(elsewhere, 'progress/');
-    await elsewhere.getByLabel('Import a progress file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"Q3 plan"}') });
+    await elsewhere
+      .getByLabel('Import a progress file')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"Q3 plan"}') });
     await expect(elsewhere.getByRole('status').filter({ hasText: 'notes.json' })).toContainText('is not a progress file from this playbook');
-    await elsewhere.getByLabel('Import a progress file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await elsewhere
+      .getByLabel('Import a progress file')
+      .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     await expect(elsewhere.getByRole('status').filter({ hasText: 'photo.png' })).toContainText('it is not valid JSON');
     await open(elsewhere, `paths/${path.id}/`);
     await expect(stepsDone(elsewhere, 2)).toBeVisible();

@@ -21,7 +21,9 @@ export interface StepLike {
  */
 export function stepTargets(pathId: string, steps: readonly StepLike[]): StepTarget[] {
   if (!KEBAB_ID.test(pathId) || pathId.length > PROGRESS_LIMITS.pathId) {
-    throw new ContentError(`paths/${pathId}: the file name must be a lowercase-kebab id of at most ${PROGRESS_LIMITS.pathId} characters to keep progress; given "${pathId}" (${pathId.length} characters).`);
+    throw new ContentError(
+      `paths/${pathId}: the file name must be a lowercase-kebab id of at most ${PROGRESS_LIMITS.pathId} characters to keep progress; given "${pathId}" (${pathId.length} characters).`,
+    );
   }
   // Room for the path id, the slash and a repeat suffix such as "-12".
   const room = PROGRESS_LIMITS.stepKey - pathId.length - 1 - 4;
@@ -88,9 +90,25 @@ export function describePathSteps(pathId: string, steps: readonly PathStepInput[
   return steps.map((step, i) => {
     const ref = step.ref ?? '';
     const borrowed =
-      step.kind === 'chapter' ? titles.chapter(ref) : step.kind === 'check' ? checkTitle(titles.chapter(ref) ?? ref) : step.kind === 'assessment' ? titles.assessment(ref) : step.kind === 'calculator' ? titles.calculator : undefined;
+      step.kind === 'chapter'
+        ? titles.chapter(ref)
+        : step.kind === 'check'
+          ? checkTitle(titles.chapter(ref) ?? ref)
+          : step.kind === 'assessment'
+            ? titles.assessment(ref)
+            : step.kind === 'calculator'
+              ? titles.calculator
+              : undefined;
     const href =
-      step.kind === 'chapter' ? `chapters/${ref}/` : step.kind === 'check' ? `chapters/${ref}/#check` : step.kind === 'assessment' ? `assessments/${ref}/` : step.kind === 'calculator' ? 'calculator/' : undefined;
+      step.kind === 'chapter'
+        ? `chapters/${ref}/`
+        : step.kind === 'check'
+          ? `chapters/${ref}/#check`
+          : step.kind === 'assessment'
+            ? `assessments/${ref}/`
+            : step.kind === 'calculator'
+              ? 'calculator/'
+              : undefined;
     return {
       number: i + 1,
       kind: step.kind,

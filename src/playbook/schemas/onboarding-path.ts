@@ -26,7 +26,7 @@ const AllOrIds = z.union([z.literal('all'), z.array(IdSchema).min(1).max(200)], 
 export const CertificationSchema = z.strictObject({
   title: z.string().min(1).max(100).describe('The certificate\'s title, e.g. "Certified: new rep onboarding".'),
   chapters: AllOrIds.describe('`all` chapter steps of the path, or a list of chapter ids that must be marked done.'),
-  checks: AllOrIds.describe('`all` checks of the path\'s chapters, or a list of chapter ids whose check must be passed.'),
+  checks: AllOrIds.describe("`all` checks of the path's chapters, or a list of chapter ids whose check must be passed."),
   assessments: z
     .array(
       z.strictObject({
@@ -52,8 +52,12 @@ export const OnboardingPathSchema = z.strictObject({
     .array(OnboardingPathStepSchema)
     .min(1)
     .max(100)
-    .describe('The steps in order. Each has `kind` (`chapter`, `assessment`, `check`, `calculator` or `task`), `ref` (chapter or assessment id; for `check`, the chapter whose check must be passed), `description`, and `title` (required for tasks).'),
-  certification: CertificationSchema.optional().describe('What completing the path requires, for its self-issued certificate: `title`, `chapters`, `checks`, `assessments`.'),
+    .describe(
+      'The steps in order. Each has `kind` (`chapter`, `assessment`, `check`, `calculator` or `task`), `ref` (chapter or assessment id; for `check`, the chapter whose check must be passed), `description`, and `title` (required for tasks).',
+    ),
+  certification: CertificationSchema.optional().describe(
+    'What completing the path requires, for its self-issued certificate: `title`, `chapters`, `checks`, `assessments`.',
+  ),
 });
 
 /** A validated onboarding path. */

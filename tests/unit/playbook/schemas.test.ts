@@ -56,9 +56,7 @@ describe('chapter frontmatter', () => {
   });
 
   test('a related entry of the wrong type names its position', () => {
-    expect(messageFor(ChapterSchema, 'x.mdx', { ...chapter, related: ['ok', 3] })).toMatchInlineSnapshot(
-      `"x.mdx: field "related.1": expected text; given 3."`,
-    );
+    expect(messageFor(ChapterSchema, 'x.mdx', { ...chapter, related: ['ok', 3] })).toMatchInlineSnapshot(`"x.mdx: field "related.1": expected text; given 3."`);
   });
 });
 
@@ -107,7 +105,12 @@ describe('path certification and check steps', () => {
     expect(parsed.certification).toEqual({ title: 'Certified', chapters: 'all', checks: ['leads'], assessments: [] });
   });
   test('a minimum score over 100 and a word other than all are named', () => {
-    expect(messageFor(OnboardingPathSchema, 'p.yaml', { ...path, certification: { title: 'C', chapters: 'some', checks: 'all', assessments: [{ id: 'habits', minScore: 120 }] } })).toMatchInlineSnapshot(`
+    expect(
+      messageFor(OnboardingPathSchema, 'p.yaml', {
+        ...path,
+        certification: { title: 'C', chapters: 'some', checks: 'all', assessments: [{ id: 'habits', minScore: 120 }] },
+      }),
+    ).toMatchInlineSnapshot(`
       "p.yaml: field "certification.chapters": expected the word all, or a list of chapter ids; given "some".
       p.yaml: field "certification.assessments.0.minScore": expected a number of at most 100; given 120."
     `);
