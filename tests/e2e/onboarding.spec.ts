@@ -67,11 +67,14 @@ test.describe('a rep follows a path through a chapter and its knowledge check', 
     await expect(page.getByText('Missed: this one is correct.').first()).toBeVisible();
 
     await page.reload();
+    // The check's code loads as the reader reaches the check.
+    await page.locator('#check').scrollIntoViewIfNeeded();
     await expect(page.getByText(`Your attempts: 1; best 0 of ${check.questions.length}; not passed yet.`)).toBeVisible();
     await answer(page, true);
     await expect(page.getByText(`Passed: ${check.questions.length} of ${check.questions.length} correct.`)).toBeVisible();
 
     await page.reload();
+    await page.locator('#check').scrollIntoViewIfNeeded();
     await expect(
       page.getByText(new RegExp(`Your attempts: 2; best ${check.questions.length} of ${check.questions.length}; passed on \\d{4}-\\d{2}-\\d{2}\\.`)),
     ).toBeVisible();
