@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../common/content-dir.ts';
 import { ContentError } from '../common/problems.ts';
@@ -41,7 +41,7 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(entry.filePath) : fallback);
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(resolve(entry.filePath)) : fallback);
 
 async function load(): Promise<Playbook> {
   const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections, allChecks] = await Promise.all([
