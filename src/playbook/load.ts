@@ -41,7 +41,8 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(resolve(entry.filePath)) : fallback);
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
+  entry.filePath ? displayPath(resolve(entry.filePath)) : fallback;
 
 async function load(): Promise<Playbook> {
   const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections, allChecks] = await Promise.all([
