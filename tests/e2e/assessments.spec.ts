@@ -39,10 +39,18 @@ const FIXED_RESULT = {
   dimensions: { 'Routine and rhythm': '25', 'Ownership of your pipeline': '65', 'Targets and lists': '67', 'Effort that turns into outcomes': '92' },
   readNext: ['weekly-prospecting-routine', 'working-a-target-list', 'efficiency-versus-effectiveness'],
 };
+type Question = { kind: string; reverse?: boolean; options?: { score: number }[] };
+/** The option index worth the most (best) or least points for each question, read from the file. */
+const extreme = (best: boolean): number[] =>
+  (yaml.questions as Question[]).map((q) => {
+    if (q.kind === 'agreement') return best === (q.reverse === true) ? 0 : 4;
+    const scores = (q.options ?? []).map((o) => o.score);
+    return scores.indexOf(best ? Math.max(...scores) : Math.min(...scores));
+  });
 /** Every answer worth full points (reverse statements: strongly disagree) → 100 everywhere. */
-const BEST = [3, 4, 0, 4, 0, 3, 4, 3, 4, 3, 3, 4, 4];
+const BEST = extreme(true);
 /** Every answer worth nothing (reverse statements: strongly agree) → 0 everywhere. */
-const WORST = [0, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0];
+const WORST = extreme(false);
 
 const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Question ${n} of ${TOTAL}\\b`) });
 const progressText = (page: Page, n: number) => page.getByText(`${n} of ${TOTAL} answered`);
