@@ -1,11 +1,9 @@
 import { parseExcerpt } from './search-excerpt.ts';
-import { plural } from '../common/plural.ts';
+import { hitUrl, queryWords, searchStatus, similarWords, splitHits, type SearchHit } from './search-results.ts';
 import { siteBase } from '../browser/data-attrs.ts';
 
 /** The part of Pagefind's browser API this element uses. */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
+interface PagefindResultData extends SearchHit {
   meta: Record<string, string | undefined>;
 }
 interface Pagefind {
@@ -15,6 +13,8 @@ interface Pagefind {
 }
 
 const MAX_RESULTS = 10;
+/** Results read to tell exact matches from related ones (each is one small fragment file). */
+const CHECKED_RESULTS = 30;
 let loading: Promise<Pagefind> | undefined;
 
 /** Loads Pagefind from this site only on first use, so reading pages carry no search code. */
@@ -174,7 +174,7 @@ class PbSearch extends HTMLElement {
       const pagefind = await loadPagefind(base);
       const found = await pagefind.search(term, { filters });
       if (ticket !== this.#query) return; // a newer query is on its way
-      const results = found ? await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data())) : [];
+      const results = found ? await Promise.all(found.results.slice(0, CHECKED_RESULTS).map((r) => r.data())) : [];
       if (ticket !== this.#query) return;
       this.#render(results, found?.results.length ?? 0, term);
     } catch {
@@ -183,10 +183,13 @@ class PbSearch extends HTMLElement {
   }
 
   #render(results: PagefindResultData[], total: number, term: string): void {
-    const items = results.map((r) => {
+    const words = queryWords(term);
+    const { exact, related } = splitHits(results, words);
+    const shown = [...exact, ...related].slice(0, MAX_RESULTS);
+    const items = shown.map((r) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
-      a.href = r.url;
+      a.href = hitUrl(r, words);
       a.textContent = r.meta['title'] ?? r.url;
       li.append(a);
       if (r.meta['section']) {
@@ -194,6 +197,12 @@ class PbSearch extends HTMLElement {
         section.className = 'badge';
         section.textContent = r.meta['section'];
         li.append(' ', section);
+      }
+      if (!exact.includes(r)) {
+        const note = document.createElement('span');
+        note.className = 'muted';
+        note.textContent = 'similar word';
+        li.append(' ', note);
       }
       const p = document.createElement('p');
       for (const part of parseExcerpt(r.excerpt)) {
@@ -207,8 +216,14 @@ class PbSearch extends HTMLElement {
       return li;
     });
     this.#list.replaceChildren(...items);
-    this.#status.textContent =
-      total === 0 ? `No results for “${term}”.` : `${plural(total, 'result')} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
+    this.#status.textContent = searchStatus(term, {
+      exact: exact.length,
+      related: related.length,
+      total,
+      checked: results.length,
+      shown: MAX_RESULTS,
+      similar: exact.length === 0 || related.length > 0 ? similarWords(related, words) : [],
+    });
   }
 }
 
