@@ -1,5 +1,8 @@
 import { parseExcerpt } from './search-excerpt.ts';
-import { hitUrl, queryWords, searchStatus, similarWords, splitHits, type SearchHit } from './search-results.ts';
+import type { SearchHit } from './search-results.ts';
+
+/** How results are sorted and worded: loaded with the index, on first use, to keep reading pages light. */
+type ResultsModel = typeof import('./search-results.ts');
 import { siteBase } from '../browser/data-attrs.ts';
 
 /** The part of Pagefind's browser API this element uses. */
@@ -171,18 +174,19 @@ class PbSearch extends HTMLElement {
     const filters: Record<string, string> = {};
     for (const f of this.#filters) if (f.value) filters[f.name] = f.value;
     try {
-      const pagefind = await loadPagefind(base);
+      const [pagefind, model] = await Promise.all([loadPagefind(base), import('./search-results.ts')]);
       const found = await pagefind.search(term, { filters });
       if (ticket !== this.#query) return; // a newer query is on its way
       const results = found ? await Promise.all(found.results.slice(0, CHECKED_RESULTS).map((r) => r.data())) : [];
       if (ticket !== this.#query) return;
-      this.#render(results, found?.results.length ?? 0, term);
+      this.#render(model, results, found?.results.length ?? 0, term);
     } catch {
       this.#status.textContent = 'Search is unavailable: its index did not load. Browse the sections instead.';
     }
   }
 
-  #render(results: PagefindResultData[], total: number, term: string): void {
+  #render(model: ResultsModel, results: PagefindResultData[], total: number, term: string): void {
+    const { hitUrl, queryWords, searchStatus, similarWords, splitHits } = model;
     const words = queryWords(term);
     const { exact, related } = splitHits(results, words);
     const shown = [...exact, ...related].slice(0, MAX_RESULTS);
