@@ -69,6 +69,13 @@ describe('the certificate in the progress export', () => {
     expect(importProgressText(EMPTY_PROGRESS, split.progressText).ok).toBe(true);
   });
 
+  test('a "__proto__" key beside the certificates still reaches the progress reader, which refuses it', () => {
+    const split = splitCertificates(`{"format":"pb-progress","version":1,"chapters":{},"steps":{},"certificates":[],"__proto__":{"polluted":1}}`);
+    const imported = importProgressText(EMPTY_PROGRESS, split.progressText);
+    expect(imported.ok).toBe(false);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   test('text that is not JSON is passed on unchanged, so the progress reader says why', () => {
     expect(splitCertificates('not json')).toEqual({ progressText: 'not json', certificates: [], refused: 0 });
     const huge = `{"certificates":[],"x":"${'a'.repeat(1_000_001)}"}`;
