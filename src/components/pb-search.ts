@@ -16,8 +16,8 @@ interface Pagefind {
 }
 
 const MAX_RESULTS = 10;
-/** Results read to tell exact matches from related ones (each is one small fragment file). */
-const CHECKED_RESULTS = 30;
+/** Results read to tell exact matches from related ones: the ones shown, so a search fetches no more files than before. */
+const CHECKED_RESULTS = MAX_RESULTS;
 let loading: Promise<Pagefind> | undefined;
 
 /** Loads Pagefind from this site only on first use, so reading pages carry no search code. */

@@ -94,7 +94,7 @@ export function searchStatus(
   const { exact, related, total, checked, shown, similar } = found;
   if (total === 0) return `No results for “${term}”.`;
   const such = similar.length > 0 ? ` such as ${similar.map((w) => `“${w}”`).join(', ')}` : '';
-  const more = total > checked ? ` Only the best ${checked} were checked.` : '';
+  const more = total > checked ? ` Showing the best ${checked} of ${total}.` : '';
   const showing = exact + related > shown ? ` Showing the first ${shown}.` : '';
   if (exact === 0) return `No page contains “${term}”. ${plural(related, 'related result')} for similar words${such}:${more}${showing}`;
   const then = related > 0 ? `, then ${plural(related, 'related result')} for similar words${such}` : '';

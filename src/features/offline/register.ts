@@ -26,7 +26,8 @@ function watch(registration: ServiceWorkerRegistration): void {
 }
 
 // Not while writing (astro dev): a cached copy would hide the edits being previewed.
-if (import.meta.env.PROD && 'serviceWorker' in navigator && (location.protocol === 'https:' || location.protocol === 'http:')) {
+/** Registers the worker; its first download (the whole site) waits until the page has loaded and the browser is idle. */
+function register(): void {
   const base = siteBase();
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
@@ -34,4 +35,11 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && (location.protocol =
     .catch(() => {
       // No offline copy (blocked by policy or by the browser): the site works online as before.
     });
+}
+
+// Not while writing (astro dev): a cached copy would hide the edits being previewed.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && (location.protocol === 'https:' || location.protocol === 'http:')) {
+  const whenIdle = (): void => void ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 10_000 }) : setTimeout(register, 2000));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }

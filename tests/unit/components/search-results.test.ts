@@ -38,8 +38,8 @@ describe('what a search found', () => {
       '2 results for “zebra”, then 3 related results for similar words such as “zebras”.',
     ],
     [
-      { exact: 25, related: 5, total: 40, checked: 30, shown: 10, similar: [] },
-      '25 results for “zebra”, then 5 related results for similar words. Only the best 30 were checked. Showing the first 10.',
+      { exact: 8, related: 2, total: 40, checked: 10, shown: 10, similar: [] },
+      '8 results for “zebra”, then 2 related results for similar words. Showing the best 10 of 40.',
     ],
   ])('the status line says what was found: %j', (found, text) => {
     expect(searchStatus('zebra', found)).toBe(text);
