@@ -72,6 +72,7 @@ test('a word found nowhere is said so before the related results for similar wor
   const search = page.locator('pb-search[data-variant="page"]');
   await expect(search.locator('[data-search-status]')).toHaveText(
     /^No page contains “voicemailing”\. \d+ related results? for similar words such as “voicemail”/,
+    { timeout: 20_000 },
   );
   await expect(search.locator('[data-search-results] li').first()).toContainText('similar word');
 });
@@ -80,7 +81,7 @@ test('a glossary result opens its term, not the top of the glossary; the exact w
   test.skip(!hasTerm(TERM), `the content has no "${TERM}" term`);
   await open(page, `search/?q=${TERM}`);
   const search = page.locator('pb-search[data-variant="page"]');
-  await expect(search.locator('[data-search-status]')).toHaveText(/^\d+ results? for “voicemail”/);
+  await expect(search.locator('[data-search-status]')).toHaveText(/^\d+ results? for “voicemail”/, { timeout: 20_000 });
   await expect(search.locator('[data-search-results] li').filter({ hasText: 'similar word' })).toHaveCount(0);
   const glossary = search
     .locator('[data-search-results] li')
