@@ -1,11 +1,12 @@
 import { parseExcerpt } from './search-excerpt.ts';
-import { plural } from '../common/plural.ts';
+import type { SearchHit } from './search-results.ts';
+
+/** How results are sorted and worded: loaded with the index, on first use, to keep reading pages light. */
+type ResultsModel = typeof import('./search-results.ts');
 import { siteBase } from '../browser/data-attrs.ts';
 
 /** The part of Pagefind's browser API this element uses. */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
+interface PagefindResultData extends SearchHit {
   meta: Record<string, string | undefined>;
 }
 interface Pagefind {
@@ -15,6 +16,8 @@ interface Pagefind {
 }
 
 const MAX_RESULTS = 10;
+/** Results read to tell exact matches from related ones: the ones shown, so a search fetches no more files than before. */
+const CHECKED_RESULTS = MAX_RESULTS;
 let loading: Promise<Pagefind> | undefined;
 
 /** Loads Pagefind from this site only on first use, so reading pages carry no search code. */
@@ -171,22 +174,26 @@ class PbSearch extends HTMLElement {
     const filters: Record<string, string> = {};
     for (const f of this.#filters) if (f.value) filters[f.name] = f.value;
     try {
-      const pagefind = await loadPagefind(base);
+      const [pagefind, model] = await Promise.all([loadPagefind(base), import('./search-results.ts')]);
       const found = await pagefind.search(term, { filters });
       if (ticket !== this.#query) return; // a newer query is on its way
-      const results = found ? await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data())) : [];
+      const results = found ? await Promise.all(found.results.slice(0, CHECKED_RESULTS).map((r) => r.data())) : [];
       if (ticket !== this.#query) return;
-      this.#render(results, found?.results.length ?? 0, term);
+      this.#render(model, results, found?.results.length ?? 0, term);
     } catch {
       this.#status.textContent = 'Search is unavailable: its index did not load. Browse the sections instead.';
     }
   }
 
-  #render(results: PagefindResultData[], total: number, term: string): void {
-    const items = results.map((r) => {
+  #render(model: ResultsModel, results: PagefindResultData[], total: number, term: string): void {
+    const { hitUrl, queryWords, searchStatus, similarWords, splitHits } = model;
+    const words = queryWords(term);
+    const { exact, related } = splitHits(results, words);
+    const shown = [...exact, ...related].slice(0, MAX_RESULTS);
+    const items = shown.map((r) => {
       const li = document.createElement('li');
       const a = document.createElement('a');
-      a.href = r.url;
+      a.href = hitUrl(r, words);
       a.textContent = r.meta['title'] ?? r.url;
       li.append(a);
       if (r.meta['section']) {
@@ -194,6 +201,12 @@ class PbSearch extends HTMLElement {
         section.className = 'badge';
         section.textContent = r.meta['section'];
         li.append(' ', section);
+      }
+      if (!exact.includes(r)) {
+        const note = document.createElement('span');
+        note.className = 'muted';
+        note.textContent = 'similar word';
+        li.append(' ', note);
       }
       const p = document.createElement('p');
       for (const part of parseExcerpt(r.excerpt)) {
@@ -207,8 +220,14 @@ class PbSearch extends HTMLElement {
       return li;
     });
     this.#list.replaceChildren(...items);
-    this.#status.textContent =
-      total === 0 ? `No results for “${term}”.` : `${plural(total, 'result')} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
+    this.#status.textContent = searchStatus(term, {
+      exact: exact.length,
+      related: related.length,
+      total,
+      checked: results.length,
+      shown: MAX_RESULTS,
+      similar: exact.length === 0 || related.length > 0 ? similarWords(related, words) : [],
+    });
   }
 }
 

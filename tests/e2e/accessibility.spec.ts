@@ -34,6 +34,8 @@ const pages: [string, string][] = [
   ['paths index', 'paths/'],
   ['path', `paths/${pathId}/`],
   ['progress', 'progress/'],
+  ['path booklet', `paths/${pathId}/print/`],
+  ['team readiness', 'readiness/'],
   ['assessments index', 'assessments/'],
   ['team roll-up', 'assessments/team/'],
   ['calculator', 'calculator/'],

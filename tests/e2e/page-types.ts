@@ -28,6 +28,8 @@ export const pageTypes: readonly (readonly [name: string, path: string])[] = [
   ['paths index', 'paths/'],
   ['path', `paths/${pathId}/`],
   ['progress', 'progress/'],
+  ['path booklet', `paths/${pathId}/print/`],
+  ['team readiness', 'readiness/'],
   ['assessments index', 'assessments/'],
   ['team roll-up', 'assessments/team/'],
   ['calculator', 'calculator/'],

@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { expect, open, test } from './fixtures.ts';
-import { wordOnlyInOneBody } from './content.ts';
+import { contentRoot, wordOnlyInOneBody } from './content.ts';
 
 const { word, chapter } = wordOnlyInOneBody();
 
@@ -56,4 +59,38 @@ test('the header’s section filter is filled from the index when search is firs
   await expect(sections.locator('option', { hasText: 'Glossary' })).toHaveCount(1);
   await sections.selectOption('Glossary');
   await expect(page.locator('#search-header-panel [data-search-status]')).toContainText('No results');
+});
+
+const hasTerm = (id: string) => existsSync(join(contentRoot, 'glossary', `${id}.yaml`));
+const TERM = 'voicemail';
+const termTitle = hasTerm(TERM) ? String((parse(readFileSync(join(contentRoot, 'glossary', `${TERM}.yaml`), 'utf8')) as { term: string }).term) : '';
+
+test('a word found nowhere is said so before the related results for similar words @subpath', async ({ page }) => {
+  test.skip(!hasTerm(TERM), `the content has no "${TERM}" term`);
+  // Pagefind reduces "voicemailing" to "voicemail" and reports those pages; none contains "voicemailing".
+  await open(page, `search/?q=${TERM}ing`);
+  const search = page.locator('pb-search[data-variant="page"]');
+  await expect(search.locator('[data-search-status]')).toHaveText(
+    /^No page contains “voicemailing”\. \d+ related results? for similar words such as “voicemail”/,
+    { timeout: 20_000 },
+  );
+  await expect(search.locator('[data-search-results] li').first()).toContainText('similar word');
+});
+
+test('a glossary result opens its term, not the top of the glossary; the exact word counts as a result @subpath', async ({ page }) => {
+  test.skip(!hasTerm(TERM), `the content has no "${TERM}" term`);
+  await open(page, `search/?q=${TERM}`);
+  const search = page.locator('pb-search[data-variant="page"]');
+  await expect(search.locator('[data-search-status]')).toHaveText(/^\d+ results? for “voicemail”/, { timeout: 20_000 });
+  await expect(search.locator('[data-search-results] li').filter({ hasText: 'similar word' })).toHaveCount(0);
+  const glossary = search
+    .locator('[data-search-results] li')
+    .filter({ has: page.locator('.badge', { hasText: 'Glossary' }) })
+    .getByRole('link');
+  await expect(glossary).toHaveAttribute('href', new RegExp(`glossary/#${TERM}$`));
+  await glossary.click();
+  await expect(page).toHaveURL(new RegExp(`glossary/#${TERM}$`));
+  const term = page.locator(`dt#${TERM}`);
+  await expect(term).toContainText(termTitle);
+  await expect(term).toBeInViewport();
 });

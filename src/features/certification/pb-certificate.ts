@@ -2,27 +2,11 @@ import { $progress } from '../progress/store.ts';
 import { $checks } from '../checks/store.ts';
 import { downloadText } from '../../browser/download.ts';
 import { isPersonName } from '../checks/model.ts';
-import { bestAssessmentResult, certificateRecord, readStoredCertificates, requirementStatus, type CertificatesState, type Requirement } from './model.ts';
+import { bestAssessmentResult, certificateRecord, requirementStatus, type Requirement } from './model.ts';
+
+import { loadCertificates as load, saveCertificates as save } from './store.ts';
 
 const base = document.documentElement.dataset['base'] ?? '/';
-const KEY = `pb-certificates:${base}`;
-
-function load(): { state: CertificatesState; damaged: number } {
-  try {
-    return readStoredCertificates(localStorage.getItem(KEY));
-  } catch {
-    return { state: { certificates: {} }, damaged: 0 };
-  }
-}
-
-function save(state: CertificatesState): boolean {
-  try {
-    localStorage.setItem(KEY, JSON.stringify({ format: 'pb-certificates', version: 1, ...state }));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function readRequirement(li: HTMLElement): Requirement | undefined {
   const id = li.dataset['reqId'] ?? '';

@@ -2,6 +2,9 @@ import { PROGRESS_LIMITS } from './format.ts';
 import { $progress, importProgress, reset } from './store.ts';
 import { exportFileName, exportedMessage, fileTooLarge, fileUnreadable, importRefused, importedMessage } from './transfer-wording.ts';
 import { downloadText } from '../../browser/download.ts';
+import { loadCertificates, saveCertificates } from '../certification/store.ts';
+import { mergeCertificates, splitCertificates, withCertificates } from '../certification/transfer.ts';
+import { certificatesMessage } from './transfer-wording.ts';
 
 /** `<pb-progress-transfer>`: export progress to a JSON file, import one, reset with confirmation. */
 class PbProgressTransfer extends HTMLElement {
@@ -35,8 +38,9 @@ class PbProgressTransfer extends HTMLElement {
 
   #export(): void {
     const progress = $progress.get();
-    const name = downloadText(exportFileName(new Date()), `${JSON.stringify(progress, null, 2)}\n`, 'application/json');
-    this.#say(exportedMessage(name, progress));
+    const { state } = loadCertificates();
+    const name = downloadText(exportFileName(new Date()), `${JSON.stringify(withCertificates(progress, state), null, 2)}\n`, 'application/json');
+    this.#say(exportedMessage(name, progress, Object.keys(state.certificates).length));
   }
 
   async #import(file: File): Promise<void> {
@@ -51,9 +55,16 @@ class PbProgressTransfer extends HTMLElement {
       this.#say(fileUnreadable(file.name), true);
       return;
     }
-    const result = importProgress(text);
-    if (result.ok) this.#say(importedMessage(file.name, result.value.added));
-    else this.#say(importRefused(file.name, result.problems), true);
+    const split = splitCertificates(text);
+    const result = importProgress(split.progressText);
+    if (!result.ok) {
+      this.#say(importRefused(file.name, result.problems), true);
+      return;
+    }
+    const merged = mergeCertificates(loadCertificates().state, split.certificates);
+    const saved = split.certificates.length === 0 || saveCertificates(merged.state);
+    const certificates = certificatesMessage(saved ? merged.added : 0, split.refused, saved);
+    this.#say(`${importedMessage(file.name, result.value.added)}${certificates ? ` ${certificates}` : ''}`, split.refused > 0 || !saved);
   }
 }
 

@@ -15,10 +15,26 @@ export function exportFileName(date: Date): string {
 }
 
 /** What an export says it saved. */
-export function exportedMessage(fileName: string, progress: Progress): string {
+export function exportedMessage(fileName: string, progress: Progress, certificates = 0): string {
+  const certified = certificates > 0 ? ` It also holds ${plural(certificates, 'certificate')}.` : '';
   return isEmptyProgress(progress)
-    ? `Exported ${fileName}. Nothing is marked done yet, so the file is empty.`
-    : `Exported ${fileName}: ${plural(Object.keys(progress.chapters).length, 'chapter')} and ${plural(Object.keys(progress.steps).length, 'step')} done.`;
+    ? `Exported ${fileName}. Nothing is marked done yet${certificates > 0 ? '' : ', so the file is empty'}.${certified}`
+    : `Exported ${fileName}: ${plural(Object.keys(progress.chapters).length, 'chapter')} and ${plural(Object.keys(progress.steps).length, 'step')} done.${certified}`;
+}
+
+/**
+ * What an import says about the certificates the file carried: added, refused as damaged or altered,
+ * or not kept because storage is full; empty when the file had none (exports from before certificates).
+ */
+export function certificatesMessage(added: number, refused: number, saved = true): string {
+  const parts: string[] = [];
+  if (!saved) parts.push('Its certificates could not be saved in this browser (its storage is full or blocked).');
+  else if (added > 0) parts.push(`${plural(added, 'certificate')} added.`);
+  if (refused > 0)
+    parts.push(
+      `${plural(refused, 'certificate')} in the file ${refused === 1 ? 'was' : 'were'} damaged or altered and ${refused === 1 ? 'was' : 'were'} not imported.`,
+    );
+  return parts.join(' ');
 }
 
 /** What an import says it added. */
