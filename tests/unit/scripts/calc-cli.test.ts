@@ -75,6 +75,26 @@ describe('npm run calc', () => {
     expect(stdout).toBe(downloaded);
   });
 
+  test('a version-1 file is read as version 2, with a note on stderr; a newer one is refused', () => {
+    const old = calc(['-'], { input: '{"version": 1, "horizonMonths": 12}' });
+    expect(old.status).toBe(0);
+    expect(old.stderr).toMatch(/^<stdin>: note: This scenario was saved by an earlier version of the calculator \(version 1\)\./);
+    expect(JSON.parse(old.stdout).scenario).toMatchObject({ version: 2, horizonMonths: 12, bridge: { months: 6 } });
+    const newer = calc(['-'], { input: '{"version": 3, "horizonMonths": 12}' });
+    expect(newer.status).toBe(1);
+    expect(newer.stdout).toBe('');
+    expect(newer.stderr).toMatch(/^<stdin>: field "version": expected version 1 or 2: this scenario comes from a newer calculator/);
+  });
+
+  test('the command line and the page’s export agree number for number, uncertainty included', () => {
+    const scenario = { ...METHODOLOGY_DEFAULTS, uncertainty: { ...METHODOLOGY_DEFAULTS.uncertainty, runs: 500, seed: 99 } };
+    const { status, stdout } = calc(['-'], { input: JSON.stringify(scenario) });
+    expect(status).toBe(0);
+    // The page builds its download with resultsJson from the scenario it shows.
+    expect(stdout).toBe(resultsJson(scenario, evaluate(scenario)));
+    expect(JSON.parse(stdout).bridge.uncertainty.p50).toBeGreaterThan(0);
+  });
+
   test('- reads the scenario from stdin', () => {
     const { status, stdout } = calc(['-'], { input: '{"fullCycle": {"seats": 2}}' });
     expect(status).toBe(0);

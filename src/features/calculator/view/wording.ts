@@ -68,7 +68,7 @@ export function humanize(text: string): string {
 /** A field's value as a person reads it: "$55,000", "45%", "3 months", "Yes", "sized for the target". */
 export function formatFieldValue(path: FieldPath, value: unknown, fmt: Formatters): string {
   const spec = FIELD_SPECS[path];
-  if (value === null) return 'sized for the target';
+  if (value === null) return path.endsWith('.dealValue') ? 'the shared average deal value' : 'sized for the target';
   switch (spec.unit) {
     case 'boolean':
       return value ? 'Yes' : 'No';
