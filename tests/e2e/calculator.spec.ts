@@ -253,7 +253,7 @@ test('the numbers on the page are the numbers npm run calc gives for the shared 
   for (const model of MODEL_IDS) expect(exported[model].costPerOpportunity).toBeCloseTo(cli[model].costPerOpportunity ?? NaN, 6);
 });
 
-test('the CSV download holds every month of the three models', async ({ page }) => {
+test('the CSV download holds every month of the four options', async ({ page }) => {
   await open(page, 'calculator/');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('pipeline-cost-monthly.csv');
@@ -261,7 +261,7 @@ test('the CSV download holds every month of the three models', async ({ page }) 
     .trim()
     .split(/\r\n/);
   expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
-  expect(lines).toHaveLength(1 + 3 * DEFAULTS.horizonMonths);
+  expect(lines).toHaveLength(1 + 4 * DEFAULTS.horizonMonths);
   const rows = lines.slice(1).map((line) => line.split(','));
   expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(MODEL_IDS));
   for (const row of rows) for (const value of row.slice(1)) expect(Number.isFinite(Number(value))).toBe(true);
