@@ -277,14 +277,14 @@ describe('solving seats for the target', () => {
   test.each([
     // In-house without attrition: 12 · 0.92 · 0.45 = 4.968 a seat; 20 / 4.968 = 4.03 → 5.
     { model: 'inHouse', patch: { inHouse: { annualAttrition: 0 } }, seats: 5, perSeat: 4.968 },
-    // Agency: 12 · 0.35 = 4.2 a seat; 20 / 4.2 = 4.76 → 5.
-    { model: 'outsourced', patch: {}, seats: 5, perSeat: 4.2 },
-    // AEs: 0.2 · 230 / 12 · 0.7 · 0.6 = 1.61 a seat; 20 / 1.61 = 12.42 → 13.
-    { model: 'fullCycle', patch: {}, seats: 13, perSeat: 1.61 },
+    // Agency: 12 · 0.45 = 5.4 a seat; 20 / 5.4 = 3.70 → 4.
+    { model: 'outsourced', patch: {}, seats: 4, perSeat: 5.4 },
+    // AEs: 0.2 · 230 / 12 · 0.6 · 0.45 = 1.035 a seat; 20 / 1.035 = 19.32 → 20.
+    { model: 'fullCycle', patch: {}, seats: 20, perSeat: 1.035 },
     // 12.6 / 4.2 is 3.0000000000000004 in floating point: still 3 seats.
-    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 12.6 } }, seats: 3, perSeat: 4.2 },
-    // A tiny target still needs one seat: max(1, ⌈0.5 / 4.2⌉) = 1.
-    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 0.5 } }, seats: 1, perSeat: 4.2 },
+    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 12.6 }, outsourced: { meetingToOpportunity: 0.35 } }, seats: 3, perSeat: 4.2 },
+    // A tiny target still needs one seat: max(1, ⌈0.5 / 5.4⌉) = 1.
+    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 0.5 } }, seats: 1, perSeat: 5.4 },
   ] as const)('$model needs $seats seats', ({ model, patch, seats, perSeat }) => {
     const result = evaluateModel(scenarioWith(patch), model);
     expect(result.solved).toBe(true);
@@ -307,8 +307,10 @@ describe('solving seats for the target', () => {
     expect(results.inHouse.nullReasons.costPerOpportunity).toMatch(/cannot be sized/);
     expect(results.inHouse.months).toHaveLength(24);
     expect(results.outsourced.error).toBeUndefined();
-    expect(results.outsourced.seats).toBe(5);
-    expect(results.fullCycle.seats).toBe(13);
+    expect(results.outsourced.seats).toBe(4);
+    expect(results.fullCycle.seats).toBe(20);
+    // D needs A's team, so it cannot be sized either, and says why.
+    expect(results.bridge.error).toMatch(/^In-house with an agency bridge uses both teams, and one cannot be sized: Cannot size In-house SDR team/);
   });
 
   test('an error names every input that is zero', () => {
@@ -438,7 +440,7 @@ describe('properties', () => {
 
   test('more seats never mean fewer meetings', () => {
     fc.assert(
-      fc.property(explicitSeats, fc.integer({ min: 1, max: 50 }), fc.constantFrom(...MODEL_IDS), (scenario, extra, model) => {
+      fc.property(explicitSeats, fc.integer({ min: 1, max: 50 }), fc.constantFrom('inHouse', 'outsourced', 'fullCycle' as const), (scenario, extra, model) => {
         const seats = scenario[model].seats ?? 1;
         const more = evaluateModel(scenario, model, { seats: { [model]: seats + extra } });
         const fewer = evaluateModel(scenario, model, { seats: { [model]: seats } });
@@ -493,5 +495,107 @@ describe('properties', () => {
       );
       expect(Object.keys(results[model].months[0] ?? {})).toEqual(['month', 'cost', 'meetings', 'opportunities', 'hires', 'filledSeats']);
     }
+  });
+});
+
+describe('version 2: the agency bridge, the programme fee, deal values, AE time', () => {
+  // In-house: 2 SDRs, no ramp, nobody leaves: 2 · 5,000 pay + 1,000 management a month, plus 2 hires
+  // · 1,000 in month 1 (13,000, then 11,000); 2 · 10 = 20 meetings, 10 opportunities a month.
+  // Agency: 1 rep at 3,000 + a 500 programme fee + 2 h · 50 oversight = 3,600 a month, 200 set-up in
+  // month 1; meetings from month 2: 8, 2 opportunities; a 4-month minimum term.
+  const BRIDGED = scenarioWith({
+    horizonMonths: 6,
+    inHouse: { ...SIMPLE_IN_HOUSE, seats: 2, rampMonths: 0, annualAttrition: 0, backfillMonths: 0 },
+    outsourced: {
+      seats: 1,
+      monthlyFeePerSeat: 3000,
+      programFeePerMonth: 500,
+      pricePerMeeting: 0,
+      setupFee: 200,
+      onboardingMonths: 1,
+      minimumTermMonths: 4,
+      meetingsPerSeatPerMonth: 8,
+      oversightHoursPerMonth: 2,
+      internalHourlyCost: 50,
+      meetingToOpportunity: 0.25,
+      opportunityWinRate: 0.1,
+      dealValue: 20000,
+    },
+    bridge: { months: 2 },
+  });
+
+  test('D: the in-house team plus the agency for max(bridge, minimum term) months, by hand', () => {
+    const d = evaluateModel(BRIDGED, 'bridge');
+    // C = max(2, 4) = 4 months of agency: 13,000 + 3,800 | 11,000 + 3,600 (×3) | 11,000 (×2).
+    expect(pick(d.months, 'cost')).toEqual([16800, 14600, 14600, 14600, 11000, 11000]);
+    expect(pick(d.months, 'opportunities')).toEqual([10, 12, 12, 12, 10, 10]);
+    expect(pick(d.months, 'meetings')).toEqual([20, 28, 28, 28, 20, 20]);
+    expect(pick(d.months, 'hires')).toEqual([2, 0, 0, 0, 0, 0]);
+    expect(pick(d.months, 'filledSeats')).toEqual([3, 3, 3, 3, 2, 2]);
+    expect(d).toMatchObject({ seats: 2, agencySeats: 1, totalCost: 82600, committedFees: 0, opportunities: 66, meetings: 144 });
+    // Wins per part: 60 · 0.2 = 12 in-house at V = 40,000; 6 · 0.1 = 0.6 from the agency at its own 20,000.
+    expect(d.wins).toBeCloseTo(12.6, 12);
+    expect(d.wonRevenue).toBeCloseTo(12 * 40000 + 0.6 * 20000, 6);
+    expect(d.pipelineValue).toBeCloseTo(60 * 40000 + 6 * 20000, 6);
+    expect(d.costPerOpportunity).toBeCloseTo(82600 / 66, 9);
+    // Steady state is A's (the bridge ends): 2 seats · 5 opportunities; reached in month 1.
+    expect(d.steadyStateOpportunitiesPerMonth).toBe(10);
+    expect(d.monthsToRunRate).toBe(1);
+  });
+
+  test('D: a bridge cut short by the horizon owes the rest of the minimum term, programme fee included', () => {
+    const d = evaluateModel(scenarioWith({ horizonMonths: 3 }, BRIDGED), 'bridge');
+    // Engaged min(4, 3) = 3 months; (4 − 3) · (1 · 3,000 + 500) = 3,500 committed.
+    expect(d.committedFees).toBe(3500);
+    expect(d.totalCost).toBe(16800 + 14600 + 14600 + 3500);
+  });
+
+  test('D without a bridge is the in-house team, figure for figure', () => {
+    const scenario = scenarioWith({ bridge: { months: 0 } }, BRIDGED);
+    const { agencySeats, ...d } = evaluateModel(scenario, 'bridge');
+    expect(agencySeats).toBe(1);
+    expect(d).toEqual(evaluateModel(scenario, 'inHouse'));
+    expect(d.totalCost).toBe(13000 + 5 * 11000);
+  });
+
+  test('B: the programme fee is paid every month and counts in the committed fees', () => {
+    const b = evaluateModel(scenarioWith({ horizonMonths: 3 }, BRIDGED), 'outsourced');
+    expect(pick(b.months, 'cost')).toEqual([3800, 3600, 3600]);
+    expect(b.committedFees).toBe(3500);
+    expect(b.totalCost).toBe(14500);
+    // Opportunities 2 + 2 at the agency's own deal value.
+    expect(b.pipelineValue).toBe(4 * 20000);
+  });
+
+  test('a deal value left empty is the shared one; a set one is the option’s own', () => {
+    const own = evaluateModel(scenarioWith({ inHouse: { dealValue: 50000 } }, BRIDGED), 'inHouse');
+    const shared = evaluateModel(BRIDGED, 'inHouse');
+    expect(own.pipelineValue).toBe(own.opportunities * 50000);
+    expect(own.wonRevenue).toBeCloseTo(own.wins * 50000, 6);
+    expect(shared.pipelineValue).toBe(shared.opportunities * 40000);
+    expect(own.costPerOpportunity).toBe(shared.costPerOpportunity);
+  });
+
+  test('C: full-time equivalents and the prospecting share the AEs would need', () => {
+    const c = evaluateModel(scenarioWith({ fullCycle: { seats: 10 } }), 'fullCycle');
+    // 10 AEs · 0.2 = 2 full-time equivalents; 20 / (10 · (250 − 20) / 12 · 0.6 · 0.45) = 20 / 51.75.
+    expect(c.fullTimeEquivalents).toBeCloseTo(2, 12);
+    expect(c.requiredProspectingShare).toBeCloseTo(20 / 51.75, 12);
+    const none = evaluateModel(scenarioWith({ fullCycle: { seats: 10, meetingsPerProspectingDay: 0 } }), 'fullCycle');
+    expect(none.requiredProspectingShare).toBeNull();
+    expect(none.nullReasons.requiredProspectingShare).toBe('No prospecting share is enough: fullCycle.meetingsPerProspectingDay is 0.');
+    // More than all their time: reported as it is (above 1), for the page to explain.
+    const few = evaluateModel(scenarioWith({ fullCycle: { seats: 2 } }), 'fullCycle');
+    expect(few.requiredProspectingShare).toBeCloseTo(20 / 10.35, 12);
+  });
+
+  test('the methodology defaults, sized by hand', () => {
+    const results = evaluate(METHODOLOGY_DEFAULTS);
+    // B: 20 / (12 · 0.45) = 3.7 → 4; C: 20 / (0.2 · 230 / 12 · 0.6 · 0.45) = 19.3 → 20; D: A's and B's.
+    expect([results.outsourced.seats, results.fullCycle.seats]).toEqual([4, 20]);
+    expect([results.bridge.seats, results.bridge.agencySeats]).toEqual([results.inHouse.seats, 4]);
+    // D's months beyond the bridge (C = max(6, 3) = 6) cost what A's do.
+    expect(results.bridge.months.slice(6).map((m) => m.cost)).toEqual(results.inHouse.months.slice(6).map((m) => m.cost));
+    expect(results.bridge.months[0]!.cost).toBe(results.inHouse.months[0]!.cost + 4 * 11500 + 10 * 75);
   });
 });

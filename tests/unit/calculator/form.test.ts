@@ -117,6 +117,19 @@ describe('reading the whole form', () => {
     );
   });
 
+  test('a deal value left empty is null (the shared one is used); a typed one is the option’s own', () => {
+    const { scenario, errors } = read(
+      [
+        ['inHouse.dealValue', { text: ' ' }],
+        ['outsourced.dealValue', { text: '25000' }],
+      ],
+      scenarioWith({ inHouse: { dealValue: 60000 } }),
+    );
+    expect(errors.size).toBe(0);
+    expect([scenario.inHouse.dealValue, scenario.outsourced.dealValue]).toEqual([null, 25000]);
+    expect(read([['fullCycle.dealValue', { text: '', badInput: true }]]).errors.get('fullCycle.dealValue')).toMatch(/^Not a number\./);
+  });
+
   test('a message per invalid field, in the currency being typed; an unknown choice keeps the value', () => {
     const { scenario, errors } = read([
       ['currency', { text: 'GBP' }],

@@ -34,11 +34,14 @@ describe('npm run calc', () => {
     const { status, stdout, stderr } = calc([file('ok.json', '{"horizonMonths": 12, "inHouse": {"seats": 4}}')]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^\{\n {2}"inHouse": \{\n {4}"seats": 4,/);
+    expect(stdout).toMatch(/^\{\n {2}"version": 2,\n {2}"inHouse": \{\n {4}"seats": 4,/);
     const results = JSON.parse(stdout);
-    expect(Object.keys(results)).toEqual(['inHouse', 'outsourced', 'fullCycle', 'scenario']);
+    expect(Object.keys(results)).toEqual(['version', 'inHouse', 'outsourced', 'fullCycle', 'bridge', 'scenario']);
     expect(results.inHouse.months).toHaveLength(12);
-    expect(results.outsourced.seats).toBe(5);
+    // 20 / (12 · 0.45) = 3.7 → 4 agency reps; D: A's 4 SDRs and B's 4 reps.
+    expect(results.outsourced.seats).toBe(4);
+    expect([results.bridge.seats, results.bridge.agencySeats]).toEqual([4, 4]);
+    expect(Object.keys(results.fullCycle.uncertainty)).toEqual(['p10', 'p50', 'p90', 'probabilityLowest']);
     expect(results.scenario.horizonMonths).toBe(12);
   });
 
@@ -72,6 +75,26 @@ describe('npm run calc', () => {
     expect(stdout).toBe(downloaded);
   });
 
+  test('a version-1 file is read as version 2, with a note on stderr; a newer one is refused', () => {
+    const old = calc(['-'], { input: '{"version": 1, "horizonMonths": 12}' });
+    expect(old.status).toBe(0);
+    expect(old.stderr).toMatch(/^<stdin>: note: This scenario was saved by an earlier version of the calculator \(version 1\)\./);
+    expect(JSON.parse(old.stdout).scenario).toMatchObject({ version: 2, horizonMonths: 12, bridge: { months: 6 } });
+    const newer = calc(['-'], { input: '{"version": 3, "horizonMonths": 12}' });
+    expect(newer.status).toBe(1);
+    expect(newer.stdout).toBe('');
+    expect(newer.stderr).toMatch(/^<stdin>: field "version": expected version 1 or 2: this scenario comes from a newer calculator/);
+  });
+
+  test('the command line and the page’s export agree number for number, uncertainty included', () => {
+    const scenario = { ...METHODOLOGY_DEFAULTS, uncertainty: { ...METHODOLOGY_DEFAULTS.uncertainty, runs: 500, seed: 99 } };
+    const { status, stdout } = calc(['-'], { input: JSON.stringify(scenario) });
+    expect(status).toBe(0);
+    // The page builds its download with resultsJson from the scenario it shows.
+    expect(stdout).toBe(resultsJson(scenario, evaluate(scenario)));
+    expect(JSON.parse(stdout).bridge.uncertainty.p50).toBeGreaterThan(0);
+  });
+
   test('- reads the scenario from stdin', () => {
     const { status, stdout } = calc(['-'], { input: '{"fullCycle": {"seats": 2}}' });
     expect(status).toBe(0);
@@ -102,7 +125,7 @@ describe('npm run calc', () => {
     const { status, stdout, stderr } = calc(['-'], { input: '{}', env: { CONTENT_DIR: content } });
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${join(content, 'calculator', 'defaults.yaml')}: field "scenario.version": expected exactly 1`);
+    expect(stderr).toContain(`${join(content, 'calculator', 'defaults.yaml')}: field "scenario.version": expected exactly 2`);
   });
 
   test.each([

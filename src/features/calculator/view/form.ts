@@ -158,7 +158,8 @@ export function readForm(entries: FormEntries, current: Scenario, locale: string
       if ((field.options as readonly string[]).includes(entry.text)) scenario = withField(scenario, path, entry.text);
       continue;
     }
-    if (entry.solve) {
+    // Seats with "solve" ticked, or a deal value left empty (the shared one is used), are null.
+    if (entry.solve || (path.endsWith('.dealValue') && entry.text.trim() === '' && !entry.badInput)) {
       scenario = withField(scenario, path, null);
       continue;
     }
@@ -184,6 +185,6 @@ export function readForm(entries: FormEntries, current: Scenario, locale: string
 
 /** The seats offered when "solve for my target" is unticked: the solved number, within the field's range. */
 export function seatsToOffer(model: ModelId, evaluation: Evaluation): string {
-  const spec = FIELD_SPECS[`${model}.seats`];
+  const spec = FIELD_SPECS[`${model === 'bridge' ? 'inHouse' : model}.seats`];
   return String(Math.min(spec.max, Math.max(spec.min, evaluation[model].seats)));
 }

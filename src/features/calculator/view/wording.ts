@@ -18,6 +18,8 @@ export const GROUP_LABELS: Readonly<Record<FieldGroup, string>> = {
   inHouse: MODEL_LABELS.inHouse,
   outsourced: MODEL_LABELS.outsourced,
   fullCycle: MODEL_LABELS.fullCycle,
+  bridge: MODEL_LABELS.bridge,
+  uncertainty: 'Uncertainty',
 };
 
 /** How a seat of each model is counted in sentences. */
@@ -25,15 +27,29 @@ export const SEAT_NOUNS: Readonly<Record<ModelId, readonly [string, string]>> = 
   inHouse: ['SDR', 'SDRs'],
   outsourced: ['agency rep', 'agency reps'],
   fullCycle: ['AE', 'AEs'],
+  bridge: ['SDR', 'SDRs'],
 };
 
 const SUBJECTS: Record<ModelId, string> = {
   inHouse: 'An in-house SDR team creates',
   outsourced: 'An outsourced agency creates',
   fullCycle: 'Full-cycle AEs create',
+  bridge: 'An in-house team with an agency bridge creates',
 };
-const OBJECTS: Record<ModelId, string> = { inHouse: 'in-house SDRs', outsourced: 'the agency', fullCycle: 'full-cycle AEs' };
-const GROUP_SHORT: Record<FieldGroup, string> = { shared: '', inHouse: 'in-house', outsourced: 'agency', fullCycle: 'full-cycle' };
+const OBJECTS: Record<ModelId, string> = {
+  inHouse: 'in-house SDRs',
+  outsourced: 'the agency',
+  fullCycle: 'full-cycle AEs',
+  bridge: 'in-house SDRs with an agency bridge',
+};
+const GROUP_SHORT: Record<FieldGroup, string> = {
+  shared: '',
+  inHouse: 'in-house',
+  outsourced: 'agency',
+  fullCycle: 'full-cycle',
+  bridge: 'bridge',
+  uncertainty: 'uncertainty',
+};
 
 /** A field's name for sentences: its label, with the model it belongs to, e.g. "Ramp (in-house)". */
 export function fieldName(path: FieldPath): string {
@@ -44,13 +60,15 @@ export function fieldName(path: FieldPath): string {
 
 /** Replaces dotted field paths in a model message ("inHouse.meetingsPerMonth is 0") with their names. */
 export function humanize(text: string): string {
-  return text.replace(/\b(?:shared|inHouse|outsourced|fullCycle)\.[A-Za-z]+\b/g, (path) => (isFieldPath(path) ? `“${fieldName(path)}”` : path));
+  return text.replace(/\b(?:shared|inHouse|outsourced|fullCycle|bridge|uncertainty)\.[A-Za-z]+\b/g, (path) =>
+    isFieldPath(path) ? `“${fieldName(path)}”` : path,
+  );
 }
 
 /** A field's value as a person reads it: "$55,000", "45%", "3 months", "Yes", "sized for the target". */
 export function formatFieldValue(path: FieldPath, value: unknown, fmt: Formatters): string {
   const spec = FIELD_SPECS[path];
-  if (value === null) return 'sized for the target';
+  if (value === null) return path.endsWith('.dealValue') ? 'the shared average deal value' : 'sized for the target';
   switch (spec.unit) {
     case 'boolean':
       return value ? 'Yes' : 'No';
@@ -207,7 +225,7 @@ export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatt
   let headline: string;
   const [best, second] = ranked;
   if (best === undefined) {
-    headline = 'None of the three models can be costed per opportunity with these inputs.';
+    headline = 'None of the four options can be costed per opportunity with these inputs.';
   } else if (second === undefined) {
     headline = `${SUBJECTS[best]} opportunities at ${fmt.money(cost(best))} each; the other two models cannot be costed per opportunity with these inputs.`;
   } else if (1 - cost(best) / cost(second) < 0.005) {
@@ -256,6 +274,7 @@ const CHEAPER: Record<ModelId, string> = {
   inHouse: 'in-house SDRs are cheaper',
   outsourced: 'the agency is cheaper',
   fullCycle: 'full-cycle AEs are cheaper',
+  bridge: 'the in-house team with an agency bridge is cheaper',
 };
 
 /** The break-even finding as one sentence. */
