@@ -43,20 +43,24 @@ export function buildPageData(assessment: Assessment, chapterLink: (id: string) 
 /**
  * Checks fetched page data just enough to use it safely: it is this build's own output, so a
  * failure means a stale or broken file, not an attack. Returns undefined when it is not data
- * for assessment `id` (wrong id, missing questions, options, dimensions or bands).
+ * for assessment `id` (wrong id, missing questions, options or dimensions, or a score assessment
+ * without bands).
  */
 export function parsePageData(data: unknown, id: string): AssessmentPageData | undefined {
   if (!isRecord(data) || !isRecord(data['assessment']) || !isRecord(data['chapters'])) return undefined;
   const assessment = data['assessment'];
   if (assessment['id'] !== id) return undefined;
   const listOk = (key: string) => Array.isArray(assessment[key]) && (assessment[key] as unknown[]).length > 0 && (assessment[key] as unknown[]).every(isRecord);
-  if (!listOk('questions') || !listOk('dimensions') || !listOk('bands') || !isRecord(assessment['dimensionAdvice'])) return undefined;
+  const recommends = assessment['kind'] === 'recommendation';
+  if (assessment['kind'] !== 'score' && !recommends) return undefined;
+  if (!listOk('questions') || !listOk('dimensions') || (!recommends && !listOk('bands')) || !isRecord(assessment['dimensionAdvice'])) return undefined;
+  if (recommends && typeof assessment['closeMargin'] !== 'number') return undefined;
   const questionsOk = (assessment['questions'] as Record<string, unknown>[]).every(
     (q) =>
       typeof q['id'] === 'string' &&
       typeof q['weight'] === 'number' &&
       Array.isArray(q['options']) &&
-      q['options'].every((o) => isRecord(o) && typeof o['score'] === 'number'),
+      q['options'].every((o) => isRecord(o) && typeof o['score'] === 'number' && isRecord(o['fit'])),
   );
   const chaptersOk = Object.values(data['chapters']).every((c) => isRecord(c) && typeof c['title'] === 'string' && typeof c['href'] === 'string');
   if (!questionsOk || !chaptersOk) return undefined;

@@ -1,5 +1,14 @@
 import { parsePageData, type AssessmentPageData } from './page-data.ts';
-import { answeredCount, scoreAssessment, unansweredQuestions, type Answers, type AssessmentScore, type ChapterRecommendation } from './scoring.ts';
+import {
+  answeredCount,
+  scoreAssessment,
+  unansweredQuestions,
+  type Answers,
+  type AssessmentScore,
+  type ChapterRecommendation,
+  type Reason,
+  type Recommendation,
+} from './scoring.ts';
 import { assessmentStore, type AssessmentStore } from './store.ts';
 import { hasResultLink } from './result-link.ts';
 import {
@@ -8,8 +17,10 @@ import {
   answeredText,
   continueText,
   dimensionLine,
+  favoursText,
   historyLine,
   pointsText,
+  recommendationLead,
   recommendationReason,
   resultFileName,
   resumeText,
@@ -230,7 +241,11 @@ class PbAssessment extends HTMLElement {
     const chapter = this.#data.chapters[recommendation.chapter];
     const link = el('a', chapter?.title ?? recommendation.chapter);
     link.href = chapter?.href ?? '#';
-    item.append(link, ' ', el('span', recommendationReason(recommendation, this.#data.assessment.dimensions), 'muted'));
+    item.append(
+      link,
+      ' ',
+      el('span', recommendationReason(recommendation, this.#data.assessment.dimensions, this.#data.assessment.kind === 'recommendation'), 'muted'),
+    );
     return item;
   }
 
@@ -252,6 +267,8 @@ class PbAssessment extends HTMLElement {
     part(this, 'more').replaceChildren(...more.map((c) => this.#chapterItem(c)));
     part(this, 'more-wrap').hidden = more.length === 0;
 
+    if (score.recommendation) this.#showRecommendation(score.recommendation);
+
     const list = part(this, 'dimensions');
     for (const dimension of score.dimensions) {
       const row = list.querySelector<HTMLElement>(`[data-dimension="${dimension.id}"]`);
@@ -260,10 +277,11 @@ class PbAssessment extends HTMLElement {
       part(row, 'score').textContent = String(dimension.score);
       list.append(row); // highest first
     }
-    part(this, 'strengths').replaceChildren(
+    // A recommendation assessment has no strengths and gaps (its page has no place for them).
+    this.querySelector('[data-strengths]')?.replaceChildren(
       ...(score.strengths.length > 0 ? score.strengths.map((d) => el('li', dimensionLine(d))) : [el('li', NO_STRENGTHS)]),
     );
-    part(this, 'gaps').replaceChildren(
+    this.querySelector('[data-gaps]')?.replaceChildren(
       ...(score.gaps.length > 0
         ? score.gaps.map((d) => {
             const item = el('li');
@@ -278,7 +296,7 @@ class PbAssessment extends HTMLElement {
       if (!row) continue;
       part(row, 'review-label').textContent = shared ? 'Answer' : 'Your answer';
       part(row, 'answer').textContent = question.answer;
-      part(row, 'points').textContent = pointsText(question.points, question.maxPoints);
+      part(row, 'points').textContent = question.favours ? favoursText(question.favours) : pointsText(question.points, question.maxPoints);
       const explanation = part(row, 'explanation');
       explanation.textContent = question.explanation ?? '';
       explanation.hidden = !question.explanation;
@@ -288,6 +306,19 @@ class PbAssessment extends HTMLElement {
     this.#form.hidden = true;
     results.hidden = false;
     this.#renderHistory();
+  }
+
+  #showRecommendation(recommendation: Recommendation): void {
+    part(this, 'recommendation-lead').textContent = recommendationLead(recommendation);
+    const reason = (r: Reason): HTMLElement => {
+      const item = el('li');
+      item.append(el('strong', r.answer), ` (${r.prompt})`);
+      if (r.explanation) item.append(el('p', r.explanation, 'muted'));
+      return item;
+    };
+    part(this, 'reasons-for').replaceChildren(...recommendation.reasons.map(reason));
+    part(this, 'reasons-against').replaceChildren(...recommendation.against.map(reason));
+    part(this, 'against-wrap').hidden = recommendation.against.length === 0;
   }
 
   #renderHistory(): void {

@@ -138,7 +138,11 @@ class PbTeamRollUp extends HTMLElement {
       }),
     );
     const rows = team.overall
-      ? [this.#row('Overall', team.overall, team.people, true), ...team.dimensions.map((d) => this.#row(d.title, d, team.people, false))]
+      ? [
+          // A recommendation's "overall" is the best fit's score, whichever option that was: no row for it.
+          ...(team.bestFits.length > 0 || team.tooClose > 0 ? [] : [this.#row('Overall', team.overall, team.people, true)]),
+          ...team.dimensions.map((d) => this.#row(d.title, d, team.people, false)),
+        ]
       : [];
     part(this, 'rows').replaceChildren(...rows);
     part(this, 'chapters').replaceChildren(

@@ -5,6 +5,8 @@ export interface AssessmentRecommendations {
   audience: 'rep' | 'leader';
   bands: readonly { chapters: readonly string[] }[];
   dimensionAdvice: Readonly<Record<string, { chapters: readonly string[] }>>;
+  /** A recommendation assessment's options name chapters too. */
+  dimensions: readonly { chapters?: readonly string[] | undefined }[];
 }
 
 /** A place where an assessment names a chapter: the field (e.g. `bands.0.chapters.1`) and the chapter id. */
@@ -15,14 +17,18 @@ export interface ChapterReference {
 
 /**
  * Every chapter an assessment names, where it names it: band chapters, then dimension-advice
- * chapters, in file order. The build checks each against the playbook (src/playbook/references.ts).
+ * chapters, then a recommendation's option chapters, in file order. The build checks each against
+ * the playbook (src/playbook/references.ts).
  */
-export function chapterReferences(assessment: Pick<AssessmentRecommendations, 'bands' | 'dimensionAdvice'>): ChapterReference[] {
+export function chapterReferences(assessment: Pick<AssessmentRecommendations, 'bands' | 'dimensionAdvice' | 'dimensions'>): ChapterReference[] {
   const references: ChapterReference[] = [];
   assessment.bands.forEach((band, b) => band.chapters.forEach((chapter, c) => references.push({ field: `bands.${b}.chapters.${c}`, chapter })));
   for (const [dimension, advice] of Object.entries(assessment.dimensionAdvice)) {
     advice.chapters.forEach((chapter, c) => references.push({ field: `dimensionAdvice.${dimension}.chapters.${c}`, chapter }));
   }
+  assessment.dimensions.forEach((dimension, d) =>
+    dimension.chapters?.forEach((chapter, c) => references.push({ field: `dimensions.${d}.chapters.${c}`, chapter })),
+  );
   return references;
 }
 

@@ -8,6 +8,7 @@ import type { ChapterNeed, TeamRollUp } from './roll-up.ts';
 import { MAX_RESULT_FILE_CHARS, MAX_RESULT_LINK_CHARS, RESULT_LINK_MARKER } from './result-link.ts';
 import { describeValue, formatProblems, type Problem } from '../../common/problems.ts';
 import { plural } from '../../common/plural.ts';
+import { lowerFirst } from '../../common/sentence.ts';
 
 // Result links and files (result-format.ts).
 
@@ -135,9 +136,17 @@ export function assessmentChoice(title: string, results: number): string {
   return `${title} (${plural(results, 'result')})`;
 }
 
-/** The team's overall line; `format` formats numbers for the page's language. */
-export function teamSummary(team: Pick<TeamRollUp, 'people' | 'overall'>, format: (n: number) => string): string {
+/**
+ * The team's overall line; `format` formats numbers for the page's language. For a recommendation
+ * assessment it says how often each option fitted best, since a mean of different options' fits means nothing.
+ */
+export function teamSummary(team: Pick<TeamRollUp, 'people' | 'overall' | 'bestFits' | 'tooClose'>, format: (n: number) => string): string {
   const overall = team.overall;
+  if (overall && (team.bestFits.length > 0 || team.tooClose > 0)) {
+    const fits = team.bestFits.map((fit) => `${lowerFirst(fit.title)} for ${fit.people}`);
+    if (team.tooClose > 0) fits.push(`too close to call for ${team.tooClose}`);
+    return `${plural(team.people, 'person', 'people')}. Best fit: ${fits.join(', ')}.`;
+  }
   return overall
     ? `${plural(team.people, 'person', 'people')}. Overall mean ${format(overall.mean)} out of 100 (median ${format(overall.median)}, from ${format(overall.min)} to ${format(overall.max)}).`
     : 'No results of this self-assessment have been added.';
@@ -155,7 +164,7 @@ export function leftOutText(skipped: Pick<TeamRollUp['skipped'], 'duplicate' | '
 
 /** A person in the roll-up's list, after their name: " (file "sam.json")". */
 export function personSource(source: string): string {
-  return ` (${source.charAt(0).toLowerCase()}${source.slice(1)})`;
+  return ` (${lowerFirst(source)})`;
 }
 
 /** How many people a chapter is recommended for: "(recommended for 2 of 3; among the three to read next for 2)". */

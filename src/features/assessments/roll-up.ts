@@ -52,6 +52,13 @@ export interface TeamRollUp {
   dimensions: readonly DimensionRollUp[];
   /** Chapters ranked by how many people need them, then by "read next" count, then first seen. */
   chapters: readonly ChapterNeed[];
+  /**
+   * Recommendation assessments: how often each option came out as the best fit (too-close results
+   * count for neither), most often first; empty for score assessments.
+   */
+  bestFits: readonly { id: string; title: string; people: number }[];
+  /** Recommendation assessments: results too close to call. */
+  tooClose: number;
 }
 
 /** Score ranges used by the roll-up's buckets. */
@@ -97,6 +104,8 @@ export function rollUp(results: readonly AssessmentResult[], assessment: Assessm
   const overall: number[] = [];
   const byDimension = new Map<string, number[]>(assessment.dimensions.map((d) => [d.id, []]));
   const needs = new Map<string, ChapterNeed>();
+  const bestFits = new Map<string, number>();
+  let tooClose = 0;
 
   for (const result of results) {
     if (result.assessment !== assessment.id) {
@@ -115,6 +124,9 @@ export function rollUp(results: readonly AssessmentResult[], assessment: Assessm
     }
     seen.add(key);
     overall.push(outcome.value.overall);
+    const recommendation = outcome.value.recommendation;
+    if (recommendation?.tooClose) tooClose++;
+    else if (recommendation) bestFits.set(recommendation.best.id, (bestFits.get(recommendation.best.id) ?? 0) + 1);
     for (const dimension of outcome.value.dimensions) byDimension.get(dimension.id)?.push(dimension.score);
     for (const recommendation of outcome.value.chapters) {
       const need = needs.get(recommendation.chapter) ?? { chapter: recommendation.chapter, people: 0, readNext: 0 };
@@ -134,5 +146,10 @@ export function rollUp(results: readonly AssessmentResult[], assessment: Assessm
     overall: people === 0 ? null : distribution(overall),
     dimensions: people === 0 ? [] : assessment.dimensions.map((d) => ({ id: d.id, title: d.title, ...distribution(byDimension.get(d.id) ?? []) })),
     chapters,
+    bestFits: assessment.dimensions
+      .map((d) => ({ id: d.id, title: d.title, people: bestFits.get(d.id) ?? 0 }))
+      .filter((d) => d.people > 0)
+      .sort((a, b) => b.people - a.people),
+    tooClose,
   };
 }

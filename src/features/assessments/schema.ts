@@ -8,6 +8,12 @@
  * What the parsed value looks like differs from the file in one way on purpose: every question
  * comes out with its `options`, so scoring never has to know about question kinds. An
  * agreement question's five-point scale is generated here (0..4, or 4..0 when `reverse: true`).
+ *
+ * Two kinds of assessment share the format. A `score` assessment (the default) scores a person
+ * from 0 to 100 overall and per dimension, with bands and advice. A `recommendation` assessment
+ * compares options (its dimensions are the options, e.g. in-house SDRs, an agency, full-cycle
+ * reps): each answer gives `fit` points to the options it favours, and the result recommends the
+ * option that fits best, with the margin and the answers that decided it.
  */
 import { z } from 'astro/zod';
 import { KEBAB_ID } from '../../common/formats.ts';
@@ -39,6 +45,11 @@ export const OptionSchema = z.strictObject({
   score: z.number().min(0).max(100).optional(),
   /** Optional: why this answer scores as it does, shown with the results when it was picked. */
   explanation: PlainTextSchema.optional(),
+  /**
+   * Recommendation assessments only: points (0-4) this answer gives each option it favours, by
+   * option (dimension) id, e.g. `{ agency: 4, bridge: 2 }`; options left out get 0.
+   */
+  fit: z.record(z.string(), z.number().min(0).max(4)).optional(),
 });
 
 /** One group of questions whose score is reported on its own, e.g. "Routine". */
@@ -49,13 +60,17 @@ export const DimensionSchema = z.strictObject({
   title: PlainTextSchema,
   /** One or two sentences on what this dimension measures. */
   description: PlainTextSchema,
+  /** Recommendation assessments only: what to do when this option fits best (required there). */
+  recommendation: PlainTextSchema.optional(),
+  /** Recommendation assessments only: chapter ids to read when this option fits best (0-4). */
+  chapters: z.array(IdSchema).max(4).optional(),
 });
 
 const QuestionInputSchema = z.strictObject({
   /** Lowercase-kebab id, unique in the assessment; results store answers under it. */
   id: IdSchema,
-  /** The id of the dimension this question counts towards. */
-  dimension: IdSchema,
+  /** The id of the dimension this question counts towards (score assessments; recommendation ones give `fit` per option instead). */
+  dimension: IdSchema.optional(),
   /** The question or statement the person answers. */
   prompt: PlainTextSchema,
   /** `single`: pick one of `options`; `agreement`: rate the statement on the five-point scale. */
@@ -107,19 +122,26 @@ const AssessmentShapeSchema = z.strictObject({
   title: PlainTextSchema,
   /** Who it is written for. */
   audience: z.enum(['rep', 'leader']),
+  /**
+   * `score` (default): a score from 0 to 100 with bands and advice. `recommendation`: the
+   * dimensions are options to choose between and the result recommends the best fit.
+   */
+  kind: z.enum(['score', 'recommendation']).default('score'),
+  /** Recommendation only: a lead (in points out of 100) below which the top two are called too close to call. Default 5. */
+  closeMargin: z.int().min(0).max(50).default(5),
   /** One short paragraph shown before the questions (plain text). */
   intro: PlainTextSchema,
   /** Estimated minutes to answer every question (1-60). */
   minutes: z.int().min(1).max(60),
-  /** The dimensions results are reported on (1-6). */
+  /** The dimensions results are reported on (1-6); in a recommendation assessment, the options (2-6). */
   dimensions: z.array(DimensionSchema).min(1).max(6),
   /** The questions, in the order they are asked (1-40). */
   questions: z.array(QuestionInputSchema).min(1).max(40),
-  /** Overall score bands; together they cover 0-100 exactly, with no gap and no overlap. */
-  bands: z.array(BandSchema).min(1).max(8),
-  /** Advice per dimension id, one entry for every dimension. */
+  /** Score assessments: overall score bands; together they cover 0-100 exactly, with no gap and no overlap. */
+  bands: z.array(BandSchema).max(8).default([]),
+  /** Score assessments: advice per dimension id, one entry for every dimension. */
   // Keys are checked against the dimensions below, with a clearer message than a key schema gives.
-  dimensionAdvice: z.record(z.string(), DimensionAdviceSchema),
+  dimensionAdvice: z.record(z.string(), DimensionAdviceSchema).default({}),
   /** Optional site-internal links shown with the results. */
   links: z.array(LinkSchema).max(5).optional(),
 });
@@ -147,9 +169,15 @@ function checkUnique(ctx: RefinementContext, values: readonly string[], path: (i
 function checkQuestions(data: AssessmentShape, ctx: RefinementContext): void {
   const dimensionIds = data.dimensions.map((d) => d.id);
   data.questions.forEach((question, q) => {
-    if (!dimensionIds.includes(question.dimension)) {
+    if (question.dimension === undefined) {
+      issue(ctx, ['questions', q, 'dimension'], `the id of the dimension this question counts towards: ${quotedList(dimensionIds)}`);
+    } else if (!dimensionIds.includes(question.dimension)) {
       issue(ctx, ['questions', q, 'dimension'], `one of the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
     }
+    question.options?.forEach((option, o) => {
+      if (option.fit !== undefined)
+        issue(ctx, ['questions', q, 'options', o, 'fit'], 'no "fit" in a score assessment (it is for kind: recommendation; give the option a score instead)');
+    });
     if (question.kind === 'agreement') {
       if (question.options !== undefined) {
         issue(
@@ -190,6 +218,69 @@ function checkQuestions(data: AssessmentShape, ctx: RefinementContext): void {
   data.dimensions.forEach((dimension, d) => {
     if (!used.has(dimension.id))
       issue(ctx, ['dimensions', d, 'id'], `a dimension that at least one question counts towards (no question has dimension: ${dimension.id})`);
+    if (dimension.recommendation !== undefined)
+      issue(ctx, ['dimensions', d, 'recommendation'], 'no "recommendation" in a score assessment (it is for kind: recommendation)');
+    if (dimension.chapters !== undefined)
+      issue(ctx, ['dimensions', d, 'chapters'], 'no "chapters" on a dimension of a score assessment (put them under dimensionAdvice)');
+  });
+  if (data.bands.length === 0) issue(ctx, ['bands'], 'a list of 1 to 8 score bands covering 0-100 (a score assessment reports a band)');
+}
+
+/** A recommendation assessment: single-choice questions whose options give `fit` points to the options (dimensions). */
+function checkRecommendation(data: AssessmentShape, ctx: RefinementContext): void {
+  const ids = data.dimensions.map((d) => d.id);
+  if (data.dimensions.length < 2) issue(ctx, ['dimensions'], 'at least 2 options to choose between (a recommendation compares options)');
+  data.dimensions.forEach((dimension, d) => {
+    if (dimension.recommendation === undefined)
+      issue(ctx, ['dimensions', d, 'recommendation'], 'what to do when this option fits best (shown as the recommendation)');
+  });
+  if (data.bands.length > 0) issue(ctx, ['bands'], 'no bands in a recommendation assessment (its result is the option that fits best, not a band)');
+  if (Object.keys(data.dimensionAdvice).length > 0)
+    issue(ctx, ['dimensionAdvice'], 'no dimensionAdvice in a recommendation assessment (give each option a recommendation and chapters instead)');
+  const favoured = new Set<string>();
+  data.questions.forEach((question, q) => {
+    if (question.dimension !== undefined)
+      issue(ctx, ['questions', q, 'dimension'], 'no "dimension" in a recommendation assessment (each option says which options it favours with "fit")');
+    if (question.kind !== 'single') {
+      issue(ctx, ['questions', q, 'kind'], 'single (a recommendation assessment asks single-choice questions whose options carry "fit")');
+      return;
+    }
+    if (question.options === undefined) {
+      issue(ctx, ['questions', q, 'options'], 'a list of 2 to 8 options, each with a label and a fit');
+      return;
+    }
+    checkUnique(
+      ctx,
+      question.options.map((o) => o.label),
+      (o) => ['questions', q, 'options', o, 'label'],
+      'an option label',
+    );
+    question.options.forEach((option, o) => {
+      if (option.score !== undefined)
+        issue(ctx, ['questions', q, 'options', o, 'score'], 'no "score" in a recommendation assessment (say which options this answer favours with "fit")');
+      if (option.fit === undefined) {
+        issue(
+          ctx,
+          ['questions', q, 'options', o, 'fit'],
+          `the points this answer gives each option it favours, e.g. { ${ids[0] ?? 'option'}: 4 } ({} when it favours none)`,
+        );
+        return;
+      }
+      for (const [key, points] of Object.entries(option.fit)) {
+        if (!ids.includes(key)) issue(ctx, ['questions', q, 'options', o, 'fit', key], `one of the option ids listed under "dimensions": ${quotedList(ids)}`);
+        else if (points > 0) favoured.add(key);
+      }
+    });
+    if (question.options.every((o) => Object.values(o.fit ?? {}).every((points) => points <= 0)))
+      issue(ctx, ['questions', q, 'options'], 'at least one answer that favours an option (otherwise the question cannot count towards the result)');
+  });
+  data.dimensions.forEach((dimension, d) => {
+    if (!favoured.has(dimension.id))
+      issue(
+        ctx,
+        ['dimensions', d, 'id'],
+        `an option that at least one answer favours (no answer gives "${dimension.id}" fit points, so it could never be recommended)`,
+      );
   });
 }
 
@@ -249,16 +340,18 @@ function checkAdvice(data: AssessmentShape, ctx: RefinementContext): void {
 }
 
 function scaleFor(reverse: boolean): Option[] {
-  return AGREEMENT_LABELS.map((label, index) => ({ label, score: reverse ? AGREEMENT_LABELS.length - 1 - index : index }));
+  return AGREEMENT_LABELS.map((label, index) => ({ label, score: reverse ? AGREEMENT_LABELS.length - 1 - index : index, fit: {} }));
 }
 
 /** Gives every question its options, with required scores, so downstream code sees one shape. */
 function normalise(data: AssessmentShape) {
   const questions = data.questions.map((question) => {
-    const { options, reverse, ...rest } = question;
+    const { options, reverse, dimension, ...rest } = question;
+    // A recommendation question counts towards every option through its answers' `fit`; '' marks that.
+    const common = { ...rest, dimension: dimension ?? '' };
     return question.kind === 'agreement'
-      ? { ...rest, reverse: reverse ?? false, options: scaleFor(reverse ?? false) }
-      : { ...rest, reverse: false, options: (options ?? []).map((o) => ({ ...o, score: o.score ?? 0 })) };
+      ? { ...common, reverse: reverse ?? false, options: scaleFor(reverse ?? false) }
+      : { ...common, reverse: false, options: (options ?? []).map((o) => ({ ...o, score: o.score ?? 0, fit: o.fit ?? {} })) };
   });
   const bands = [...data.bands].sort((x, y) => x.from - y.from);
   return { ...data, questions, bands };
@@ -284,13 +377,17 @@ export const AssessmentSchema = AssessmentShapeSchema.superRefine((data, ctx) =>
     (q) => ['questions', q, 'id'],
     'a question id',
   );
+  if (data.kind === 'recommendation') {
+    checkRecommendation(data, ctx);
+    return;
+  }
   checkQuestions(data, ctx);
   checkBands(data, ctx);
   checkAdvice(data, ctx);
 }).transform(normalise);
 
-/** One answer option of a parsed question (agreement options are generated); `score` always set. */
-export type Option = Omit<z.output<typeof OptionSchema>, 'score'> & { score: number };
+/** One answer option of a parsed question (agreement options are generated); `score` and `fit` always set. */
+export type Option = Omit<z.output<typeof OptionSchema>, 'score' | 'fit'> & { score: number; fit: Readonly<Record<string, number>> };
 
 /** A parsed, checked self-assessment. */
 export type Assessment = z.output<typeof AssessmentSchema>;

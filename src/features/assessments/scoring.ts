@@ -20,10 +20,19 @@
  *   strength is never a gap).
  * - Recommended chapters: the band's chapters, then each gap's advice chapters (lowest gap
  *   first), without repeats; the first three are flagged `readNext`.
+ *
+ * A recommendation assessment (`kind: recommendation`) counts per option instead: an option's fit is
+ * the `fit` points the chosen answers give it (times the question's weight) over the most they could
+ * have given it, as a percentage. The best fit is recommended; when the runner-up is less than
+ * `closeMargin` points behind, the result says the two are too close to call. The reasons are the
+ * answers that favour the best fit over the runner-up, strongest first. Its `overall` is the best
+ * fit's score and its `band` a generated one that names the recommendation, so history, links and
+ * files work as for a score assessment.
  */
-import type { Assessment, Band, Question } from './schema.ts';
+import type { Assessment, Band, Dimension, Question } from './schema.ts';
 import { describeValue, ok, refuse, type Result } from '../../common/problems.ts';
 import { plural } from '../../common/plural.ts';
+import { lowerFirst } from '../../common/sentence.ts';
 
 /** A person's answers: question id → index of the chosen option in `question.options`. */
 export type Answers = Readonly<Record<string, number>>;
@@ -78,6 +87,32 @@ export interface QuestionResult {
   best: boolean;
   /** The chosen option's explanation, else the question's, else undefined. */
   explanation?: string;
+  /** Recommendation assessments: the titles of the options the answer favours, most points first. */
+  favours?: readonly string[];
+}
+
+/** An answer that tipped a recommendation one way, for the reasons shown with it. */
+export interface Reason {
+  prompt: string;
+  answer: string;
+  /** The answer's explanation, else the question's, if any. */
+  explanation?: string;
+}
+
+/** The outcome of a recommendation assessment. */
+export interface Recommendation {
+  /** The option that fits best (ties: the first in the file). */
+  best: DimensionScore;
+  /** The next best option, if any. */
+  runnerUp?: DimensionScore;
+  /** Points (out of 100) between the best and the runner-up. */
+  margin: number;
+  /** True when the margin is under the assessment's `closeMargin`. */
+  tooClose: boolean;
+  /** Answers that favour the best fit over the runner-up, strongest first (at most three). */
+  reasons: readonly Reason[];
+  /** Answers that favour the runner-up over the best fit, strongest first (at most two). */
+  against: readonly Reason[];
 }
 
 /** Everything the results page shows. */
@@ -97,6 +132,8 @@ export interface AssessmentScore {
   chapters: readonly ChapterRecommendation[];
   /** One entry per question, in the order asked. */
   questions: readonly QuestionResult[];
+  /** Recommendation assessments only: what fits best and why. */
+  recommendation?: Recommendation;
 }
 
 /** The highest score any option of a question earns (before weighting). */
@@ -165,6 +202,11 @@ function recommend(band: Band, gaps: readonly DimensionScore[]): ChapterRecommen
   return [...byChapter].map(([chapter, why], index) => ({ chapter, readNext: index < READ_NEXT_COUNT, ...why }));
 }
 
+function dimensionScore(dimension: Dimension, points: number, maxPoints: number, advice: string, chapters: readonly string[]): DimensionScore {
+  const { id, title, description } = dimension;
+  return { id, title, description, score: percent(points, maxPoints), points, maxPoints, advice, chapters };
+}
+
 /**
  * Scores a complete set of answers. Refuses (never a partial score) when any question lacks a valid
  * answer: one problem per such question, in order, on field `answers.<question id>` (`missing`, or
@@ -186,9 +228,11 @@ export function scoreAssessment(assessment: Assessment, answers: Answers): Resul
     );
   }
 
+  if (assessment.kind === 'recommendation') return ok(scoreRecommendation(assessment, answers));
+
   const questions: QuestionResult[] = assessment.questions.map((question) => {
     const chosen = chosenIndex(question, answers) ?? 0;
-    const option = question.options[chosen] ?? { label: '', score: 0 };
+    const option = question.options[chosen] ?? { label: '', score: 0, fit: {} };
     const best = maxOptionScore(question);
     const explanation = option.explanation ?? question.explanation;
     return {
@@ -209,16 +253,7 @@ export function scoreAssessment(assessment: Assessment, answers: Answers): Resul
     const points = own.reduce((sum, q) => sum + q.points, 0);
     const maxPoints = own.reduce((sum, q) => sum + q.maxPoints, 0);
     const advice = assessment.dimensionAdvice[dimension.id];
-    return {
-      id: dimension.id,
-      title: dimension.title,
-      description: dimension.description,
-      score: percent(points, maxPoints),
-      points,
-      maxPoints,
-      advice: advice?.low ?? '',
-      chapters: advice?.chapters ?? [],
-    };
+    return dimensionScore(dimension, points, maxPoints, advice?.low ?? '', advice?.chapters ?? []);
   });
   // Array.prototype.sort is stable, so ties keep the order of the file.
   const dimensions = [...scored].sort((a, b) => b.score - a.score);
@@ -241,12 +276,116 @@ export function scoreAssessment(assessment: Assessment, answers: Answers): Resul
   });
 }
 
+/** The weighted fit points of the chosen answer for `option`, and the most any answer gives it. */
+function fitPoints(question: Question, chosen: number, option: string): { points: number; maxPoints: number } {
+  const points = question.options[chosen]?.fit[option] ?? 0;
+  const most = Math.max(0, ...question.options.map((o) => o.fit[option] ?? 0));
+  return { points: question.weight * points, maxPoints: question.weight * most };
+}
+
+function reasonFor(question: Question, chosen: number): Reason {
+  const option = question.options[chosen];
+  const explanation = option?.explanation ?? question.explanation;
+  return { prompt: question.prompt, answer: option?.label ?? '', ...(explanation === undefined ? {} : { explanation }) };
+}
+
+/** Scores a complete set of answers to a recommendation assessment (see the top of this file). */
+function scoreRecommendation(assessment: Assessment, answers: Answers): AssessmentScore {
+  const chosen = new Map(assessment.questions.map((q) => [q.id, chosenIndex(q, answers) ?? 0]));
+  const titles = new Map(assessment.dimensions.map((d) => [d.id, d.title]));
+  const scored = assessment.dimensions.map((dimension): DimensionScore => {
+    let points = 0;
+    let maxPoints = 0;
+    for (const question of assessment.questions) {
+      const fit = fitPoints(question, chosen.get(question.id) ?? 0, dimension.id);
+      points += fit.points;
+      maxPoints += fit.maxPoints;
+    }
+    return dimensionScore(dimension, points, maxPoints, dimension.recommendation ?? '', dimension.chapters ?? []);
+  });
+  const dimensions = [...scored].sort((a, b) => b.score - a.score);
+  const [best, runnerUp] = dimensions as [DimensionScore, DimensionScore | undefined];
+  const margin = runnerUp ? best.score - runnerUp.score : best.score;
+  const tooClose = runnerUp !== undefined && margin < assessment.closeMargin;
+
+  // How much each answer tips the balance between the two, weighted like the scores.
+  const tilt = assessment.questions.map((question) => {
+    const index = chosen.get(question.id) ?? 0;
+    const share = (id: string | undefined) => {
+      if (id === undefined) return 0;
+      const { points } = fitPoints(question, index, id);
+      const total = scored.find((d) => d.id === id)?.maxPoints ?? 0;
+      return total > 0 ? points / total : 0;
+    };
+    return { question, index, lean: share(best.id) - share(runnerUp?.id) };
+  });
+  const strongest = (sign: 1 | -1, count: number) =>
+    tilt
+      .filter((t) => sign * t.lean > 0)
+      .sort((a, b) => sign * (b.lean - a.lean))
+      .slice(0, count)
+      .map((t) => reasonFor(t.question, t.index));
+
+  const label = tooClose && runnerUp ? `Too close to call: ${best.title} or ${lowerFirst(runnerUp.title)}` : `Best fit: ${best.title}`;
+  const summary =
+    tooClose && runnerUp
+      ? `Your answers fit ${lowerFirst(best.title)} (${best.score}) and ${lowerFirst(runnerUp.title)} (${runnerUp.score}) almost equally. Put both through the pipeline cost calculator with your own numbers before you choose.`
+      : best.advice;
+  const chapters = [...best.chapters, ...(tooClose && runnerUp ? runnerUp.chapters : [])];
+  const band = { from: 0, to: 100, label, summary, chapters: [...new Set(chapters)] };
+
+  const questions: QuestionResult[] = assessment.questions.map((question) => {
+    const index = chosen.get(question.id) ?? 0;
+    const option = question.options[index] ?? { label: '', score: 0, fit: {} };
+    const explanation = option.explanation ?? question.explanation;
+    const favours = Object.entries(option.fit)
+      .filter(([, points]) => points > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => titles.get(id) ?? id);
+    const { points, maxPoints } = fitPoints(question, index, best.id);
+    return {
+      id: question.id,
+      dimension: '',
+      prompt: question.prompt,
+      chosen: index,
+      answer: option.label,
+      points,
+      maxPoints,
+      best: points === maxPoints,
+      favours,
+      ...(explanation === undefined ? {} : { explanation }),
+    };
+  });
+
+  return {
+    assessment: assessment.id,
+    overall: best.score,
+    band,
+    dimensions,
+    strengths: [],
+    gaps: [],
+    chapters: recommend(band, []),
+    questions,
+    recommendation: {
+      best,
+      ...(runnerUp ? { runnerUp } : {}),
+      margin,
+      tooClose,
+      reasons: strongest(1, 3),
+      against: strongest(-1, 2),
+    },
+  };
+}
+
 function formatWeight(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2)));
 }
 
 /** One sentence for the page that says how the assessment is scored, built from its content. */
 export function scoringSentence(assessment: Assessment): string {
+  if (assessment.kind === 'recommendation') {
+    return `Each answer counts for the ${plural(assessment.dimensions.length, 'option')} it favours. An option's fit, from 0 to 100, is the share of the most its answers could have given it; the best fit is recommended, and when the next one is less than ${assessment.closeMargin} points behind the result says they are too close to call.`;
+  }
   const hasAgreement = assessment.questions.some((q) => q.kind === 'agreement');
   const hasReverse = assessment.questions.some((q) => q.reverse);
   const weights = assessment.questions.map((q) => q.weight);

@@ -6,8 +6,9 @@
  */
 import type { Dimension } from './schema.ts';
 import type { AssessmentResult } from './result-format.ts';
-import type { ChapterRecommendation, DimensionScore } from './scoring.ts';
+import type { ChapterRecommendation, DimensionScore, Recommendation } from './scoring.ts';
 import type { Problem } from '../../common/problems.ts';
+import { lowerFirst } from '../../common/sentence.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The questionnaire and the results.
@@ -33,10 +34,20 @@ export function unansweredText(numbers: readonly number[]): string {
   return `Answer every question to see your result: ${numbers.length} left (question${numbers.length === 1 ? '' : 's'} ${listed}).`;
 }
 
-/** Why a chapter is recommended, in brackets: "(for your overall score; helps with Routine and Targets)". */
-export function recommendationReason(recommendation: ChapterRecommendation, dimensions: readonly Pick<Dimension, 'id' | 'title'>[]): string {
+/**
+ * Why a chapter is recommended, in brackets: "(for your overall score; helps with Routine and Targets)";
+ * on a recommendation assessment (`recommends`), "(for the best fit)".
+ */
+export function recommendationReason(
+  recommendation: ChapterRecommendation,
+  dimensions: readonly Pick<Dimension, 'id' | 'title'>[],
+  recommends = false,
+): string {
   const titles = recommendation.fromDimensions.map((id) => dimensions.find((d) => d.id === id)?.title ?? id);
-  const why = [recommendation.fromBand ? 'for your overall score' : '', titles.length > 0 ? `helps with ${titles.join(' and ')}` : '']
+  const why = [
+    recommendation.fromBand ? (recommends ? 'for the best fit' : 'for your overall score') : '',
+    titles.length > 0 ? `helps with ${titles.join(' and ')}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
   return `(${why})`;
@@ -57,6 +68,30 @@ const points = (n: number): string => String(Number(n.toFixed(2)));
 /** A question's points in the review: "(1.5 of 3 points)". */
 export function pointsText(earned: number, most: number): string {
   return `(${points(earned)} of ${points(most)} points)`;
+}
+
+/** A recommendation question's answer in the review: "(favours an agency and full-cycle reps)". */
+export function favoursText(names: readonly string[]): string {
+  if (names.length === 0) return '(favours none of the options)';
+  const titles = names.map(lowerFirst);
+  const listed = titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}` : titles[0];
+  return `(favours ${listed})`;
+}
+
+/**
+ * The sentence under a recommendation: by how much the best fit leads, or that it is too close to call.
+ * "It fits 79 out of 100, 20 points ahead of the next best, an in-house team with an agency bridge (59)."
+ */
+export function recommendationLead(recommendation: Pick<Recommendation, 'best' | 'runnerUp' | 'margin' | 'tooClose'>): string {
+  const { best, runnerUp, margin, tooClose } = recommendation;
+  if (!runnerUp) return `It fits ${best.score} out of 100.`;
+  const next = lowerFirst(runnerUp.title);
+  if (tooClose) {
+    return margin === 0
+      ? `${best.title} and ${next} fit equally (${best.score} out of 100): your answers do not separate them.`
+      : `${best.title} fits ${best.score} out of 100 and ${next} ${runnerUp.score}: ${margin} ${margin === 1 ? 'point' : 'points'} apart, too close to call on these answers.`;
+  }
+  return `It fits ${best.score} out of 100, ${margin} points ahead of the next best, ${next} (${runnerUp.score}).`;
 }
 
 /** A finished result in the history, after its date: ": 64 out of 100, Building a habit". */

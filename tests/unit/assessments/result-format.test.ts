@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../../src/features/assessments/result-format.ts';
 import type { AssessmentResult } from '../../../src/features/assessments/result-format.ts';
 import { distribution, rollUp } from '../../../src/features/assessments/roll-up.ts';
+import { scoreAssessment } from '../../../src/features/assessments/scoring.ts';
 import { fileRefusal, linkRefusal, teamLinkRefusal } from '../../../src/features/assessments/result-wording.ts';
 import type { Assessment } from '../../../src/features/assessments/schema.ts';
 import { FIXTURE, load } from './fixtures.ts';
@@ -304,7 +306,39 @@ describe('rollUp', () => {
       overall: null,
       dimensions: [],
       chapters: [],
+      bestFits: [],
+      tooClose: 0,
     });
+  });
+
+  test('a recommendation assessment counts how often each option fitted best', () => {
+    const leader = load(
+      'build-buy-or-full-cycle.yaml',
+      readFileSync(new URL('../../../src/content/assessments/build-buy-or-full-cycle.yaml', import.meta.url), 'utf8'),
+    );
+    // Every question answered with its first option, or with its last one.
+    const answered = (name: string, pick: (count: number) => number): AssessmentResult => ({
+      format: 'pb-assessment-result',
+      version: 1,
+      assessment: leader.id,
+      takenAt: '2025-03-04T09:30:00.000Z',
+      name,
+      answers: Object.fromEntries(leader.questions.map((q) => [q.id, pick(q.options.length)])),
+    });
+    const best = (r: AssessmentResult) => {
+      const outcome = scoreAssessment(leader, r.answers);
+      if (!outcome.ok || !outcome.value.recommendation) throw new Error('not scored');
+      return outcome.value.recommendation;
+    };
+    const first = best(answered('A', () => 0));
+    const last = best(answered('B', (n) => n - 1));
+    expect(first.best.id).not.toBe(last.best.id);
+    const summary = rollUp([answered('A', () => 0), answered('B', (n) => n - 1), answered('C', (n) => n - 1)], leader);
+    expect(summary.bestFits.map((f) => [f.id, f.people])).toEqual([
+      [last.best.id, 2],
+      [first.best.id, 1],
+    ]);
+    expect(summary.tooClose).toBe(0);
   });
 
   test.each([

@@ -113,8 +113,8 @@ describe('parseAssessmentFile', () => {
       weight: 1,
       reverse: false,
       options: [
-        { label: 'None', score: 0 },
-        { label: 'Some', score: 2 },
+        { label: 'None', score: 0, fit: {} },
+        { label: 'Some', score: 2, fit: {} },
       ],
     });
     expect(assessment.links).toBeUndefined();
@@ -127,12 +127,64 @@ describe('parseAssessmentFile', () => {
     const assessment = parsedTiny((d) => {
       if (reverse) d.questions[1] = { ...d.questions[1], reverse: true };
     });
-    expect(assessment.questions[1]?.options).toEqual(AGREEMENT_LABELS.map((label, i) => ({ label, score: scores[i] })));
+    expect(assessment.questions[1]?.options).toEqual(AGREEMENT_LABELS.map((label, i) => ({ label, score: scores[i], fit: {} })));
   });
 
   test('sorts bands from low to high', () => {
     const assessment = parsedTiny((d) => d.bands.reverse());
     expect(assessment.bands.map((b) => b.from)).toEqual([0, 50]);
+  });
+
+  test('a recommendation assessment: options give fit to the options compared, not scores', () => {
+    const recommendation = (d: Tiny) => {
+      Object.assign(d, { kind: 'recommendation', bands: [], dimensionAdvice: {} });
+      d.dimensions.forEach((dimension) => (dimension['recommendation'] = `Choose ${String(dimension['title'])}.`));
+      d.questions = [
+        {
+          id: 'time',
+          kind: 'single',
+          prompt: 'How much time?',
+          options: [
+            { label: 'None', fit: { targets: 4 } },
+            { label: 'Some', fit: { routine: 4, targets: 1 } },
+          ],
+        },
+      ];
+    };
+    expect(messageFor(recommendation)).toBe('parsed without problems');
+    expect(
+      messageFor((d) => {
+        recommendation(d);
+        const options = d.questions[0]?.['options'] as Record<string, unknown>[];
+        options[0] = { label: 'None', score: 2, fit: { target: 4 } };
+        d.questions.push({ id: 'list', kind: 'agreement', prompt: 'I keep a list.' });
+        d.bands = [{ from: 0, to: 100, label: 'All', summary: 'All.' }];
+        delete d.dimensions[1]?.['recommendation'];
+      }),
+    ).toMatchInlineSnapshot(`
+      "src/content/assessments/tiny.yaml: field "dimensions.1.recommendation": expected what to do when this option fits best (shown as the recommendation); given nothing (the field is missing).
+      src/content/assessments/tiny.yaml: field "bands": expected no bands in a recommendation assessment (its result is the option that fits best, not a band); given a list of 1 item.
+      src/content/assessments/tiny.yaml: field "questions.0.options.0.score": expected no "score" in a recommendation assessment (say which options this answer favours with "fit"); given 2.
+      src/content/assessments/tiny.yaml: field "questions.0.options.0.fit.target": expected one of the option ids listed under "dimensions": routine, targets; given 4.
+      src/content/assessments/tiny.yaml: field "questions.1.kind": expected single (a recommendation assessment asks single-choice questions whose options carry "fit"); given "agreement"."
+    `);
+    expect(
+      messageFor((d) => {
+        recommendation(d);
+        d.questions[0]!['options'] = [
+          { label: 'None', fit: {} },
+          { label: 'Some', fit: { routine: 4 } },
+        ];
+      }),
+    ).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "dimensions.1.id": expected an option that at least one answer favours (no answer gives "targets" fit points, so it could never be recommended); given "targets"."`,
+    );
+    expect(
+      messageFor((d) => {
+        const options = d.questions[0]?.['options'] as Record<string, unknown>[];
+        options[0] = { label: 'None', score: 0, fit: { routine: 4 } };
+      }),
+    ).toContain('field "questions.0.options.0.fit": expected no "fit" in a score assessment');
   });
 
   test('a question in an unknown dimension', () => {
@@ -376,7 +428,6 @@ describe('the default assessments', () => {
     ['prospecting-habits.yaml', 'rep'],
     ['first-conversations.yaml', 'rep'],
     ['prospecting-optional.yaml', 'leader'],
-    ['build-buy-or-full-cycle.yaml', 'leader'],
   ])('%s parses, fits the brief and recommends only outline chapters', (file, audience) => {
     const outcome = parseAssessmentFile(`src/content/assessments/${file}`, readFileSync(`${folder}${file}`, 'utf8'));
     if (!outcome.ok) throw new Error(formatProblems(file, outcome.problems));
@@ -389,6 +440,17 @@ describe('the default assessments', () => {
     expect(assessment.bands.length).toBeGreaterThanOrEqual(3);
     expect(assessment.bands.length).toBeLessThanOrEqual(4);
     expect(new Set(assessment.questions.map((q) => q.kind))).toEqual(new Set(['single', 'agreement']));
+    expect(unknownChapters(assessment, OUTLINE_CHAPTERS)).toEqual([]);
+  });
+
+  test('build-buy-or-full-cycle recommends one of the four ways to staff prospecting, naming outline chapters', () => {
+    const outcome = parseAssessmentFile('build-buy-or-full-cycle.yaml', readFileSync(`${folder}build-buy-or-full-cycle.yaml`, 'utf8'));
+    if (!outcome.ok) throw new Error(formatProblems('build-buy-or-full-cycle.yaml', outcome.problems));
+    const assessment = outcome.value;
+    expect([assessment.kind, assessment.audience]).toEqual(['recommendation', 'leader']);
+    expect(assessment.dimensions.map((d) => d.id)).toEqual(['in-house', 'agency', 'full-cycle', 'bridge']);
+    expect(assessment.questions.length).toBeGreaterThanOrEqual(8);
+    expect(assessment.questions.length).toBeLessThanOrEqual(15);
     expect(unknownChapters(assessment, OUTLINE_CHAPTERS)).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import {
   unansweredQuestions,
 } from '../../../src/features/assessments/scoring.ts';
 import type { AssessmentScore, Answers } from '../../../src/features/assessments/scoring.ts';
+import { favoursText, recommendationLead } from '../../../src/features/assessments/wording.ts';
 import { FIXTURE, load } from './fixtures.ts';
 
 // Maximum points: q1 3×2 = 6, q2 4, q3 4 (reverse), q4 5; dimension a = 10, b = 9, overall 19.
@@ -193,7 +194,8 @@ describe('helpers', () => {
 });
 
 describe('the default assessments', () => {
-  const ids = ['prospecting-habits', 'first-conversations', 'prospecting-optional', 'build-buy-or-full-cycle'];
+  // Score assessments; build-buy-or-full-cycle is a recommendation (its own tests are below).
+  const ids = ['prospecting-habits', 'first-conversations', 'prospecting-optional'];
   const assessments = ids.map((id) => load(`${id}.yaml`, readFileSync(new URL(`../../../src/content/assessments/${id}.yaml`, import.meta.url), 'utf8')));
 
   test.each(assessments.map((a) => [a.id, a] as const))('%s: best answers score 100, worst score 0', (_id, assessment) => {
@@ -229,5 +231,184 @@ describe('the default assessments', () => {
         expect(new Set(result.chapters.map((c) => c.chapter)).size).toBe(result.chapters.length);
       }),
     );
+  });
+});
+
+describe('recommendation assessments', () => {
+  const file = 'build-buy-or-full-cycle';
+  const leader = load(`${file}.yaml`, readFileSync(new URL(`../../../src/content/assessments/${file}.yaml`, import.meta.url), 'utf8'));
+
+  /** Answers chosen by the start of an option's label, per question id; the rest take the middle option. */
+  function profile(picks: Record<string, string>): Answers {
+    return Object.fromEntries(
+      leader.questions.map((q) => {
+        const start = picks[q.id];
+        const index = start === undefined ? Math.floor((q.options.length - 1) / 2) : q.options.findIndex((o) => o.label.startsWith(start));
+        if (index < 0) throw new Error(`${q.id}: no option starts with "${start}"`);
+        return [q.id, index];
+      }),
+    );
+  }
+
+  test('the textbook agency case: fully booked sellers, no way to hire or coach, seasonal demand', () => {
+    const result = score(
+      profile({
+        'ae-calendars': 'Full;',
+        hiring: 'We have no recruiting',
+        coaching: 'Nobody',
+        'replacing-people': 'Each departure',
+        seasonality: 'Very seasonal',
+      }),
+      leader,
+    );
+    expect(result.recommendation?.best.id).toBe('agency');
+    expect(result.recommendation?.tooClose).toBe(false);
+    expect(result.recommendation?.margin).toBeGreaterThanOrEqual(10);
+    expect(result.band.label).toBe('Best fit: An outsourced agency');
+    // The answers that decided it are the ones that favour the agency over the runner-up.
+    expect(result.recommendation?.reasons.map((r) => r.answer)).toContain('Very seasonal, with a lot needed for a few months and little otherwise');
+    expect(result.chapters.filter((c) => c.readNext).map((c) => c.chapter)).toEqual(leader.dimensions.find((d) => d.id === 'agency')?.chapters);
+  });
+
+  test('the reverse profile: sellers with room, a hiring process, a coach and steady demand', () => {
+    const result = score(
+      profile({
+        'ae-calendars': 'Far from full',
+        hiring: 'We have a recruiting process',
+        coaching: 'An experienced manager',
+        'replacing-people': 'Well;',
+        seasonality: 'Steady all year',
+      }),
+      leader,
+    );
+    // Sellers with spare time should create their own opportunities, whatever else could be built.
+    expect(result.recommendation?.best.id).toBe('full-cycle');
+    expect(result.recommendation?.tooClose).toBe(false);
+    expect(result.recommendation?.reasons[0]?.answer).toBe('Far from full; they have time to create their own opportunities');
+  });
+
+  test('busy sellers, a ready hiring process and steady demand, but pipeline needed this quarter: the bridge', () => {
+    const result = score(
+      profile({
+        'ae-calendars': 'Full;',
+        hiring: 'We have hired',
+        coaching: 'An experienced manager',
+        seasonality: 'Steady all year',
+        urgency: 'This quarter',
+        'settled-plans': 'Settled;',
+      }),
+      leader,
+    );
+    expect(result.recommendation?.best.id).toBe('bridge');
+    expect(result.recommendation?.runnerUp?.id).toBe('in-house');
+  });
+
+  test('fits are worked out per option: points given over the most the answers could give', () => {
+    const tiny = load(
+      'tiny-choice.yaml',
+      `id: tiny-choice
+title: Tiny choice
+audience: leader
+kind: recommendation
+intro: Two questions.
+minutes: 1
+dimensions:
+  - { id: x, title: Option X, description: X., recommendation: Do X. }
+  - { id: y, title: Option Y, description: Y., recommendation: Do Y. }
+questions:
+  - id: one
+    kind: single
+    weight: 2
+    prompt: One?
+    options:
+      - { label: Favours X, fit: { x: 4 } }
+      - { label: Favours Y, fit: { y: 4 } }
+  - id: two
+    kind: single
+    prompt: Two?
+    options:
+      - { label: Some X, fit: { x: 2, y: 1 } }
+      - { label: All Y, fit: { y: 4 } }
+`,
+    );
+    // x most: 2×4 + 2 = 10; y most: 2×4 + 4 = 12.
+    const mixed = score({ one: 0, two: 1 }, tiny); // x 8/10 = 80; y 4/12 = 33
+    expect(mixed.dimensions.map((d) => [d.id, d.score])).toEqual([
+      ['x', 80],
+      ['y', 33],
+    ]);
+    expect(mixed.recommendation).toMatchObject({ best: { id: 'x' }, runnerUp: { id: 'y' }, margin: 47, tooClose: false });
+    expect(mixed.recommendation?.reasons.map((r) => r.answer)).toEqual(['Favours X']);
+    expect(mixed.recommendation?.against.map((r) => r.answer)).toEqual(['All Y']);
+    expect(mixed.questions.map((q) => q.favours)).toEqual([['Option X'], ['Option Y']]);
+    // x 2/10 = 20, y (8+1)/12 = 75: the other way round.
+    expect(score({ one: 1, two: 0 }, tiny).recommendation?.best.id).toBe('y');
+  });
+
+  test('a lead under closeMargin is too close to call, and says so', () => {
+    const text = `id: close-call
+title: Close call
+audience: leader
+kind: recommendation
+closeMargin: 20
+intro: One question.
+minutes: 1
+dimensions:
+  - { id: x, title: Option X, description: X., recommendation: Do X. }
+  - { id: y, title: An option Y, description: Y., recommendation: Do Y. }
+questions:
+  - id: one
+    kind: single
+    prompt: One?
+    options:
+      - { label: Both, fit: { x: 4, y: 4 } }
+      - { label: Mostly X, fit: { x: 3, y: 2 } }
+      - { label: Only X, fit: { x: 4 } }
+`;
+    const close = load('close-call.yaml', text);
+    const tie = score({ one: 0 }, close).recommendation;
+    expect(tie).toMatchObject({ best: { id: 'x' }, runnerUp: { id: 'y' }, margin: 0, tooClose: true, reasons: [], against: [] });
+    const near = score({ one: 1 }, close); // x 75, y 50: 25 apart, not under 20
+    expect(near.recommendation?.tooClose).toBe(false);
+    expect(score({ one: 2 }, close).recommendation?.margin).toBe(100);
+    const equal = score({ one: 0 }, close);
+    expect(equal.band.label).toBe('Too close to call: Option X or an option Y');
+    expect(equal.band.summary).toContain('Put both through the pipeline cost calculator');
+  });
+
+  test('any complete answers give fits in 0-100, the best first, and a margin that matches', () => {
+    fc.assert(
+      fc.property(fc.record(Object.fromEntries(leader.questions.map((q) => [q.id, fc.nat({ max: q.options.length - 1 })]))), (given) => {
+        const result = score(given, leader);
+        const fits = result.dimensions.map((d) => d.score);
+        expect(fits.every((f) => f >= 0 && f <= 100)).toBe(true);
+        expect(fits).toEqual([...fits].sort((a, b) => b - a));
+        const rec = result.recommendation!;
+        expect(rec.best.score).toBe(fits[0]);
+        expect(rec.margin).toBe(fits[0]! - fits[1]!);
+        expect(rec.tooClose).toBe(rec.margin < leader.closeMargin);
+        expect(result.overall).toBe(rec.best.score);
+      }),
+    );
+  });
+});
+
+describe('recommendation wording', () => {
+  const option = (title: string, score: number) => ({ id: title, title, description: '', score, points: 0, maxPoints: 0, advice: '', chapters: [] });
+  test('the lead says by how much the best fit leads, or that it is too close to call', () => {
+    expect(recommendationLead({ best: option('An agency', 79), runnerUp: option('An in-house team', 59), margin: 20, tooClose: false })).toBe(
+      'It fits 79 out of 100, 20 points ahead of the next best, an in-house team (59).',
+    );
+    expect(recommendationLead({ best: option('An agency', 62), runnerUp: option('SDR team', 59), margin: 3, tooClose: true })).toBe(
+      'An agency fits 62 out of 100 and SDR team 59: 3 points apart, too close to call on these answers.',
+    );
+    expect(recommendationLead({ best: option('An agency', 50), runnerUp: option('Full-cycle reps', 50), margin: 0, tooClose: true })).toBe(
+      'An agency and full-cycle reps fit equally (50 out of 100): your answers do not separate them.',
+    );
+  });
+  test('an answer in the review says which options it favours', () => {
+    expect(favoursText([])).toBe('(favours none of the options)');
+    expect(favoursText(['An agency'])).toBe('(favours an agency)');
+    expect(favoursText(['An agency', 'Full-cycle reps', 'An in-house SDR team'])).toBe('(favours an agency, full-cycle reps and an in-house SDR team)');
   });
 });

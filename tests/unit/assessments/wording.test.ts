@@ -87,9 +87,22 @@ describe('the team roll-up', () => {
   });
 
   test('the summary, and nobody counted', () => {
-    expect(teamSummary({ people: 3, overall: distribution([0, 60, 100]) }, format)).toBe('3 people. Overall mean 53.3 out of 100 (median 60, from 0 to 100).');
-    expect(teamSummary({ people: 1, overall: distribution([40]) }, format)).toBe('1 person. Overall mean 40 out of 100 (median 40, from 40 to 40).');
-    expect(teamSummary({ people: 0, overall: null }, format)).toBe('No results of this self-assessment have been added.');
+    const scores = { bestFits: [], tooClose: 0 };
+    expect(teamSummary({ people: 3, overall: distribution([0, 60, 100]), ...scores }, format)).toBe(
+      '3 people. Overall mean 53.3 out of 100 (median 60, from 0 to 100).',
+    );
+    expect(teamSummary({ people: 1, overall: distribution([40]), ...scores }, format)).toBe('1 person. Overall mean 40 out of 100 (median 40, from 40 to 40).');
+    expect(teamSummary({ people: 0, overall: null, ...scores }, format)).toBe('No results of this self-assessment have been added.');
+  });
+
+  test('a recommendation assessment’s summary counts the best fits, not a mean of different options', () => {
+    const bestFits = [
+      { id: 'agency', title: 'An outsourced agency', people: 2 },
+      { id: 'full-cycle', title: 'Full-cycle account executives', people: 1 },
+    ];
+    expect(teamSummary({ people: 4, overall: distribution([79, 70, 62, 50]), bestFits, tooClose: 1 }, format)).toBe(
+      '4 people. Best fit: an outsourced agency for 2, full-cycle account executives for 1, too close to call for 1.',
+    );
   });
 
   test.each([
