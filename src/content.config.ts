@@ -34,7 +34,10 @@ export const collections = {
     loader:
       process.env['CHAPTER_RENDERING'] === 'modules'
         ? checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema })
-        : renderedMdx(checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema }), { glossaryDir: join(root, 'glossary') }),
+        : renderedMdx(checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema }), {
+            glossaryDir: join(root, 'glossary'),
+            calculatorDefaults: contentFile('calculator/defaults.yaml', root),
+          }),
     schema: ChapterSchema,
   }),
   glossary: folder('glossary', '*.{yaml,yml}', GlossaryTermSchema),

@@ -11,6 +11,8 @@ import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { evaluate } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import { htmlComponents, type RenderContext } from '../playbook/render/components.ts';
+import { parseCalculatorDefaults } from '../features/calculator/defaults.ts';
+import { funnelDefaults } from '../features/funnel/model.ts';
 import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
@@ -38,6 +40,24 @@ function readGlossary(dir: string): Map<string, string> {
   return definitions;
 }
 
+/**
+ * The funnel worksheet's defaults, from the calculator defaults file (so a chapter's worked example
+ * agrees with the calculator), or undefined when the file cannot be read: the calculator collection
+ * then fails the build on it with the file and field.
+ */
+export function readFunnelContext(file: string): RenderContext['funnel'] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseCalculatorDefaults(text, file);
+  if (!parsed.ok) return undefined;
+  const { scenario } = parsed.value;
+  return { defaults: funnelDefaults(scenario), currency: scenario.currency };
+}
+
 /** Renders one chapter body to HTML and its headings. */
 export async function renderChapter(
   body: string,
@@ -58,17 +78,19 @@ export async function renderChapter(
 
 /**
  * Wraps `inner` (a glob loader of .mdx files) so its entries are stored rendered. The digest of each
- * entry covers what its HTML depends on besides the file (the glossary, the base path, this renderer),
+ * entry covers what its HTML depends on besides the file (the glossary, the calculator defaults the
+ * funnel worksheet shows, the base path, this renderer),
  * so Astro's cache keeps an entry exactly as long as its HTML would come out the same.
  */
-export function renderedMdx(inner: Loader, options: { glossaryDir: string }): Loader {
+export function renderedMdx(inner: Loader, options: { glossaryDir: string; calculatorDefaults: string }): Loader {
   return {
     name: 'rendered-mdx',
     load: async (context: LoaderContext) => {
       const base = import.meta.env.BASE_URL;
       const glossary = readGlossary(options.glossaryDir);
-      const renderContext: RenderContext = { base, glossary };
-      const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary]]));
+      const funnel = readFunnelContext(options.calculatorDefaults);
+      const renderContext: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
+      const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null]));
       const pending: Promise<void>[] = [];
       const store: LoaderContext['store'] = { ...context.store };
       store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {

@@ -60,6 +60,7 @@ describe('chapters rendered in the content layer', () => {
       'class="note"',
       'class="talk-track"',
       'class="term"',
+      '<pb-funnel-worksheet',
     ]) {
       expect(
         [...cold.entries()].some(([path, html]) => path.startsWith('chapters/') && html.includes(marker)),

@@ -4,6 +4,9 @@
 // rendering (CHAPTER_RENDERING=modules), and tests/build/rendered-chapters.test.ts checks that both
 // ways write the same pages.
 import { withBase } from '../../common/urls.ts';
+import { ContentError } from '../../common/problems.ts';
+import { FUNNEL_FIELD_INFO, FUNNEL_FIELDS, fieldProblem, type FunnelInputs } from '../../features/funnel/model.ts';
+import { funnelWorksheetHtml } from '../../features/funnel/render.ts';
 import { attribute, children, Html } from './html-runtime.ts';
 
 /** What the components need from outside the chapter. */
@@ -12,10 +15,45 @@ export interface RenderContext {
   base: string;
   /** Glossary definitions by term id, for `<Term>`'s tooltip. */
   glossary: ReadonlyMap<string, string>;
+  /** The funnel worksheet's defaults (from the calculator's) and the currency its money is in. */
+  funnel?: { defaults: FunnelInputs; currency: string };
 }
 
-/** Marks where a page must emit the checklist script (once, before the first checklist's end). */
-export const CHECKLIST_SCRIPT = '<!--pb-checklist-script-->';
+/** The components that bring a script, by the name a page uses to emit it. */
+export type ScriptedComponent = 'Checklist' | 'FunnelWorksheet';
+
+/** Marks where a page must emit a component's script (once, right after the component's first use). */
+export const scriptMarker = (name: ScriptedComponent): string => `<!--pb-script:${name}-->`;
+/** Finds the markers in rendered HTML; split with it, odd pieces are component names. */
+export const SCRIPT_MARKERS = /<!--pb-script:(Checklist|FunnelWorksheet)-->/;
+/** Kept for the checklist: its marker. */
+export const CHECKLIST_SCRIPT = scriptMarker('Checklist');
+
+/**
+ * The worksheet's inputs: the defaults with the numbers the author gave as props. A prop that is not a
+ * number in range fails the build with the prop, what was expected and what was given.
+ */
+export function funnelInputs(props: Record<string, unknown>, defaults: FunnelInputs): FunnelInputs {
+  const inputs = { ...defaults };
+  const known = new Set<string>([...FUNNEL_FIELDS, 'title', 'children']);
+  for (const name of Object.keys(props)) {
+    if (!known.has(name)) throw new ContentError(`<FunnelWorksheet ${name}=…>: expected one of ${FUNNEL_FIELDS.join(', ')} or title; given "${name}".`);
+  }
+  for (const field of FUNNEL_FIELDS) {
+    const given = props[field];
+    if (given === undefined) continue;
+    const share = FUNNEL_FIELD_INFO[field].kind === 'share';
+    const problem = typeof given === 'number' ? fieldProblem(field, given) : 'Enter a number.';
+    if (problem !== undefined) {
+      const expected = share ? 'a share written as a decimal, e.g. 0.2 for 20 %' : 'a number in range';
+      throw new ContentError(
+        `<FunnelWorksheet ${field}={…}>: expected ${expected} (${problem.replace(/^Enter /, '').replace(/\.$/, '')}); given ${JSON.stringify(given)}.`,
+      );
+    }
+    inputs[field] = given as number;
+  }
+  return inputs;
+}
 
 type Props = Record<string, unknown> & { children?: unknown };
 const str = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value));
@@ -23,6 +61,7 @@ const str = (value: unknown): string | undefined => (value === undefined || valu
 /** The components by the names authors use, plus `a` for every link. */
 export function htmlComponents(context: RenderContext): Record<string, (props: Props) => Html> {
   let checklists = 0;
+  let worksheets = 0;
   return {
     Callout: (p) => {
       const type = str(p['type']) ?? 'note';
@@ -59,6 +98,13 @@ export function htmlComponents(context: RenderContext): Record<string, (props: P
         `<div${attribute('class', `line line--${kind}`)}><p class="line__who">${children(who)}</p><div class="line__text">${children(p.children)}</div></div>`,
       );
     },
+    FunnelWorksheet: (p) => {
+      if (!context.funnel) throw new ContentError('<FunnelWorksheet>: the calculator defaults were not available to fill it in.');
+      const inputs = funnelInputs(p, context.funnel.defaults);
+      const id = `funnel-${++worksheets}`;
+      const html = funnelWorksheetHtml(inputs, { id, currency: context.funnel.currency, ...(typeof p['title'] === 'string' ? { title: p['title'] } : {}) });
+      return new Html(`${html}${worksheets === 1 ? scriptMarker('FunnelWorksheet') : ''}`);
+    },
     Note: (p) => new Html(`<div class="note">${children(p.children)}</div>`),
     TalkTrack: (p) => {
       const title = str(p['title']);
@@ -87,14 +133,14 @@ export function htmlComponents(context: RenderContext): Record<string, (props: P
 }
 
 /** The names authors use for the components, in the order the authoring guide lists them. */
-export type AuthorComponent = 'Callout' | 'Checklist' | 'Exercise' | 'KeyTakeaways' | 'Line' | 'Note' | 'TalkTrack' | 'Term' | 'a';
+export type AuthorComponent = 'Callout' | 'Checklist' | 'Exercise' | 'FunnelWorksheet' | 'KeyTakeaways' | 'Line' | 'Note' | 'TalkTrack' | 'Term' | 'a';
 
 /**
  * One component's HTML for an .astro wrapper: `props` as the author wrote them and `slot` the
- * already-rendered HTML of its children. The checklist script marker is left out: an .astro
- * component's own `<script>` takes its place.
+ * already-rendered HTML of its children. Script markers are left out: an .astro component's own
+ * `<script>` takes their place.
  */
 export function renderAuthorComponent(name: AuthorComponent, props: object, slot: string, context: RenderContext): string {
   const component = htmlComponents(context)[name]!;
-  return String(component({ ...props, children: new Html(slot) })).replace(CHECKLIST_SCRIPT, '');
+  return String(component({ ...props, children: new Html(slot) })).replace(new RegExp(SCRIPT_MARKERS.source, 'g'), '');
 }
