@@ -2,6 +2,7 @@
 // an isolated build with its time and peak memory, the HTML bytes of chapter pages, and the JavaScript
 // and CSS a page loads before any interaction.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -26,6 +27,8 @@ export interface BuildCost {
   seconds: number;
   /** The larger of the two peaks, MB. */
   peakMb: number;
+  /** Chapters the content layer rendered and kept from its cache, as its loader logged them (undefined when it did not). */
+  chapters: { rendered: number; kept: number } | undefined;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -70,16 +73,20 @@ function treeRssKb(root: number): number {
  * Runs a command and measures it: with GNU time when installed (largest single process), else by
  * polling /proc every 50 ms (the whole process tree). Rejects with the command's output when it fails.
  */
-export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunCost> {
+export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunCost & { output: string }> {
   const gnu = hasGnuTime();
   const stats = join(options.cwd, `time-${process.pid}-${Date.now()}.txt`);
   const started = performance.now();
   const child = gnu
     ? spawn(GNU_TIME, ['-v', '-o', stats, command, ...args], { cwd: options.cwd, env: options.env })
     : spawn(command, args, { cwd: options.cwd, env: options.env });
+  let head = '';
   let output = '';
-  // Only the end is kept for the error message: a large build prints a warning per chapter.
-  const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
+  // The start (content sync) and the end (errors) are kept: a large build prints a line per page.
+  const keep = (d: Buffer) => {
+    if (head.length < 20_000) head += d.toString();
+    output = (output + d.toString()).slice(-20_000);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let polledKb = 0;
@@ -96,7 +103,7 @@ export async function measure(command: string, args: string[], options: { cwd: s
     kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(stats, 'utf8'))?.[1] ?? 0);
     rmSync(stats, { force: true });
   }
-  return { seconds, peakMb: kb / 1024 };
+  return { seconds, peakMb: kb / 1024, output: `${head}\n…\n${output}` };
 }
 
 /** What to build. */
@@ -105,7 +112,7 @@ export interface BuildOptions {
   contentDir: string;
   /** Where the site goes (OUT_DIR); must be inside `workDir`. */
   outDir: string;
-  /** A scratch folder for this build: the working folder, Astro's cache. */
+  /** A scratch folder for this build: the working folder, Astro's cache (kept there, so building again in it is a rebuild). */
   workDir: string;
   /** BASE_PATH. @default "/" */
   base?: string;
@@ -135,7 +142,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildCost> {
   };
   const astro = await measure(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], { cwd: workDir, env });
   const pagefind = await measure(join(REPO, 'node_modules/.bin/pagefind'), ['--site', outDir], { cwd: workDir, env });
-  return { astro, pagefind, seconds: astro.seconds + pagefind.seconds, peakMb: Math.max(astro.peakMb, pagefind.peakMb) };
+  const logged = /(\d+) chapters rendered, (\d+) kept from the cache/.exec(astro.output);
+  return {
+    astro: { seconds: astro.seconds, peakMb: astro.peakMb },
+    pagefind: { seconds: pagefind.seconds, peakMb: pagefind.peakMb },
+    seconds: astro.seconds + pagefind.seconds,
+    peakMb: Math.max(astro.peakMb, pagefind.peakMb),
+    chapters: logged ? { rendered: Number(logged[1]), kept: Number(logged[2]) } : undefined,
+  };
+}
+
+/** A digest of every file of a built site, to compare two builds. */
+export function siteDigest(outDir: string): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) hash.update(`${file.slice(outDir.length)}\0`).update(readFileSync(file));
+  return hash.digest('hex');
 }
 
 /** The median of some numbers (0 for none). */

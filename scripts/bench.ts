@@ -1,19 +1,34 @@
-// npm run bench [-- --sizes 10,1000,5000] [--no-lighthouse] [--out BENCHMARKS.md] [--keep]
+// npm run bench [-- --sizes 10,1000,5000] [--no-peer] [--no-lighthouse] [--out BENCHMARKS.md] [--keep]
 // Generates synthetic playbooks of each size (scripts/synthetic-playbook.ts), builds each in a temp
-// folder and measures: build-and-index time and peak memory, HTML bytes per chapter page, the
+// folder, cold and then twice again on the kept cache (nothing changed; one chapter edited), and,
+// unless --no-peer, builds the same chapters with Starlight (scripts/bench-peer.ts) in alternation
+// with ours, reporting the ratios. Also measures: peak memory, HTML bytes per chapter page, the
 // JavaScript and CSS a reading page, the calculator and an assessment load before any interaction
 // (gzipped), and the bytes the first search downloads. Then runs Lighthouse on the default playbook's
 // home page, a chapter, the calculator and an assessment. Writes everything to BENCHMARKS.md with the
 // date and the machine. Times are reported, not asserted; scripts/budgets.ts enforces the sizes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { REPO, buildSite, chapterPageBytes, formatBytes, interactivePages, median, pageWeight, type BuildCost, type PageWeight } from './bench-tools.ts';
-import { writeSyntheticPlaybook } from './synthetic-playbook.ts';
+import { buildPeer, PEER, preparePeer, writePeerContent } from './bench-peer.ts';
+import {
+  REPO,
+  buildSite,
+  chapterPageBytes,
+  formatBytes,
+  interactivePages,
+  median,
+  pageWeight,
+  siteDigest,
+  type BuildCost,
+  type PageWeight,
+  type RunCost,
+} from './bench-tools.ts';
+import { writeSyntheticPlaybook, type SyntheticPlaybook } from './synthetic-playbook.ts';
 
 /** The flags every headless Chromium here runs with (no sandbox in containers, nothing phoning home). */
 export const CHROMIUM_FLAGS = [
@@ -178,7 +193,16 @@ interface SizeResult {
   calculator: PageWeight | undefined;
   assessment: PageWeight | undefined;
   search: SearchCost | undefined;
+  /** Our rebuilds on the kept cache, and whether the unchanged rebuild wrote the same files as the cold build. */
+  rebuild: { unchanged: BuildCost; edited: BuildCost; identical: boolean };
+  /** Starlight on the same chapters (cold, unchanged, one chapter edited), when measured. */
+  peer: { cold: RunCost; unchanged: RunCost; edited: RunCost } | undefined;
+  /** The 1-minute load average before each of the runs, in the order they ran. */
+  load: number[];
 }
+
+/** A sentence appended to one chapter, in our content folder and the peer's, to measure an edit's rebuild. */
+const EDIT = `\n\nEdited for the benchmark at ${new Date().toISOString()}: one more paragraph about the next call.\n`;
 
 function folderBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -194,11 +218,20 @@ const OTHER_PAGES: [string, (firstSection: string) => string][] = [
   ['search', () => 'search'],
 ];
 
-async function measurePlaybook(label: string, contentDir: string, chapterIds: string[], sectionIds: string[], workDir: string): Promise<SizeResult> {
+async function measurePlaybook(label: string, playbook: SyntheticPlaybook, workDir: string, peer: boolean): Promise<SizeResult> {
+  const { dir: contentDir, chapters: chapterIds, sections: sectionIds } = playbook;
   const sections = sectionIds.length;
   const outDir = join(workDir, 'site');
-  console.log(`\n[${label}] building ${chapterIds.length} chapters…`);
+  const peerWork = join(workDir, 'peer');
+  const load: number[] = [];
+  const step = (what: string): void => {
+    load.push(loadavg()[0] ?? 0);
+    console.log(`\n[${label}] ${what} (load ${(loadavg()[0] ?? 0).toFixed(1)})…`);
+  };
+  const peerFiles = peer ? writePeerContent(playbook) : [];
+  step(`building ${chapterIds.length} chapters, cold`);
   const build = await buildSite({ contentDir, outDir, workDir });
+  const coldDigest = siteDigest(outDir);
   const bytes = chapterPageBytes(outDir, chapterIds);
   const { calculator, assessment } = interactivePages(outDir);
   const server = await serve(outDir);
@@ -210,6 +243,33 @@ async function measurePlaybook(label: string, contentDir: string, chapterIds: st
   } finally {
     await server.stop();
   }
+  const reading = pageWeight(outDir, `chapters/${chapterIds[0]}/`);
+  // Ours and the peer's runs alternate, so that a change in the machine's load hits both alike.
+  let peerCold: RunCost | undefined;
+  if (peer) {
+    step('Starlight, cold');
+    rmSync(peerWork, { recursive: true, force: true });
+    peerCold = await buildPeer(peerWork);
+  }
+  step('rebuilding with nothing changed');
+  const unchanged = await buildSite({ contentDir, outDir, workDir });
+  const identical = siteDigest(outDir) === coldDigest;
+  let peerUnchanged: RunCost | undefined;
+  if (peer) {
+    step('Starlight, rebuilding with nothing changed');
+    peerUnchanged = await buildPeer(peerWork);
+  }
+  const middle = Math.floor(chapterIds.length / 2);
+  appendFileSync(join(contentDir, 'playbook', `${chapterIds[middle]}.mdx`), EDIT);
+  if (peer) appendFileSync(peerFiles[middle]!, EDIT);
+  step('rebuilding after editing one chapter');
+  const edited = await buildSite({ contentDir, outDir, workDir });
+  let peerEdited: RunCost | undefined;
+  if (peer) {
+    step('Starlight, rebuilding after editing one chapter');
+    peerEdited = await buildPeer(peerWork);
+  }
+  load.push(loadavg()[0] ?? 0);
   const result: SizeResult = {
     label,
     chapters: chapterIds.length,
@@ -220,14 +280,21 @@ async function measurePlaybook(label: string, contentDir: string, chapterIds: st
     otherPages: Object.fromEntries(OTHER_PAGES.map(([name, path]) => [name, statSync(join(outDir, path(sectionIds[0] ?? ''), 'index.html')).size])),
     siteBytes: folderBytes(outDir),
     pagefindBytes: folderBytes(join(outDir, 'pagefind')),
-    reading: pageWeight(outDir, `chapters/${chapterIds[0]}/`),
+    reading,
     calculator: calculator ? pageWeight(outDir, calculator) : undefined,
     assessment: assessment ? pageWeight(outDir, assessment) : undefined,
     search,
+    rebuild: { unchanged, edited, identical },
+    peer: peerCold && peerUnchanged && peerEdited ? { cold: peerCold, unchanged: peerUnchanged, edited: peerEdited } : undefined,
+    load,
   };
   console.log(
     `[${label}] ${result.build.seconds.toFixed(1)} s, peak ${result.build.peakMb.toFixed(0)} MB, ` +
-      `chapter page ${formatBytes(result.htmlMedian)} (median), reading JS ${formatBytes(result.reading.jsGzip)} gz`,
+      `chapter page ${formatBytes(result.htmlMedian)} (median), reading JS ${formatBytes(result.reading.jsGzip)} gz; ` +
+      `rebuilds ${unchanged.seconds.toFixed(1)} s / ${edited.seconds.toFixed(1)} s` +
+      (result.peer
+        ? `; Starlight ${result.peer.cold.seconds.toFixed(1)} s / ${result.peer.unchanged.seconds.toFixed(1)} s / ${result.peer.edited.seconds.toFixed(1)} s`
+        : ''),
   );
   return result;
 }
@@ -274,9 +341,8 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
         `${formatBytes(r.siteBytes)} | ${formatBytes(r.pagefindBytes)} |`,
     ),
     '',
-    'For reference, Starlight on 1,000 synthetic chapters builds in about 15 s on this kind of machine,',
-    'peaks near 1.4 GB of memory and writes about 215 KB of HTML per page.',
-    '',
+    ...rebuildSection(results),
+    ...peerSection(results),
     'Other pages (HTML bytes):',
     '',
     `| playbook | ${OTHER_PAGES.map(([name]) => name).join(' | ')} |`,
@@ -286,7 +352,8 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
     '## What a page loads before any interaction (gzipped)',
     '',
     'Scripts, module preloads and stylesheets named in the HTML, plus the modules those scripts import',
-    'statically; each file gzipped on its own. Search code (Pagefind) loads only once the search box is used.',
+    'statically; each file gzipped on its own. The search code and Pagefind load when the search box is first',
+    'used, the progress code when the reader first marks a chapter, the knowledge check’s when it is reached.',
     '',
     '| playbook | reading page JS | reading page CSS | calculator JS | calculator CSS | assessment JS | assessment CSS |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -343,11 +410,71 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
     '',
     '`npm run test:budgets` (scripts/budgets.ts) builds the 10- and 1,000-chapter playbooks and fails when',
     'a chapter page at 1,000 chapters is more than 10 % larger than the same chapter at 10, when a reading',
-    'page loads more than 10 KB of JavaScript (gzipped) before the search is opened, or when the calculator',
+    'page loads more than 3 KB of JavaScript (gzipped) before any interaction, or when the calculator',
     'or an assessment page loads more than 30 KB.',
     '',
   );
   return lines.join('\n');
+}
+
+const seconds = (cost: { seconds: number } | undefined): string => (cost ? `${cost.seconds.toFixed(1)} s` : '–');
+const ratio = (ours: number, theirs: number | undefined): string => (theirs ? `${(ours / theirs).toFixed(2)}×` : '–');
+const share = (part: number, whole: number): string => `${Math.round((part / whole) * 100)} %`;
+const rendered = (build: BuildCost): string => (build.chapters ? `${build.chapters.rendered} rendered, ${build.chapters.kept} from the cache` : 'not logged');
+
+/** Our rebuilds on the kept content-layer cache against the cold build. */
+function rebuildSection(results: SizeResult[]): string[] {
+  return [
+    '## Rebuilds',
+    '',
+    'Each playbook is built again in the same folder, keeping Astro’s cache (`ASTRO_CACHE_DIR`), once with',
+    'nothing changed and once after a paragraph was added to one chapter. The chapters column is what the',
+    'chapter loader (src/loaders/mdx-loader.ts) logged: how many it rendered and how many it kept.',
+    '',
+    '| playbook | cold build + index | nothing changed | share of cold | chapters | same files as cold | one chapter edited | share of cold | chapters |',
+    '| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.label} | ${seconds(r.build)} | ${seconds(r.rebuild.unchanged)} | ${share(r.rebuild.unchanged.seconds, r.build.seconds)} | ${rendered(r.rebuild.unchanged)} | ` +
+        `${r.rebuild.identical ? 'yes' : '**no**'} | ${seconds(r.rebuild.edited)} | ${share(r.rebuild.edited.seconds, r.build.seconds)} | ${rendered(r.rebuild.edited)} |`,
+    ),
+    '',
+  ];
+}
+
+/** Ours against Starlight on the same chapters, run by run. */
+function peerSection(results: SizeResult[]): string[] {
+  const measured = results.filter((r) => r.peer);
+  if (measured.length === 0) return ['Starlight was not built in this run (`--no-peer`).', ''];
+  return [
+    `## Against Starlight ${PEER.starlight} (Astro ${PEER.astro})`,
+    '',
+    'The same synthetic chapters built with Starlight in a generated project (scripts/bench-peer.ts; its',
+    'components are small wrappers over Starlight’s `Aside`, one sidebar group per section), Starlight’s',
+    'build including its Pagefind index. Runs alternate: ours cold, Starlight cold, ours with nothing',
+    'changed, Starlight with nothing changed, then both after the same chapter was edited. A ratio below',
+    '1 means this project is faster. The load is the 1-minute load average before each of the six runs and at the end.',
+    '',
+    '| playbook | run | this project | Starlight | ratio | peak memory (ours / Starlight) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...measured.flatMap((r) => {
+      const p = r.peer!;
+      return [
+        ['cold build + index', r.build, p.cold],
+        ['rebuild, nothing changed', r.rebuild.unchanged, p.unchanged],
+        ['rebuild, one chapter edited', r.rebuild.edited, p.edited],
+      ].map(
+        ([name, ours, theirs]) =>
+          `| ${r.label} | ${name as string} | ${seconds(ours as BuildCost)} | ${seconds(theirs as RunCost)} | ${ratio((ours as BuildCost).seconds, (theirs as RunCost).seconds)} | ` +
+          `${(ours as BuildCost).peakMb.toFixed(0)} MB / ${(theirs as RunCost).peakMb.toFixed(0)} MB |`,
+      );
+    }),
+    '',
+    '| playbook | load before each run |',
+    '| --- | --- |',
+    ...measured.map((r) => `| ${r.label} | ${r.load.map((l) => l.toFixed(1)).join(', ')} |`),
+    '',
+  ];
 }
 
 function lighthouseVersion(): string {
@@ -387,9 +514,11 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,1000,5000' },
     out: { type: 'string', default: 'BENCHMARKS.md' },
-    'no-lighthouse': { type: 'boolean', default: false },
+    lighthouse: { type: 'boolean', default: true },
+    peer: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
   },
+  allowNegative: true,
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
@@ -400,15 +529,16 @@ const loadAtStart = loadavg()[0] ?? 0;
 const workRoot = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 try {
   const results: SizeResult[] = [];
+  if (values.peer) preparePeer();
   for (const size of sizes) {
     const content = writeSyntheticPlaybook({ chapters: size, outDir: join(workRoot, `content-${size}`) });
-    const result = await measurePlaybook(`synthetic ${size}`, content.dir, content.chapters, content.sections, join(workRoot, `build-${size}`));
+    const result = await measurePlaybook(`synthetic ${size}`, content, join(workRoot, `build-${size}`), values.peer);
     results.push(result);
     // Keep the disk small: the large sites are not needed any more.
     if (!values.keep) rmSync(join(workRoot, `build-${size}`), { recursive: true, force: true });
   }
   const smallest = [...results].sort((a, b) => a.chapters - b.chapters)[0];
-  const lighthouseRuns = !values['no-lighthouse'] ? await runLighthouse(workRoot, smallest) : undefined;
+  const lighthouseRuns = values.lighthouse ? await runLighthouse(workRoot, smallest) : undefined;
   const out = resolve(values.out);
   writeFileSync(out, report(results, lighthouseRuns, loadAtStart, modelBenchmark()));
   console.log(`\nWrote ${out}`);

@@ -1,7 +1,8 @@
 // npm run test:budgets: the size budgets of the production-hardening issue, on synthetic playbooks of
 // 10 and 1,000 chapters built in a temp folder. Fails (exit 1) when
 //  - a chapter page at 1,000 chapters is more than 10 % larger than the same chapter at 10,
-//  - a reading page loads more than 10 KB of JavaScript (gzipped) before the search is opened,
+//  - a reading page loads more than 3 KB of JavaScript (gzipped) before any interaction (search,
+//    progress and the knowledge check load their code on first use; a checklist's code is counted),
 //  - the calculator or an assessment page loads more than 30 KB of JavaScript (gzipped).
 // Pages that are not built yet (no calculator/, no assessments/<id>/) are skipped with a message.
 // Times are not checked here; npm run bench reports them.
@@ -15,8 +16,9 @@ import { writeSyntheticPlaybook } from './synthetic-playbook.ts';
 export const BUDGETS = {
   /** A chapter page at 1,000 chapters may be at most this much larger than at 10 (1.10 = 10 % larger). */
   chapterGrowth: 1.1,
-  /** JavaScript a reading page loads before the search is opened, gzipped. */
-  readingJs: 10 * 1024,
+  /** JavaScript a reading page loads before any interaction, gzipped: the theme, the checklist, and the
+   * small scripts that show stored progress and load the search and progress code on first use. */
+  readingJs: 3 * 1024,
   /** JavaScript the calculator or an assessment page loads before any interaction, gzipped. */
   interactiveJs: 30 * 1024,
 } as const;
@@ -56,7 +58,7 @@ export function checkBudgets(input: BudgetInput): BudgetLine[] {
   if (reading) {
     lines.push({
       status: reading.jsGzip <= BUDGETS.readingJs ? 'pass' : 'FAIL',
-      text: `reading page (${reading.page}) JavaScript before search: ${formatBytes(reading.jsGzip)} gzipped (limit ${formatBytes(BUDGETS.readingJs)}): ${reading.js.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ') || 'none'}`,
+      text: `reading page (${reading.page}) JavaScript before interaction: ${formatBytes(reading.jsGzip)} gzipped (limit ${formatBytes(BUDGETS.readingJs)}): ${reading.js.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ') || 'none'}`,
     });
   }
   for (const [name, pages, missing] of [

@@ -13,6 +13,7 @@ import { SiteSettingsSchema } from './playbook/schemas/site.ts';
 import { contentDir, contentFile } from './common/content-dir.ts';
 import { checkedGlob, checkedYamlFile } from './loaders/checked-loaders.ts';
 import { ASSESSMENT_ROUTE } from './loaders/assessment-file.ts';
+import { renderedMdx } from './loaders/mdx-loader.ts';
 
 const root = contentDir();
 
@@ -26,7 +27,19 @@ const single = <S extends z.ZodType>(file: string, id: string, schema: S) => def
 export const collections = {
   site: single(join(root, 'site.yaml'), 'site', SiteSettingsSchema),
   sections: folder('sections', '*.{yaml,yml}', SectionSchema),
-  playbook: folder('playbook', '**/[^_]*.mdx', ChapterSchema),
+  // Chapters are rendered once here and kept in the content layer's cache, not compiled into a module
+  // each (src/loaders/mdx-loader.ts). CHAPTER_RENDERING=modules renders them with Astro's MDX modules
+  // instead; the build tests check that both write the same pages.
+  playbook: defineCollection({
+    loader:
+      process.env['CHAPTER_RENDERING'] === 'modules'
+        ? checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema })
+        : renderedMdx(checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema }), {
+            glossaryDir: join(root, 'glossary'),
+            calculatorDefaults: contentFile('calculator/defaults.yaml', root),
+          }),
+    schema: ChapterSchema,
+  }),
   glossary: folder('glossary', '*.{yaml,yml}', GlossaryTermSchema),
   assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, ASSESSMENT_ROUTE),
   // A team's content folder may leave out the calculator defaults and keep the generator's own.

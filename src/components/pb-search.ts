@@ -58,6 +58,9 @@ class PbSearch extends HTMLElement {
     input.addEventListener('focus', () => void this.#prepare(base), {
       once: true,
     });
+    // This code loads on first use (search-loader.ts): the box may already have focus and a query.
+    if (document.activeElement === input) void this.#prepare(base);
+    if (input.value.trim() && !isPage) this.#schedule(base, 0);
     input.addEventListener('input', () => this.#schedule(base));
     for (const f of this.#filters) f.addEventListener('change', () => this.#schedule(base, 0));
     input.addEventListener('keydown', (e) => {

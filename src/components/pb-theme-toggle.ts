@@ -22,10 +22,7 @@ class PbThemeToggle extends HTMLElement {
     const button = this.querySelector<HTMLButtonElement>('[data-theme-button]');
     if (!button) return;
     let choice = readStored();
-    const render = () => {
-      button.textContent = LABELS[choice];
-      button.title = 'Change the colour theme';
-    };
+    const render = () => (button.textContent = LABELS[choice]);
     render();
     button.hidden = false;
     button.addEventListener('click', () => {

@@ -86,12 +86,13 @@ describe('checkBudgets', () => {
     const lines = checkBudgets({
       chapterSmall: 10_000,
       chapterLarge: 11_000,
-      reading: [page('chapters/a/', 10 * 1024)],
+      reading: [page('chapters/a/', 3 * 1024)],
       calculator: [page('calculator/', 30 * 1024)],
       assessment: [undefined, page('assessments/x/', 2048)],
     });
     expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(lines[0]!.text).toBe('chapter page at 1,000 chapters: 10.7 KB vs 9.8 KB at 10 (+10.0 %; limit +10 %)');
+    expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.0 KB gzipped (limit 3.0 KB)');
     expect(lines[3]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 30.0 KB)');
   });
 
@@ -99,7 +100,7 @@ describe('checkBudgets', () => {
     const lines = checkBudgets({
       chapterSmall: 10_000,
       chapterLarge: 11_001,
-      reading: [page('chapters/a/', 1024), page('chapters/a/', 10 * 1024 + 1)],
+      reading: [page('chapters/a/', 1024), page('chapters/a/', 3 * 1024 + 1)],
       calculator: [undefined, undefined],
       assessment: [page('assessments/x/', 30 * 1024 + 1)],
     });

@@ -1,0 +1,121 @@
+// Renders MDX chapters once, in the content layer, instead of compiling a bundler module per chapter.
+// Wraps a glob loader: each .mdx entry it stores is compiled with Sätteri (the MDX compiler
+// @astrojs/mdx uses) and evaluated with a JSX runtime that writes HTML strings, the authors'
+// components being plain functions (src/playbook/render/components.ts). The HTML and headings go into
+// the entry's `rendered` field, so Astro treats the chapter like a Markdown entry and keeps it in
+// its data store: an unchanged chapter is not compiled again on the next build.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import { evaluate } from 'satteri';
+import { parse as parseYaml } from 'yaml';
+import { htmlComponents, type RenderContext } from '../playbook/render/components.ts';
+import { parseCalculatorDefaults } from '../features/calculator/defaults.ts';
+import { funnelDefaults } from '../features/funnel/model.ts';
+import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
+
+/** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
+const RENDERER_VERSION = '1';
+
+/** Glossary definitions by id, read from the same files as the glossary collection. */
+function readGlossary(dir: string): Map<string, string> {
+  const definitions = new Map<string, string>();
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
+  } catch {
+    return definitions;
+  }
+  for (const file of files) {
+    try {
+      const data = parseYaml(readFileSync(join(dir, file), 'utf8')) as { definition?: unknown } | null;
+      if (typeof data?.definition === 'string') definitions.set(file.replace(/\.ya?ml$/, ''), data.definition);
+    } catch {
+      /* the glossary collection reports invalid files */
+    }
+  }
+  return definitions;
+}
+
+/**
+ * The funnel worksheet's defaults, from the calculator defaults file (so a chapter's worked example
+ * agrees with the calculator), or undefined when the file cannot be read: the calculator collection
+ * then fails the build on it with the file and field.
+ */
+export function readFunnelContext(file: string): RenderContext['funnel'] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseCalculatorDefaults(text, file);
+  if (!parsed.ok) return undefined;
+  const { scenario } = parsed.value;
+  return { defaults: funnelDefaults(scenario), currency: scenario.currency };
+}
+
+/** Renders one chapter body to HTML and its headings. */
+export async function renderChapter(
+  body: string,
+  context: RenderContext,
+): Promise<{ html: string; headings: { depth: number; slug: string; text: string }[] }> {
+  const data = { astro: { frontmatter: {}, headings: [] as { depth: number; slug: string; text: string }[] } };
+  const module = (await evaluate(body, {
+    jsx,
+    jsxs: jsx,
+    Fragment,
+    features: { gfm: true, smartPunctuation: true },
+    hastPlugins: [satteriHeadingIdsPlugin()],
+    data,
+  } as unknown as Parameters<typeof evaluate>[1])) as { default: (props: { components: unknown }) => unknown };
+  const html = String(module.default({ components: htmlComponents(context) }));
+  return { html, headings: data.astro.headings };
+}
+
+/**
+ * Wraps `inner` (a glob loader of .mdx files) so its entries are stored rendered. The digest of each
+ * entry covers what its HTML depends on besides the file (the glossary, the calculator defaults the
+ * funnel worksheet shows, the base path, this renderer),
+ * so Astro's cache keeps an entry exactly as long as its HTML would come out the same.
+ */
+export function renderedMdx(inner: Loader, options: { glossaryDir: string; calculatorDefaults: string }): Loader {
+  return {
+    name: 'rendered-mdx',
+    load: async (context: LoaderContext) => {
+      const base = import.meta.env.BASE_URL;
+      const glossary = readGlossary(options.glossaryDir);
+      const funnel = readFunnelContext(options.calculatorDefaults);
+      const renderContext: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
+      const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null]));
+      const pending: Promise<void>[] = [];
+      const store: LoaderContext['store'] = { ...context.store };
+      store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
+        if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
+        const { deferredRender: _deferred, ...rest } = entry;
+        pending.push(
+          renderChapter(entry.body ?? '', renderContext).then(
+            ({ html, headings }) => {
+              context.store.set({ ...rest, rendered: { html, metadata: { headings } } });
+            },
+            (error: unknown) => {
+              throw new Error(`${entry.filePath}: the chapter could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+            },
+          ),
+        );
+        return true;
+      };
+      await inner.load({
+        ...context,
+        store,
+        generateDigest: (data) => context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\n${inputs}`),
+      });
+      await Promise.all(pending);
+      // Read by npm run bench to check that a rebuild renders only what changed.
+      context.logger.info(`${pending.length} chapters rendered, ${context.store.keys().length - pending.length} kept from the cache`);
+    },
+  };
+}

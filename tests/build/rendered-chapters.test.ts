@@ -1,0 +1,90 @@
+// Chapters are rendered once in the content layer (src/loaders/mdx-loader.ts) and kept in Astro's
+// cache. These builds check that the pages are exactly those Astro's own MDX rendering writes, and
+// that a rebuild from the cache writes exactly what a cold build writes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'pb-rendered-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const content = join(work, 'content');
+cpSync(resolve('tests/fixtures/content'), content, { recursive: true });
+
+/** Builds the fixture playbook into `out` with the given cache; returns every file's text by path. */
+function build(out: string, cache: string, env: Record<string, string> = {}): Map<string, string> {
+  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      OUT_DIR: join(work, out),
+      ASTRO_CACHE_DIR: join(work, cache),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BASE_PATH: '/',
+      ...env,
+    },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(join(work, out), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(join(work, out), join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return files;
+}
+
+/** The paths whose contents differ (or exist on one side only). */
+const differences = (a: Map<string, string>, b: Map<string, string>): string[] =>
+  [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path)).sort();
+
+// Each test builds the playbook once or twice; a busy machine needs more than the default two minutes.
+const BUILDS = { timeout: 600_000 };
+
+describe('chapters rendered in the content layer', () => {
+  const cold = build('cold', 'cache');
+
+  test('pages are byte for byte those of Astro’s MDX modules, with every author component', BUILDS, () => {
+    const modules = build('modules', 'cache-modules', { CHAPTER_RENDERING: 'modules' });
+    expect(differences(cold, modules)).toEqual([]);
+    // The fixture uses every component, so a twin drifting from its .astro component shows up here.
+    const chapter = cold.get('chapters/first-steps/index.html') ?? '';
+    for (const marker of [
+      'class="callout',
+      '<pb-checklist>',
+      'class="exercise"',
+      'class="takeaways"',
+      'class="line line--',
+      'class="note"',
+      'class="talk-track"',
+      'class="term"',
+      '<pb-funnel-worksheet',
+    ]) {
+      expect(
+        [...cold.entries()].some(([path, html]) => path.startsWith('chapters/') && html.includes(marker)),
+        marker,
+      ).toBe(true);
+    }
+    expect(chapter).toContain('<h1');
+  });
+
+  test('a rebuild from the cache is byte for byte the cold build', BUILDS, () => {
+    expect(differences(build('warm', 'cache'), cold)).toEqual([]);
+  });
+
+  test('a changed glossary definition reaches chapters kept in the cache', BUILDS, () => {
+    const term = join(content, 'glossary/target.yaml');
+    const original = readFileSync(term, 'utf8');
+    writeFileSync(term, original.replace(/definition: .*/, 'definition: A changed definition of target.'));
+    try {
+      const rebuilt = build('after-edit', 'cache');
+      const fresh = build('after-edit-cold', 'cache-after-edit');
+      expect(differences(rebuilt, fresh)).toEqual([]);
+      expect([...rebuilt.values()].some((html) => html.includes('title="A changed definition of target."'))).toBe(true);
+    } finally {
+      writeFileSync(term, original);
+    }
+  });
+});
