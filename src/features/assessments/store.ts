@@ -13,6 +13,7 @@
  */
 import { atom, type ReadableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
+import '../../browser/storage.ts'; // installs the safe storage engine before any store is created
 import * as z from 'zod/mini';
 import type { Assessment } from './schema.ts';
 

@@ -1,5 +1,6 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { atom } from 'nanostores';
+import '../../browser/storage.ts'; // installs the safe storage engine before the store below is created
 import {
   EMPTY_PROGRESS,
   importProgressText,
