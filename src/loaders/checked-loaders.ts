@@ -1,24 +1,22 @@
-import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { z } from "astro/zod";
-import { glob, type Loader } from "astro/loaders";
-import { parse as parseYaml, YAMLParseError } from "yaml";
-import { formatProblems, problemsFromZod } from "../common/problems.ts";
-import { displayPath } from "../common/content-dir.ts";
-import { KEBAB_ID } from "../common/formats.ts";
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'astro/zod';
+import { glob, type Loader } from 'astro/loaders';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { formatProblems, problemsFromZod } from '../common/problems.ts';
+import { displayPath } from '../common/content-dir.ts';
+import { KEBAB_ID } from '../common/formats.ts';
 
 /** Thrown when content is invalid; its message is written for the author who has to fix the file. */
 export class ContentError extends Error {
-  override name = "ContentError";
+  override name = 'ContentError';
 }
 
 function check(schema: z.ZodType, data: unknown, file: string): void {
   const result = schema.safeParse(data);
   if (!result.success) {
-    throw new ContentError(
-      `Invalid content:\n${formatProblems(displayPath(file), problemsFromZod(result.error, data))}`,
-    );
+    throw new ContentError(`Invalid content:\n${formatProblems(displayPath(file), problemsFromZod(result.error, data))}`);
   }
 }
 
@@ -26,23 +24,18 @@ function check(schema: z.ZodType, data: unknown, file: string): void {
  * Refuses a file whose name cannot be the entry's id in the browser (progress is stored under it):
  * `Cold_Calling.mdx` or a name over `maxId` characters would build, then "Mark as done" would do nothing.
  */
-export function checkFileId(
-  relativePath: string,
-  maxId: number,
-  file: string,
-): void {
-  const name = relativePath.replace(/\.[^./]+$/, "");
+export function checkFileId(relativePath: string, maxId: number, file: string): void {
+  const name = relativePath.replace(/\.[^./]+$/, '');
   if (name.length <= maxId && KEBAB_ID.test(name)) return;
-  const suggestion = name
-    .split("/")
-    .pop()!
+  const suggestion = (name.split('/').pop() ?? name)
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
     .slice(0, maxId)
-    .replace(/-+$/, "");
+    .replace(/-+$/, '');
+  const given = JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name);
   throw new ContentError(
-    `Invalid content:\n${displayPath(file)}\n  - file name: expected a lowercase-kebab-case name of at most ${maxId} characters, directly in its folder (e.g. ${suggestion || "cold-calling"}.mdx); given ${JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name)} (${name.length} characters). Rename the file.`,
+    `Invalid content:\n${displayPath(file)}\n  - file name: expected a lowercase-kebab-case name of at most ${maxId} characters, directly in its folder (e.g. ${suggestion || 'cold-calling'}.mdx); given ${given} (${name.length} characters). Rename the file.`,
   );
 }
 
@@ -50,24 +43,17 @@ export function checkFileId(
  * Astro's glob loader with our own validation in front of it, so an invalid entry fails the build with
  * a message that names the file, the field, what was expected and what was given.
  */
-export function checkedGlob(options: {
-  base: string;
-  pattern: string;
-  schema: z.ZodType;
-  maxId?: number;
-}): Loader {
+export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; maxId?: number }): Loader {
   const inner = glob({ base: options.base, pattern: options.pattern });
   return {
-    name: "checked-glob",
+    name: 'checked-glob',
     load: (context) =>
       inner.load({
         ...context,
         parseData: async (props) => {
-          const file = props.filePath
-            ? resolve(fileURLToPath(context.config.root), props.filePath)
-            : props.id;
-          if (options.maxId !== undefined && props.filePath)
-            checkFileId(relative(options.base, file), options.maxId, file);
+          const file = props.filePath ? resolve(fileURLToPath(context.config.root), props.filePath) : props.id;
+          // A file name the browser cannot store progress under is refused before its content is read.
+          if (options.maxId !== undefined && props.filePath) checkFileId(relative(options.base, file), options.maxId, file);
           check(options.schema, props.data, file);
           return context.parseData(props);
         },
@@ -76,51 +62,28 @@ export function checkedGlob(options: {
 }
 
 /** Loads one YAML data file as a single entry with the given id, validated like `checkedGlob`. */
-export function checkedYamlFile(options: {
-  file: string;
-  id: string;
-  schema: z.ZodType;
-}): Loader {
+export function checkedYamlFile(options: { file: string; id: string; schema: z.ZodType }): Loader {
   return {
-    name: "checked-yaml-file",
+    name: 'checked-yaml-file',
     load: async (context) => {
       let text: string;
       try {
-        text = await readFile(options.file, "utf8");
+        text = await readFile(options.file, 'utf8');
       } catch {
-        throw new ContentError(
-          `Missing content file: ${displayPath(options.file)} (expected a YAML file; copy the one in src/content to start).`,
-        );
+        throw new ContentError(`Missing content file: ${displayPath(options.file)} (expected a YAML file; copy the one in src/content to start).`);
       }
       let data: unknown;
       try {
         data = parseYaml(text);
       } catch (error) {
-        const where =
-          error instanceof YAMLParseError && error.linePos
-            ? `:${error.linePos[0].line}`
-            : "";
-        throw new ContentError(
-          `${displayPath(options.file)}${where}: not valid YAML: ${(error as Error).message.split("\n")[0]}`,
-        );
+        const where = error instanceof YAMLParseError && error.linePos ? `:${error.linePos[0].line}` : '';
+        throw new ContentError(`${displayPath(options.file)}${where}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       }
       check(options.schema, data, options.file);
-      const filePath = relative(
-        fileURLToPath(context.config.root),
-        options.file,
-      );
-      const parsed = await context.parseData({
-        id: options.id,
-        data: data as Record<string, unknown>,
-        filePath,
-      });
+      const filePath = relative(fileURLToPath(context.config.root), options.file);
+      const parsed = await context.parseData({ id: options.id, data: data as Record<string, unknown>, filePath });
       context.store.clear();
-      context.store.set({
-        id: options.id,
-        data: parsed,
-        digest: context.generateDigest(text),
-        filePath,
-      });
+      context.store.set({ id: options.id, data: parsed, digest: context.generateDigest(text), filePath });
     },
   };
 }

@@ -9,15 +9,11 @@
  * comes out with its `options`, so scoring never has to know about question kinds. An
  * agreement question's five-point scale is generated here (0..4, or 4..0 when `reverse: true`).
  */
-import { parse as parseYaml } from "yaml";
-import { z } from "astro/zod";
-import {
-  describeValue,
-  formatProblems,
-  problemsFromZod,
-} from "../../common/problems.ts";
-import type { Problem } from "../../common/problems.ts";
-import { LIMITS } from "../../common/limits.ts";
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+import { describeValue, formatProblems, problemsFromZod } from '../../common/problems.ts';
+import type { Problem } from '../../common/problems.ts';
+import { LIMITS } from '../../common/limits.ts';
 
 /** Lowercase-kebab ids, the same rule as chapter and file names, e.g. `time-blocks`. */
 const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
@@ -32,19 +28,10 @@ const PlainTextSchema = z
   .string()
   .trim()
   .min(1)
-  .refine(
-    (text) => !MARKUP.test(text),
-    "plain text without markdown or HTML (leave out * ` [ ] < > and a leading #)",
-  );
+  .refine((text) => !MARKUP.test(text), 'plain text without markdown or HTML (leave out * ` [ ] < > and a leading #)');
 
 /** The five-point scale every agreement question uses, weakest answer first. */
-export const AGREEMENT_LABELS = [
-  "Strongly disagree",
-  "Disagree",
-  "Neither agree nor disagree",
-  "Agree",
-  "Strongly agree",
-] as const;
+export const AGREEMENT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const;
 
 /** One answer a person can pick on a single-choice question. */
 export const OptionSchema = z.strictObject({
@@ -77,7 +64,7 @@ const QuestionInputSchema = z.strictObject({
   /** The question or statement the person answers. */
   prompt: PlainTextSchema,
   /** `single`: pick one of `options`; `agreement`: rate the statement on the five-point scale. */
-  kind: z.enum(["single", "agreement"]),
+  kind: z.enum(['single', 'agreement']),
   /** Single-choice only: the answers to pick from (2-8), each with a score. */
   options: z.array(OptionSchema).min(2).max(8).optional(),
   /** Agreement only: `true` when agreeing is the weaker answer (a negatively phrased statement). Default false. */
@@ -117,10 +104,7 @@ export const LinkSchema = z.strictObject({
   /** A root-relative path inside the site, e.g. `/calculator/`; the build adds the base path. */
   href: z
     .string()
-    .refine(
-      (href) => /^\/(?!\/)[^\s\\]*$/.test(href),
-      "a path inside the site starting with a single /, e.g. /calculator/",
-    ),
+    .refine((href) => /^\/(?!\/)[^\s\\]*$/.test(href), 'a path inside the site starting with a single /, e.g. /calculator/'),
 });
 
 const AssessmentShapeSchema = z.strictObject({
@@ -129,7 +113,7 @@ const AssessmentShapeSchema = z.strictObject({
   /** Title of the assessment page, e.g. `Is prospecting optional on this team?`. */
   title: PlainTextSchema,
   /** Who it is written for. */
-  audience: z.enum(["rep", "leader"]),
+  audience: z.enum(['rep', 'leader']),
   /** One short paragraph shown before the questions (plain text). */
   intro: PlainTextSchema,
   /** Estimated minutes to answer every question (1-60). */
@@ -150,34 +134,20 @@ const AssessmentShapeSchema = z.strictObject({
 type AssessmentShape = z.output<typeof AssessmentShapeSchema>;
 type RefinementContext = z.core.$RefinementCtx<AssessmentShape>;
 
-function issue(
-  ctx: RefinementContext,
-  path: PropertyKey[],
-  message: string,
-): void {
-  ctx.addIssue({ code: "custom", path, message });
+function issue(ctx: RefinementContext, path: PropertyKey[], message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
 }
 
 function quotedList(values: readonly string[]): string {
-  return values.join(", ");
+  return values.join(', ');
 }
 
-function checkUnique(
-  ctx: RefinementContext,
-  values: readonly string[],
-  path: (index: number) => PropertyKey[],
-  what: string,
-): void {
+function checkUnique(ctx: RefinementContext, values: readonly string[], path: (index: number) => PropertyKey[], what: string): void {
   const firstAt = new Map<string, number>();
   values.forEach((value, index) => {
     const first = firstAt.get(value);
     if (first === undefined) firstAt.set(value, index);
-    else
-      issue(
-        ctx,
-        path(index),
-        `${what} not used before ("${value}" is already used by ${path(first).map(String).join(".")})`,
-      );
+    else issue(ctx, path(index), `${what} not used before ("${value}" is already used by ${path(first).map(String).join('.')})`);
   });
 }
 
@@ -185,68 +155,34 @@ function checkQuestions(data: AssessmentShape, ctx: RefinementContext): void {
   const dimensionIds = data.dimensions.map((d) => d.id);
   data.questions.forEach((question, q) => {
     if (!dimensionIds.includes(question.dimension)) {
-      issue(
-        ctx,
-        ["questions", q, "dimension"],
-        `one of the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`,
-      );
+      issue(ctx, ['questions', q, 'dimension'], `one of the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
     }
-    if (question.kind === "agreement") {
+    if (question.kind === 'agreement') {
       if (question.options !== undefined) {
-        issue(
-          ctx,
-          ["questions", q, "options"],
-          "no options on an agreement question (its strongly disagree..strongly agree scale is generated; use kind: single to write your own options)",
-        );
+        issue(ctx, ['questions', q, 'options'], 'no options on an agreement question (its strongly disagree..strongly agree scale is generated; use kind: single to write your own options)');
       }
       return;
     }
     if (question.reverse !== undefined) {
-      issue(
-        ctx,
-        ["questions", q, "reverse"],
-        'no "reverse" on a single-choice question (give each option the score it deserves instead)',
-      );
+      issue(ctx, ['questions', q, 'reverse'], 'no "reverse" on a single-choice question (give each option the score it deserves instead)');
     }
     if (question.options === undefined) {
-      issue(
-        ctx,
-        ["questions", q, "options"],
-        "a list of 2 to 8 options, each with a label and a score (a single-choice question needs answers to pick from)",
-      );
+      issue(ctx, ['questions', q, 'options'], 'a list of 2 to 8 options, each with a label and a score (a single-choice question needs answers to pick from)');
       return;
     }
     question.options.forEach((option, o) => {
       if (option.score === undefined) {
-        issue(
-          ctx,
-          ["questions", q, "options", o, "score"],
-          "a score for every option of a single-choice question (a number of 0 or more: the points this answer earns)",
-        );
+        issue(ctx, ['questions', q, 'options', o, 'score'], 'a score for every option of a single-choice question (a number of 0 or more: the points this answer earns)');
       }
     });
-    checkUnique(
-      ctx,
-      question.options.map((o) => o.label),
-      (o) => ["questions", q, "options", o, "label"],
-      "an option label",
-    );
+    checkUnique(ctx, question.options.map((o) => o.label), (o) => ['questions', q, 'options', o, 'label'], 'an option label');
     if (question.options.every((o) => o.score !== undefined && o.score <= 0)) {
-      issue(
-        ctx,
-        ["questions", q, "options"],
-        "at least one option with a score above 0 (otherwise the question cannot count towards the result)",
-      );
+      issue(ctx, ['questions', q, 'options'], 'at least one option with a score above 0 (otherwise the question cannot count towards the result)');
     }
   });
   const used = new Set(data.questions.map((q) => q.dimension));
   data.dimensions.forEach((dimension, d) => {
-    if (!used.has(dimension.id))
-      issue(
-        ctx,
-        ["dimensions", d, "id"],
-        `a dimension that at least one question counts towards (no question has dimension: ${dimension.id})`,
-      );
+    if (!used.has(dimension.id)) issue(ctx, ['dimensions', d, 'id'], `a dimension that at least one question counts towards (no question has dimension: ${dimension.id})`);
   });
 }
 
@@ -260,48 +196,26 @@ function checkBands(data: AssessmentShape, ctx: RefinementContext): void {
   data.bands.forEach((band, b) => {
     if (band.from > band.to) {
       ordered = false;
-      issue(
-        ctx,
-        ["bands", b, "from"],
-        `a number no larger than this band's "to" (${band.to})`,
-      );
+      issue(ctx, ['bands', b, 'from'], `a number no larger than this band's "to" (${band.to})`);
     }
   });
   if (!ordered) return;
-  const sorted = data.bands
-    .map((band, index) => ({ band, index }))
-    .sort((x, y) => x.band.from - y.band.from || x.band.to - y.band.to);
+  const sorted = data.bands.map((band, index) => ({ band, index })).sort((x, y) => x.band.from - y.band.from || x.band.to - y.band.to);
   const [first] = sorted;
   if (first === undefined) return;
   if (first.band.from > 0) {
-    issue(
-      ctx,
-      ["bands", first.index, "from"],
-      `0, so that every score has a band (${range(0, first.band.from - 1)} in no band)`,
-    );
+    issue(ctx, ['bands', first.index, 'from'], `0, so that every score has a band (${range(0, first.band.from - 1)} in no band)`);
   }
   let end = first.band.to;
   let endLabel = first.band.label;
   for (const { band, index } of sorted.slice(1)) {
     const start = end + 1;
     if (band.from > start) {
-      issue(
-        ctx,
-        ["bands", index, "from"],
-        `${start}, right after band "${endLabel}" ends at ${end} (${range(start, band.from - 1)} in no band)`,
-      );
+      issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(start, band.from - 1)} in no band)`);
     } else if (band.from < start && band.to <= end) {
-      issue(
-        ctx,
-        ["bands", index, "from"],
-        `a range no other band covers (${range(band.from, band.to)} also in band "${endLabel}")`,
-      );
+      issue(ctx, ['bands', index, 'from'], `a range no other band covers (${range(band.from, band.to)} also in band "${endLabel}")`);
     } else if (band.from < start) {
-      issue(
-        ctx,
-        ["bands", index, "from"],
-        `${start}, right after band "${endLabel}" ends at ${end} (${range(band.from, end)} in two bands)`,
-      );
+      issue(ctx, ['bands', index, 'from'], `${start}, right after band "${endLabel}" ends at ${end} (${range(band.from, end)} in two bands)`);
     }
     if (band.to > end) {
       end = band.to;
@@ -310,57 +224,33 @@ function checkBands(data: AssessmentShape, ctx: RefinementContext): void {
   }
   if (end < 100) {
     const last = sorted.find(({ band }) => band.to === end);
-    issue(
-      ctx,
-      ["bands", last?.index ?? sorted.length - 1, "to"],
-      `100, so that every score has a band (${range(end + 1, 100)} in no band)`,
-    );
+    issue(ctx, ['bands', last?.index ?? sorted.length - 1, 'to'], `100, so that every score has a band (${range(end + 1, 100)} in no band)`);
   }
 }
 
 function checkAdvice(data: AssessmentShape, ctx: RefinementContext): void {
   const dimensionIds = data.dimensions.map((d) => d.id);
   for (const key of Object.keys(data.dimensionAdvice)) {
-    if (!dimensionIds.includes(key))
-      issue(
-        ctx,
-        ["dimensionAdvice", key],
-        `advice only for the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`,
-      );
+    if (!dimensionIds.includes(key)) issue(ctx, ['dimensionAdvice', key], `advice only for the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
   }
   for (const id of dimensionIds) {
     if (!Object.hasOwn(data.dimensionAdvice, id)) {
-      issue(
-        ctx,
-        ["dimensionAdvice", id],
-        `advice for every dimension: add "${id}: { low: …, chapters: […] }" under dimensionAdvice`,
-      );
+      issue(ctx, ['dimensionAdvice', id], `advice for every dimension: add "${id}: { low: …, chapters: […] }" under dimensionAdvice`);
     }
   }
 }
 
 function scaleFor(reverse: boolean): Option[] {
-  return AGREEMENT_LABELS.map((label, index) => ({
-    label,
-    score: reverse ? AGREEMENT_LABELS.length - 1 - index : index,
-  }));
+  return AGREEMENT_LABELS.map((label, index) => ({ label, score: reverse ? AGREEMENT_LABELS.length - 1 - index : index }));
 }
 
 /** Gives every question its options, with required scores, so downstream code sees one shape. */
 function normalise(data: AssessmentShape) {
   const questions = data.questions.map((question) => {
     const { options, reverse, ...rest } = question;
-    return question.kind === "agreement"
-      ? {
-          ...rest,
-          reverse: reverse ?? false,
-          options: scaleFor(reverse ?? false),
-        }
-      : {
-          ...rest,
-          reverse: false,
-          options: (options ?? []).map((o) => ({ ...o, score: o.score ?? 0 })),
-        };
+    return question.kind === 'agreement'
+      ? { ...rest, reverse: reverse ?? false, options: scaleFor(reverse ?? false) }
+      : { ...rest, reverse: false, options: (options ?? []).map((o) => ({ ...o, score: o.score ?? 0 })) };
   });
   const bands = [...data.bands].sort((x, y) => x.from - y.from);
   return { ...data, questions, bands };
@@ -373,37 +263,23 @@ function normalise(data: AssessmentShape) {
  * every dimension. Parsed questions always carry `options` (generated for agreement questions)
  * and bands come out sorted from low to high.
  */
-export const AssessmentSchema = AssessmentShapeSchema.superRefine(
-  (data, ctx) => {
-    checkUnique(
-      ctx,
-      data.dimensions.map((d) => d.id),
-      (d) => ["dimensions", d, "id"],
-      "a dimension id",
-    );
-    checkUnique(
-      ctx,
-      data.questions.map((q) => q.id),
-      (q) => ["questions", q, "id"],
-      "a question id",
-    );
-    checkQuestions(data, ctx);
-    checkBands(data, ctx);
-    checkAdvice(data, ctx);
-  },
-).transform(normalise);
+export const AssessmentSchema = AssessmentShapeSchema.superRefine((data, ctx) => {
+  checkUnique(ctx, data.dimensions.map((d) => d.id), (d) => ['dimensions', d, 'id'], 'a dimension id');
+  checkUnique(ctx, data.questions.map((q) => q.id), (q) => ['questions', q, 'id'], 'a question id');
+  checkQuestions(data, ctx);
+  checkBands(data, ctx);
+  checkAdvice(data, ctx);
+}).transform(normalise);
 
 /** One answer option of a parsed question (agreement options are generated); `score` always set. */
-export type Option = Omit<z.output<typeof OptionSchema>, "score"> & {
-  score: number;
-};
+export type Option = Omit<z.output<typeof OptionSchema>, 'score'> & { score: number };
 
 /** A parsed, checked self-assessment. */
 export type Assessment = z.output<typeof AssessmentSchema>;
 /** A self-assessment as written in its YAML file. */
 export type AssessmentInput = z.input<typeof AssessmentSchema>;
 /** A parsed question: always with `options`, `weight` and `reverse` filled in. */
-export type Question = Assessment["questions"][number];
+export type Question = Assessment['questions'][number];
 /** A parsed dimension. */
 export type Dimension = z.output<typeof DimensionSchema>;
 /** A parsed score band. */
@@ -424,11 +300,7 @@ export interface ReferenceProblem extends Problem {
  * Pure; returns one problem per missing reference, in file order. Format them with
  * `formatProblems(file, problems)`.
  */
-export function checkAssessmentReferences(
-  file: string,
-  assessment: Assessment,
-  chapterIds: ReadonlySet<string>,
-): ReferenceProblem[] {
+export function checkAssessmentReferences(file: string, assessment: Assessment, chapterIds: ReadonlySet<string>): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const check = (field: string, chapter: string) => {
     if (!chapterIds.has(chapter)) {
@@ -441,28 +313,19 @@ export function checkAssessmentReferences(
       });
     }
   };
-  assessment.bands.forEach((band, b) =>
-    band.chapters.forEach((chapter, c) =>
-      check(`bands.${b}.chapters.${c}`, chapter),
-    ),
-  );
-  for (const [dimension, advice] of Object.entries(
-    assessment.dimensionAdvice,
-  )) {
-    advice.chapters.forEach((chapter, c) =>
-      check(`dimensionAdvice.${dimension}.chapters.${c}`, chapter),
-    );
+  assessment.bands.forEach((band, b) => band.chapters.forEach((chapter, c) => check(`bands.${b}.chapters.${c}`, chapter)));
+  for (const [dimension, advice] of Object.entries(assessment.dimensionAdvice)) {
+    advice.chapters.forEach((chapter, c) => check(`dimensionAdvice.${dimension}.chapters.${c}`, chapter));
   }
   return problems;
 }
 
 /** The outcome of reading one assessment file: the assessment, or a message that names every problem. */
-export type AssessmentFileResult =
-  { ok: true; assessment: Assessment } | { ok: false; message: string };
+export type AssessmentFileResult = { ok: true; assessment: Assessment } | { ok: false; message: string };
 
 function baseName(fileName: string): string {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
-  return name.replace(/\.ya?ml$/i, "");
+  return name.replace(/\.ya?ml$/i, '');
 }
 
 /**
@@ -470,47 +333,19 @@ function baseName(fileName: string): string {
  * the rule that `id` equals the file name. Never throws; on failure `message` has one line per
  * problem (`file: field "x": expected …; given ….`), ready for the build to print.
  */
-export function parseAssessmentFile(
-  fileName: string,
-  yamlText: string,
-): AssessmentFileResult {
+export function parseAssessmentFile(fileName: string, yamlText: string): AssessmentFileResult {
   let data: unknown;
   try {
-    data = parseYaml(yamlText, {
-      uniqueKeys: true,
-      maxAliasCount: 50,
-      logLevel: "error",
-    });
+    data = parseYaml(yamlText, { uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
-    const reason = (
-      error instanceof Error
-        ? (error.message.split("\n")[0] ?? "")
-        : String(error)
-    ).replace(/:$/, "");
-    return {
-      ok: false,
-      message: formatProblems(fileName, [
-        {
-          field: "",
-          expected: "valid YAML",
-          given: `text that cannot be read as YAML (${reason})`,
-        },
-      ]),
-    };
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
+    return { ok: false, message: formatProblems(fileName, [{ field: '', expected: 'valid YAML', given: `text that cannot be read as YAML (${reason})` }]) };
   }
   const parsed = AssessmentSchema.safeParse(data);
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: formatProblems(fileName, problemsFromZod(parsed.error, data)),
-    };
+  if (!parsed.success) return { ok: false, message: formatProblems(fileName, problemsFromZod(parsed.error, data)) };
   const expectedId = baseName(fileName);
   if (parsed.data.id !== expectedId) {
-    const problem = {
-      field: "id",
-      expected: `the file name without .yaml ("${expectedId}"), so links to /assessments/${expectedId}/ work`,
-      given: describeValue(parsed.data.id),
-    };
+    const problem = { field: 'id', expected: `the file name without .yaml ("${expectedId}"), so links to /assessments/${expectedId}/ work`, given: describeValue(parsed.data.id) };
     return { ok: false, message: formatProblems(fileName, [problem]) };
   }
   return { ok: true, assessment: parsed.data };

@@ -11,12 +11,12 @@
  * zod/mini rather than `astro/zod`: this runs on every assessment page, and the full zod API costs
  * about 25 KB gzipped against a 30 KB page budget; zod/mini costs about 6 KB.
  */
-import { atom, type ReadableAtom } from "nanostores";
-import { persistentAtom } from "@nanostores/persistent";
-import "../../browser/storage.ts"; // installs the safe storage engine before any store is created
-import * as z from "zod/mini";
-import type { Assessment } from "./schema.ts";
-import { LIMITS } from "../../common/limits.ts";
+import { atom, type ReadableAtom } from 'nanostores';
+import { persistentAtom } from '@nanostores/persistent';
+import '../../browser/storage.ts'; // installs the safe storage engine before any store is created
+import * as z from 'zod/mini';
+import type { Assessment } from './schema.ts';
+import { LIMITS } from '../../common/limits.ts';
 
 // Must run before any schema is built: zod would otherwise probe `new Function`, which the
 // site's Content-Security-Policy (no 'unsafe-eval') reports as a violation.
@@ -32,28 +32,16 @@ export const MAX_SAVED_CHARS = 200_000;
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
-const QuestionIdSchema = z
-  .string()
-  .check(z.maxLength(LIMITS.questionId), z.regex(KEBAB_ID));
+const QuestionIdSchema = z.string().check(z.maxLength(LIMITS.questionId), z.regex(KEBAB_ID));
 const DateSchema = z.string().check(
   z.maxLength(30),
-  z.refine(
-    (text) => ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)),
-    "a date-time such as 2025-03-04T09:30:00.000Z",
-  ),
+  z.refine((text) => ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)), 'a date-time such as 2025-03-04T09:30:00.000Z'),
 );
 // zod's record silently leaves out a `__proto__` key; stored answers carrying one are refused instead.
-const hasProtoKey = (value: unknown): boolean =>
-  typeof value === "object" &&
-  value !== null &&
-  Object.hasOwn(value, "__proto__");
+const hasProtoKey = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__');
 /** Question id → index of the chosen option. */
 const AnswersSchema = z.pipe(
-  z
-    .unknown()
-    .check(
-      z.refine((value) => !hasProtoKey(value), "answers keyed by question id"),
-    ),
+  z.unknown().check(z.refine((value) => !hasProtoKey(value), 'answers keyed by question id')),
   z.record(QuestionIdSchema, z.int().check(z.minimum(0), z.maximum(99))),
 );
 
@@ -89,11 +77,7 @@ export type SavedAssessment = z.output<typeof SavedAssessmentSchema>;
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 
 /** Nothing answered, nothing finished. */
-export const EMPTY_SAVED: SavedAssessment = Object.freeze({
-  version: SAVED_VERSION,
-  answers: {},
-  history: [],
-});
+export const EMPTY_SAVED: SavedAssessment = Object.freeze({ version: SAVED_VERSION, answers: {}, history: [] });
 
 /** The outcome of reading stored text: what can be kept, and a sentence for the person when something was dropped. */
 export interface SavedRead {
@@ -101,8 +85,7 @@ export interface SavedRead {
   notice?: string;
 }
 
-const DROPPED =
-  "Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh.";
+const DROPPED = 'Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh.';
 
 /**
  * Reads what was stored for `assessment` (the raw localStorage text; undefined when none). Never
@@ -110,25 +93,14 @@ const DROPPED =
  * assessment no longer has, or to options it no longer has, are dropped one by one; a finished
  * run whose answers are no longer complete goes back to the questionnaire. Pure.
  */
-export function readSaved(
-  text: string | null | undefined,
-  assessment: Pick<Assessment, "questions">,
-): SavedRead {
-  if (text === undefined || text === null || text === "")
-    return { saved: EMPTY_SAVED };
-  if (text.length > MAX_SAVED_CHARS)
-    return {
-      saved: EMPTY_SAVED,
-      notice: `${DROPPED} (It was too large to be saved answers.)`,
-    };
+export function readSaved(text: string | null | undefined, assessment: Pick<Assessment, 'questions'>): SavedRead {
+  if (text === undefined || text === null || text === '') return { saved: EMPTY_SAVED };
+  if (text.length > MAX_SAVED_CHARS) return { saved: EMPTY_SAVED, notice: `${DROPPED} (It was too large to be saved answers.)` };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return {
-      saved: EMPTY_SAVED,
-      notice: `${DROPPED} (It was not readable data.)`,
-    };
+    return { saved: EMPTY_SAVED, notice: `${DROPPED} (It was not readable data.)` };
   }
   let parsed: ReturnType<typeof SavedAssessmentSchema.safeParse>;
   try {
@@ -136,41 +108,19 @@ export function readSaved(
   } catch {
     // zod's length checks also run on wrongly typed values and throw on some (a `length` that is an
     // object whose `toString` is not a function, which JSON can write): such text is not saved state.
-    return {
-      saved: EMPTY_SAVED,
-      notice: `${DROPPED} (Something unexpected was found.)`,
-    };
+    return { saved: EMPTY_SAVED, notice: `${DROPPED} (Something unexpected was found.)` };
   }
-  const version =
-    typeof data === "object" && data !== null && "version" in data
-      ? data.version
-      : undefined;
-  if (
-    !parsed.success &&
-    typeof version === "number" &&
-    version > SAVED_VERSION
-  ) {
-    return {
-      saved: EMPTY_SAVED,
-      notice:
-        "Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.",
-    };
+  const version = typeof data === 'object' && data !== null && 'version' in data ? data.version : undefined;
+  if (!parsed.success && typeof version === 'number' && version > SAVED_VERSION) {
+    return { saved: EMPTY_SAVED, notice: 'Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.' };
   }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where =
-      issue && issue.path.length > 0
-        ? ` at "${issue.path.map(String).join(".")}"`
-        : "";
-    return {
-      saved: EMPTY_SAVED,
-      notice: `${DROPPED} (Something unexpected was found${where}.)`,
-    };
+    const where = issue && issue.path.length > 0 ? ` at "${issue.path.map(String).join('.')}"` : '';
+    return { saved: EMPTY_SAVED, notice: `${DROPPED} (Something unexpected was found${where}.)` };
   }
   const saved = parsed.data;
-  const optionCount = new Map(
-    assessment.questions.map((q) => [q.id, q.options.length]),
-  );
+  const optionCount = new Map(assessment.questions.map((q) => [q.id, q.options.length]));
   const answers: Record<string, number> = {};
   let dropped = 0;
   for (const [id, index] of Object.entries(saved.answers)) {
@@ -178,19 +128,13 @@ export function readSaved(
     if (count !== undefined && index < count) answers[id] = index;
     else dropped++;
   }
-  const complete = assessment.questions.every((q) =>
-    Object.hasOwn(answers, q.id),
-  );
+  const complete = assessment.questions.every((q) => Object.hasOwn(answers, q.id));
   const { finishedAt, ...rest } = saved;
-  const next: SavedAssessment = {
-    ...rest,
-    answers,
-    ...(finishedAt !== undefined && complete ? { finishedAt } : {}),
-  };
+  const next: SavedAssessment = { ...rest, answers, ...(finishedAt !== undefined && complete ? { finishedAt } : {}) };
   if (dropped === 0) return { saved: next };
   return {
     saved: next,
-    notice: `${dropped === 1 ? "One saved answer no longer matches" : `${dropped} saved answers no longer match`} this self-assessment (it has changed since), so ${dropped === 1 ? "it was" : "they were"} cleared. Please answer again where a question is empty.`,
+    notice: `${dropped === 1 ? 'One saved answer no longer matches' : `${dropped} saved answers no longer match`} this self-assessment (it has changed since), so ${dropped === 1 ? 'it was' : 'they were'} cleared. Please answer again where a question is empty.`,
   };
 }
 
@@ -223,10 +167,7 @@ export function storageKey(base: string, assessmentId: string): string {
   return `pb-assessment:${base}${assessmentId}`;
 }
 
-const siteBase = (): string =>
-  typeof document === "undefined"
-    ? "/"
-    : (document.documentElement.dataset["base"] ?? "/");
+const siteBase = (): string => (typeof document === 'undefined' ? '/' : (document.documentElement.dataset['base'] ?? '/'));
 
 /**
  * The store of one assessment, created on first use. Saved state is read through `readSaved`
@@ -235,25 +176,19 @@ const siteBase = (): string =>
  * another tab). When storage is blocked or full, everything keeps working for this page and
  * `$notice` says it is not being saved.
  */
-export function assessmentStore(
-  assessment: Pick<Assessment, "id" | "questions">,
-): AssessmentStore {
+export function assessmentStore(assessment: Pick<Assessment, 'id' | 'questions'>): AssessmentStore {
   const existing = stores.get(assessment.id);
   if (existing) return existing;
 
-  const $notice = atom("");
-  const $persisted = persistentAtom<SavedAssessment>(
-    storageKey(siteBase(), assessment.id),
-    EMPTY_SAVED,
-    {
-      encode: (value) => JSON.stringify(value),
-      decode: (text) => {
-        const read = readSaved(text, assessment);
-        if (read.notice) $notice.set(read.notice);
-        return read.saved;
-      },
+  const $notice = atom('');
+  const $persisted = persistentAtom<SavedAssessment>(storageKey(siteBase(), assessment.id), EMPTY_SAVED, {
+    encode: (value) => JSON.stringify(value),
+    decode: (text) => {
+      const read = readSaved(text, assessment);
+      if (read.notice) $notice.set(read.notice);
+      return read.saved;
     },
-  );
+  });
   // The page works from this copy, so a failed write (storage full or blocked) never loses an answer.
   const $saved = atom<SavedAssessment>($persisted.get());
   $persisted.listen((value) => $saved.set(value));
@@ -262,11 +197,9 @@ export function assessmentStore(
     $saved.set(next);
     try {
       $persisted.set(next);
-      $notice.set("");
+      $notice.set('');
     } catch {
-      $notice.set(
-        "Your answers cannot be saved in this browser (its storage is full or blocked), so they will be lost when you leave this page.",
-      );
+      $notice.set('Your answers cannot be saved in this browser (its storage is full or blocked), so they will be lost when you leave this page.');
     }
   }
 
@@ -275,18 +208,11 @@ export function assessmentStore(
     $notice,
     answer(questionId, index) {
       const current = $saved.get();
-      save({
-        ...current,
-        answers: { ...current.answers, [questionId]: index },
-      });
+      save({ ...current, answers: { ...current.answers, [questionId]: index } });
     },
     finish(entry) {
       const current = $saved.get();
-      save({
-        ...current,
-        finishedAt: entry.takenAt,
-        history: [...current.history, entry].slice(-MAX_HISTORY),
-      });
+      save({ ...current, finishedAt: entry.takenAt, history: [...current.history, entry].slice(-MAX_HISTORY) });
     },
     retake() {
       const { finishedAt: _finished, ...current } = $saved.get();

@@ -1,24 +1,18 @@
-import {
-  $notice,
-  $progress,
-  markChapter,
-  unmarkChapter,
-  visit,
-} from "./store.ts";
-import { doneAt } from "./progress.ts";
+import { $notice, $progress, markChapter, unmarkChapter, visit } from './store.ts';
+import { doneAt } from './progress.ts';
 
 /** `<pb-chapter-progress data-chapter="id">`: a "done" checkbox for the chapter; records it as read last. */
 class PbChapterProgress extends HTMLElement {
   #unbind: (() => void)[] = [];
 
   connectedCallback(): void {
-    const chapter = this.dataset["chapter"] ?? "";
-    const toggle = this.querySelector<HTMLElement>("[data-chapter-toggle]");
-    const box = this.querySelector<HTMLInputElement>("[data-chapter-done]");
-    const notice = this.querySelector<HTMLElement>("[data-progress-notice]");
+    const chapter = this.dataset['chapter'] ?? '';
+    const toggle = this.querySelector<HTMLElement>('[data-chapter-toggle]');
+    const box = this.querySelector<HTMLInputElement>('[data-chapter-done]');
+    const notice = this.querySelector<HTMLElement>('[data-progress-notice]');
     if (!chapter || !toggle || !box) return;
-    visit(chapter, this.dataset["title"]);
-    box.addEventListener("change", () => {
+    visit(chapter, this.dataset['title']);
+    box.addEventListener('change', () => {
       if (box.checked) markChapter(chapter);
       else unmarkChapter(chapter);
       // A refused save leaves the stored state as it was: the box shows that, not what was clicked.
@@ -30,7 +24,7 @@ class PbChapterProgress extends HTMLElement {
       }),
       $notice.subscribe((text) => {
         if (!notice) return;
-        notice.textContent = text ?? "";
+        notice.textContent = text ?? '';
         notice.hidden = !text;
       }),
     );
@@ -42,5 +36,4 @@ class PbChapterProgress extends HTMLElement {
   }
 }
 
-if (!customElements.get("pb-chapter-progress"))
-  customElements.define("pb-chapter-progress", PbChapterProgress);
+if (!customElements.get('pb-chapter-progress')) customElements.define('pb-chapter-progress', PbChapterProgress);
