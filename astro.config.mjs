@@ -11,6 +11,21 @@ import { contentPolicyPlugin, outboundLinksSetting } from './src/integrations/co
 // BASE_PATH: the sub-path the site is hosted under (e.g. /sales/playbook/). OUT_DIR: where it is built.
 const base = normaliseBase(process.env.BASE_PATH);
 
+/**
+ * Drops one known, harmless bundler warning and passes every other log on. Astro wraps each MDX
+ * chapter in a module (`<file>.mdx?astroPropagatedAssets`) that starts with the marker
+ * "use astro:head-inject"; the bundler warns that it may drop that module-level directive. Nothing reads
+ * the marker any more (Astro now finds these modules by the `?astroPropagatedAssets` in their id), so
+ * dropping it changes nothing, yet it printed one warning box per chapter.
+ * Reported upstream as withastro/astro#18087; remove this filter when Astro stops emitting the marker.
+ * @type {NonNullable<import('vite').BuildEnvironmentOptions['rolldownOptions']>['onLog']}
+ */
+const quietKnownLogs = (level, log, handler) => {
+  const headInjectMarker =
+    log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"') && String(log.id ?? '').includes('?astroPropagatedAssets');
+  if (!headInjectMarker) handler(level, log);
+};
+
 export default defineConfig({
   base,
   outDir: process.env.OUT_DIR || './dist',
@@ -18,8 +33,13 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Every script and style lives in its own file so the strict Content-Security-Policy holds.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      // Every script and style lives in its own file so the strict Content-Security-Policy holds.
+      assetsInlineLimit: 0,
+      rolldownOptions: { onLog: quietKnownLogs },
+    },
+  },
   devToolbar: { enabled: false },
   // Chapters are held to the Content-Security-Policy when they are built, not when a reader's browser blocks them.
   integrations: [

@@ -1,7 +1,7 @@
-// Applies the reader's remembered theme before the page paints. Loaded as a file (no inline scripts).
+// Runs before paint (a file: no inline scripts): marks the page scripted, applies the saved theme.
+var d = document.documentElement;
+d.classList.add('js');
 try {
-  var theme = localStorage.getItem('pb-theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
-} catch (e) {
-  /* storage blocked: follow the system theme */
-}
+  var t = localStorage.getItem('pb-theme');
+  if (t === 'light' || t === 'dark') d.setAttribute('data-theme', t);
+} catch (e) {}

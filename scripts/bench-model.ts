@@ -6,7 +6,7 @@ import { cpus, platform, release } from 'node:os';
 import { loadDefaultsFile } from '../src/features/calculator/defaults-node.ts';
 import { evaluate } from '../src/features/calculator/model/cost-model.ts';
 import { sensitivity } from '../src/features/calculator/model/sensitivity.ts';
-import type { Scenario } from '../src/features/calculator/schema.ts';
+import type { Scenario } from '../src/features/calculator/fields.ts';
 
 const BUDGET_MS = 5;
 const WARM_UP = 100;
@@ -17,7 +17,7 @@ if (!loaded.ok) {
   process.stderr.write(`${loaded.message}\n`);
   process.exit(1);
 }
-const defaults = loaded.defaults.scenario;
+const defaults = loaded.value.scenario;
 const scenario: Scenario = {
   ...defaults,
   horizonMonths: 60,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { loadDefaultsFile } from '../src/features/calculator/defaults-node.ts';
 import { evaluate } from '../src/features/calculator/model/cost-model.ts';
-import { parseScenarioFile } from '../src/features/calculator/codec-zod.ts';
+import { parseScenarioText, resultsJson } from '../src/features/calculator/codec.ts';
 import { formatProblems } from '../src/common/problems.ts';
 
 const HELP = `Usage: npm run calc -- <scenario.json | ->
@@ -14,7 +14,9 @@ Evaluates a pipeline cost scenario (in-house SDRs, outsourced agency, full-cycle
 the results as JSON on stdout.
 
   <scenario.json>  a JSON object; every field is optional and missing fields take the site's
-                   defaults, e.g. {"horizonMonths": 36, "inHouse": {"baseSalary": 60000}}
+                   defaults, e.g. {"horizonMonths": 36, "inHouse": {"baseSalary": 60000}};
+                   or a results file (this command's output, or the page's "Download JSON"),
+                   whose "scenario" is read
   -                read the scenario from stdin
   -h, --help       show this help
 
@@ -55,10 +57,9 @@ function main(args: readonly string[]): void {
     fail(1, `${label}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}).`);
   }
 
-  const parsed = parseScenarioFile(text, loaded.defaults.scenario);
+  const parsed = parseScenarioText(text, loaded.value.scenario);
   if (!parsed.ok) fail(1, formatProblems(label, parsed.problems));
-  const results = evaluate(parsed.scenario);
-  process.stdout.write(`${JSON.stringify({ ...results, scenario: parsed.scenario }, null, 2)}\n`);
+  process.stdout.write(resultsJson(parsed.value, evaluate(parsed.value)));
 }
 
 main(process.argv.slice(2));

@@ -3,10 +3,11 @@
 //                    npm run new -- term "Term"
 // Writes into CONTENT_DIR (default src/content) and never overwrites an existing file.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { chapterTemplate, sectionTemplate, slugify, termTemplate } from './lib/scaffold.ts';
+import { contentDir } from '../src/common/content-dir.ts';
 
 const USAGE = `usage:
   npm run new -- chapter "Title" --section <section-id> [--audience rep|leader|both]
@@ -30,7 +31,7 @@ const [kind, title] = positionals;
 if (!kind || !title) fail('Say what to create and its title.');
 const id = slugify(title);
 if (!id) fail(`"${title}" has no letters or digits to make an id from.`);
-const root = resolve(process.env['CONTENT_DIR'] || 'src/content');
+const root = contentDir();
 
 function frontmatterOrders(dir: string, section: string): number[] {
   if (!existsSync(dir)) return [];

@@ -8,6 +8,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { slug } from '../src/common/slug.ts';
+import { BUILT_IN_CONTENT_DIR } from '../src/common/content-dir.ts';
 
 /** What to generate. */
 export interface SyntheticOptions {
@@ -158,11 +160,6 @@ function paragraph(pick: Pick, rand: () => number, words: number): string {
   return sentences.join(' ');
 }
 
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** Title and id of chapter k (1-based); the same for every playbook size. */
@@ -252,7 +249,7 @@ function remapChapters(value: unknown, map: (id: string) => string, key = ''): u
 /** Writes the synthetic playbook and returns its ids. */
 export function writeSyntheticPlaybook(options: SyntheticOptions): SyntheticPlaybook {
   const dir = resolve(options.outDir);
-  const from = resolve(options.fromDir ?? 'src/content');
+  const from = options.fromDir ? resolve(options.fromDir) : BUILT_IN_CONTENT_DIR;
   const size = options.sectionSize ?? 50;
   if (!Number.isInteger(options.chapters) || options.chapters < 2) {
     throw new Error(`synthetic playbook: --chapters must be a whole number of at least 2, got ${options.chapters}`);
@@ -346,14 +343,14 @@ if (import.meta.main) {
     options: {
       chapters: { type: 'string', default: '10' },
       out: { type: 'string' },
-      from: { type: 'string', default: 'src/content' },
+      from: { type: 'string' },
     },
   });
   if (!values.out) {
     console.error('Usage: node scripts/synthetic-playbook.ts --chapters 1000 --out <content folder> [--from src/content]');
     process.exit(2);
   }
-  const written = writeSyntheticPlaybook({ chapters: Number(values.chapters), outDir: values.out, fromDir: values.from });
+  const written = writeSyntheticPlaybook({ chapters: Number(values.chapters), outDir: values.out, ...(values.from ? { fromDir: values.from } : {}) });
   console.log(
     `Wrote ${written.chapters.length} chapters in ${written.sections.length} sections (${written.assessments.length} assessments) to ${written.dir}`,
   );

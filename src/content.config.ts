@@ -1,48 +1,42 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import type { z } from 'astro/zod';
 import { defineCollection } from 'astro:content';
 import { AssessmentSchema } from './features/assessments/schema.ts';
 import { ChapterSchema } from './playbook/schemas/chapter.ts';
 import { GlossaryTermSchema } from './playbook/schemas/glossary.ts';
-import { PathSchema } from './playbook/schemas/onboarding-path.ts';
+import { ObjectionSchema } from './playbook/schemas/objection.ts';
+import { OnboardingPathSchema } from './playbook/schemas/onboarding-path.ts';
 import { CalculatorDefaultsSchema } from './features/calculator/schema.ts';
 import { SectionSchema } from './playbook/schemas/section.ts';
 import { SiteSettingsSchema } from './playbook/schemas/site.ts';
-import { contentDir } from './common/content-dir.ts';
+import { contentDir, contentFile } from './common/content-dir.ts';
 import { LIMITS } from './common/limits.ts';
 import { checkedGlob, checkedYamlFile } from './loaders/checked-loaders.ts';
+import { ASSESSMENT_ROUTE } from './loaders/assessment-file.ts';
 
 const root = contentDir();
-// A team's content folder may leave out the calculator defaults and keep the generator's own.
-const calculatorDefaults = [join(root, 'calculator', 'defaults.yaml'), resolve('src/content/calculator/defaults.yaml')].find((f) => existsSync(f)) ?? join(root, 'calculator', 'defaults.yaml');
+
+/**
+ * A folder of entries, each checked against `schema` (and, with `idRoute`, its `id` against its file name;
+ * with `maxId`, its file name against the ids the browser can store progress under).
+ */
+const folder = <S extends z.ZodType>(name: string, pattern: string, schema: S, idRoute?: string, maxId?: number) =>
+  defineCollection({
+    loader: checkedGlob({ base: join(root, name), pattern, schema, ...(idRoute ? { idRoute } : {}), ...(maxId !== undefined ? { maxId } : {}) }),
+    schema,
+  });
+
+/** One YAML file (its full path) as a single entry. */
+const single = <S extends z.ZodType>(file: string, id: string, schema: S) => defineCollection({ loader: checkedYamlFile({ file, id, schema }), schema });
 
 export const collections = {
-  site: defineCollection({
-    loader: checkedYamlFile({ file: join(root, 'site.yaml'), id: 'site', schema: SiteSettingsSchema }),
-    schema: SiteSettingsSchema,
-  }),
-  sections: defineCollection({
-    loader: checkedGlob({ base: join(root, 'sections'), pattern: '*.{yaml,yml}', schema: SectionSchema }),
-    schema: SectionSchema,
-  }),
-  playbook: defineCollection({
-    loader: checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema, maxId: LIMITS.chapterId }),
-    schema: ChapterSchema,
-  }),
-  glossary: defineCollection({
-    loader: checkedGlob({ base: join(root, 'glossary'), pattern: '*.{yaml,yml}', schema: GlossaryTermSchema }),
-    schema: GlossaryTermSchema,
-  }),
-  assessments: defineCollection({
-    loader: checkedGlob({ base: join(root, 'assessments'), pattern: '*.{yaml,yml}', schema: AssessmentSchema, maxId: LIMITS.assessmentId }),
-    schema: AssessmentSchema,
-  }),
-  calculator: defineCollection({
-    loader: checkedYamlFile({ file: calculatorDefaults, id: 'defaults', schema: CalculatorDefaultsSchema }),
-    schema: CalculatorDefaultsSchema,
-  }),
-  paths: defineCollection({
-    loader: checkedGlob({ base: join(root, 'paths'), pattern: '*.{yaml,yml}', schema: PathSchema }),
-    schema: PathSchema,
-  }),
+  site: single(join(root, 'site.yaml'), 'site', SiteSettingsSchema),
+  sections: folder('sections', '*.{yaml,yml}', SectionSchema),
+  playbook: folder('playbook', '**/[^_]*.mdx', ChapterSchema, undefined, LIMITS.chapterId),
+  glossary: folder('glossary', '*.{yaml,yml}', GlossaryTermSchema),
+  assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, ASSESSMENT_ROUTE, LIMITS.assessmentId),
+  // A team's content folder may leave out the calculator defaults and keep the generator's own.
+  calculator: single(contentFile('calculator/defaults.yaml', root), 'defaults', CalculatorDefaultsSchema),
+  paths: folder('paths', '*.{yaml,yml}', OnboardingPathSchema),
+  objections: folder('objections', '*.{yaml,yml}', ObjectionSchema),
 };

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { ChapterSchema } from '../../src/playbook/schemas/chapter.ts';
 import { GlossaryTermSchema } from '../../src/playbook/schemas/glossary.ts';
-import { PathSchema } from '../../src/playbook/schemas/onboarding-path.ts';
+import { ObjectionSchema } from '../../src/playbook/schemas/objection.ts';
+import { OnboardingPathSchema } from '../../src/playbook/schemas/onboarding-path.ts';
 import { SectionSchema } from '../../src/playbook/schemas/section.ts';
 import { SiteSettingsSchema } from '../../src/playbook/schemas/site.ts';
 
@@ -22,7 +23,8 @@ const FILES: [string, string, z.ZodType][] = [
   ['Chapter frontmatter', '`playbook/<id>.mdx`', ChapterSchema],
   ['Section', '`sections/<id>.yaml`', SectionSchema],
   ['Glossary term', '`glossary/<id>.yaml`', GlossaryTermSchema],
-  ['Onboarding path', '`paths/<id>.yaml`', PathSchema],
+  ['Onboarding path', '`paths/<id>.yaml`', OnboardingPathSchema],
+  ['Objection', '`objections/<id>.yaml`', ObjectionSchema],
   ['Site settings', '`site.yaml`', SiteSettingsSchema],
 ];
 

@@ -14,3 +14,13 @@ export function normaliseBase(base: string | undefined): string {
   if (!trimmed || trimmed === '/') return '/';
   return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
 }
+
+/**
+ * A path inside the site with the base path the site is built for (`BASE_PATH`), e.g.
+ * `siteUrl('chapters/x/')` is `/sales/playbook/chapters/x/`; `siteUrl()` is the base path itself.
+ * The one place pages and components read the base path (read when called, so the command-line
+ * tools can import this module outside the build).
+ */
+export function siteUrl(path = ''): string {
+  return withBase(import.meta.env.BASE_URL, path);
+}

@@ -1,4 +1,6 @@
 import { parseExcerpt } from './search-excerpt.ts';
+import { plural } from '../common/plural.ts';
+import { siteBase } from '../browser/data-attrs.ts';
 
 /** The part of Pagefind's browser API this element uses. */
 interface PagefindResultData {
@@ -47,10 +49,12 @@ class PbSearch extends HTMLElement {
     if (!input || !panel || !status || !list) return;
     [this.#input, this.#panel, this.#status, this.#list] = [input, panel, status, list];
     this.#filters = [...this.querySelectorAll<HTMLSelectElement>('[data-search-filter]')];
-    const base = this.dataset['base'] ?? '/';
+    const base = siteBase();
     const isPage = this.dataset['variant'] === 'page';
 
-    input.addEventListener('focus', () => void this.#prepare(base), { once: true });
+    input.addEventListener('focus', () => void this.#prepare(base), {
+      once: true,
+    });
     input.addEventListener('input', () => this.#schedule(base));
     for (const f of this.#filters) f.addEventListener('change', () => this.#schedule(base, 0));
     input.addEventListener('keydown', (e) => {
@@ -64,8 +68,11 @@ class PbSearch extends HTMLElement {
     });
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && !isPage) {
-        this.#close();
-        input.focus();
+        if (this.classList.contains('is-open')) this.#closeFullScreen();
+        else {
+          this.#close();
+          input.focus();
+        }
       }
       if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && e.target instanceof HTMLAnchorElement) {
         const links = [...this.#list.querySelectorAll('a')];
@@ -78,6 +85,12 @@ class PbSearch extends HTMLElement {
       }
     });
     if (!isPage) {
+      // Phones: a button opens the search full-screen (its link goes to the search page without JavaScript).
+      this.querySelector('[data-search-open]')?.addEventListener('click', (e) => {
+        e.preventDefault();
+        this.#openFullScreen();
+      });
+      this.querySelector('[data-search-close]')?.addEventListener('click', () => this.#closeFullScreen());
       document.addEventListener('click', (e) => {
         if (!this.contains(e.target as Node)) this.#close();
       });
@@ -88,6 +101,8 @@ class PbSearch extends HTMLElement {
           // On a page with a full search box (home, search page) the shortcut goes there.
           const target = document.querySelector<HTMLInputElement>('pb-search[data-variant="page"] [data-search-input]') ?? input;
           e.preventDefault();
+          const opener = this.querySelector<HTMLElement>('[data-search-open]');
+          if (target === input && opener?.offsetParent) return this.#openFullScreen();
           target.focus();
           target.select();
         }
@@ -118,8 +133,23 @@ class PbSearch extends HTMLElement {
     }
   }
 
+  /** The full-screen search of narrow screens: box, filters and results over the page. */
+  #openFullScreen(): void {
+    this.classList.add('is-open');
+    document.documentElement.classList.add('has-search-open');
+    this.#panel.hidden = false;
+    this.#input.focus();
+  }
+
+  #closeFullScreen(): void {
+    this.classList.remove('is-open');
+    document.documentElement.classList.remove('has-search-open');
+    this.#close();
+    this.querySelector<HTMLElement>('[data-search-open]')?.focus();
+  }
+
   #close(): void {
-    if (this.dataset['variant'] !== 'page') this.#panel.hidden = true;
+    if (this.dataset['variant'] !== 'page' && !this.classList.contains('is-open')) this.#panel.hidden = true;
   }
 
   #schedule(base: string, delay = 150): void {
@@ -134,7 +164,7 @@ class PbSearch extends HTMLElement {
     if (!term) {
       this.#list.replaceChildren();
       this.#status.textContent = this.dataset['variant'] === 'page' ? 'Type to search the chapters and the glossary.' : '';
-      if (this.dataset['variant'] !== 'page') this.#panel.hidden = true;
+      if (this.dataset['variant'] !== 'page' && !this.classList.contains('is-open')) this.#panel.hidden = true;
       return;
     }
     this.#status.textContent = 'Searching…';
@@ -180,7 +210,7 @@ class PbSearch extends HTMLElement {
     this.#status.textContent =
       total === 0
         ? `No results for “${term}”.`
-        : `${total} result${total === 1 ? '' : 's'} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
+        : `${plural(total, 'result')} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
   }
 }
 

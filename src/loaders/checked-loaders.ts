@@ -4,20 +4,50 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'astro/zod';
 import { glob, type Loader } from 'astro/loaders';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { formatProblems, problemsFromZod } from '../common/problems.ts';
+import { ContentError, describeValue, formatProblems, ok, refuse, type Problem, type Result } from '../common/problems.ts';
+import { problemsFromZod } from '../common/zod-problems.ts';
 import { displayPath } from '../common/content-dir.ts';
 import { KEBAB_ID } from '../common/formats.ts';
 
-/** Thrown when content is invalid; its message is written for the author who has to fix the file. */
-export class ContentError extends Error {
-  override name = 'ContentError';
+/** What an entry is checked against besides its schema. */
+export interface EntryRules {
+  /** The id the entry's file gives it: its file name without the extension. */
+  fileId: string;
+  /**
+   * For entries whose `id` field must equal the file name (assessments): the folder of the site
+   * their pages live in, e.g. `assessments`, to say which links would break.
+   */
+  idRoute?: string | undefined;
 }
 
-function check(schema: z.ZodType, data: unknown, file: string): void {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    throw new ContentError(`Invalid content:\n${formatProblems(displayPath(file), problemsFromZod(result.error, data))}`);
+/** The problem when an entry's `id` field is not its file name (the one wording the build and the tests share). */
+export function fileNameIdProblem(fileId: string, id: unknown, route: string): Problem | undefined {
+  if (id === fileId) return undefined;
+  return {
+    code: 'conflict',
+    field: 'id',
+    expected: `the file name without .yaml ("${fileId}"), so links to /${route}/${fileId}/ work`,
+    given: describeValue(id),
+  };
+}
+
+/**
+ * Checks one content entry: its schema first, then (with `idRoute`) that its `id` field equals its
+ * file name. The build's loaders and the file parsers the tests use both go through here.
+ */
+export function checkEntry<S extends z.ZodType>(schema: S, data: unknown, rules: EntryRules): Result<z.output<S>> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return refuse(...problemsFromZod(parsed.error, data));
+  if (rules.idRoute !== undefined) {
+    const id: unknown = (parsed.data as { id?: unknown }).id;
+    const problem = fileNameIdProblem(rules.fileId, id, rules.idRoute);
+    if (problem) return refuse(problem);
   }
+  return ok(parsed.data);
+}
+
+function invalid(file: string, problems: readonly Problem[]): ContentError {
+  return new ContentError(`Invalid content:\n${formatProblems(displayPath(file), problems)}`);
 }
 
 /**
@@ -43,7 +73,7 @@ export function checkFileId(relativePath: string, maxId: number, file: string): 
  * Astro's glob loader with our own validation in front of it, so an invalid entry fails the build with
  * a message that names the file, the field, what was expected and what was given.
  */
-export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; maxId?: number }): Loader {
+export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; idRoute?: string; maxId?: number }): Loader {
   const inner = glob({ base: options.base, pattern: options.pattern });
   return {
     name: 'checked-glob',
@@ -54,7 +84,8 @@ export function checkedGlob(options: { base: string; pattern: string; schema: z.
           const file = props.filePath ? resolve(fileURLToPath(context.config.root), props.filePath) : props.id;
           // A file name the browser cannot store progress under is refused before its content is read.
           if (options.maxId !== undefined && props.filePath) checkFileId(relative(options.base, file), options.maxId, file);
-          check(options.schema, props.data, file);
+          const checked = checkEntry(options.schema, props.data, { fileId: props.id, idRoute: options.idRoute });
+          if (!checked.ok) throw invalid(file, checked.problems);
           return context.parseData(props);
         },
       }),
@@ -79,7 +110,8 @@ export function checkedYamlFile(options: { file: string; id: string; schema: z.Z
         const where = error instanceof YAMLParseError && error.linePos ? `:${error.linePos[0].line}` : '';
         throw new ContentError(`${displayPath(options.file)}${where}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       }
-      check(options.schema, data, options.file);
+      const checked = checkEntry(options.schema, data, { fileId: options.id });
+      if (!checked.ok) throw invalid(options.file, checked.problems);
       const filePath = relative(fileURLToPath(context.config.root), options.file);
       const parsed = await context.parseData({ id: options.id, data: data as Record<string, unknown>, filePath });
       context.store.clear();

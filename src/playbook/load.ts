@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../common/content-dir.ts';
+import { ContentError } from '../common/problems.ts';
 import { checkReferences } from './references.ts';
 import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from './navigation.ts';
-import { checkAssessmentReferences } from '../features/assessments/schema.ts';
+import { chapterReferences } from '../features/assessments/recommend.ts';
 import type { CalculatorDefaults } from '../features/calculator/schema.ts';
 import type { SiteSettings } from './schemas/site.ts';
-import { formatProblems } from '../common/problems.ts';
 
 /** The whole playbook as pages need it, loaded and cross-checked once per build. */
 export interface Playbook {
@@ -18,6 +18,8 @@ export interface Playbook {
   paths: CollectionEntry<'paths'>[];
   /** Self-assessments, by title. */
   assessments: CollectionEntry<'assessments'>[];
+  /** The objection library, in no particular order (the objections page groups and sorts it). */
+  objections: CollectionEntry<'objections'>[];
   /** The calculator's default scenario and the source of each default. */
   calculator: CalculatorDefaults;
 }
@@ -35,11 +37,10 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
-  entry.filePath ? displayPath(entry.filePath) : fallback;
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(entry.filePath) : fallback);
 
 async function load(): Promise<Playbook> {
-  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries] = await Promise.all([
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections] = await Promise.all([
     getCollection('site'),
     getCollection('sections'),
     getCollection('playbook'),
@@ -47,11 +48,12 @@ async function load(): Promise<Playbook> {
     getCollection('paths'),
     getCollection('assessments'),
     getCollection('calculator'),
+    getCollection('objections'),
   ]);
   const calculator = calculatorEntries[0]?.data;
-  if (!calculator) throw new Error(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
+  if (!calculator) throw new ContentError(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
   const site = siteEntries[0]?.data;
-  if (!site) throw new Error(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
+  if (!site) throw new ContentError(`Missing ${displayPath(`${contentDir()}/site.yaml`)}: the site settings file is required.`);
   // Drafts are visible while writing (`npm run dev`) and left out of the built site.
   const chapters = allChapters.filter((c) => import.meta.env.SHOW_DRAFTS === true || !c.data.draft);
   const root = displayPath(contentDir());
@@ -65,11 +67,15 @@ async function load(): Promise<Playbook> {
       section: c.data.section,
       related: c.data.related,
       body: c.body ?? '',
-      bodyStartLine: bodyStartLine(c.filePath),
+      // Read again only when a broken reference needs its line number, not for every chapter of every build.
+      get bodyStartLine() {
+        return bodyStartLine(c.filePath);
+      },
     })),
     glossary: glossary.map((g) => ({ id: g.id, file: fileOf(g, `${folder('glossary')}/${g.id}.yaml`), related: g.data.related })),
     paths: paths.map((p) => ({ id: p.id, file: fileOf(p, `${folder('paths')}/${p.id}.yaml`), steps: p.data.steps })),
-    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`) })),
+    assessments: assessments.map((a) => ({ id: a.id, file: fileOf(a, `${folder('assessments')}/${a.id}.yaml`), chapters: chapterReferences(a.data) })),
+    objections: objections.map((o) => ({ id: o.id, file: fileOf(o, `${folder('objections')}/${o.id}.yaml`), chapter: o.data.chapter })),
     folders: {
       sections: folder('sections'),
       playbook: folder('playbook'),
@@ -77,15 +83,8 @@ async function load(): Promise<Playbook> {
       assessments: folder('assessments'),
     },
   });
-  const chapterIds = new Set(chapters.map((c) => c.id));
-  for (const a of assessments) {
-    const file = fileOf(a, `${folder('assessments')}/${a.id}.yaml`);
-    if (a.data.id !== a.id) problems.push(`${file}: field "id": expected the file name without .yaml ("${a.id}"); given "${a.data.id}".`);
-    const missing = checkAssessmentReferences(file, a.data, chapterIds);
-    if (missing.length > 0) problems.push(formatProblems(file, missing));
-  }
   if (problems.length > 0) {
-    throw new Error(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
+    throw new ContentError(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }
 
   const index = buildPlaybookIndex(
@@ -108,6 +107,7 @@ async function load(): Promise<Playbook> {
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
     paths: [...paths].sort((a, b) => a.data.order - b.data.order),
     assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
+    objections,
     calculator,
   };
 }

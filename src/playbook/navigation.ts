@@ -31,6 +31,10 @@ export interface PlaybookIndex {
   readingOrder: ChapterInfo[];
   chapterById: ReadonlyMap<string, ChapterInfo>;
   sectionById: ReadonlyMap<string, SectionWithChapters>;
+  /** Where each chapter sits: its place in the reading order and in its section's chapter list. */
+  positionById: ReadonlyMap<string, { reading: number; inSection: number }>;
+  /** Each section's place in `sections`. */
+  sectionPositionById: ReadonlyMap<string, number>;
 }
 
 const byOrderThenTitle = (a: { order: number; title: string }, b: { order: number; title: string }): number =>
@@ -45,18 +49,24 @@ export function buildPlaybookIndex(sections: readonly SectionInfo[], chapters: r
     .sort(byOrderThenTitle)
     .map((section) => ({ ...section, chapters: chapters.filter((c) => c.section === section.id).sort(byOrderThenTitle) }));
   const readingOrder = ordered.flatMap((section) => section.chapters);
+  const positionById = new Map<string, { reading: number; inSection: number }>();
+  let reading = 0;
+  for (const section of ordered) section.chapters.forEach((c, inSection) => positionById.set(c.id, { reading: reading++, inSection }));
   return {
     sections: ordered,
     readingOrder,
     chapterById: new Map(readingOrder.map((c) => [c.id, c])),
     sectionById: new Map(ordered.map((s) => [s.id, s])),
+    positionById,
+    sectionPositionById: new Map(ordered.map((s, i) => [s.id, i])),
   };
 }
 
 /** The chapters before and after `id` in reading order (across section boundaries). */
 export function neighbours(index: PlaybookIndex, id: string): { previous?: ChapterInfo; next?: ChapterInfo } {
-  const at = index.readingOrder.findIndex((c) => c.id === id);
-  if (at < 0) return {};
+  // A map lookup, not a search: this runs once per page, so a search would make the build O(N²).
+  const at = index.positionById.get(id)?.reading;
+  if (at === undefined) return {};
   const previous = index.readingOrder[at - 1];
   const next = index.readingOrder[at + 1];
   return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };

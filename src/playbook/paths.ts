@@ -1,12 +1,12 @@
 import { getPlaybook } from './load.ts';
 import { describePathSteps, type PathStepView } from '../features/progress/targets.ts';
-import type { Path } from './schemas/onboarding-path.ts';
+import type { OnboardingPath } from './schemas/onboarding-path.ts';
 
 /** An onboarding path as its pages show it. */
 export interface PathView {
   id: string;
   title: string;
-  audience: Path['audience'];
+  audience: OnboardingPath['audience'];
   summary: string;
   steps: PathStepView[];
   /** Every step's target, space-separated, for a `data-targets` attribute. */

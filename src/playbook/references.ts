@@ -10,8 +10,14 @@ export interface ReferenceGraph {
   chapters: (Located & { section: string; related: readonly string[]; body: string; bodyStartLine?: number })[];
   glossary: (Located & { related: readonly string[] })[];
   paths: (Located & { steps: readonly { kind: string; ref?: string }[] })[];
-  assessments: Located[];
-  /** Where a missing entry of each collection would live, to name the other end in messages. */
+  /** Assessments, with the chapters their bands and advice name (field and chapter id). */
+  assessments: (Located & { chapters?: readonly { field: string; chapter: string }[] })[];
+  /** Objections in the library, with the chapter each points to (optional so older callers can leave it out). */
+  objections?: (Located & { chapter: string })[];
+  /**
+   * Where a missing entry of each collection would live, to name the other end in messages: the
+   * content folder the build reads (CONTENT_DIR), e.g. `content/playbook`.
+   */
   folders: { sections: string; playbook: string; glossary: string; assessments: string };
 }
 
@@ -20,52 +26,63 @@ const known = (ids: Iterable<string>): string => {
   return list.length ? list.join(', ') : '(none)';
 };
 
+/** A collection a reference can point into: the word for one entry, its ids, its folder and file extension. */
+interface Target {
+  kind: string;
+  ids: ReadonlySet<string>;
+  folder: string;
+  ext: string;
+}
+
 /**
- * Finds references to chapters, sections, glossary terms and assessments that do not exist.
- * Each message names both ends: the file that refers and the entry (and file) it expected.
+ * The one wording of a broken reference: the file and field that refer, the entry they name, the
+ * file that would hold it and the entries that do exist.
+ */
+function missingReference(from: string, field: string, id: string, target: Target): string {
+  return `${from}: field "${field}" refers to ${target.kind} "${id}", which does not exist (expected ${target.folder}/${id}.${target.ext}). Known ${target.kind}s: ${known(target.ids)}.`;
+}
+
+/**
+ * Finds references to chapters, sections, glossary terms and assessments that do not exist
+ * (chapters' sections and related chapters, `<Term>`s, glossary terms' related chapters, path
+ * steps, the chapters assessments recommend, the chapter each objection points to). Each message names both ends: the file that refers
+ * and the entry (and file) it expected.
  */
 export function checkReferences(graph: ReferenceGraph): string[] {
   const problems: string[] = [];
-  const sectionIds = new Set(graph.sections.map((s) => s.id));
-  const chapterIds = new Set(graph.chapters.map((c) => c.id));
-  const termIds = new Set(graph.glossary.map((g) => g.id));
-  const assessmentIds = new Set(graph.assessments.map((a) => a.id));
-  const missing = (from: string, field: string, kind: string, id: string, folder: string, ext: string, ids: Set<string>) =>
-    problems.push(
-      `${from}: field "${field}" refers to ${kind} "${id}", which does not exist (expected ${folder}/${id}.${ext}). Known ${kind}s: ${known(ids)}.`,
-    );
+  const sections: Target = { kind: 'section', ids: new Set(graph.sections.map((s) => s.id)), folder: graph.folders.sections, ext: 'yaml' };
+  const chapters: Target = { kind: 'chapter', ids: new Set(graph.chapters.map((c) => c.id)), folder: graph.folders.playbook, ext: 'mdx' };
+  const terms: Target = { kind: 'glossary term', ids: new Set(graph.glossary.map((g) => g.id)), folder: graph.folders.glossary, ext: 'yaml' };
+  const assessments: Target = { kind: 'assessment', ids: new Set(graph.assessments.map((a) => a.id)), folder: graph.folders.assessments, ext: 'yaml' };
+  const check = (from: string, field: string, id: string, target: Target) => {
+    if (!target.ids.has(id)) problems.push(missingReference(from, field, id, target));
+  };
 
   for (const chapter of graph.chapters) {
-    if (!sectionIds.has(chapter.section)) {
-      missing(chapter.file, 'section', 'section', chapter.section, graph.folders.sections, 'yaml', sectionIds);
-    }
-    chapter.related.forEach((id, i) => {
-      if (!chapterIds.has(id)) missing(chapter.file, `related.${i}`, 'chapter', id, graph.folders.playbook, 'mdx', chapterIds);
-    });
+    check(chapter.file, 'section', chapter.section, sections);
+    chapter.related.forEach((id, i) => check(chapter.file, `related.${i}`, id, chapters));
     for (const match of chapter.body.matchAll(/<Term\s+id=["']([^"']*)["']/g)) {
       const id = match[1] ?? '';
-      if (!termIds.has(id)) {
+      if (!terms.ids.has(id)) {
         const line = chapter.body.slice(0, match.index).split('\n').length + (chapter.bodyStartLine ?? 1) - 1;
         problems.push(
-          `${chapter.file}: <Term id="${id}"> (line ${line}) refers to glossary term "${id}", which does not exist (expected ${graph.folders.glossary}/${id}.yaml).`,
+          `${chapter.file}: <Term id="${id}"> (line ${line}) refers to glossary term "${id}", which does not exist (expected ${terms.folder}/${id}.${terms.ext}).`,
         );
       }
     }
   }
   for (const term of graph.glossary) {
-    term.related.forEach((id, i) => {
-      if (!chapterIds.has(id)) missing(term.file, `related.${i}`, 'chapter', id, graph.folders.playbook, 'mdx', chapterIds);
-    });
+    term.related.forEach((id, i) => check(term.file, `related.${i}`, id, chapters));
   }
   for (const path of graph.paths) {
     path.steps.forEach((step, i) => {
-      if (step.kind === 'chapter' && step.ref !== undefined && !chapterIds.has(step.ref)) {
-        missing(path.file, `steps.${i}.ref`, 'chapter', step.ref, graph.folders.playbook, 'mdx', chapterIds);
-      }
-      if (step.kind === 'assessment' && step.ref !== undefined && !assessmentIds.has(step.ref)) {
-        missing(path.file, `steps.${i}.ref`, 'assessment', step.ref, graph.folders.assessments, 'yaml', assessmentIds);
-      }
+      if (step.kind === 'chapter' && step.ref !== undefined) check(path.file, `steps.${i}.ref`, step.ref, chapters);
+      if (step.kind === 'assessment' && step.ref !== undefined) check(path.file, `steps.${i}.ref`, step.ref, assessments);
     });
   }
+  for (const assessment of graph.assessments) {
+    for (const reference of assessment.chapters ?? []) check(assessment.file, reference.field, reference.chapter, chapters);
+  }
+  for (const objection of graph.objections ?? []) check(objection.file, 'chapter', objection.chapter, chapters);
   return problems;
 }

@@ -1,10 +1,12 @@
 // Builds the small fixture playbook from a folder outside src/content (as a team's own content
 // repository would be) and checks what authors see when their content is wrong.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { formatProblems } from '../../src/common/problems.ts';
+import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pb-content-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -24,6 +26,30 @@ function buildFixture(name: string, edit: (dir: string) => void = () => {}) {
 }
 
 const replaceIn = (file: string, from: string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+
+/** A small self-assessment for the fixture playbook; its bands recommend `chapters`. */
+const assessmentYaml = (id: string, chapters: string[]) => `id: ${id}
+title: Fixture check
+audience: rep
+intro: Two questions.
+minutes: 2
+dimensions:
+  - { id: habits, title: Habits, description: How often. }
+questions:
+  - { id: often, dimension: habits, kind: single, prompt: How often?, options: [{ label: Never, score: 0 }, { label: Daily, score: 2 }] }
+  - { id: plan, dimension: habits, kind: agreement, prompt: I plan my week. }
+bands:
+  - { from: 0, to: 49, label: Low, summary: Low., chapters: [${chapters.join(', ')}] }
+  - { from: 50, to: 100, label: High, summary: High. }
+dimensionAdvice:
+  habits: { low: Practise daily., chapters: [daily-habits] }
+`;
+
+/** Adds `assessments/<file>` with `text` to a content folder. */
+const addAssessment = (dir: string, file: string, text: string) => {
+  mkdirSync(join(dir, 'assessments'), { recursive: true });
+  writeFileSync(join(dir, 'assessments', file), text);
+};
 
 describe('CONTENT_DIR builds', () => {
   test('a content folder outside the repository builds into a full site, without drafts', () => {
@@ -70,5 +96,26 @@ describe('CONTENT_DIR builds', () => {
     const { status, output } = buildFixture('bad-yaml', (dir) => writeFileSync(join(dir, 'site.yaml'), 'name: A\ntagline: [unclosed\n'));
     expect(status).not.toBe(0);
     expect(output).toMatch(/site\.yaml:\d+: not valid YAML/);
+  });
+
+  test('an assessment whose id is not its file name fails the build with the message the tests pin', () => {
+    const text = assessmentYaml('habits-check', ['first-steps']);
+    const { status, output, content } = buildFixture('assessment-id', (dir) => addAssessment(dir, 'fixture-check.yaml', text));
+    expect(status).not.toBe(0);
+    const file = join(content, 'assessments/fixture-check.yaml');
+    const line = `${file}: field "id": expected the file name without .yaml ("fixture-check"), so links to /assessments/fixture-check/ work; given "habits-check".`;
+    expect(output).toContain(line);
+    // The same check and wording as the file parser the unit tests use.
+    const parsed = parseAssessmentFile(file, text);
+    expect(parsed.ok ? '' : formatProblems(file, parsed.problems)).toBe(line);
+  });
+
+  test('a chapter an assessment recommends that does not exist is named in the content folder being built (CONTENT_DIR)', () => {
+    const { status, output, content } = buildFixture('assessment-chapter', (dir) => addAssessment(dir, 'fixture-check.yaml', assessmentYaml('fixture-check', ['first-steps', 'third-steps'])));
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      `${join(content, 'assessments/fixture-check.yaml')}: field "bands.0.chapters.1" refers to chapter "third-steps", which does not exist (expected ${join(content, 'playbook/third-steps.mdx')}). Known chapters: daily-habits, first-steps, second-steps.`,
+    );
+    expect(output).not.toContain('src/content/playbook/third-steps.mdx');
   });
 });

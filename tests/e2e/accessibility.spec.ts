@@ -4,15 +4,22 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createResult, encodeResultLink } from '../../src/features/assessments/result-format.ts';
-import { parseAssessmentFile } from '../../src/features/assessments/schema.ts';
+import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../src/common/problems.ts';
 import { expect, open, test } from './fixtures.ts';
 import { contentRoot, readChapters, readSections, wordOnlyInOneBody } from './content.ts';
 
 const chapter = readChapters()[0]!;
 const section = readSections()[0]!;
-const pathId = readdirSync(join(contentRoot, 'paths')).find((f) => /\.ya?ml$/.test(f))!.replace(/\.ya?ml$/, '');
+const pathId = readdirSync(join(contentRoot, 'paths'))
+  .find((f) => /\.ya?ml$/.test(f))!
+  .replace(/\.ya?ml$/, '');
 const assessmentsDir = join(contentRoot, 'assessments');
-const assessmentId = existsSync(assessmentsDir) ? readdirSync(assessmentsDir).find((f) => /\.ya?ml$/.test(f))?.replace(/\.ya?ml$/, '') : undefined;
+const assessmentId = existsSync(assessmentsDir)
+  ? readdirSync(assessmentsDir)
+      .find((f) => /\.ya?ml$/.test(f))
+      ?.replace(/\.ya?ml$/, '')
+  : undefined;
 
 /** One page of every type the site builds. */
 const pages: [string, string][] = [
@@ -21,6 +28,7 @@ const pages: [string, string][] = [
   ['section', `sections/${section.id}/`],
   ['chapter', `chapters/${chapter.id}/`],
   ['glossary', 'glossary/'],
+  ['objection library', 'objections/'],
   ['search', `search/?q=${wordOnlyInOneBody().word}`],
   ['not found', '404.html'],
   ['paths index', 'paths/'],
@@ -43,9 +51,9 @@ async function violations(page: Page): Promise<string[]> {
 function resultLink(): string | undefined {
   if (!assessmentId) return undefined;
   const parsed = parseAssessmentFile(`${assessmentId}.yaml`, readFileSync(join(assessmentsDir, `${assessmentId}.yaml`), 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.message);
-  const answers = Object.fromEntries(parsed.assessment.questions.map((q) => [q.id, 0]));
-  return `assessments/${assessmentId}/${encodeResultLink(createResult(parsed.assessment, answers, { name: 'Sam' }))}`;
+  if (!parsed.ok) throw new Error(formatProblems(`${assessmentId}.yaml`, parsed.problems));
+  const answers = Object.fromEntries(parsed.value.questions.map((q) => [q.id, 0]));
+  return `assessments/${assessmentId}/${encodeResultLink(createResult(parsed.value, answers, { name: 'Sam' }))}`;
 }
 
 for (const scheme of ['light', 'dark'] as const) {

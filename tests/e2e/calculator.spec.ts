@@ -6,8 +6,8 @@ import { parse } from 'yaml';
 import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
 import { MODEL_IDS, type ModelId } from '../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../src/common/format.ts';
-import { decodeScenario } from '../../src/features/calculator/codec-zod.ts';
-import type { Scenario } from '../../src/features/calculator/schema.ts';
+import { decodeLink } from '../../src/features/calculator/codec.ts';
+import type { Scenario } from '../../src/features/calculator/fields.ts';
 import { contentRoot, readChapters } from './content.ts';
 import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
@@ -19,7 +19,7 @@ if (!loaded.ok) throw new Error(loaded.message);
 const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { locale?: string; currency?: string };
 const locale = siteFile.locale ?? 'en-US';
 const currency = siteFile.currency ?? 'USD';
-const DEFAULTS: Scenario = { ...loaded.defaults.scenario, currency };
+const DEFAULTS: Scenario = { ...loaded.value.scenario, currency };
 const fmt = createFormatters(locale, currency);
 
 type CliResults = Record<ModelId, { costPerOpportunity: number | null; totalCost: number; seats: number }> & { scenario: Scenario };
@@ -213,7 +213,7 @@ test('the numbers on the page are the numbers npm run calc gives for the shared 
   await group(page, 'Full-cycle AEs').getByLabel(/^Time spent prospecting/).fill('25');
   await group(page, 'In-house SDR team').getByLabel(/^Annual attrition/).fill('40');
   await expect(status(page)).toHaveText('Up to date');
-  const { scenario, problems } = decodeScenario(new URL(page.url()).search, DEFAULTS);
+  const { scenario, problems } = decodeLink(new URL(page.url()).search, DEFAULTS);
   expect(problems).toEqual([]);
   const cli = runCli(scenario);
   for (const model of MODEL_IDS) {
@@ -323,7 +323,7 @@ test('the page links to its methodology, which lists every default with its sour
   await page.getByRole('link', { name: 'How the calculator works', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'How the pipeline cost calculator works' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Every default with its source' });
-  await expect(table).toContainText(loaded.defaults.sources['inHouse.annualAttrition']);
+  await expect(table).toContainText(loaded.value.sources['inHouse.annualAttrition']);
   await expect(table).toContainText(fmt.money(DEFAULTS.inHouse.baseSalary));
   await expect(page.getByRole('heading', { name: /heart of the debate/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What the model leaves out' })).toBeVisible();

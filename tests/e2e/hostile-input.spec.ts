@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createResult, encodeResultLink } from '../../src/features/assessments/result-format.ts';
-import { parseAssessmentFile, type Assessment } from '../../src/features/assessments/schema.ts';
+import type { Assessment } from '../../src/features/assessments/schema.ts';
+import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../src/common/problems.ts';
 import { contentRoot, readChapters } from './content.ts';
 import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
@@ -29,8 +31,8 @@ function firstAssessment(): Assessment | undefined {
   const file = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()[0];
   if (!file) return undefined;
   const outcome = parseAssessmentFile(file, readFileSync(join(dir, file), 'utf8'));
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.assessment;
+  if (!outcome.ok) throw new Error(formatProblems(file, outcome.problems));
+  return outcome.value;
 }
 const assessment = firstAssessment();
 const firstOptions = (a: Assessment) => Object.fromEntries(a.questions.map((q) => [q.id, 0]));

@@ -1,17 +1,24 @@
 import fc from 'fast-check';
 import { cleanStores } from 'nanostores';
 import { describe, expect, test, vi } from 'vitest';
-import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, resultProblems, type AssessmentResult } from '../../src/features/assessments/result-format.ts';
+import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, readResultFile, resultProblems, type AssessmentResult } from '../../src/features/assessments/result-format.ts';
+import { fileRefusal, linkRefusal } from '../../src/features/assessments/result-wording.ts';
 import { parseTicks } from '../../src/components/mdx/checklist.ts';
-import { importProgressText, parseProgressText, parseProgressValue, readStoredProgress } from '../../src/features/progress/progress.ts';
-import { decodeLink, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
-import { decodeScenario, encodeScenario, parseScenarioFile, parseScenarioInput } from '../../src/features/calculator/codec-zod.ts';
+import { importProgressText } from '../../src/features/progress/progress.ts';
+import { parseProgressText, parseProgressValue, progressReason, readStoredProgress } from '../../src/features/progress/parse.ts';
+import { importRefused } from '../../src/features/progress/transfer-wording.ts';
+import { decodeLink, encodeLink, parseScenario, parseScenarioObject, parseScenarioText } from '../../src/features/calculator/codec.ts';
+import { readDefaults } from '../../src/features/calculator/store.ts';
 import { parseTheme } from '../../src/components/theme.ts';
 import type { Problem } from '../../src/common/problems.ts';
-import { parseAssessmentFile, type Assessment } from '../../src/features/assessments/schema.ts';
+import type { Assessment } from '../../src/features/assessments/schema.ts';
+import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../src/common/problems.ts';
 import { ProgressSchema, type Progress } from '../../src/features/progress/schema.ts';
-import { FIELD_GROUPS, SCENARIO_FIELDS, ScenarioSchema, type Scenario } from '../../src/features/calculator/schema.ts';
-import { SavedAssessmentSchema, readSaved, storageKey } from '../../src/features/assessments/store.ts';
+import { FIELD_GROUPS, SCENARIO_FIELDS, type Scenario } from '../../src/features/calculator/fields.ts';
+import { ScenarioSchema } from '../../src/features/calculator/schema.ts';
+import { SavedAssessmentSchema, readSaved } from '../../src/features/assessments/saved.ts';
+import { storageKey } from '../../src/features/assessments/store.ts';
 import { METHODOLOGY_DEFAULTS, arbitraryScenario } from './calculator/fixtures.ts';
 
 /**
@@ -288,7 +295,7 @@ function expectRefusal(problems: readonly Problem[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scenario links and files (src/features/calculator/codec-zod.ts; the calculator page uses scenario-codec-lite.ts).
+// Scenario links and files (src/features/calculator/codec.ts: the calculator page, npm run calc and the page's defaults).
 
 const D = METHODOLOGY_DEFAULTS;
 const FIELD_PATHS = SCENARIO_FIELDS.map((field) => field.path);
@@ -305,7 +312,7 @@ const scenarioLinkKey = fc.oneof(
   { weight: 1, arbitrary: hostileKey },
 );
 const scenarioLink = hostileQuery(
-  arbitraryScenario.map((scenario) => pairsOf(encodeScenario(scenario, D))),
+  arbitraryScenario.map((scenario) => pairsOf(encodeLink(scenario, D))),
   scenarioLinkKey,
 );
 /** A whole scenario, a part of one (a file), or a results file wrapping one. */
@@ -317,13 +324,10 @@ const scenarioDocument: fc.Arbitrary<unknown> = fc.oneof(
 const scenarioText = hostileJsonText(scenarioDocument);
 
 describe('scenario links and files', () => {
-  test.each([
-    ['decodeScenario (zod)', decodeScenario],
-    ['decodeLink (calculator page)', decodeLink],
-  ])('%s: any link gives a valid scenario and readable problems', (_name, decode) => {
+  test('decodeLink: any link gives a valid scenario and readable problems', () => {
     fc.assert(
       fc.property(scenarioLink, (query) => {
-        const { scenario, problems } = safely(() => decode(query, D));
+        const { scenario, problems } = safely(() => decodeLink(query, D));
         expectValidScenario(scenario);
         problems.forEach(expectProblem);
       }),
@@ -331,14 +335,11 @@ describe('scenario links and files', () => {
     );
   });
 
-  test.each([
-    ['parseScenarioFile (zod)', parseScenarioFile],
-    ['parseScenarioText (calculator page)', parseScenarioText],
-  ])('%s: any file is a valid scenario or refused with every problem readable', (_name, parse) => {
+  test('parseScenarioText: any file is a valid scenario or refused with every problem readable', () => {
     fc.assert(
       fc.property(scenarioText, (text) => {
-        const outcome = safely(() => parse(text, D));
-        if (outcome.ok) expectValidScenario(outcome.scenario);
+        const outcome = safely(() => parseScenarioText(text, D));
+        if (outcome.ok) expectValidScenario(outcome.value);
         else expectRefusal(outcome.problems);
       }),
       RUNS,
@@ -346,13 +347,13 @@ describe('scenario links and files', () => {
   });
 
   test.each([
-    ['parseScenarioInput (zod)', parseScenarioInput],
-    ['parseScenarioObject (calculator page)', parseScenarioObject],
+    ['parseScenarioObject (files and links)', (input: unknown) => parseScenarioObject(input, D)],
+    ['parseScenario (the page\'s defaults)', parseScenario],
   ])('%s: any parsed value, of any type, is a valid scenario or refused', (_name, parse) => {
     fc.assert(
       fc.property(fc.oneof(scenarioText.map((text): unknown => JSON.parse(safeJson(text))), wrongTypes), (input) => {
-        const outcome = safely(() => parse(input, D));
-        if (outcome.ok) expectValidScenario(outcome.scenario);
+        const outcome = safely(() => parse(input));
+        if (outcome.ok) expectValidScenario(outcome.value);
         else expectRefusal(outcome.problems);
       }),
       RUNS,
@@ -412,8 +413,8 @@ dimensionAdvice:
 
 function load(id: string, yaml: string): Assessment {
   const outcome = parseAssessmentFile(`${id}.yaml`, yaml);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.assessment;
+  if (!outcome.ok) throw new Error(formatProblems(`${id}.yaml`, outcome.problems));
+  return outcome.value;
 }
 const fixture = load('fixture', ASSESSMENT_YAML);
 const other = load('other', ASSESSMENT_YAML.replace('id: fixture', 'id: other'));
@@ -467,8 +468,8 @@ describe('assessment result links and files', () => {
     fc.assert(
       fc.property(resultLink, (link) => {
         const outcome = safely(() => decodeResultLink(link, fixture));
-        if (outcome.ok) expectFittingResult(outcome.result, fixture);
-        else expectReadable(outcome.reason, [...new URLSearchParams(link.slice(link.indexOf('#') + 1))].flat().join('&'));
+        if (outcome.ok) expectFittingResult(outcome.value, fixture);
+        else expectReadable(linkRefusal(outcome.problems, fixture), [...new URLSearchParams(link.slice(link.indexOf('#') + 1))].flat().join('&'));
       }),
       RUNS,
     );
@@ -477,12 +478,13 @@ describe('assessment result links and files', () => {
   test('parseResultFile: any file is a result of a known assessment that fits it, or refused', () => {
     fc.assert(
       fc.property(hostileJsonText(validResult), hostileString, (text, fileName) => {
-        const outcome = safely(() => parseResultFile(text, [other, fixture], fileName));
+        const { assessment, outcome } = safely(() => readResultFile(text, [other, fixture]));
         if (outcome.ok) {
-          expect([other, fixture]).toContain(outcome.assessment);
-          expectFittingResult(outcome.result, outcome.assessment);
+          expect([other, fixture]).toContain(outcome.value.assessment);
+          expect(assessment).toBe(outcome.value.assessment);
+          expectFittingResult(outcome.value.result, outcome.value.assessment);
         } else {
-          expectReadable(outcome.reason);
+          expectReadable(fileRefusal(outcome.problems, { fileName, assessments: [other, fixture], assessment }));
         }
       }),
       RUNS,
@@ -494,7 +496,7 @@ describe('assessment result links and files', () => {
       fc.property(validResult, fc.oneof(hostileString, fc.string({ unit: 'binary', minLength: 70, maxLength: 90 })), (made, name) => {
         const result = createResult(fixture, made.answers, { takenAt: new Date(made.takenAt), name });
         expectFittingResult(result, fixture);
-        expect(safely(() => decodeResultLink(encodeResultLink(result), fixture))).toEqual({ ok: true, result });
+        expect(safely(() => decodeResultLink(encodeResultLink(result), fixture))).toEqual({ ok: true, value: result });
       }),
       RUNS,
     );
@@ -513,15 +515,16 @@ describe('assessment result links and files', () => {
   ])('a typed name is cleaned: %s', (_what, typed, kept) => {
     const result = createResult(fixture, { q1: 0, q2: 0, q3: 0, q4: 0 }, { takenAt: new Date('2025-03-04T09:30:00.000Z'), name: typed });
     expect(result.name).toBe(kept);
-    expect(decodeResultLink(encodeResultLink(result), fixture)).toEqual({ ok: true, result });
+    expect(decodeResultLink(encodeResultLink(result), fixture)).toEqual({ ok: true, value: result });
   });
 
   test('a file whose name holds half of an emoji is refused, saying why', () => {
     const text = '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-03-04","answers":{"q1":0,"q2":0,"q3":0,"q4":0},"name":"Jo \\ud83d"}';
-    expect(parseResultFile(text, [fixture], 'jo.json')).toEqual({
-      ok: false,
-      reason: 'This result is damaged and cannot be read:\njo.json: field "name": expected a name without broken characters (half of an emoji or other two-part character); given "Jo \\ud83d".',
-    });
+    const { assessment, outcome } = readResultFile(text, [fixture]);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : fileRefusal(outcome.problems, { fileName: 'jo.json', assessments: [fixture], assessment })).toBe(
+      'This result is damaged and cannot be read:\njo.json: field "name": expected a name without broken characters (half of an emoji or other two-part character); given "Jo \\ud83d".',
+    );
   });
 
   test('every result a file holds can be shared as a link that reads back the same', () => {
@@ -530,8 +533,8 @@ describe('assessment result links and files', () => {
         const file = safely(() => parseResultFile(text, [fixture]));
         if (!file.ok) return;
         // Compared as JSON: an answer written -0 in the file is option 0 in the link.
-        const fromLink = safely(() => decodeResultLink(encodeResultLink(file.result), fixture));
-        expect(JSON.stringify(fromLink)).toBe(JSON.stringify({ ok: true, result: file.result }));
+        const fromLink = safely(() => decodeResultLink(encodeResultLink(file.value.result), fixture));
+        expect(JSON.stringify(fromLink)).toBe(JSON.stringify({ ok: true, value: file.value.result }));
       }),
       RUNS,
     );
@@ -573,8 +576,8 @@ describe('imported and stored progress', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 4, arbitrary: progressText }, { weight: 1, arbitrary: wrongTypes }), (input) => {
         const outcome = safely(() => (typeof input === 'string' ? parseProgressText(input) : parseProgressValue(input)));
-        if (outcome.ok) expectValidProgress(outcome.progress);
-        else expectReadable(outcome.reason);
+        if (outcome.ok) expectValidProgress(outcome.value);
+        else expectReadable(progressReason(outcome.problems));
       }),
       RUNS,
     );
@@ -596,12 +599,12 @@ describe('imported and stored progress', () => {
     fc.assert(
       fc.property(validProgress, progressText, hostileString, (current, text, fileName) => {
         const frozen = deepFreeze(structuredClone(current));
-        const outcome = safely(() => importProgressText(frozen, text, fileName));
+        const outcome = safely(() => importProgressText(frozen, text));
         expect(frozen).toEqual(current);
-        if (!outcome.ok) return expectReadable(outcome.message);
-        expectValidProgress(outcome.progress);
-        for (const id of Object.keys(current.chapters)) expect(Object.hasOwn(outcome.progress.chapters, id)).toBe(true);
-        for (const key of Object.keys(current.steps)) expect(Object.hasOwn(outcome.progress.steps, key)).toBe(true);
+        if (!outcome.ok) return expectReadable(importRefused(fileName, outcome.problems));
+        expectValidProgress(outcome.value.progress);
+        for (const id of Object.keys(current.chapters)) expect(Object.hasOwn(outcome.value.progress.chapters, id)).toBe(true);
+        for (const key of Object.keys(current.steps)) expect(Object.hasOwn(outcome.value.progress.steps, key)).toBe(true);
       }),
       RUNS,
     );
@@ -793,23 +796,22 @@ const BIG_LINKS: [string, string][] = [
 
 /** Every parser of text, with what it must give back. */
 const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof withDeep> | undefined) => void][] = [
-  ['parseScenarioFile', (text, format) => {
-    if (format && format !== 'scenario') return;
-    const outcome = safely(() => parseScenarioFile(text, D));
-    if (outcome.ok) expectValidScenario(outcome.scenario);
-    else expectRefusal(outcome.problems);
-  }],
   ['parseScenarioText', (text, format) => {
     if (format && format !== 'scenario') return;
     const outcome = safely(() => parseScenarioText(text, D));
-    if (outcome.ok) expectValidScenario(outcome.scenario);
+    if (outcome.ok) expectValidScenario(outcome.value);
     else expectRefusal(outcome.problems);
+  }],
+  ['readDefaults', (text, format) => {
+    if (format && format !== 'scenario') return;
+    const defaults = safely(() => readDefaults(text));
+    if (defaults) expectValidScenario(defaults);
   }],
   ['parseResultFile', (text, format) => {
     if (format && format !== 'result') return;
-    const outcome = safely(() => parseResultFile(text, [fixture]));
+    const { assessment, outcome } = safely(() => readResultFile(text, [fixture]));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(outcome.reason);
+    if (!outcome.ok) expectReadable(fileRefusal(outcome.problems, { assessments: [fixture], assessment }));
   }],
   ['readStoredProgress', (text, format) => {
     if (format && format !== 'progress') return;
@@ -819,9 +821,9 @@ const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof with
   }],
   ['importProgressText', (text, format) => {
     if (format && format !== 'progress') return;
-    const outcome = safely(() => importProgressText(readStoredProgress(null).progress, text, text.slice(0, 200)));
+    const outcome = safely(() => importProgressText(readStoredProgress(null).progress, text));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(outcome.message);
+    if (!outcome.ok) expectReadable(importRefused(text.slice(0, 200), outcome.problems));
   }],
   ['readSaved', (text, format) => {
     if (format && format !== 'saved') return;
@@ -840,11 +842,6 @@ const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof with
 ];
 
 const LINK_PARSERS: [string, (link: string) => void][] = [
-  ['decodeScenario', (link) => {
-    const { scenario, problems } = safely(() => decodeScenario(link, D));
-    expectValidScenario(scenario);
-    problems.forEach(expectProblem);
-  }],
   ['decodeLink', (link) => {
     const { scenario, problems } = safely(() => decodeLink(link, D));
     expectValidScenario(scenario);
@@ -853,7 +850,7 @@ const LINK_PARSERS: [string, (link: string) => void][] = [
   ['decodeResultLink', (link) => {
     const outcome = safely(() => decodeResultLink(link, fixture));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(outcome.reason);
+    if (!outcome.ok) expectReadable(linkRefusal(outcome.problems, fixture));
   }],
 ];
 
@@ -871,8 +868,8 @@ describe('megabyte and deeply nested input', () => {
   });
 
   test.each([
-    ['parseScenarioInput', (value: unknown) => parseScenarioInput(value, D)],
     ['parseScenarioObject', (value: unknown) => parseScenarioObject(value, D)],
+    ['parseScenario', (value: unknown) => parseScenario(value)],
     ['parseProgressValue', (value: unknown) => parseProgressValue(value)],
   ])('%s: deeply nested values and a megabyte string in a field', (_name, parse) => {
     for (const value of [JSON.parse(deepArrays(10_000)), JSON.parse(deepObjects(10_000)), { horizonMonths: 'x'.repeat(HUGE), chapters: 'x'.repeat(HUGE), format: 'x'.repeat(HUGE) }]) {

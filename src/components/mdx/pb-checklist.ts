@@ -1,4 +1,5 @@
 import { parseTicks, ticksText } from './checklist.ts';
+import { dataText } from '../../browser/data-attrs.ts';
 
 /** `<pb-checklist>`: turns a checklist's bullets into checkboxes whose state is kept in this browser. */
 class PbChecklist extends HTMLElement {
@@ -6,7 +7,7 @@ class PbChecklist extends HTMLElement {
     const section = this.querySelector<HTMLElement>('[data-checklist]');
     if (!section || section.dataset['ready']) return;
     section.dataset['ready'] = 'true';
-    const key = `pb-checklist:${location.pathname}:${section.dataset['checklist'] ?? ''}`;
+    const key = `pb-checklist:${location.pathname}:${dataText(section, 'checklist')}`;
     const items = [...section.querySelectorAll<HTMLLIElement>(':scope > ul > li')];
     let stored: string | null = null;
     try {

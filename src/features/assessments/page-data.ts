@@ -6,6 +6,8 @@
  * scripts. Pure.
  */
 import type { Assessment } from './schema.ts';
+import { chapterReferences } from './recommend.ts';
+import { isRecord } from '../../common/formats.ts';
 
 /** A chapter as the results show it: its title and its address (base path included). */
 export interface ChapterLink {
@@ -22,8 +24,7 @@ export interface AssessmentPageData {
 
 /** Chapter ids an assessment can recommend: band chapters, then advice chapters, without repeats. */
 export function recommendableChapters(assessment: Assessment): string[] {
-  const ids = [...assessment.bands.flatMap((b) => b.chapters), ...Object.values(assessment.dimensionAdvice).flatMap((a) => a.chapters)];
-  return [...new Set(ids)];
+  return [...new Set(chapterReferences(assessment).map((r) => r.chapter))];
 }
 
 /**
@@ -38,8 +39,6 @@ export function buildPageData(assessment: Assessment, chapterLink: (id: string) 
   }
   return { assessment, chapters };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks fetched page data just enough to use it safely: it is this build's own output, so a

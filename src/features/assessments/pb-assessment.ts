@@ -1,6 +1,24 @@
 import { parsePageData, type AssessmentPageData } from './page-data.ts';
 import { answeredCount, scoreAssessment, unansweredQuestions, type Answers, type AssessmentScore, type ChapterRecommendation } from './scoring.ts';
 import { assessmentStore, type AssessmentStore } from './store.ts';
+import { hasResultLink } from './result-link.ts';
+import {
+  NO_GAPS,
+  NO_STRENGTHS,
+  answeredText,
+  continueText,
+  dimensionLine,
+  historyLine,
+  pointsText,
+  recommendationReason,
+  resultFileName,
+  resumeText,
+  unansweredText,
+} from './wording.ts';
+import { el, part as partOf } from '../../browser/dom.ts';
+import { dataText } from '../../browser/data-attrs.ts';
+import { downloadText } from '../../browser/download.ts';
+import { pageLocale } from '../../browser/locale.ts';
 
 // Links and files go through src/features/assessments/result-format.ts (zod/mini, shared with the answers
 // store, plus its own few KB). It is loaded only when a link is opened or a result exported, so
@@ -8,34 +26,19 @@ import { assessmentStore, type AssessmentStore } from './store.ts';
 let resultModule: Promise<typeof import('./result-module.ts')> | undefined;
 const loadResultModule = () => (resultModule ??= import('./result-module.ts'));
 
-const RESULT_HASH = /[#&]pb-result=/;
-
 type View = 'questions' | 'own' | 'shared';
 
 /** Finds a required child by its data attribute; the markup comes from Assessment.astro. */
-function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T {
-  const found = root.querySelector<T>(`[data-${name}]`);
-  if (!found) throw new Error(`pb-assessment: missing [data-${name}]`);
-  return found;
-}
-
-function el(tag: string, text?: string, className?: string): HTMLElement {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+const part = <T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T => partOf<T>(root, name, 'pb-assessment');
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
   try {
-    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
   } catch {
     return date.toISOString().slice(0, 16).replace('T', ' ');
   }
 }
-
-const points = (n: number): string => String(Number(n.toFixed(2)));
 
 /** `<pb-assessment>`: saves answers as they are given, scores them and shows, shares and exports the result. */
 class PbAssessment extends HTMLElement {
@@ -51,10 +54,10 @@ class PbAssessment extends HTMLElement {
   }
 
   async #start(): Promise<void> {
-    const id = this.dataset['id'] ?? '';
+    const id = dataText(this, 'id');
     let data: AssessmentPageData | undefined;
     try {
-      const response = await fetch(this.dataset['src'] ?? '');
+      const response = await fetch(dataText(this, 'src'));
       data = response.ok ? parsePageData(await response.json(), id) : undefined;
     } catch {
       data = undefined;
@@ -125,37 +128,33 @@ class PbAssessment extends HTMLElement {
       this.#retake('Your answers and past results are forgotten.');
     });
     window.addEventListener('hashchange', () => {
-      if (RESULT_HASH.test(location.hash) || this.#view === 'shared') void this.#route();
+      if (hasResultLink(location.hash) || this.#view === 'shared') void this.#route();
     });
   }
 
   async #route(): Promise<void> {
     this.#say('refusal', '');
     const { assessment } = this.#data;
-    if (RESULT_HASH.test(location.hash)) {
-      const outcome = await loadResultModule().then(
-        ({ decodeResultLink }) => decodeResultLink(location.hash, assessment),
-        () => ({ ok: false as const, reason: 'This result link cannot be read: part of the page did not load. Reload the page to try again.' }),
-      );
-      const score = outcome.ok ? scoreAssessment(assessment, outcome.result.answers) : undefined;
-      if (outcome.ok && score?.ok) {
+    if (hasResultLink(location.hash)) {
+      const module = await loadResultModule().catch(() => undefined);
+      const outcome = module?.decodeResultLink(location.hash, assessment);
+      const score = outcome?.ok ? scoreAssessment(assessment, outcome.value.answers) : undefined;
+      if (outcome?.ok && score?.ok) {
         // A name is isolated in <bdi> so right-to-left characters in it cannot reorder the sentence.
         const text = part(this, 'shared-text');
-        text.replaceChildren(`Taken on ${formatDate(outcome.result.takenAt)}`);
-        if (outcome.result.name) {
-          const name = document.createElement('bdi');
-          name.textContent = outcome.result.name;
-          text.append(' by ', name);
-        }
+        text.replaceChildren(`Taken on ${formatDate(outcome.value.takenAt)}`);
+        if (outcome.value.name) text.append(' by ', el('bdi', outcome.value.name));
         text.append('. It is shown read-only, exactly as the link describes it, and is not saved in this browser.');
-        this.#showResults(score.score, 'shared', outcome.result.takenAt);
+        this.#showResults(score.value, 'shared', outcome.value.takenAt);
         return;
       }
-      this.#say('refusal', outcome.ok ? 'This result link cannot be shown.' : outcome.reason);
+      let refusal = 'This result link cannot be read: part of the page did not load. Reload the page to try again.';
+      if (module && outcome) refusal = outcome.ok ? 'This result link cannot be shown.' : module.linkRefusal(outcome.problems, assessment);
+      this.#say('refusal', refusal);
     }
     const saved = this.#store.$saved.get();
     const score = saved.finishedAt ? scoreAssessment(assessment, saved.answers) : undefined;
-    if (saved.finishedAt && score?.ok) this.#showResults(score.score, 'own', saved.finishedAt);
+    if (saved.finishedAt && score?.ok) this.#showResults(score.value, 'own', saved.finishedAt);
     else this.#showQuestions();
   }
 
@@ -163,16 +162,16 @@ class PbAssessment extends HTMLElement {
     const { assessment } = this.#data;
     const done = answeredCount(assessment, this.#answers());
     part<HTMLProgressElement>(this, 'progress-bar').value = done;
-    part(this, 'progress-text').textContent = `${done} of ${assessment.questions.length} answered`;
+    part(this, 'progress-text').textContent = answeredText(done, assessment.questions.length);
   }
 
   #showResume(done: number): void {
     const first = unansweredQuestions(this.#data.assessment, this.#answers())[0];
     const resume = part(this, 'resume');
     const number = this.#data.assessment.questions.findIndex((q) => q.id === first) + 1;
-    resume.replaceChildren(`Welcome back: your answers to ${done} of ${this.#data.assessment.questions.length} questions were saved in this browser. `);
+    resume.replaceChildren(resumeText(done, this.#data.assessment.questions.length));
     if (first) {
-      const link = el('a', `Continue with question ${number}`) as HTMLAnchorElement;
+      const link = el('a', continueText(number));
       link.href = `#q-${first}`;
       resume.append(link);
     }
@@ -187,9 +186,7 @@ class PbAssessment extends HTMLElement {
       this.#say('form-error', '');
       return false;
     }
-    const numbers = missing.map((id) => assessment.questions.findIndex((q) => q.id === id) + 1);
-    const listed = numbers.length > 6 ? `${numbers.slice(0, 6).join(', ')} and ${numbers.length - 6} more` : numbers.join(', ');
-    this.#say('form-error', `Answer every question to see your result: ${missing.length} left (question${missing.length === 1 ? '' : 's'} ${listed}).`);
+    this.#say('form-error', unansweredText(missing.map((id) => assessment.questions.findIndex((q) => q.id === id) + 1)));
     if (focus) this.#form.querySelector<HTMLInputElement>(`input[name="${missing[0]}"]`)?.focus();
     return true;
   }
@@ -201,9 +198,9 @@ class PbAssessment extends HTMLElement {
     const outcome = scoreAssessment(assessment, answers);
     if (!outcome.ok) return;
     const takenAt = new Date().toISOString();
-    this.#store.finish({ takenAt, answers, overall: outcome.score.overall, band: outcome.score.band.label });
+    this.#store.finish({ takenAt, answers, overall: outcome.value.overall, band: outcome.value.band.label });
     part(this, 'resume').hidden = true;
-    this.#showResults(outcome.score, 'own', takenAt);
+    this.#showResults(outcome.value, 'own', takenAt);
     part(this, 'result-heading').focus();
   }
 
@@ -229,11 +226,9 @@ class PbAssessment extends HTMLElement {
   #chapterItem(recommendation: ChapterRecommendation): HTMLElement {
     const item = el('li');
     const chapter = this.#data.chapters[recommendation.chapter];
-    const link = el('a', chapter?.title ?? recommendation.chapter) as HTMLAnchorElement;
+    const link = el('a', chapter?.title ?? recommendation.chapter);
     link.href = chapter?.href ?? '#';
-    const titles = recommendation.fromDimensions.map((id) => this.#data.assessment.dimensions.find((d) => d.id === id)?.title ?? id);
-    const why = [recommendation.fromBand ? 'for your overall score' : '', titles.length > 0 ? `helps with ${titles.join(' and ')}` : ''].filter(Boolean).join('; ');
-    item.append(link, ' ', el('span', `(${why})`, 'muted'));
+    item.append(link, ' ', el('span', recommendationReason(recommendation, this.#data.assessment.dimensions), 'muted'));
     return item;
   }
 
@@ -264,16 +259,16 @@ class PbAssessment extends HTMLElement {
       list.append(row); // highest first
     }
     part(this, 'strengths').replaceChildren(
-      ...(score.strengths.length > 0 ? score.strengths.map((d) => el('li', `${d.title}: ${d.score}`)) : [el('li', 'None yet: no area scored 70 or more.')]),
+      ...(score.strengths.length > 0 ? score.strengths.map((d) => el('li', dimensionLine(d))) : [el('li', NO_STRENGTHS)]),
     );
     part(this, 'gaps').replaceChildren(
       ...(score.gaps.length > 0
         ? score.gaps.map((d) => {
             const item = el('li');
-            item.append(el('strong', `${d.title}: ${d.score}`), el('p', d.advice));
+            item.append(el('strong', dimensionLine(d)), el('p', d.advice));
             return item;
           })
-        : [el('li', 'No gaps: every area scored 70 or more.')]),
+        : [el('li', NO_GAPS)]),
     );
 
     for (const question of score.questions) {
@@ -281,7 +276,7 @@ class PbAssessment extends HTMLElement {
       if (!row) continue;
       part(row, 'review-label').textContent = shared ? 'Answer' : 'Your answer';
       part(row, 'answer').textContent = question.answer;
-      part(row, 'points').textContent = `(${points(question.points)} of ${points(question.maxPoints)} points)`;
+      part(row, 'points').textContent = pointsText(question.points, question.maxPoints);
       const explanation = part(row, 'explanation');
       explanation.textContent = question.explanation ?? '';
       explanation.hidden = !question.explanation;
@@ -302,7 +297,7 @@ class PbAssessment extends HTMLElement {
         const item = el('li');
         const time = el('time', formatDate(entry.takenAt));
         time.setAttribute('datetime', entry.takenAt);
-        item.append(time, `: ${entry.overall} out of 100, ${entry.band}`);
+        item.append(time, historyLine(entry));
         return item;
       }),
     );
@@ -335,16 +330,8 @@ class PbAssessment extends HTMLElement {
   async #download(): Promise<void> {
     const { resultFileText } = await loadResultModule();
     const result = await this.#currentResult();
-    const url = URL.createObjectURL(new Blob([resultFileText(result)], { type: 'application/json' }));
-    const link = el('a') as HTMLAnchorElement;
-    link.href = url;
-    link.download = `${result.assessment}-result-${result.takenAt.slice(0, 10)}.json`;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    part(this, 'action-status').textContent = `Saved as ${link.download}. Give it to your team leader for the team roll-up, or keep it.`;
+    const name = downloadText(resultFileName(result), resultFileText(result), 'application/json');
+    part(this, 'action-status').textContent = `Saved as ${name}. Give it to your team leader for the team roll-up, or keep it.`;
   }
 }
 

@@ -7,6 +7,25 @@ export interface AssessmentRecommendations {
   dimensionAdvice: Readonly<Record<string, { chapters: readonly string[] }>>;
 }
 
+/** A place where an assessment names a chapter: the field (e.g. `bands.0.chapters.1`) and the chapter id. */
+export interface ChapterReference {
+  field: string;
+  chapter: string;
+}
+
+/**
+ * Every chapter an assessment names, where it names it: band chapters, then dimension-advice
+ * chapters, in file order. The build checks each against the playbook (src/playbook/references.ts).
+ */
+export function chapterReferences(assessment: Pick<AssessmentRecommendations, 'bands' | 'dimensionAdvice'>): ChapterReference[] {
+  const references: ChapterReference[] = [];
+  assessment.bands.forEach((band, b) => band.chapters.forEach((chapter, c) => references.push({ field: `bands.${b}.chapters.${c}`, chapter })));
+  for (const [dimension, advice] of Object.entries(assessment.dimensionAdvice)) {
+    advice.chapters.forEach((chapter, c) => references.push({ field: `dimensionAdvice.${dimension}.chapters.${c}`, chapter }));
+  }
+  return references;
+}
+
 /**
  * The self-assessments that recommend a chapter, those written for the chapter's audience first, at
  * most `limit` of them: a chapter can then invite its reader to check where they stand.
@@ -16,8 +35,7 @@ export function assessmentsForChapter(
   assessments: readonly AssessmentRecommendations[],
   limit = 2,
 ): AssessmentRecommendations[] {
-  const recommends = (a: AssessmentRecommendations) =>
-    a.bands.some((b) => b.chapters.includes(chapter.id)) || Object.values(a.dimensionAdvice).some((d) => d.chapters.includes(chapter.id));
+  const recommends = (a: AssessmentRecommendations) => chapterReferences(a).some((r) => r.chapter === chapter.id);
   const fits = (a: AssessmentRecommendations) => chapter.audience === 'both' || a.audience === chapter.audience;
   return assessments
     .filter(recommends)

@@ -1,36 +1,27 @@
 /**
- * A portable self-assessment result (a JSON file or a link someone can share) and the team
- * roll-up built from several of them. Everything here is pure and total: every function that
- * reads outside input returns `{ ok: false, reason }` instead of throwing, whatever it is given
- * (huge or deeply nested text, `__proto__` keys, markup). Reasons are plain sentences meant for
- * a person; they may quote (shortened) bits of the input, so render them with `textContent`,
- * never as HTML.
+ * A portable self-assessment result: a JSON file or a link someone can share. Everything here is
+ * pure and total: every function that reads outside input returns a `Result` instead of throwing,
+ * whatever it is given (huge or deeply nested text, `__proto__` keys, markup). Refusals are
+ * problems with stable codes; wording.ts turns them into the sentences a person reads (they may
+ * quote shortened bits of the input, so render them with `textContent`, never as HTML).
  */
 import * as z from 'zod/mini';
 import type { Assessment } from './schema.ts';
-import { scoreAssessment } from './scoring.ts';
+import { describeValue, ok, refuse, valueAt, type Problem, type Result } from '../../common/problems.ts';
+import { problemsFromZod } from '../../common/zod-problems.ts';
+import { CONTROL_CHARS, KEBAB_ID, isRecord } from '../../common/formats.ts';
 import { LIMITS } from '../../common/limits.ts';
-import { describeValue, formatProblems, problemsFromZod, valueAt } from '../../common/problems.ts';
+import { MAX_RESULT_FILE_CHARS, MAX_RESULT_LINK_CHARS, RESULT_FORMAT, RESULT_LINK_MARKER, RESULT_VERSION } from './result-link.ts';
 
 // zod/mini rather than `astro/zod`: a shared result link is opened on an assessment page, whose
 // script budget is 30 KB gzipped; the full zod API alone costs about 25 KB there. The browser
 // loads this module through src/features/assessments/result-module.ts, which sets zod's `jitless` first.
 
-/** The `format` value that marks a file as a self-assessment result. */
-export const RESULT_FORMAT = 'pb-assessment-result';
-/** The result format version this code writes and reads. */
-export const RESULT_VERSION = 1;
-/** Longest result file accepted, in characters (a real one is well under 2,000). */
-export const MAX_RESULT_FILE_CHARS = 20_000;
-/** Longest result link accepted, in characters. */
-export const MAX_RESULT_LINK_CHARS = 4_000;
-
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const IdSchema = z.string().check(z.maxLength(LIMITS.assessmentId), z.regex(KEBAB_ID));
+// Looser than the ISO instants the site writes: a result file may have been written by hand or by
+// another tool, so a plain date and any offset are accepted.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-// Control characters have no place in a name and could hide text; markup is harmless as text.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROLS = new RegExp(CONTROL.source, 'g');
+const CONTROLS = new RegExp(CONTROL_CHARS.source, 'g');
 // Half of a two-part character (an emoji cut in two): a link cannot carry it (URL encoding turns it
 // into U+FFFD, so the check code no longer matches), so a result may not hold one.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -42,7 +33,7 @@ const ANSWER_PAIR = new RegExp(`^([a-z0-9-]{1,${LIMITS.questionId}})\\.(\\d{1,2}
 const AnswersSchema = z.pipe(
   z.unknown().check(
     z.superRefine((value, ctx) => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      if (!isRecord(value)) return;
       const keys = Object.keys(value);
       if (keys.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 answers' });
       for (const key of keys.slice(0, 100)) {
@@ -76,7 +67,7 @@ export const AssessmentResultSchema = z.strictObject({
       z.trim(),
       z.minLength(1),
       z.maxLength(MAX_NAME),
-      z.refine((text) => !CONTROL.test(text), 'a name without control characters'),
+      z.refine((text) => !CONTROL_CHARS.test(text), 'a name without control characters'),
       z.refine((text) => !LONE_SURROGATE.test(text), 'a name without broken characters (half of an emoji or other two-part character)'),
     ),
   ),
@@ -85,10 +76,11 @@ export const AssessmentResultSchema = z.strictObject({
 /** A saved result of one person taking one self-assessment. */
 export type AssessmentResult = z.output<typeof AssessmentResultSchema>;
 
-/** Outcome of reading a result link or file. */
-export type ResultOutcome = { ok: true; result: AssessmentResult } | { ok: false; reason: string };
-/** Outcome of reading a result file: also says which assessment it belongs to. */
-export type ResultFileOutcome = { ok: true; result: AssessmentResult; assessment: Assessment } | { ok: false; reason: string };
+/** A result read from a file, with the assessment it belongs to. */
+export interface ResultOfAssessment {
+  result: AssessmentResult;
+  assessment: Assessment;
+}
 
 /**
  * A typed name as a result holds it: control characters become spaces, broken characters are
@@ -129,43 +121,39 @@ export function resultFileText(result: AssessmentResult): string {
 }
 
 /**
- * Why a well-formed result does not fit an assessment: another assessment, unknown questions,
- * option numbers out of range, unanswered questions. Empty when it fits. Pure.
+ * Why a well-formed result does not fit an assessment, in answer order: another assessment
+ * (`conflict` on `assessment`), an answer to a question it does not have (`unknown_reference`), an
+ * option number out of range (`conflict`), then each unanswered question (`missing`). Empty when
+ * it fits. Pure. (The schema's own problems are never `conflict` or `unknown_reference`, and never
+ * name a missing answer, so wording.ts can tell the two kinds apart.)
  */
-export function resultProblems(result: AssessmentResult, assessment: Assessment): string[] {
+export function resultProblems(result: AssessmentResult, assessment: Assessment): Problem[] {
   if (result.assessment !== assessment.id) {
-    return [`It is a result of ${describeValue(result.assessment)}, not of "${assessment.title}".`];
+    return [{ code: 'conflict', field: 'assessment', expected: `a result of "${assessment.title}"`, given: describeValue(result.assessment) }];
   }
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const byId = new Map(assessment.questions.map((q) => [q.id, q]));
   for (const [id, index] of Object.entries(result.answers)) {
     const question = byId.get(id);
     if (question === undefined) {
-      problems.push(`It answers a question this self-assessment does not have (${describeValue(id)}); it may come from another version of it.`);
+      problems.push({ code: 'unknown_reference', field: `answers.${id}`, expected: 'a question of this self-assessment', given: describeValue(id) });
     } else if (index >= question.options.length) {
-      problems.push(`Its answer to question ${describeValue(id)} is option ${index + 1}, but that question has only ${question.options.length} options.`);
+      problems.push({ code: 'conflict', field: `answers.${id}`, expected: `an option from 1 to ${question.options.length}`, given: `option ${index + 1}` });
     }
   }
-  const missing = assessment.questions.filter((q) => !Object.hasOwn(result.answers, q.id)).map((q) => describeValue(q.id));
-  if (missing.length > 0) {
-    const shown = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
-    problems.push(`It does not answer every question (missing ${shown}).`);
+  for (const question of assessment.questions) {
+    if (!Object.hasOwn(result.answers, question.id)) {
+      problems.push({ code: 'missing', field: `answers.${question.id}`, expected: 'an answer', given: describeValue(undefined) });
+    }
   }
   return problems;
 }
 
-function refuse(reason: string): { ok: false; reason: string } {
-  return { ok: false, reason };
-}
-
-function fitOrRefuse(data: unknown, assessment: Assessment, label: string): ResultOutcome {
+function fitOrRefuse(data: unknown, assessment: Assessment): Result<AssessmentResult> {
   const parsed = AssessmentResultSchema.safeParse(data);
-  if (!parsed.success) {
-    return refuse(`This result is damaged and cannot be read:\n${formatProblems(label, problemsFromZod(parsed.error, data))}`);
-  }
+  if (!parsed.success) return refuse(...problemsFromZod(parsed.error, data));
   const problems = resultProblems(parsed.data, assessment);
-  if (problems.length > 0) return refuse(`This result does not fit "${assessment.title}". ${problems.join(' ')}`);
-  return { ok: true, result: parsed.data };
+  return problems.length > 0 ? refuse(...problems) : ok(parsed.data);
 }
 
 // FNV-1a: not security (anyone can recompute it), but it catches edited or truncated links.
@@ -177,8 +165,6 @@ function checksum(text: string): string {
   }
   return hash.toString(16).padStart(8, '0');
 }
-
-const LINK_MARKER = 'pb-result';
 
 function linkCheck(version: string, assessment: string, takenAt: string, answers: string, name: string): string {
   return checksum([version, assessment, takenAt, answers, name].join('\n'));
@@ -195,10 +181,16 @@ export function encodeResultLink(result: AssessmentResult): string {
     .map(([id, index]) => `${id}.${index}`)
     .join('_');
   const version = String(result.version);
-  const params = new URLSearchParams({ [LINK_MARKER]: version, a: result.assessment, t: result.takenAt, q: answers });
+  const params = new URLSearchParams({ [RESULT_LINK_MARKER]: version, a: result.assessment, t: result.takenAt, q: answers });
   if (result.name !== undefined) params.set('n', result.name);
   params.set('c', linkCheck(version, result.assessment, result.takenAt, answers, result.name ?? ''));
   return `#${params.toString()}`;
+}
+
+/** The parameters of a link's hash (with or without `#`, or a whole URL). */
+function linkParams(link: string): URLSearchParams {
+  const at = link.indexOf('#');
+  return new URLSearchParams(at >= 0 ? link.slice(at + 1) : link.replace(/^\?/, ''));
 }
 
 function parseAnswerPairs(text: string): Record<string, number> | undefined {
@@ -214,218 +206,137 @@ function parseAnswerPairs(text: string): Record<string, number> | undefined {
   return { ...answers };
 }
 
-function decodeLink(hash: unknown, assessment: Assessment): ResultOutcome {
-  if (typeof hash !== 'string') return refuse('This link does not contain a self-assessment result.');
+const notALink = (given: string): Problem => ({ code: 'not_parseable', field: RESULT_LINK_MARKER, expected: 'a self-assessment result link', given });
+
+function decodeLink(hash: unknown, assessment: Assessment): Result<AssessmentResult> {
+  if (typeof hash !== 'string') return refuse({ code: 'wrong_type', field: '', expected: 'a link', given: describeValue(hash) });
   if (hash.length > MAX_RESULT_LINK_CHARS) {
-    return refuse(`This link is too long to be a self-assessment result (${hash.length.toLocaleString('en-US')} characters; a result link is under ${MAX_RESULT_LINK_CHARS.toLocaleString('en-US')}).`);
+    return refuse({ code: 'too_large', field: '', expected: `a link under ${MAX_RESULT_LINK_CHARS.toLocaleString('en-US')} characters`, given: `${hash.length.toLocaleString('en-US')} characters` });
   }
-  const at = hash.indexOf('#');
-  const params = new URLSearchParams(at >= 0 ? hash.slice(at + 1) : hash.replace(/^\?/, ''));
-  const version = params.get(LINK_MARKER);
-  if (version === null) return refuse('This link does not contain a self-assessment result.');
+  const params = linkParams(hash);
+  const version = params.get(RESULT_LINK_MARKER);
+  if (version === null) return refuse(notALink('a link without a result'));
   if (version !== String(RESULT_VERSION)) {
     return /^\d{1,3}$/.test(version) && Number(version) > RESULT_VERSION
-      ? refuse(`This result link was made by a newer version of the site (result format ${version}); this site reads format ${RESULT_VERSION}.`)
-      : refuse('This result link is damaged: its format version is not one this site knows.');
+      ? refuse({ code: 'unsupported_version', field: RESULT_LINK_MARKER, expected: `format ${RESULT_VERSION}`, given: `format ${version}` })
+      : refuse({ code: 'bad_format', field: RESULT_LINK_MARKER, expected: 'a result format version this site knows', given: describeValue(version) });
   }
   const a = params.get('a') ?? '';
   const t = params.get('t') ?? '';
   const q = params.get('q') ?? '';
   const n = params.get('n');
-  if (params.get('c') !== linkCheck(version, a, t, q, n ?? '')) {
-    return refuse('This result link has been changed or cut short since it was made, so it cannot be trusted. Ask for the link again, or for the result file.');
+  const c = params.get('c');
+  if (c !== linkCheck(version, a, t, q, n ?? '')) {
+    return refuse({ code: 'conflict', field: 'c', expected: 'a check code that matches the rest of the link', given: describeValue(c ?? undefined) });
   }
   if (a !== assessment.id) {
-    return refuse(`This link is a result of ${describeValue(a)}, not of "${assessment.title}". Open it on that self-assessment's page.`);
+    return refuse({ code: 'conflict', field: 'a', expected: `a result of "${assessment.title}"`, given: describeValue(a) });
   }
   const answers = parseAnswerPairs(q);
-  if (answers === undefined) return refuse('This result link is damaged: its answers cannot be read.');
+  if (answers === undefined) return refuse({ code: 'bad_format', field: 'q', expected: 'answers as question.option pairs', given: describeValue(q) });
   const data = { format: RESULT_FORMAT, version: RESULT_VERSION, assessment: a, takenAt: t, answers, ...(n === null ? {} : { name: n }) };
-  return fitOrRefuse(data, assessment, 'the result link');
+  return fitOrRefuse(data, assessment);
 }
 
 /**
  * Reads a result from a link made by `encodeResultLink`: the hash (with or without `#`) or a
  * whole URL. Refuses links that are not results, edited or cut short (check code), of another
- * assessment, or whose answers do not fit `assessment`. Never throws.
+ * assessment, or whose answers do not fit `assessment`. Never throws. Word a refusal with
+ * `linkRefusal` (wording.ts).
  */
-export function decodeResultLink(hash: string, assessment: Assessment): ResultOutcome {
+export function decodeResultLink(hash: string, assessment: Assessment): Result<AssessmentResult> {
   try {
     return decodeLink(hash, assessment);
   } catch {
-    return refuse('This link does not contain a self-assessment result that can be read.');
+    return refuse({ code: 'invalid', field: '', expected: 'a self-assessment result link that can be read', given: 'a link that cannot' });
   }
 }
 
-function parseFile(text: unknown, assessments: readonly Assessment[], label: string): ResultFileOutcome {
-  if (typeof text !== 'string') return refuse('This file is not a self-assessment result: it is not a text file.');
+/** One result file as read: the assessment it names (when this site has it) and the outcome. */
+export interface ResultFileReading {
+  assessment: Assessment | undefined;
+  outcome: Result<ResultOfAssessment>;
+}
+
+function readFile(text: unknown, assessments: readonly Assessment[]): ResultFileReading {
+  const refused = (problem: Problem, assessment?: Assessment): ResultFileReading => ({ assessment, outcome: refuse(problem) });
+  if (typeof text !== 'string') return refused({ code: 'wrong_type', field: '', expected: 'a text file', given: describeValue(text) });
   if (text.length > MAX_RESULT_FILE_CHARS) {
-    return refuse(`This file is too large to be a self-assessment result (${text.length.toLocaleString('en-US')} characters; a result is under ${MAX_RESULT_FILE_CHARS.toLocaleString('en-US')}).`);
+    return refused({ code: 'too_large', field: '', expected: `a file under ${MAX_RESULT_FILE_CHARS.toLocaleString('en-US')} characters`, given: `${text.length.toLocaleString('en-US')} characters` });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return refuse('This file is not a self-assessment result: it is not JSON text (results are saved as .json files from the results page).');
+    return refused({ code: 'not_parseable', field: '', expected: 'JSON text', given: 'text that is not JSON' });
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || valueAt(data, ['format']) !== RESULT_FORMAT) {
-    return refuse(`This file is not a self-assessment result: it has no "format": "${RESULT_FORMAT}" field. It may be a different kind of file.`);
+  if (!isRecord(data) || valueAt(data, ['format']) !== RESULT_FORMAT) {
+    const format = isRecord(data) ? valueAt(data, ['format']) : undefined;
+    return refused({ code: format === undefined ? 'missing' : 'not_allowed', field: 'format', expected: `"${RESULT_FORMAT}"`, given: describeValue(format) });
   }
   const version = valueAt(data, ['version']);
   if (typeof version === 'number' && version > RESULT_VERSION) {
-    return refuse(`This result was saved by a newer version of the site (result format ${version}); this site reads format ${RESULT_VERSION}.`);
+    return refused({ code: 'unsupported_version', field: 'version', expected: `format ${RESULT_VERSION}`, given: `format ${version}` });
   }
   const id = valueAt(data, ['assessment']);
   const assessment = assessments.find((a) => a.id === id);
   if (assessment === undefined) {
-    const known = assessments.map((a) => a.id).join(', ') || 'none';
-    return refuse(`This result is for a self-assessment this site does not have (${describeValue(id)}; it has: ${known}).`);
+    return refused({ code: 'unknown_reference', field: 'assessment', expected: 'the id of a self-assessment this site has', given: describeValue(id) });
   }
-  const outcome = fitOrRefuse(data, assessment, label);
-  return outcome.ok ? { ok: true, result: outcome.result, assessment } : outcome;
+  const fitted = fitOrRefuse(data, assessment);
+  return { assessment, outcome: fitted.ok ? ok({ result: fitted.value, assessment }) : fitted };
 }
 
 /**
- * Reads the text of a result file and finds its assessment among `assessments`. Refuses text
- * that is not a result, damaged results, unknown assessments and answers that do not fit
- * (unknown question, option out of range, unanswered question). `fileName` is only used in
- * messages. Never throws.
+ * Reads the text of a result file and finds its assessment among `assessments`, saying which
+ * assessment it names when this site has it (for the wording of a refusal: `fileRefusal`). Refuses
+ * text that is not a result, damaged results, unknown assessments and answers that do not fit
+ * (unknown question, option out of range, unanswered question). Never throws.
  */
-export function parseResultFile(text: string, assessments: readonly Assessment[], fileName = 'the result file'): ResultFileOutcome {
+export function readResultFile(text: string, assessments: readonly Assessment[]): ResultFileReading {
   try {
-    return parseFile(text, assessments, fileName);
+    return readFile(text, assessments);
   } catch {
-    return refuse('This file is not a self-assessment result that can be read.');
+    return { assessment: undefined, outcome: refuse({ code: 'invalid', field: '', expected: 'a self-assessment result that can be read', given: 'a file that cannot' }) };
   }
 }
 
-/** How many scores fall in one range. */
-export interface BucketCount {
-  from: number;
-  to: number;
-  count: number;
+/** `readResultFile`'s outcome alone: the result and its assessment, or why not. Never throws. */
+export function parseResultFile(text: string, assessments: readonly Assessment[]): Result<ResultOfAssessment> {
+  return readResultFile(text, assessments).outcome;
 }
 
-/** How a team's whole-number scores (0-100) are spread. Mean and median have one decimal. */
-export interface Distribution {
-  min: number;
-  max: number;
-  mean: number;
-  median: number;
-  /** Counts for 0-24, 25-49, 50-74 and 75-100. */
-  buckets: readonly BucketCount[];
-}
-
-/** One dimension's spread across the team. */
-export interface DimensionRollUp extends Distribution {
-  id: string;
-  title: string;
-}
-
-/** A chapter and how many people's results recommend it. */
-export interface ChapterNeed {
-  chapter: string;
-  /** People whose recommendations include it. */
-  people: number;
-  /** People for whom it is one of the three "read next". */
-  readNext: number;
-}
-
-/** A team's results for one assessment, summarised. */
-export interface TeamRollUp {
-  assessment: string;
-  /** Results counted (after skipping). */
-  people: number;
-  /** Results left out, by reason. */
-  skipped: { otherAssessment: number; notFitting: number; duplicate: number };
-  /** Spread of overall scores; null when nobody is counted. */
-  overall: Distribution | null;
-  /** One entry per dimension, in the order of the assessment; empty when nobody is counted. */
-  dimensions: readonly DimensionRollUp[];
-  /** Chapters ranked by how many people need them, then by "read next" count, then first seen. */
-  chapters: readonly ChapterNeed[];
-}
-
-/** Score ranges used by the roll-up's buckets. */
-export const BUCKETS: readonly (readonly [number, number])[] = [
-  [0, 24],
-  [25, 49],
-  [50, 74],
-  [75, 100],
-];
-
-function oneDecimal(n: number): number {
-  return Math.round(Number((n * 10).toFixed(6))) / 10;
-}
-
-/** Spread of whole-number scores; assumes at least one score. */
-export function distribution(scores: readonly number[]): Distribution {
-  const sorted = [...scores].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  return {
-    min: sorted[0] ?? 0,
-    max: sorted[sorted.length - 1] ?? 0,
-    mean: oneDecimal(sorted.reduce((sum, s) => sum + s, 0) / Math.max(1, sorted.length)),
-    median: oneDecimal(median),
-    buckets: BUCKETS.map(([from, to]) => ({ from, to, count: sorted.filter((s) => s >= from && s <= to).length })),
-  };
-}
-
-function identity(result: AssessmentResult): string {
-  const answers = Object.entries(result.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([result.takenAt, result.name ?? '', answers]);
+/** One line of pasted result links as read: its number (from 1), the assessment it names (when this site has it) and the outcome. */
+export interface ResultLinkReading {
+  line: number;
+  assessment: Assessment | undefined;
+  outcome: Result<AssessmentResult>;
 }
 
 /**
- * Summarises a team's results for one assessment: per-dimension and overall spread (min, max,
- * mean, median, buckets of 0-24/25-49/50-74/75-100) from each person's whole-number scores, and
- * the chapters most often recommended. Results of other assessments, results that do not fit
- * and exact duplicates (same time, name and answers) are skipped and counted. Pure.
+ * Reads result links pasted one per line (blank lines skipped): each must carry the result marker
+ * (`not_parseable` on `pb-result` otherwise) and name an assessment this site has
+ * (`unknown_reference` on `a`), then reads as `decodeResultLink` does. Never throws.
  */
-export function rollUp(results: readonly AssessmentResult[], assessment: Assessment): TeamRollUp {
-  const skipped = { otherAssessment: 0, notFitting: 0, duplicate: 0 };
-  const seen = new Set<string>();
-  const overall: number[] = [];
-  const byDimension = new Map<string, number[]>(assessment.dimensions.map((d) => [d.id, []]));
-  const needs = new Map<string, ChapterNeed>();
-
-  for (const result of results) {
-    if (result.assessment !== assessment.id) {
-      skipped.otherAssessment++;
-      continue;
+export function parseResultLinks(text: string, assessments: readonly Assessment[]): ResultLinkReading[] {
+  const readings: ResultLinkReading[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const link = raw.trim();
+    if (!link) return;
+    const line = index + 1;
+    const at = link.indexOf('#');
+    const params = new URLSearchParams(at >= 0 ? link.slice(at + 1) : '');
+    if (!params.has(RESULT_LINK_MARKER)) {
+      readings.push({ line, assessment: undefined, outcome: refuse(notALink('a link without a result')) });
+      return;
     }
-    const outcome = resultProblems(result, assessment).length === 0 ? scoreAssessment(assessment, result.answers) : undefined;
-    if (outcome === undefined || !outcome.ok) {
-      skipped.notFitting++;
-      continue;
+    const assessment = assessments.find((a) => a.id === params.get('a'));
+    if (!assessment) {
+      const problem: Problem = { code: 'unknown_reference', field: 'a', expected: 'the id of a self-assessment this site has', given: describeValue(params.get('a') ?? '') };
+      readings.push({ line, assessment: undefined, outcome: refuse(problem) });
+      return;
     }
-    const key = identity(result);
-    if (seen.has(key)) {
-      skipped.duplicate++;
-      continue;
-    }
-    seen.add(key);
-    overall.push(outcome.score.overall);
-    for (const dimension of outcome.score.dimensions) byDimension.get(dimension.id)?.push(dimension.score);
-    for (const recommendation of outcome.score.chapters) {
-      const need = needs.get(recommendation.chapter) ?? { chapter: recommendation.chapter, people: 0, readNext: 0 };
-      need.people++;
-      if (recommendation.readNext) need.readNext++;
-      needs.set(recommendation.chapter, need);
-    }
-  }
-
-  const people = overall.length;
-  // Map keeps first-seen order and sort is stable, so that is the last tie-breaker.
-  const chapters = [...needs.values()].sort((a, b) => b.people - a.people || b.readNext - a.readNext);
-  return {
-    assessment: assessment.id,
-    people,
-    skipped,
-    overall: people === 0 ? null : distribution(overall),
-    dimensions:
-      people === 0 ? [] : assessment.dimensions.map((d) => ({ id: d.id, title: d.title, ...distribution(byDimension.get(d.id) ?? []) })),
-    chapters,
-  };
+    readings.push({ line, assessment, outcome: decodeResultLink(link, assessment) });
+  });
+  return readings;
 }

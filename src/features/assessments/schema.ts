@@ -1,22 +1,20 @@
 /**
  * The content model of a self-assessment: one YAML file per assessment in
- * `src/content/assessments/<id>.yaml`, parsed through `AssessmentSchema` (shape, then the
- * cross-field refinements below) and `parseAssessmentFile` (YAML, file name = id).
- * Chapter references are checked separately by `checkAssessmentReferences`, because the
- * list of chapters lives in another collection.
+ * `assessments/<id>.yaml` of the content folder, parsed through `AssessmentSchema` (shape, then the
+ * cross-field refinements below). Reading the file (YAML, file name = id) is the loader's job
+ * (src/loaders/assessment-file.ts); chapter references are checked with the rest of the playbook's
+ * references (src/playbook/references.ts), because the list of chapters lives in another collection.
  *
  * What the parsed value looks like differs from the file in one way on purpose: every question
  * comes out with its `options`, so scoring never has to know about question kinds. An
  * agreement question's five-point scale is generated here (0..4, or 4..0 when `reverse: true`).
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { describeValue, formatProblems, problemsFromZod } from '../../common/problems.ts';
-import type { Problem } from '../../common/problems.ts';
+import { KEBAB_ID } from '../../common/formats.ts';
 import { LIMITS } from '../../common/limits.ts';
 
 /** Lowercase-kebab ids, the same rule as chapter and file names, e.g. `time-blocks`. */
-const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const IdSchema = z.string().regex(KEBAB_ID);
 /** A question id: saved answers, links and files are keyed by it, so it is kept short. */
 const QuestionIdSchema = IdSchema.max(LIMITS.questionId);
 
@@ -286,67 +284,3 @@ export type Dimension = z.output<typeof DimensionSchema>;
 export type Band = z.output<typeof BandSchema>;
 /** A parsed site-internal link. */
 export type Link = z.output<typeof LinkSchema>;
-
-/** A problem in one assessment file's references, with the file and the chapter id it names. */
-export interface ReferenceProblem extends Problem {
-  /** The assessment file, as passed in. */
-  file: string;
-  /** The chapter id that does not exist. */
-  chapter: string;
-}
-
-/**
- * Finds recommended chapters (band and dimension-advice chapters) that are not in `chapterIds`.
- * Pure; returns one problem per missing reference, in file order. Format them with
- * `formatProblems(file, problems)`.
- */
-export function checkAssessmentReferences(file: string, assessment: Assessment, chapterIds: ReadonlySet<string>): ReferenceProblem[] {
-  const problems: ReferenceProblem[] = [];
-  const check = (field: string, chapter: string) => {
-    if (!chapterIds.has(chapter)) {
-      problems.push({
-        file,
-        chapter,
-        field,
-        expected: `the id of an existing chapter (src/content/playbook/${chapter}.mdx does not exist; check the spelling or remove it)`,
-        given: describeValue(chapter),
-      });
-    }
-  };
-  assessment.bands.forEach((band, b) => band.chapters.forEach((chapter, c) => check(`bands.${b}.chapters.${c}`, chapter)));
-  for (const [dimension, advice] of Object.entries(assessment.dimensionAdvice)) {
-    advice.chapters.forEach((chapter, c) => check(`dimensionAdvice.${dimension}.chapters.${c}`, chapter));
-  }
-  return problems;
-}
-
-/** The outcome of reading one assessment file: the assessment, or a message that names every problem. */
-export type AssessmentFileResult = { ok: true; assessment: Assessment } | { ok: false; message: string };
-
-function baseName(fileName: string): string {
-  const name = fileName.split(/[\\/]/).pop() ?? fileName;
-  return name.replace(/\.ya?ml$/i, '');
-}
-
-/**
- * Parses the text of `src/content/assessments/<id>.yaml`: YAML, then `AssessmentSchema`, then
- * the rule that `id` equals the file name. Never throws; on failure `message` has one line per
- * problem (`file: field "x": expected …; given ….`), ready for the build to print.
- */
-export function parseAssessmentFile(fileName: string, yamlText: string): AssessmentFileResult {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText, { uniqueKeys: true, maxAliasCount: 50, logLevel: 'error' });
-  } catch (error) {
-    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
-    return { ok: false, message: formatProblems(fileName, [{ field: '', expected: 'valid YAML', given: `text that cannot be read as YAML (${reason})` }]) };
-  }
-  const parsed = AssessmentSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, message: formatProblems(fileName, problemsFromZod(parsed.error, data)) };
-  const expectedId = baseName(fileName);
-  if (parsed.data.id !== expectedId) {
-    const problem = { field: 'id', expected: `the file name without .yaml ("${expectedId}"), so links to /assessments/${expectedId}/ work`, given: describeValue(parsed.data.id) };
-    return { ok: false, message: formatProblems(fileName, [problem]) };
-  }
-  return { ok: true, assessment: parsed.data };
-}

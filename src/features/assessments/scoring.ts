@@ -22,6 +22,8 @@
  *   first), without repeats; the first three are flagged `readNext`.
  */
 import type { Assessment, Band, Question } from './schema.ts';
+import { describeValue, ok, refuse, type Result } from '../../common/problems.ts';
+import { plural } from '../../common/plural.ts';
 
 /** A person's answers: question id → index of the chosen option in `question.options`. */
 export type Answers = Readonly<Record<string, number>>;
@@ -97,9 +99,6 @@ export interface AssessmentScore {
   questions: readonly QuestionResult[];
 }
 
-/** Outcome of scoring: a result, or the questions still to answer. */
-export type ScoreOutcome = { ok: true; score: AssessmentScore } | { ok: false; unanswered: readonly string[] };
-
 /** The highest score any option of a question earns (before weighting). */
 export function maxOptionScore(question: Question): number {
   return Math.max(0, ...question.options.map((o) => o.score));
@@ -167,12 +166,20 @@ function recommend(band: Band, gaps: readonly DimensionScore[]): ChapterRecommen
 }
 
 /**
- * Scores a complete set of answers. Returns `{ ok: false, unanswered }` (never a partial score)
- * when any question lacks a valid answer. Never throws for a parsed assessment.
+ * Scores a complete set of answers. Refuses (never a partial score) when any question lacks a valid
+ * answer: one problem per such question, in order, on field `answers.<question id>` (`missing`, or
+ * `out_of_range` for an option the question does not have). Never throws for a parsed assessment.
  */
-export function scoreAssessment(assessment: Assessment, answers: Answers): ScoreOutcome {
+export function scoreAssessment(assessment: Assessment, answers: Answers): Result<AssessmentScore> {
   const unanswered = unansweredQuestions(assessment, answers);
-  if (unanswered.length > 0) return { ok: false, unanswered };
+  if (unanswered.length > 0) {
+    return refuse(
+      ...unanswered.map((id) => {
+        const given = Object.hasOwn(answers, id) ? answers[id] : undefined;
+        return { code: given === undefined ? ('missing' as const) : ('out_of_range' as const), field: `answers.${id}`, expected: 'the number of one of its options', given: describeValue(given) };
+      }),
+    );
+  }
 
   const questions: QuestionResult[] = assessment.questions.map((question) => {
     const chosen = chosenIndex(question, answers) ?? 0;
@@ -217,23 +224,16 @@ export function scoreAssessment(assessment: Assessment, answers: Answers): Score
   );
   const band = bandFor(assessment, overall);
   const gaps = pickGaps(scored);
-  return {
-    ok: true,
-    score: {
-      assessment: assessment.id,
-      overall,
-      band,
-      dimensions,
-      strengths: dimensions.filter((d) => d.score >= STRENGTH_FROM),
-      gaps,
-      chapters: recommend(band, gaps),
-      questions,
-    },
-  };
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return ok({
+    assessment: assessment.id,
+    overall,
+    band,
+    dimensions,
+    strengths: dimensions.filter((d) => d.score >= STRENGTH_FROM),
+    gaps,
+    chapters: recommend(band, gaps),
+    questions,
+  });
 }
 
 function formatWeight(n: number): string {

@@ -1,35 +1,44 @@
 import {
+  CURRENCY_CODE,
   FIELD_GROUPS,
   FIELD_SPECS,
+  NUMBER_TEXT,
   SCENARIO_FIELDS,
   isFieldPath,
   readField,
   resolveScenario,
   type FieldPath,
+  type Scenario,
+  type ScenarioInput,
 } from './fields.ts';
-import type { Scenario, ScenarioInput } from './schema.ts';
-import { describeValue, type Problem } from '../../common/problems.ts';
+import { crossFieldProblems, workingDaysProblem, type DaysOutPath } from './rules.ts';
+import type { Evaluation } from './model/cost-model.ts';
+import { isRecord } from '../../common/formats.ts';
+import { describeValue, type Problem, type ProblemCode, type Result } from '../../common/problems.ts';
 
 /**
- * The browser's twin of `scenario-codec.ts`: share links and scenario files checked against the
- * field table directly, without zod, so the calculator page's script stays small. It accepts and
- * refuses exactly what the zod schemas do (tests/unit/calculator/codec.test.ts compares the two
- * on generated input); the wording of its problems names the whole allowed range instead.
+ * Scenarios in and out of the site, for the calculator page, `npm run calc` and the page's own
+ * defaults: share links (only the differences from the defaults, as `inHouse.baseSalary=60000`) and
+ * JSON files (a scenario, or a results file the page or the command line exported). Checked against
+ * the field table directly, without zod, so the page's script stays small and needs no
+ * 'unsafe-eval'. It accepts exactly what the zod schemas in schema.ts accept
+ * (tests/unit/calculator/codec.test.ts compares the two on generated input and file text). Every
+ * entry point takes untrusted input and never throws; every problem carries a code.
  */
 
-/** Longest share link query accepted (the same limit as `scenario-codec.ts`). */
+/** Longest share link query accepted. */
 export const MAX_LINK_LENGTH = 8192;
-/** Largest scenario file accepted (the same limit as `scenario-codec.ts`). */
+/** Largest scenario file accepted, in characters. */
 export const MAX_FILE_LENGTH = 1_000_000;
 /** Written in a link for `seats: null` (solve for the target); `null` is accepted too. */
 export const SOLVE_SEATS_TOKEN = 'auto';
 
-const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-const CURRENCY = /^[A-Z]{3}$/;
 const GROUPS: readonly string[] = FIELD_GROUPS;
 const NO_SUCH_FIELD = 'no such field (it is not part of the format; check the spelling)';
 
 const grouped = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+const problem = (code: ProblemCode, field: string, expected: string, given: string): Problem => ({ code, field, expected, given });
+const refuse = <T>(...problems: Problem[]): Result<T> => ({ ok: false, problems });
 
 /**
  * What a field accepts, in words, e.g. "a whole number from 1 to 60". `solveWord` is how "size for
@@ -56,41 +65,33 @@ export function expectedText(path: FieldPath, solveWord: 'auto' | 'null' = 'null
   }
 }
 
-/** True when `value` is what the field accepts on its own (the days-out rule is checked separately). */
-export function isValidValue(path: FieldPath, value: unknown): boolean {
+/**
+ * Why a value does not fit a field on its own, as a problem code; `null` when it fits. The days-out
+ * rule is checked separately, on the whole scenario (rules.ts).
+ */
+export function valueProblem(path: FieldPath, value: unknown): ProblemCode | null {
   const spec = FIELD_SPECS[path];
   switch (spec.unit) {
     case 'boolean':
-      return typeof value === 'boolean';
+      return typeof value === 'boolean' ? null : 'wrong_type';
     case 'enum':
-      return typeof value === 'string' && (spec.options as readonly string[]).includes(value);
+      if (typeof value !== 'string') return 'wrong_type';
+      return (spec.options as readonly string[]).includes(value) ? null : 'not_allowed';
     case 'currency':
-      return typeof value === 'string' && CURRENCY.test(value);
+      if (typeof value !== 'string') return 'wrong_type';
+      return CURRENCY_CODE.test(value) ? null : 'bad_format';
     default:
-      if (value === null) return 'nullable' in spec && spec.nullable === true;
-      if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-      if ('integer' in spec && spec.integer && !Number.isSafeInteger(value)) return false;
-      if ('exclusiveMin' in spec && spec.exclusiveMin ? !(value > spec.min) : !(value >= spec.min)) return false;
-      return value <= spec.max;
+      if (value === null) return 'nullable' in spec && spec.nullable === true ? null : 'wrong_type';
+      if (typeof value !== 'number' || Number.isNaN(value)) return 'wrong_type';
+      if (!Number.isFinite(value)) return 'out_of_range';
+      if ('integer' in spec && spec.integer && !Number.isSafeInteger(value)) return Number.isInteger(value) ? 'out_of_range' : 'wrong_type';
+      if ('exclusiveMin' in spec && spec.exclusiveMin ? !(value > spec.min) : !(value >= spec.min)) return 'out_of_range';
+      return value <= spec.max ? null : 'out_of_range';
   }
 }
 
-/** The days-out rule on a merged scenario: days out at most working days − 1, per model. */
-export function daysOutProblems(scenario: Scenario): Problem[] {
-  const workingDays = scenario.shared.workingDaysPerYear;
-  const problems: Problem[] = [];
-  for (const group of ['inHouse', 'fullCycle'] as const) {
-    const daysOut = scenario[group].daysOutPerYear;
-    if (daysOut > workingDays - 1) {
-      problems.push({
-        field: `${group}.daysOutPerYear`,
-        expected: `a number of at most ${workingDays - 1} (fewer days out than the ${workingDays} working days per year in shared.workingDaysPerYear)`,
-        given: describeValue(daysOut),
-      });
-    }
-  }
-  return problems;
-}
+/** True when `value` is what the field accepts on its own (the days-out rule is checked separately). */
+export const isValidValue = (path: FieldPath, value: unknown): boolean => valueProblem(path, value) === null;
 
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
@@ -102,10 +103,7 @@ function encodeValue(value: unknown): string {
   return String(value);
 }
 
-/**
- * A share-link query string (without `?`) holding only the fields that differ from the defaults, in
- * form order; the same text as `encodeScenario`.
- */
+/** A share-link query string (without `?`) holding only the fields that differ from the defaults, in form order. */
 export function encodeLink(scenario: Scenario, defaults: Scenario): string {
   const params = new URLSearchParams();
   for (const field of SCENARIO_FIELDS) {
@@ -153,28 +151,26 @@ function nestedInput(values: ReadonlyMap<FieldPath, unknown>): ScenarioInput {
   return input as ScenarioInput;
 }
 
-/** Merges checked values over the defaults, then applies the days-out rule as the zod codec does. */
+/**
+ * Merges checked link values over the defaults, then applies the days-out rule: a linked days out
+ * that conflicts is dropped; if a default days out is what conflicts, the linked working days are
+ * at fault and are dropped instead. Every drop is reported.
+ */
 function resolveLeniently(values: Map<FieldPath, unknown>, defaults: Scenario, problems: Problem[]): Scenario {
   for (let attempt = 0; attempt < 4; attempt++) {
     const merged = resolveScenario(nestedInput(values), defaults);
-    const conflicts = daysOutProblems(merged);
+    const conflicts = crossFieldProblems(merged);
     if (conflicts.length === 0) return merged;
-    // Drop linked days out; if the default days out is what conflicts, the linked working days are at fault.
-    for (const problem of conflicts) {
-      const field = problem.field as FieldPath;
+    for (const conflict of conflicts) {
+      const field = conflict.field as DaysOutPath;
       if (values.has(field)) {
         values.delete(field);
-        problems.push(problem);
+        problems.push(conflict);
         continue;
       }
       if (!values.has('shared.workingDaysPerYear')) continue;
-      const daysOut = readField(merged, field);
       values.delete('shared.workingDaysPerYear');
-      problems.push({
-        field: 'shared.workingDaysPerYear',
-        expected: `a number of at least ${Number(daysOut) + 1} (more than the ${String(daysOut)} days out per year in ${field})`,
-        given: describeValue(merged.shared.workingDaysPerYear),
-      });
+      problems.push(workingDaysProblem(merged, field));
     }
   }
   return defaults;
@@ -188,19 +184,18 @@ export interface LinkResult {
 }
 
 /**
- * Reads a share link's query (with or without `?`) for both link readers: the query must be text of at
- * most MAX_LINK_LENGTH characters (else `false`: the whole link is refused), a field given twice is
- * ignored, `version` must be 1, and every other field goes to `onField` in the link's order. Each
- * problem is added to `problems`, in that order too.
+ * Reads a share link's query: it must be text of at most MAX_LINK_LENGTH characters (else `false`:
+ * the whole link is refused), a field given twice is ignored, `version` must be 1, and every other
+ * field goes to `onField` in the link's order. Each problem is added to `problems`, in that order too.
  */
-export function readLinkFields(search: unknown, problems: Problem[], onField: (key: string, text: string) => void): boolean {
+function readLinkFields(search: unknown, problems: Problem[], onField: (key: string, text: string) => void): boolean {
   if (typeof search !== 'string') {
-    problems.push({ field: '', expected: 'a link query as text', given: describeValue(search) });
+    problems.push(problem('wrong_type', '', 'a link query as text', describeValue(search)));
     return false;
   }
   const query = search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search;
   if (query.length > MAX_LINK_LENGTH) {
-    problems.push({ field: '', expected: `a link of at most ${MAX_LINK_LENGTH} characters`, given: `${query.length} characters` });
+    problems.push(problem('too_large', '', `a link of at most ${MAX_LINK_LENGTH} characters`, `${query.length} characters`));
     return false;
   }
   const seen = new Map<string, string[]>();
@@ -212,17 +207,14 @@ export function readLinkFields(search: unknown, problems: Problem[], onField: (k
   for (const [key, list] of seen) {
     if (key === '' && list.every((value) => value === '')) continue;
     if (list.length > 1) {
-      problems.push({
-        field: key,
-        expected: 'one value (the field appears more than once in the link)',
-        given: `${list.length} values: ${list.slice(0, 3).map(describeValue).join(', ')}${list.length > 3 ? ', …' : ''}`,
-      });
+      const shown = `${list.slice(0, 3).map(describeValue).join(', ')}${list.length > 3 ? ', …' : ''}`;
+      problems.push(problem('duplicate', key, 'one value (the field appears more than once in the link)', `${list.length} values: ${shown}`));
       continue;
     }
     const text = list[0] ?? '';
     if (key === 'version') {
       const version = numberFromText(text);
-      if (version !== 1) problems.push({ field: 'version', expected: 'exactly 1', given: describeValue(version) });
+      if (version !== 1) problems.push(problem('unsupported_version', 'version', 'exactly 1', describeValue(version)));
       continue;
     }
     onField(key, text);
@@ -240,79 +232,126 @@ export function decodeLink(search: string, defaults: Scenario): LinkResult {
     const values = new Map<FieldPath, unknown>();
     const read = readLinkFields(search, problems, (key, text) => {
       if (!isFieldPath(key)) {
-        problems.push({ field: key, expected: GROUPS.includes(key) ? 'an object' : NO_SUCH_FIELD, given: describeValue(text) });
+        if (GROUPS.includes(key)) problems.push(problem('wrong_type', key, 'an object', describeValue(text)));
+        else problems.push(problem('unknown_field', key, NO_SUCH_FIELD, describeValue(text)));
         return;
       }
       const value = decodeValue(key, text);
-      if (isValidValue(key, value)) values.set(key, value);
-      else problems.push({ field: key, expected: expectedText(key, 'auto'), given: describeValue(value) });
+      const code = valueProblem(key, value);
+      if (code === null) values.set(key, value);
+      else problems.push(problem(code, key, expectedText(key, 'auto'), describeValue(value)));
     });
     if (!read) return { scenario: defaults, problems };
     return { scenario: resolveLeniently(values, defaults, problems), problems };
   } catch (error) {
     // Defensive: nothing above should throw, but a share link must never break the page.
-    return { scenario: defaults, problems: [...problems, { field: '', expected: 'a readable link', given: describeValue(String(error)) }] };
+    return { scenario: defaults, problems: [...problems, problem('invalid', '', 'a readable link', describeValue(String(error)))] };
   }
 }
 
-/** The outcome of reading a scenario file: all or nothing. */
-export type FileResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Checks the fields of a parsed scenario object: every field optional (all required, with
+ * `version`, when `complete`), unknown fields refused by name. Returns the checked values by path.
+ */
+function readFields(input: unknown, complete: boolean): Result<Map<FieldPath, unknown>> {
+  if (!isRecord(input)) return refuse(problem('wrong_type', '', 'an object', describeValue(input)));
+  const problems: Problem[] = [];
+  const values = new Map<FieldPath, unknown>();
+  const check = (path: string, value: unknown): void => {
+    if (!isFieldPath(path)) problems.push(problem('unknown_field', path, NO_SUCH_FIELD, describeValue(value)));
+    else if (value === undefined) {
+      if (complete) problems.push(problem('missing', path, expectedText(path), describeValue(value)));
+    } else {
+      const code = valueProblem(path, value);
+      if (code === null) values.set(path, value);
+      else problems.push(problem(code, path, expectedText(path), describeValue(value)));
+    }
+  };
+  let hasVersion = false;
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    if (key === 'version') {
+      hasVersion = value !== undefined;
+      if (value !== 1 && hasVersion) problems.push(problem('unsupported_version', 'version', 'exactly 1', describeValue(value)));
+    } else if (GROUPS.includes(key)) {
+      if (isRecord(value)) for (const inner of Object.keys(value)) check(`${key}.${inner}`, value[inner]);
+      else if (value !== undefined) problems.push(problem('wrong_type', key, 'an object', describeValue(value)));
+    } else if (key.includes('.')) {
+      problems.push(problem('unknown_field', key, NO_SUCH_FIELD, describeValue(value)));
+    } else {
+      check(key, value);
+    }
+  }
+  if (complete) {
+    if (!hasVersion) problems.push(problem('missing', 'version', 'exactly 1', describeValue(undefined)));
+    const reported = new Set(problems.map((p) => p.field));
+    for (const field of SCENARIO_FIELDS) {
+      if (values.has(field.path) || reported.has(field.path)) continue;
+      const inGroup = field.path.includes('.');
+      if (inGroup && !isRecord(Object.hasOwn(input, field.group) ? input[field.group] : undefined)) {
+        if (!reported.has(field.group)) problems.push(problem('missing', field.group, 'an object', describeValue(undefined)));
+        reported.add(field.group);
+        continue;
+      }
+      problems.push(problem('missing', field.path, expectedText(field.path), describeValue(undefined)));
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: values };
+}
 
 /**
  * Checks an already-parsed scenario object (every field optional, unknown fields refused) and merges
  * it over the defaults; any problem refuses the whole input, and every problem is listed.
  */
-export function parseScenarioObject(input: unknown, defaults: Scenario): FileResult {
-  if (!isObject(input)) return { ok: false, problems: [{ field: '', expected: 'an object', given: describeValue(input) }] };
-  const problems: Problem[] = [];
-  const values = new Map<FieldPath, unknown>();
-  const check = (path: string, value: unknown): void => {
-    if (value === undefined) return;
-    if (!isFieldPath(path)) problems.push({ field: path, expected: NO_SUCH_FIELD, given: describeValue(value) });
-    else if (!isValidValue(path, value)) problems.push({ field: path, expected: expectedText(path), given: describeValue(value) });
-    else values.set(path, value);
-  };
-  for (const key of Object.keys(input)) {
-    const value = input[key];
-    if (key === 'version') {
-      if (value !== undefined && value !== 1) problems.push({ field: 'version', expected: 'exactly 1', given: describeValue(value) });
-    } else if (GROUPS.includes(key) && value !== undefined) {
-      if (!isObject(value)) problems.push({ field: key, expected: 'an object', given: describeValue(value) });
-      else for (const inner of Object.keys(value)) check(`${key}.${inner}`, value[inner]);
-    } else if (key.includes('.')) {
-      problems.push({ field: key, expected: NO_SUCH_FIELD, given: describeValue(value) });
-    } else {
-      check(key, value);
-    }
+export function parseScenarioObject(input: unknown, defaults: Scenario): Result<Scenario> {
+  const fields = readFields(input, false);
+  if (!fields.ok) return fields;
+  const merged = resolveScenario(nestedInput(fields.value), defaults);
+  const conflicts = crossFieldProblems(merged);
+  return conflicts.length > 0 ? { ok: false, problems: conflicts } : { ok: true, value: merged };
+}
+
+/**
+ * Checks a complete scenario (every field present, `version` 1, nothing else), as the page reads
+ * its own defaults; the result is a new object in form order.
+ */
+export function parseScenario(input: unknown): Result<Scenario> {
+  const fields = readFields(input, true);
+  if (!fields.ok) return fields;
+  const scenario = { version: 1 } as Record<string, unknown>;
+  for (const field of SCENARIO_FIELDS) {
+    const value = fields.value.get(field.path);
+    if (!field.path.includes('.')) scenario[field.path] = value;
+    else ((scenario[field.group] ??= {}) as Record<string, unknown>)[field.key] = value;
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const merged = resolveScenario(nestedInput(values), defaults);
-  const conflicts = daysOutProblems(merged);
-  return conflicts.length > 0 ? { ok: false, problems: conflicts } : { ok: true, scenario: merged };
+  const conflicts = crossFieldProblems(scenario as Scenario);
+  return conflicts.length > 0 ? { ok: false, problems: conflicts } : { ok: true, value: scenario as Scenario };
+}
+
+/**
+ * The results file: the three models' results and the scenario they are for, as "Download JSON"
+ * saves it and `npm run calc` prints it; `parseScenarioText` reads it back.
+ */
+export function resultsJson(scenario: Scenario, evaluation: Evaluation): string {
+  return `${JSON.stringify({ ...evaluation, scenario }, null, 2)}\n`;
 }
 
 /**
  * Reads a scenario JSON file: a scenario, or a results file exported by the page or `npm run calc`
  * (its `scenario` member is read). Strict: any problem refuses the file. Never throws.
  */
-export function parseScenarioText(text: string, defaults: Scenario): FileResult {
-  if (typeof text !== 'string') return { ok: false, problems: [{ field: '', expected: 'a JSON text', given: describeValue(text) }] };
+export function parseScenarioText(text: string, defaults: Scenario): Result<Scenario> {
+  if (typeof text !== 'string') return refuse(problem('wrong_type', '', 'a JSON text', describeValue(text)));
   if (text.length > MAX_FILE_LENGTH) {
-    return { ok: false, problems: [{ field: '', expected: `a file of at most ${MAX_FILE_LENGTH} characters`, given: `${text.length} characters` }] };
+    return refuse(problem('too_large', '', `a file of at most ${MAX_FILE_LENGTH} characters`, `${text.length} characters`));
   }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problems: [{ field: '', expected: 'a JSON object such as {"horizonMonths": 36}', given: `text that is not valid JSON (${reason})` }],
-    };
+    return refuse(problem('not_parseable', '', 'a JSON object such as {"horizonMonths": 36}', `text that is not valid JSON (${reason})`));
   }
-  if (isObject(input) && Object.prototype.hasOwnProperty.call(input, 'scenario')) input = input['scenario'];
+  if (isRecord(input) && Object.hasOwn(input, 'scenario')) input = input['scenario'];
   return parseScenarioObject(input, defaults);
 }

@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { formatProblems } from '../../common/problems.ts';
+import { formatProblems, type Problem } from '../../common/problems.ts';
+import { contentDir as siteContentDir, contentFile } from '../../common/content-dir.ts';
 import { DEFAULTS_RELATIVE_PATH, parseCalculatorDefaults, type CalculatorDefaultsResult } from './defaults.ts';
 
-/** The project's own content directory (src/content), independent of the working directory. */
-const BUILT_IN_CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
-
-/** The content directory: the argument, else $CONTENT_DIR (relative to the working directory), else src/content. */
+/** The content directory: the argument, else the site's (`CONTENT_DIR`, else src/content; see common/content-dir.ts). */
 export function contentDirectory(contentDir?: string): string {
-  const chosen = contentDir ?? process.env['CONTENT_DIR'];
-  return chosen ? resolve(process.cwd(), chosen) : BUILT_IN_CONTENT_DIR;
+  return contentDir ? resolve(contentDir) : siteContentDir();
 }
 
 /**
@@ -19,14 +15,14 @@ export function contentDirectory(contentDir?: string): string {
  * reported as a problem, like invalid content; never throws.
  */
 export function loadDefaultsFile(contentDir?: string): CalculatorDefaultsResult & { file: string } {
-  const own = resolve(contentDirectory(contentDir), DEFAULTS_RELATIVE_PATH);
-  const file = existsSync(own) ? own : resolve(BUILT_IN_CONTENT_DIR, DEFAULTS_RELATIVE_PATH);
+  const file = contentFile(DEFAULTS_RELATIVE_PATH, contentDirectory(contentDir));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = {
+    const problem: Problem = {
+      code: code === 'ENOENT' ? 'missing' : 'invalid',
       field: '',
       expected: `a readable calculator defaults file (set CONTENT_DIR to the folder that holds ${DEFAULTS_RELATIVE_PATH})`,
       given: code === 'ENOENT' ? 'no such file' : `an unreadable file (${code ?? String(error)})`,

@@ -1,13 +1,17 @@
-import type { Scenario, ScenarioInput } from './schema.ts';
-
 /**
- * The calculator's field table and the pure helpers that read and change a scenario, without zod:
- * the browser's calculator imports this module (and the cost model), so the page's script stays small.
- * `scenario.ts` builds the zod schemas from this table and re-exports everything here.
+ * The calculator's field table, the scenario types derived from it, and the pure helpers that read
+ * and change a scenario, without zod: the browser's calculator imports this module (and the cost
+ * model), so the page's script stays small. `schema.ts` builds the zod schemas from this table;
+ * `rules.ts` holds the one rule that links two fields; `codec.ts` reads and writes scenarios.
  */
 
 /** Upper bound for every money field: keeps every total finite (an interpretation of "money ≥ 0"). */
 export const MONEY_MAX = 1_000_000_000;
+
+/** The currency field's format: an ISO 4217 code in capitals, e.g. USD. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** A number as typed in the form or written in a link: plain decimal or exponent notation (no `0x10`, no `Infinity`). */
+export const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The form groups, in display order. */
 export const FIELD_GROUPS = ['shared', 'inHouse', 'outsourced', 'fullCycle'] as const;
@@ -87,7 +91,7 @@ const share = (label: string, explanation: string, max = 1): NumericFieldSpec =>
   max,
   step: 0.01,
 });
-const seats = (explanation: string): NumericFieldSpec => ({
+const seats = (explanation: string): NumericFieldSpec & { readonly integer: true; readonly nullable: true } => ({
   unit: 'integer',
   label: 'Seats',
   explanation,
@@ -101,7 +105,7 @@ const seats = (explanation: string): NumericFieldSpec => ({
 /**
  * Every editable field, keyed by its dotted path, in form order. Ranges are exactly the
  * methodology's; money has the added ceiling MONEY_MAX. `daysOutPerYear` is further limited to
- * `shared.workingDaysPerYear − 1` by a cross-field check (see `fieldBounds`).
+ * `shared.workingDaysPerYear − 1` by the cross-field rule (rules.ts).
  */
 export const FIELD_SPECS = {
   horizonMonths: {
@@ -278,6 +282,37 @@ export const FIELD_SPECS = {
 
 /** Dotted path of an editable field, e.g. `inHouse.baseSalary`. */
 export type FieldPath = keyof typeof FIELD_SPECS;
+
+type Specs = typeof FIELD_SPECS;
+/** The value a field holds, read from its row: true/false, one of the options, text, or a number (null for seats). */
+type ValueOf<S> = S extends { readonly unit: 'boolean' }
+  ? boolean
+  : S extends { readonly unit: 'enum'; readonly options: readonly (infer O)[] }
+    ? O
+    : S extends { readonly unit: 'currency' }
+      ? string
+      : S extends { readonly nullable: true }
+        ? number | null
+        : number;
+/** The fields of one group, keyed inside it (`inHouse.baseSalary` → `baseSalary`). */
+type GroupValues<G extends FieldGroup> = { -readonly [P in keyof Specs as P extends `${G}.${infer K}` ? K : never]: ValueOf<Specs[P]> };
+/** The top-level fields (no group in their path). */
+type TopValues = { -readonly [P in keyof Specs as P extends `${string}.${string}` ? never : P]: ValueOf<Specs[P]> };
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * A resolved scenario (the model's input): the format version and every field of the table, by group.
+ * Derived from FIELD_SPECS, so a field added to the table is a field of the type;
+ * tests/unit/calculator/schema.test.ts checks that the zod schemas infer exactly this type.
+ */
+export type Scenario = Flat<{ version: 1 } & TopValues & { [G in FieldGroup]: GroupValues<G> }>;
+
+/**
+ * A scenario as people write it (JSON files, share links, `npm run calc`): every field optional,
+ * missing ones take the site's defaults.
+ */
+export type ScenarioInput = Flat<{ version?: 1 | undefined } & Optional<TopValues> & { [G in FieldGroup]?: Optional<GroupValues<G>> | undefined }>;
 /** Path of a numeric field (including seats). */
 export type NumericFieldPath = {
   [P in FieldPath]: (typeof FIELD_SPECS)[P] extends { readonly min: number } ? P : never;
@@ -334,7 +369,7 @@ function mergeGroup<T extends object>(base: T, patch: object | undefined): T {
 
 /**
  * Deep-merges a validated partial scenario over the defaults. Pure; does not run the cross-field
- * check (parse the result with `ScenarioSchema` when the input is untrusted).
+ * check (`crossFieldProblems` in rules.ts; the codec runs it on untrusted input).
  */
 export function resolveScenario(input: ScenarioInput, defaults: Scenario): Scenario {
   return {
@@ -368,20 +403,4 @@ export function withField(scenario: Scenario, path: FieldPath, value: unknown): 
   if (dot < 0) return { ...scenario, [path]: value } as Scenario;
   const groupKey = path.slice(0, dot) as FieldGroup;
   return { ...scenario, [groupKey]: { ...scenario[groupKey], [path.slice(dot + 1)]: value } } as Scenario;
-}
-
-/**
- * The range a numeric field may take in this scenario: the table's range, with days out limited to
- * W − 1 and working days kept above both days-out values (the cross-field rule).
- */
-export function fieldBounds(scenario: Scenario, path: NumericFieldPath): { min: number; max: number } {
-  const spec = numericSpec(path);
-  let { min, max } = spec;
-  if (path === 'inHouse.daysOutPerYear' || path === 'fullCycle.daysOutPerYear') {
-    max = Math.min(max, scenario.shared.workingDaysPerYear - 1);
-  }
-  if (path === 'shared.workingDaysPerYear') {
-    min = Math.max(min, scenario.inHouse.daysOutPerYear + 1, scenario.fullCycle.daysOutPerYear + 1);
-  }
-  return { min, max };
 }

@@ -1,15 +1,14 @@
 import { z } from 'astro/zod';
-import { FIELD_SPECS, type FieldPath, type NumericFieldPath, type NumericFieldSpec } from './fields.ts';
+import { CURRENCY_CODE, FIELD_SPECS, type FieldPath, type NumericFieldPath, type NumericFieldSpec } from './fields.ts';
+import { crossFieldProblems } from './rules.ts';
 
 /**
- * The pipeline cost calculator's scenario: one schema family for the page, share links, files and
- * the command line. The field table (scenario-fields.ts) is the single place where labels, units and ranges live;
- * the zod schemas are built from it, so the form, the validation and the sensitivity ranges cannot
- * drift apart. The meaning of every field is fixed by the methodology (docs: calculator methodology).
+ * The pipeline cost calculator's scenario as zod schemas, built from the field table (fields.ts),
+ * where labels, units and ranges live. They validate the site's defaults file (content collection,
+ * `npm run calc`) and are the reference the codec (codec.ts, which the page and the command line
+ * use) is tested against: tests/unit/calculator/codec.test.ts checks that both accept exactly the
+ * same input. The meaning of every field is fixed by the methodology (docs: calculator methodology).
  */
-
-// The field table and the pure helpers live in scenario-fields.ts (no zod, so the browser can use them).
-export * from './fields.ts';
 
 function numberSchema(spec: NumericFieldSpec) {
   let schema = spec.integer ? z.number().int() : z.number();
@@ -21,7 +20,7 @@ const seatsSchema = (path: `${string}.seats` & NumericFieldPath) => numberSchema
 
 const CurrencySchema = z
   .string()
-  .refine((value) => /^[A-Z]{3}$/.test(value), 'a three-letter ISO 4217 currency code in capitals, e.g. USD');
+  .refine((value) => CURRENCY_CODE.test(value), 'a three-letter ISO 4217 currency code in capitals, e.g. USD');
 
 /** Inputs every model shares. */
 export const SharedSchema = z.strictObject({
@@ -94,27 +93,12 @@ const ScenarioObjectSchema = z.strictObject({
   fullCycle: FullCycleSchema,
 });
 
-/** The groups that carry a `daysOutPerYear` limited by `shared.workingDaysPerYear`. */
-const DAYS_OUT_GROUPS = ['inHouse', 'fullCycle'] as const;
-
-/** A full, resolved scenario: every field present and in range; days out below working days. */
+/** A full, resolved scenario: every field present and in range; days out below working days (rules.ts). */
 export const ScenarioSchema = ScenarioObjectSchema.superRefine((scenario, ctx) => {
-  const workingDays = scenario.shared.workingDaysPerYear;
-  for (const group of DAYS_OUT_GROUPS) {
-    const daysOut = scenario[group].daysOutPerYear;
-    if (daysOut > workingDays - 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [group, 'daysOutPerYear'],
-        input: daysOut,
-        message: `a number of at most ${workingDays - 1} (fewer days out than the ${workingDays} working days per year in shared.workingDaysPerYear)`,
-      });
-    }
+  for (const problem of crossFieldProblems(scenario)) {
+    ctx.addIssue({ code: 'custom', path: problem.field.split('.'), message: problem.expected });
   }
 });
-
-/** A resolved scenario (the model's input). */
-export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /**
  * A scenario as people write it (JSON files, share links, `npm run calc`): every field optional,
@@ -130,9 +114,6 @@ export const ScenarioInputSchema = z.strictObject({
   outsourced: OutsourcedSchema.partial().optional(),
   fullCycle: FullCycleSchema.partial().optional(),
 });
-
-/** A partial scenario as written in files and links. */
-export type ScenarioInput = z.infer<typeof ScenarioInputSchema>;
 
 /** The editable-field paths that need a source line in the defaults file (all of them). */
 const sourcesShape = Object.fromEntries(

@@ -1,12 +1,13 @@
 import { $notice, $progress, markChapter, unmarkChapter, visit } from './store.ts';
 import { doneAt } from './progress.ts';
+import { dataText } from '../../browser/data-attrs.ts';
 
 /** `<pb-chapter-progress data-chapter="id">`: a "done" checkbox for the chapter; records it as read last. */
 class PbChapterProgress extends HTMLElement {
   #unbind: (() => void)[] = [];
 
   connectedCallback(): void {
-    const chapter = this.dataset['chapter'] ?? '';
+    const chapter = dataText(this, 'chapter');
     const toggle = this.querySelector<HTMLElement>('[data-chapter-toggle]');
     const box = this.querySelector<HTMLInputElement>('[data-chapter-done]');
     const notice = this.querySelector<HTMLElement>('[data-progress-notice]');

@@ -1,10 +1,7 @@
-import { PROGRESS_LIMITS, importRefusal, isEmptyProgress } from './progress.ts';
+import { PROGRESS_LIMITS } from './format.ts';
 import { $progress, importProgress, reset } from './store.ts';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The file name of an export, e.g. `playbook-progress-2026-03-01.json`. */
-const exportName = (): string => `playbook-progress-${new Date().toISOString().slice(0, 10)}.json`;
+import { exportFileName, exportedMessage, fileTooLarge, fileUnreadable, importRefused, importedMessage } from './transfer-wording.ts';
+import { downloadText } from '../../browser/download.ts';
 
 /** `<pb-progress-transfer>`: export progress to a JSON file, import one, reset with confirmation. */
 class PbProgressTransfer extends HTMLElement {
@@ -38,47 +35,25 @@ class PbProgressTransfer extends HTMLElement {
 
   #export(): void {
     const progress = $progress.get();
-    const blob = new Blob([`${JSON.stringify(progress, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = exportName();
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Give the browser time to start the download before the file's address is released.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.#say(
-      isEmptyProgress(progress)
-        ? `Exported ${link.download}. Nothing is marked done yet, so the file is empty.`
-        : `Exported ${link.download}: ${plural(Object.keys(progress.chapters).length, 'chapter')} and ${plural(Object.keys(progress.steps).length, 'step')} done.`,
-    );
+    const name = downloadText(exportFileName(new Date()), `${JSON.stringify(progress, null, 2)}\n`, 'application/json');
+    this.#say(exportedMessage(name, progress));
   }
 
   async #import(file: File): Promise<void> {
     if (file.size > PROGRESS_LIMITS.text * 4) {
-      this.#say(importRefusal(file.name, `it is ${Math.round(file.size / 1024)} KB, far larger than any progress file`), true);
+      this.#say(fileTooLarge(file.name, file.size), true);
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      this.#say(importRefusal(file.name, 'it could not be read'), true);
+      this.#say(fileUnreadable(file.name), true);
       return;
     }
-    const result = importProgress(text, file.name);
-    if (!result.ok) {
-      this.#say(result.message, true);
-      return;
-    }
-    const { chapters, steps } = result.added;
-    this.#say(
-      chapters + steps === 0
-        ? `Imported “${file.name}”: everything in it was already marked done here.`
-        : `Imported “${file.name}”: ${plural(chapters, 'more chapter')} and ${plural(steps, 'more step')} marked done.`,
-    );
+    const result = importProgress(text);
+    if (result.ok) this.#say(importedMessage(file.name, result.value.added));
+    else this.#say(importRefused(file.name, result.problems), true);
   }
 }
 

@@ -1,12 +1,17 @@
 import { $notice, $progress, markChapter, markStep, unmarkChapter } from './store.ts';
-import { decodeTarget, decodeTargets, doneAt, isEmptyProgress, pathCompletion } from './progress.ts';
+import { decodeTarget, decodeTargets, doneAt, isEmptyProgress, pathCompletion, type StepTarget } from './progress.ts';
+import { stepsDone } from './wording.ts';
 import type { Progress } from './schema.ts';
+import { dataText, readData } from '../../browser/data-attrs.ts';
+import { pageLocale } from '../../browser/locale.ts';
 
-const stepsText = (done: number, total: number): string => `${done} of ${total} step${total === 1 ? '' : 's'} done`;
+/** The target a `data-<name>` attribute names (`c:<chapter>` or `s:<step key>`), if it names one. */
+const targetOf = (element: HTMLElement, name: string): StepTarget | undefined => readData(element, name, decodeTarget, undefined);
 
 /**
  * `<pb-progress-view>`: fills in the reader's progress inside server-rendered HTML and keeps it current
- * (other tabs included). It works through data attributes on its descendants:
+ * (other tabs included). It works through data attributes on its descendants, which the components
+ * in this folder write (ProgressNotice, PathProgress, PathStep, DoneWhen, DoneGroup, ContinueLink, ShowWhen):
  * - `data-reveal`: shown once the script runs; `data-show-if-progress`: shown when anything is done or visited;
  * - `data-path-progress` + `data-targets`: a path's `<progress>` and `[data-count]` ("3 of 9 steps done"),
  *   hidden when nothing is done if `data-hide-empty`; inside it, `[data-step-row]` rows are marked done or next;
@@ -23,7 +28,7 @@ class PbProgressView extends HTMLElement {
   connectedCallback(): void {
     for (const box of this.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-target]')) {
       box.addEventListener('change', () => {
-        const target = decodeTarget(box.dataset['target'] ?? '');
+        const target = targetOf(box, 'target');
         if (!target) return;
         if ('chapter' in target) (box.checked ? markChapter : unmarkChapter)(target.chapter);
         else markStep(target.step, box.checked);
@@ -57,13 +62,13 @@ class PbProgressView extends HTMLElement {
         bar.value = completion.done;
       }
       const count = block.querySelector<HTMLElement>('[data-count]');
-      if (count) count.textContent = stepsText(completion.done, completion.total);
+      if (count) count.textContent = stepsDone(completion.done, completion.total);
       block.hidden = completion.done === 0 && block.hasAttribute('data-hide-empty');
     }
 
     const rows = [...this.querySelectorAll<HTMLElement>('[data-step-row]')];
     const doneRows = rows.map((row) => {
-      const target = decodeTarget(row.dataset['stepRow'] ?? '');
+      const target = targetOf(row, 'stepRow');
       return target !== undefined && doneAt(progress, target) !== undefined;
     });
     const next = doneRows.indexOf(false);
@@ -74,13 +79,13 @@ class PbProgressView extends HTMLElement {
     });
 
     for (const box of this.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-target]')) {
-      const target = decodeTarget(box.dataset['target'] ?? '');
+      const target = targetOf(box, 'target');
       box.checked = target !== undefined && doneAt(progress, target) !== undefined;
     }
 
-    const dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' });
+    const dates = new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'medium' });
     for (const item of this.querySelectorAll<HTMLElement>('[data-done-when]')) {
-      const target = decodeTarget(item.dataset['doneWhen'] ?? '');
+      const target = targetOf(item, 'doneWhen');
       const at = target && doneAt(progress, target);
       item.hidden = at === undefined;
       const date = item.querySelector<HTMLTimeElement>('[data-done-date]');
@@ -99,9 +104,9 @@ class PbProgressView extends HTMLElement {
       const visited = progress.lastVisited;
       el.hidden = !link || !visited;
       if (link && visited) {
-        link.href = `${el.dataset['hrefPrefix'] ?? ''}${visited.chapter}/`;
+        link.href = `${dataText(el, 'hrefPrefix')}${visited.chapter}/`;
         // The title was stored with the visit (pages do not carry every chapter's title).
-        link.textContent = visited.title ? `${link.dataset['label'] ?? ''}${visited.title}` : (link.dataset['fallback'] ?? 'Continue reading');
+        link.textContent = visited.title ? `${dataText(link, 'label')}${visited.title}` : dataText(link, 'fallback', 'Continue reading');
       }
     }
   }

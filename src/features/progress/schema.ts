@@ -1,12 +1,6 @@
 import { z } from 'astro/zod';
-import {
-  PROGRESS_FORMAT,
-  PROGRESS_LIMITS,
-  PROGRESS_VERSION,
-  isChapterId,
-  isIsoDate,
-  isStepKey,
-} from './progress.ts';
+import { PROGRESS_FORMAT, PROGRESS_LIMITS, PROGRESS_VERSION, isChapterId, isIsoDate, isStepKey } from './format.ts';
+import { CONTROL_CHARS, hasOwnProtoKey } from '../../common/formats.ts';
 
 /** A UTC time as `Date.toISOString()` writes it. @example "2026-03-01T09:30:00.000Z" */
 const DoneAtSchema = z.string().refine(isIsoDate, 'a time such as "2026-03-01T09:30:00.000Z"');
@@ -20,18 +14,18 @@ const StepKeySchema = z.string().refine(isStepKey, `a step key of at most ${PROG
 const atMost = (max: number) => (dates: Record<string, string>) => Object.keys(dates).length <= max;
 
 // zod drops a "__proto__" key from records without a word; such a document was not written by this site.
-const NoProtoKey = z.custom<unknown>((value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'), 'no "__proto__" key');
+const NoProtoKey = z.custom<unknown>((value) => !hasOwnProtoKey(value), 'no "__proto__" key');
 
 /** The title of the chapter read last, kept so pages can name it without listing every chapter. */
 const VisitedTitleSchema = z
   .string()
   .min(1)
   .max(PROGRESS_LIMITS.title)
-  .refine((text) => !/[\u0000-\u001f\u007f-\u009f]/.test(text), 'a title without control characters');
+  .refine((text) => !CONTROL_CHARS.test(text), 'a title without control characters');
 
 /**
  * Reading progress as this browser stores it under `pb-progress:<base path>` and as "Export progress"
- * writes it to a file. Parsed at runtime by `parseProgressValue` (src/features/progress/progress.ts), which the unit
+ * writes it to a file. Parsed at runtime by `parseProgressValue` (src/features/progress/parse.ts), which the unit
  * tests hold to exactly this schema.
  */
 export const ProgressSchema = z.strictObject({

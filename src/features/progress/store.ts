@@ -1,17 +1,11 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { atom } from 'nanostores';
 import '../../browser/storage.ts'; // installs the safe storage engine before the store below is created
-import {
-  EMPTY_PROGRESS,
-  importProgressText,
-  isEmptyProgress,
-  readStoredProgress,
-  setChapterDone,
-  setStepDone,
-  setVisited,
-  type ImportResult,
-} from './progress.ts';
+import { importProgressText, isEmptyProgress, setChapterDone, setStepDone, setVisited, type Imported } from './progress.ts';
+import { EMPTY_PROGRESS, readStoredProgress } from './parse.ts';
 import type { Progress } from './schema.ts';
+import { refuse, type Result } from '../../common/problems.ts';
+import { siteBase } from '../../browser/data-attrs.ts';
 
 /**
  * Where progress lives in localStorage: one key per site base path, so two playbooks hosted on the same
@@ -21,7 +15,6 @@ export function progressStorageKey(base: string): string {
   return `pb-progress:${base}`;
 }
 
-const base = typeof document === 'undefined' ? '/' : (document.documentElement.dataset['base'] ?? '/');
 
 /** A message for the reader about their stored progress (unreadable data, storage full); undefined when all is well. */
 export const $notice = atom<string | undefined>(undefined);
@@ -43,7 +36,7 @@ const encode = (progress: Progress): string | undefined => (isEmptyProgress(prog
  * This browser's reading progress. Kept in localStorage through the pure parser, so damaged or foreign
  * data becomes empty progress and a `$notice`; other tabs' changes arrive through storage events.
  */
-export const $progress = persistentAtom<Progress>(progressStorageKey(base), EMPTY_PROGRESS, { encode, decode });
+export const $progress = persistentAtom<Progress>(progressStorageKey(siteBase()), EMPTY_PROGRESS, { encode, decode });
 
 const now = (): string => new Date().toISOString();
 
@@ -81,11 +74,15 @@ export function visit(chapter: string, title?: string, at: string = now()): void
   save(setVisited($progress.get(), chapter, at, title));
 }
 
-/** Merges an imported file's text into this browser's progress; returns what happened, for the reader. */
-export function importProgress(text: string, fileName: string): ImportResult {
-  const result = importProgressText($progress.get(), text, fileName);
-  if (result.ok && !save(result.progress)) {
-    return { ok: false, message: 'The file was read, but this browser would not save it (its storage is full or blocked).' };
+/**
+ * Merges an imported file's text into this browser's progress; returns what it added, or why not
+ * (the file's problems, or `not_saved` when this browser would not store the result). Word it with
+ * transfer-wording.ts.
+ */
+export function importProgress(text: string): Result<Imported> {
+  const result = importProgressText($progress.get(), text);
+  if (result.ok && !save(result.value.progress)) {
+    return refuse({ code: 'not_saved', field: '', expected: 'storage this browser lets the site use', given: 'storage that is full or blocked' });
   }
   return result;
 }

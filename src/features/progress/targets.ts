@@ -1,4 +1,40 @@
-import { encodeTargets, stepTargets, type StepTarget } from './progress.ts';
+/**
+ * Path steps at build time: what marks each step done (its target) and what the path page shows.
+ */
+import { encodeTargets, type StepTarget } from './progress.ts';
+import { PROGRESS_LIMITS } from './format.ts';
+import { KEBAB_ID } from '../../common/formats.ts';
+import { ContentError } from '../../common/problems.ts';
+import { slug } from '../../common/slug.ts';
+
+/** The parts of a path step that decide its target. */
+export interface StepLike {
+  kind: string;
+  ref?: string | undefined;
+  title?: string | undefined;
+}
+
+/**
+ * What marks each step of a path done. A chapter step is done when its chapter is; any other step has
+ * a key that survives reordering the path: `<path id>/<kind>-<assessment id or task title>`, with
+ * `-2`, `-3`… on repeats. Throws a ContentError when the path id is too long to make keys from.
+ */
+export function stepTargets(pathId: string, steps: readonly StepLike[]): StepTarget[] {
+  if (!KEBAB_ID.test(pathId) || pathId.length > PROGRESS_LIMITS.pathId) {
+    throw new ContentError(`paths/${pathId}: the file name must be a lowercase-kebab id of at most ${PROGRESS_LIMITS.pathId} characters to keep progress; given "${pathId}" (${pathId.length} characters).`);
+  }
+  // Room for the path id, the slash and a repeat suffix such as "-12".
+  const room = PROGRESS_LIMITS.stepKey - pathId.length - 1 - 4;
+  const seen = new Map<string, number>();
+  return steps.map((step) => {
+    if (step.kind === 'chapter' && step.ref) return { chapter: step.ref };
+    const detail = step.kind === 'assessment' ? (step.ref ?? '') : step.kind === 'task' ? slug(step.title ?? '') : '';
+    const name = slug(`${step.kind} ${detail}`).slice(0, room).replace(/-+$/, '') || 'step';
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return { step: `${pathId}/${count === 1 ? name : `${name}-${count}`}` };
+  });
+}
 
 /** A path step as its YAML file gives it. */
 export interface PathStepInput {

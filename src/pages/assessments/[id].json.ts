@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlaybook } from '../../playbook/load.ts';
 import { buildPageData } from '../../features/assessments/page-data.ts';
-import { withBase } from '../../common/urls.ts';
+import { siteUrl } from '../../common/urls.ts';
 
 /** One data file per assessment, `/assessments/<id>.json`, for the page's script (no inline data under the CSP). */
 export const getStaticPaths = (async () => {
@@ -14,10 +14,9 @@ export const GET: APIRoute = async ({ params }) => {
   const { assessments, index } = await getPlaybook();
   const entry = assessments.find((a) => a.id === params['id']);
   if (!entry) return new Response('Not found', { status: 404 });
-  const base = import.meta.env.BASE_URL;
   const data = buildPageData(entry.data, (id) => {
     const chapter = index.chapterById.get(id);
-    return chapter ? { title: chapter.title, href: withBase(base, `chapters/${id}/`) } : undefined;
+    return chapter ? { title: chapter.title, href: siteUrl(`chapters/${id}/`) } : undefined;
   });
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 };

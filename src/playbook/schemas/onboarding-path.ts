@@ -7,7 +7,7 @@ const StepBase = {
 };
 
 /** One step of an onboarding path. */
-export const PathStepSchema = z.discriminatedUnion(
+export const OnboardingPathStepSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('chapter'), ref: IdSchema.describe('The chapter id.'), ...StepBase }),
@@ -19,19 +19,19 @@ export const PathStepSchema = z.discriminatedUnion(
 );
 
 /** An onboarding path: `paths/<id>.yaml`. Field descriptions feed docs/authoring.md. */
-export const PathSchema = z.strictObject({
+export const OnboardingPathSchema = z.strictObject({
   title: z.string().min(1).max(100).describe('e.g. "New rep: your first 30 days".'),
   audience: z.enum(['rep', 'leader']).describe('Who the path is for: `rep` or `leader`.'),
   order: z.number().int().min(0).max(1000).describe('Order among paths, lowest first.'),
   summary: z.string().min(1).max(400).describe('One or two sentences.'),
   steps: z
-    .array(PathStepSchema)
+    .array(OnboardingPathStepSchema)
     .min(1)
     .max(100)
     .describe('The steps in order. Each has `kind` (`chapter`, `assessment`, `calculator` or `task`), `ref` (chapter or assessment id), `description`, and `title` (required for tasks).'),
 });
 
 /** A validated onboarding path. */
-export type Path = z.infer<typeof PathSchema>;
+export type OnboardingPath = z.infer<typeof OnboardingPathSchema>;
 /** One validated step of a path. */
-export type PathStep = z.infer<typeof PathStepSchema>;
+export type OnboardingPathStep = z.infer<typeof OnboardingPathStepSchema>;

@@ -1,4 +1,6 @@
-import { parseAssessmentFile, type Assessment } from '../../../src/features/assessments/schema.ts';
+import type { Assessment } from '../../../src/features/assessments/schema.ts';
+import { parseAssessmentFile } from '../../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../../src/common/problems.ts';
 
 /**
  * A small assessment the scoring and result tests share: two dimensions, four questions (one weighted,
@@ -46,6 +48,6 @@ dimensionAdvice:
 /** Parses an assessment file's text or fails the test with the build's message. */
 export function load(file: string, text: string): Assessment {
   const outcome = parseAssessmentFile(file, text);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.assessment;
+  if (!outcome.ok) throw new Error(formatProblems(file, outcome.problems));
+  return outcome.value;
 }

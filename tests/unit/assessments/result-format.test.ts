@@ -4,13 +4,16 @@ import {
   AssessmentResultSchema,
   createResult,
   decodeResultLink,
-  distribution,
   encodeResultLink,
   parseResultFile,
+  parseResultLinks,
+  readResultFile,
   resultFileText,
-  rollUp,
 } from '../../../src/features/assessments/result-format.ts';
 import type { AssessmentResult } from '../../../src/features/assessments/result-format.ts';
+import { distribution, rollUp } from '../../../src/features/assessments/roll-up.ts';
+import { fileRefusal, linkRefusal, teamLinkRefusal } from '../../../src/features/assessments/result-wording.ts';
+import type { Assessment } from '../../../src/features/assessments/schema.ts';
 import { FIXTURE, load } from './fixtures.ts';
 
 // The same fixture as scoring.test.ts. Maximum points: a = 10 (q1 weight 2 + q2), b = 9, overall 19.
@@ -25,8 +28,16 @@ function result(q1: number, q2: number, q3: number, q4: number, name?: string): 
   return createResult(fixture, { q1, q2, q3, q4 }, name === undefined ? { takenAt: TAKEN } : { takenAt: TAKEN, name });
 }
 
-function reasonOf(outcome: { ok: true } | { ok: false; reason: string }): string {
-  return outcome.ok ? 'accepted' : outcome.reason;
+/** What a person reads when the link is opened on `assessment`'s page. */
+function linkReason(link: string, assessment: Assessment): string {
+  const outcome = decodeResultLink(link, assessment);
+  return outcome.ok ? 'accepted' : linkRefusal(outcome.problems, assessment);
+}
+
+/** What a person reads when the file is added to the team roll-up. */
+function fileReason(text: string, assessments: readonly Assessment[], fileName?: string): string {
+  const { assessment, outcome } = readResultFile(text, assessments);
+  return outcome.ok ? 'accepted' : fileRefusal(outcome.problems, { fileName, assessments, assessment });
 }
 
 const fileOf = (data: unknown) => JSON.stringify(data);
@@ -48,7 +59,7 @@ describe('createResult and the result file', () => {
 
   test('a saved file reads back as the same result, with its assessment', () => {
     const saved = result(1, 3, 1, 1, 'Sam');
-    expect(parseResultFile(resultFileText(saved), [other, fixture])).toEqual({ ok: true, result: saved, assessment: fixture });
+    expect(parseResultFile(resultFileText(saved), [other, fixture])).toEqual({ ok: true, value: { result: saved, assessment: fixture } });
   });
 });
 
@@ -66,10 +77,10 @@ describe('result links', () => {
     const original = result(2, 0, 4, 1, name);
     const link = encodeResultLink(original);
     expect(link.startsWith('#pb-result=1&')).toBe(true);
-    expect(decodeResultLink(link, fixture)).toEqual({ ok: true, result: original });
+    expect(decodeResultLink(link, fixture)).toEqual({ ok: true, value: original });
     // Also as a whole URL, and without the #.
-    expect(decodeResultLink(`https://intranet.example/playbook/assessments/fixture/${link}`, fixture)).toEqual({ ok: true, result: original });
-    expect(decodeResultLink(link.slice(1), fixture)).toEqual({ ok: true, result: original });
+    expect(decodeResultLink(`https://intranet.example/playbook/assessments/fixture/${link}`, fixture)).toEqual({ ok: true, value: original });
+    expect(decodeResultLink(link.slice(1), fixture)).toEqual({ ok: true, value: original });
   });
 
   test.each([
@@ -79,7 +90,7 @@ describe('result links', () => {
     ['the check code changed', (link: string) => link.replace(/c=[0-9a-f]{8}$/, 'c=00000000')],
   ])('a tampered link is refused: %s', (_name, tamper) => {
     const link = encodeResultLink(result(1, 3, 1, 1, 'Sam'));
-    expect(reasonOf(decodeResultLink(tamper(link), fixture))).toMatchInlineSnapshot(
+    expect(linkReason(tamper(link), fixture)).toMatchInlineSnapshot(
       `"This result link has been changed or cut short since it was made, so it cannot be trusted. Ask for the link again, or for the result file."`,
     );
   });
@@ -91,15 +102,15 @@ describe('result links', () => {
     const missing = encodeResultLink({ ...result(1, 3, 1, 1), answers: { q1: 1 } });
     const badDate = encodeResultLink({ ...result(1, 3, 1, 1), takenAt: 'yesterday' });
     expect({
-      otherAssessment: reasonOf(decodeResultLink(link, other)),
-      noResult: reasonOf(decodeResultLink('#section-2', fixture)),
-      empty: reasonOf(decodeResultLink('', fixture)),
-      newer: reasonOf(decodeResultLink(link.replace('pb-result=1', 'pb-result=2'), fixture)),
-      unknownQuestion: reasonOf(decodeResultLink(unknownQuestion, fixture)),
-      outOfRange: reasonOf(decodeResultLink(outOfRange, fixture)),
-      missing: reasonOf(decodeResultLink(missing, fixture)),
-      badDate: reasonOf(decodeResultLink(badDate, fixture)),
-      tooLong: reasonOf(decodeResultLink(`#pb-result=1&n=${'x'.repeat(5000)}`, fixture)),
+      otherAssessment: linkReason(link, other),
+      noResult: linkReason('#section-2', fixture),
+      empty: linkReason('', fixture),
+      newer: linkReason(link.replace('pb-result=1', 'pb-result=2'), fixture),
+      unknownQuestion: linkReason(unknownQuestion, fixture),
+      outOfRange: linkReason(outOfRange, fixture),
+      missing: linkReason(missing, fixture),
+      badDate: linkReason(badDate, fixture),
+      tooLong: linkReason(`#pb-result=1&n=${'x'.repeat(5000)}`, fixture),
     }).toMatchInlineSnapshot(`
       {
         "badDate": "This result is damaged and cannot be read:
@@ -133,20 +144,20 @@ describe('parseResultFile', () => {
     ['missing answers', fileOf({ ...valid, answers: { q1: 0 } }), /missing "q2", "q3", "q4"/],
     ['too large', ' '.repeat(20_001), /too large/],
   ])('refuses %s', (_name, text, reason) => {
-    expect(reasonOf(parseResultFile(text, [fixture, other], 'team/sam.json'))).toMatch(reason);
+    expect(fileReason(text, [fixture, other], 'team/sam.json')).toMatch(reason);
   });
 
   test('refusal reasons', () => {
     // Pinned inline so the wording a person reads is visible here.
     const reasons = [
-      parseResultFile('name,score\nSam,3', [fixture]),
-      parseResultFile(fileOf({ name: 'prospecting-playbook' }), [fixture]),
-      parseResultFile(fileOf({ ...valid, version: 2 }), [fixture]),
-      parseResultFile(fileOf({ ...valid, assessment: 'cold-calling' }), [fixture, other]),
-      parseResultFile(fileOf({ ...valid, takenAt: 'last week', answers: { ...valid.answers, q2: 'agree' } }), [fixture], 'team/sam.json'),
-      parseResultFile(fileOf({ ...valid, answers: { ...valid.answers, 'q-old': 2, q4: 3 } }), [fixture]),
-      parseResultFile(fileOf({ ...valid, answers: { q1: 0 } }), [fixture]),
-    ].map(reasonOf);
+      fileReason('name,score\nSam,3', [fixture]),
+      fileReason(fileOf({ name: 'prospecting-playbook' }), [fixture]),
+      fileReason(fileOf({ ...valid, version: 2 }), [fixture]),
+      fileReason(fileOf({ ...valid, assessment: 'cold-calling' }), [fixture, other]),
+      fileReason(fileOf({ ...valid, takenAt: 'last week', answers: { ...valid.answers, q2: 'agree' } }), [fixture], 'team/sam.json'),
+      fileReason(fileOf({ ...valid, answers: { ...valid.answers, 'q-old': 2, q4: 3 } }), [fixture]),
+      fileReason(fileOf({ ...valid, answers: { q1: 0 } }), [fixture]),
+    ];
     expect(reasons).toMatchInlineSnapshot(`
       [
         "This file is not a self-assessment result: it is not JSON text (results are saved as .json files from the results page).",
@@ -160,6 +171,75 @@ describe('parseResultFile', () => {
         "This result does not fit "Fixture". It does not answer every question (missing "q2", "q3", "q4").",
       ]
     `);
+  });
+});
+
+describe('refusals carry stable codes', () => {
+  const link = encodeResultLink(result(1, 3, 1, 1));
+  const codesOf = (outcome: { ok: boolean; problems?: { code?: string; field: string }[] }) => (outcome.ok ? [] : (outcome.problems ?? []).map((p) => `${p.field}:${p.code}`));
+  test.each<[string, string, string[]]>([
+    ['not a result link', '#section-2', ['pb-result:not_parseable']],
+    ['a newer format', link.replace('pb-result=1', 'pb-result=2'), ['pb-result:unsupported_version']],
+    ['tampered', link.replace('q1.1', 'q1.2'), ['c:conflict']],
+    ['too long', `#pb-result=1&n=${'x'.repeat(5000)}`, [':too_large']],
+  ])('link: %s', (_name, text, codes) => {
+    expect(codesOf(decodeResultLink(text, fixture))).toEqual(codes);
+  });
+
+  test.each<[string, string, string[]]>([
+    ['not JSON', 'name,score', [':not_parseable']],
+    ['another kind of JSON', fileOf({ name: 'x' }), ['format:missing']],
+    ['an assessment this site does not have', fileOf({ ...result(1, 3, 1, 1), assessment: 'cold-calling' }), ['assessment:unknown_reference']],
+    ['an unknown question and a missing answer', fileOf({ ...result(1, 3, 1, 1), answers: { q1: 1, q2: 3, q3: 1, 'q-old': 0 } }), ['answers.q-old:unknown_reference', 'answers.q4:missing']],
+    ['an option out of range', fileOf({ ...result(1, 3, 1, 1), answers: { q1: 7, q2: 3, q3: 1, q4: 1 } }), ['answers.q1:conflict']],
+  ])('file: %s', (_name, text, codes) => {
+    expect(codesOf(parseResultFile(text, [fixture]))).toEqual(codes);
+  });
+});
+
+describe('pasted result links (the team roll-up)', () => {
+  const ann = result(1, 3, 1, 1, 'Ann');
+  const bo = { ...result(2, 2, 3, 0, 'Bo'), assessment: 'other' };
+  const reasons = (text: string) =>
+    parseResultLinks(text, [fixture, other]).map(({ line, assessment, outcome }) => [line, outcome.ok ? outcome.value.name : teamLinkRefusal(outcome.problems, assessment)]);
+
+  test('one link per line, blank lines skipped, each read against the assessment it names', () => {
+    const text = `https://intranet.example/assessments/fixture/${encodeResultLink(ann)}\n\n   \n${encodeResultLink(bo)}\r\n`;
+    expect(reasons(text)).toEqual([
+      [1, 'Ann'],
+      [4, 'Bo'],
+    ]);
+    expect(parseResultLinks(text, [fixture, other]).map((r) => r.assessment?.id)).toEqual(['fixture', 'other']);
+  });
+
+  test('lines that are not result links, links for assessments this site does not have, and damaged links are refused', () => {
+    const unknown = encodeResultLink({ ...ann, assessment: 'cold-calling' });
+    const text = ['https://intranet.example/assessments/fixture/', unknown, encodeResultLink(ann).replace('q1.1', 'q1.2'), `#pb-result=1&a=fixture`].join('\n');
+    expect(reasons(text)).toMatchInlineSnapshot(`
+      [
+        [
+          1,
+          "This is not a result link: it has no “#pb-result=…” part. Copy the link from the “Copy result link” button on a results page.",
+        ],
+        [
+          2,
+          "This link is for a self-assessment this site does not have ("cold-calling").",
+        ],
+        [
+          3,
+          "This result link has been changed or cut short since it was made, so it cannot be trusted. Ask for the link again, or for the result file.",
+        ],
+        [
+          4,
+          "This result link has been changed or cut short since it was made, so it cannot be trusted. Ask for the link again, or for the result file.",
+        ],
+      ]
+    `);
+  });
+
+  test('nothing pasted reads as nothing', () => {
+    expect(parseResultLinks('', [fixture])).toEqual([]);
+    expect(parseResultLinks('\n \n', [fixture])).toEqual([]);
   });
 });
 
@@ -283,7 +363,7 @@ describe('untrusted input', () => {
           ? `{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-01-01","answers":${answers}}`
           : objectText([['format', 'pb-assessment-result'], ['version', 1], ['assessment', 'fixture'], ['takenAt', '2025-01-01'], ['answers', { q1: 0, q2: 0, q3: 0, q4: 0 }], ...entries]);
         const outcome = parseResultFile(text, [fixture]);
-        if (outcome.ok) expect(AssessmentResultSchema.safeParse(outcome.result).success).toBe(true);
+        if (outcome.ok) expect(AssessmentResultSchema.safeParse(outcome.value.result).success).toBe(true);
         unpolluted();
       }),
     );
@@ -294,10 +374,10 @@ describe('untrusted input', () => {
   test('huge and deeply nested input is refused, not thrown', () => {
     const deep = `${'['.repeat(9_000)}${']'.repeat(9_000)}`;
     const deepObject = `{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-01-01","answers":{"q1":${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}}}`;
-    expect(reasonOf(parseResultFile(deep, [fixture]))).toMatch(/not a self-assessment result/);
-    expect(reasonOf(parseResultFile(deepObject, [fixture]))).toMatch(/damaged/);
-    expect(reasonOf(parseResultFile('x'.repeat(5_000_000), [fixture]))).toMatch(/too large/);
-    expect(reasonOf(decodeResultLink(`#pb-result=1&q=${'q1.1_'.repeat(1_000_000)}`, fixture))).toMatch(/too long/);
+    expect(fileReason(deep, [fixture])).toMatch(/not a self-assessment result/);
+    expect(fileReason(deepObject, [fixture])).toMatch(/damaged/);
+    expect(fileReason('x'.repeat(5_000_000), [fixture])).toMatch(/too large/);
+    expect(linkReason(`#pb-result=1&q=${'q1.1_'.repeat(1_000_000)}`, fixture)).toMatch(/too long/);
     expect(decodeResultLink(undefined as unknown as string, fixture).ok).toBe(false);
     expect(parseResultFile(undefined as unknown as string, [fixture]).ok).toBe(false);
   });

@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { AGREEMENT_LABELS, checkAssessmentReferences, parseAssessmentFile } from '../../../src/features/assessments/schema.ts';
+import { AGREEMENT_LABELS } from '../../../src/features/assessments/schema.ts';
 import type { Assessment } from '../../../src/features/assessments/schema.ts';
+import { chapterReferences } from '../../../src/features/assessments/recommend.ts';
+import { parseAssessmentFile } from '../../../src/loaders/assessment-file.ts';
 import { formatProblems } from '../../../src/common/problems.ts';
 
 /** The chapter ids of the default playbook outline (docs/content-spec.md). */
@@ -76,15 +78,24 @@ function messageFor(change: (data: Tiny) => void, file = FILE): string {
   const data = tiny();
   change(data);
   const outcome = parseAssessmentFile(file, stringify(data));
-  return outcome.ok ? 'parsed without problems' : outcome.message;
+  return outcome.ok ? 'parsed without problems' : formatProblems(file, outcome.problems);
 }
+
+/** The build's message for a file's text: one line per problem, or that it parsed. */
+function messageOfText(file: string, text: string): string {
+  const outcome = parseAssessmentFile(file, text);
+  return outcome.ok ? 'parsed without problems' : formatProblems(file, outcome.problems);
+}
+
+/** Chapter ids an assessment names that are not in `chapters`. */
+const unknownChapters = (assessment: Assessment, chapters: ReadonlySet<string>) => chapterReferences(assessment).filter((r) => !chapters.has(r.chapter));
 
 function parsedTiny(change: (data: Tiny) => void = () => {}): Assessment {
   const data = tiny();
   change(data);
   const outcome = parseAssessmentFile(FILE, stringify(data));
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.assessment;
+  if (!outcome.ok) throw new Error(formatProblems(FILE, outcome.problems));
+  return outcome.value;
 }
 
 function band(from: number, to: number, label: string) {
@@ -259,24 +270,12 @@ describe('parseAssessmentFile', () => {
   });
 
   test('text that is not YAML, and YAML that is not an object', () => {
-    expect(parseAssessmentFile(FILE, 'title: [unclosed')).toMatchInlineSnapshot(`
-      {
-        "message": "src/content/assessments/tiny.yaml: the file: expected valid YAML; given text that cannot be read as YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17).",
-        "ok": false,
-      }
-    `);
-    expect(parseAssessmentFile(FILE, '- just\n- a list\n')).toMatchInlineSnapshot(`
-      {
-        "message": "src/content/assessments/tiny.yaml: the file: expected an object; given a list of 2 items.",
-        "ok": false,
-      }
-    `);
-    expect(parseAssessmentFile(FILE, '')).toMatchInlineSnapshot(`
-      {
-        "message": "src/content/assessments/tiny.yaml: the file: expected an object; given null.",
-        "ok": false,
-      }
-    `);
+    expect(messageOfText(FILE, 'title: [unclosed')).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: the file: expected valid YAML; given text that cannot be read as YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17)."`,
+    );
+    expect(messageOfText(FILE, '- just\n- a list\n')).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: the file: expected an object; given a list of 2 items."`);
+    expect(messageOfText(FILE, '')).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: the file: expected an object; given null."`);
+    expect(parseAssessmentFile(FILE, 'title: [unclosed')).toMatchObject({ ok: false, problems: [{ code: 'not_parseable', field: '' }] });
   });
 
   test('never throws, whatever the text', () => {
@@ -293,25 +292,23 @@ describe('parseAssessmentFile', () => {
   });
 });
 
-describe('checkAssessmentReferences', () => {
-  test('names the file and each missing chapter', () => {
+describe('chapter references', () => {
+  test('lists every chapter an assessment names, where it names it, bands first', () => {
     const assessment = parsedTiny((d) => {
       d.bands[0] = { ...d.bands[0], chapters: ['owning-your-pipeline', 'owning-the-pipeline'] };
       d.dimensionAdvice['targets'] = { low: 'Write a list.', chapters: ['target-lists'] };
     });
-    const problems = checkAssessmentReferences(FILE, assessment, OUTLINE_CHAPTERS);
-    expect(problems.map((p) => [p.file, p.chapter])).toEqual([
-      [FILE, 'owning-the-pipeline'],
-      [FILE, 'target-lists'],
+    expect(chapterReferences(assessment)).toEqual([
+      { field: 'bands.0.chapters.0', chapter: 'owning-your-pipeline' },
+      { field: 'bands.0.chapters.1', chapter: 'owning-the-pipeline' },
+      { field: 'dimensionAdvice.routine.chapters.0', chapter: 'weekly-prospecting-routine' },
+      { field: 'dimensionAdvice.targets.chapters.0', chapter: 'target-lists' },
     ]);
-    expect(formatProblems(FILE, problems)).toMatchInlineSnapshot(`
-      "src/content/assessments/tiny.yaml: field "bands.0.chapters.1": expected the id of an existing chapter (src/content/playbook/owning-the-pipeline.mdx does not exist; check the spelling or remove it); given "owning-the-pipeline".
-      src/content/assessments/tiny.yaml: field "dimensionAdvice.targets.chapters.0": expected the id of an existing chapter (src/content/playbook/target-lists.mdx does not exist; check the spelling or remove it); given "target-lists"."
-    `);
+    expect(unknownChapters(assessment, OUTLINE_CHAPTERS).map((r) => r.chapter)).toEqual(['owning-the-pipeline', 'target-lists']);
   });
 
-  test('finds nothing when every chapter exists', () => {
-    expect(checkAssessmentReferences(FILE, parsedTiny(), OUTLINE_CHAPTERS)).toEqual([]);
+  test('finds nothing missing when every chapter exists', () => {
+    expect(unknownChapters(parsedTiny(), OUTLINE_CHAPTERS)).toEqual([]);
   });
 });
 
@@ -330,8 +327,8 @@ describe('the default assessments', () => {
     ['build-buy-or-full-cycle.yaml', 'leader'],
   ])('%s parses, fits the brief and recommends only outline chapters', (file, audience) => {
     const outcome = parseAssessmentFile(`src/content/assessments/${file}`, readFileSync(`${folder}${file}`, 'utf8'));
-    if (!outcome.ok) throw new Error(outcome.message);
-    const { assessment } = outcome;
+    if (!outcome.ok) throw new Error(formatProblems(file, outcome.problems));
+    const assessment = outcome.value;
     expect(assessment.audience).toBe(audience);
     expect(assessment.questions.length).toBeGreaterThanOrEqual(8);
     expect(assessment.questions.length).toBeLessThanOrEqual(15);
@@ -340,11 +337,11 @@ describe('the default assessments', () => {
     expect(assessment.bands.length).toBeGreaterThanOrEqual(3);
     expect(assessment.bands.length).toBeLessThanOrEqual(4);
     expect(new Set(assessment.questions.map((q) => q.kind))).toEqual(new Set(['single', 'agreement']));
-    expect(checkAssessmentReferences(file, assessment, OUTLINE_CHAPTERS)).toEqual([]);
+    expect(unknownChapters(assessment, OUTLINE_CHAPTERS)).toEqual([]);
   });
 
   test('build-buy-or-full-cycle links to the calculator', () => {
     const outcome = parseAssessmentFile('build-buy-or-full-cycle.yaml', readFileSync(`${folder}build-buy-or-full-cycle.yaml`, 'utf8'));
-    expect(outcome.ok && outcome.assessment.links?.map((l) => l.href)).toEqual(['/calculator/', '/calculator/methodology/']);
+    expect(outcome.ok && outcome.value.links?.map((l) => l.href)).toEqual(['/calculator/', '/calculator/methodology/']);
   });
 });

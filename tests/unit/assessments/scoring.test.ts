@@ -13,8 +13,8 @@ const fixture = load('fixture.yaml', FIXTURE);
 
 function score(answers: Answers, assessment = fixture): AssessmentScore {
   const outcome = scoreAssessment(assessment, answers);
-  if (!outcome.ok) throw new Error(`unanswered: ${outcome.unanswered.join(', ')}`);
-  return outcome.score;
+  if (!outcome.ok) throw new Error(`unanswered: ${outcome.problems.map((p) => p.field).join(', ')}`);
+  return outcome.value;
 }
 
 const answers = (q1: number, q2: number, q3: number, q4: number): Answers => ({ q1, q2, q3, q4 });
@@ -111,7 +111,19 @@ describe('unanswered questions', () => {
     expect(unansweredQuestions(fixture, answersGiven)).toEqual(missing);
     expect(answeredCount(fixture, answersGiven)).toBe(4 - missing.length);
     expect(isComplete(fixture, answersGiven)).toBe(missing.length === 0);
-    expect(scoreAssessment(fixture, answersGiven)).toEqual({ ok: false, unanswered: missing });
+    const outcome = scoreAssessment(fixture, answersGiven);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.problems.map((p) => p.field)).toEqual(missing.map((id) => `answers.${id}`));
+  });
+
+  test('each unanswered question is a problem: missing, or an option the question does not have', () => {
+    expect(scoreAssessment(fixture, { q1: 3, q2: 0, q3: 0 })).toEqual({
+      ok: false,
+      problems: [
+        { code: 'out_of_range', field: 'answers.q1', expected: 'the number of one of its options', given: '3' },
+        { code: 'missing', field: 'answers.q4', expected: 'the number of one of its options', given: 'nothing (the field is missing)' },
+      ],
+    });
   });
 
   test('complete answers score', () => {

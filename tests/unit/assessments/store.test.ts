@@ -1,8 +1,11 @@
 import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { buildPageData, parsePageData, recommendableChapters } from '../../../src/features/assessments/page-data.ts';
-import { parseAssessmentFile, type Assessment } from '../../../src/features/assessments/schema.ts';
-import { EMPTY_SAVED, MAX_HISTORY, readSaved, storageKey, type SavedAssessment } from '../../../src/features/assessments/store.ts';
+import type { Assessment } from '../../../src/features/assessments/schema.ts';
+import { EMPTY_SAVED, MAX_HISTORY, parseSaved, readSaved, type SavedAssessment } from '../../../src/features/assessments/saved.ts';
+import { storageKey } from '../../../src/features/assessments/store.ts';
+import { parseAssessmentFile } from '../../../src/loaders/assessment-file.ts';
+import { formatProblems } from '../../../src/common/problems.ts';
 
 const YAML = `
 id: demo
@@ -24,8 +27,8 @@ dimensionAdvice:
 
 function demo(): Assessment {
   const parsed = parseAssessmentFile('demo.yaml', YAML);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.assessment;
+  if (!parsed.ok) throw new Error(formatProblems('demo.yaml', parsed.problems));
+  return parsed.value;
 }
 
 const T1 = '2025-03-04T09:30:00.000Z';
@@ -70,6 +73,23 @@ describe('readSaved', () => {
     const read = readSaved(text(saved({ answers: { often: 2, plan: 3, gone: 0 }, finishedAt: T1 })), assessment);
     expect(read.saved).toEqual(saved({ answers: { plan: 3 } }));
     expect(read.notice).toBe('2 saved answers no longer match this self-assessment (it has changed since), so they were cleared. Please answer again where a question is empty.');
+  });
+});
+
+describe('parseSaved', () => {
+  const assessment = demo();
+
+  test.each([
+    ['text that is not JSON', '{"version":1,', { code: 'not_parseable', field: '' }],
+    ['an answer that is not a number', text({ version: 1, answers: { often: 'lots' }, history: [] }), { code: 'invalid', field: 'answers.often' }],
+    ['a newer version', text({ version: 2, answers: {}, history: [] }), { code: 'unsupported_version', field: 'version' }],
+    ['too much text', ' '.repeat(200_001), { code: 'too_large', field: '' }],
+  ])('refuses %s with a code', (_, stored, problem) => {
+    expect(parseSaved(stored, assessment)).toMatchObject({ ok: false, problems: [problem] });
+  });
+
+  test('counts the answers it had to drop', () => {
+    expect(parseSaved(text(saved({ answers: { often: 2, plan: 3, gone: 0 } })), assessment)).toEqual({ ok: true, value: { saved: saved({ answers: { plan: 3 } }), dropped: 2 } });
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCalculatorDefaults } from '../../../src/features/calculator/defaults.ts';
 import { contentDirectory, loadDefaultsFile } from '../../../src/features/calculator/defaults-node.ts';
-import { SCENARIO_FIELDS } from '../../../src/features/calculator/schema.ts';
+import { SCENARIO_FIELDS } from '../../../src/features/calculator/fields.ts';
 import { METHODOLOGY_DEFAULTS } from './fixtures.ts';
 
 const temporary: string[] = [];
@@ -22,14 +22,14 @@ const SHIPPED = readFileSync(new URL('../../../src/content/calculator/defaults.y
 describe('the shipped defaults', () => {
   test('are exactly the methodology defaults', () => {
     const result = parseCalculatorDefaults(SHIPPED, 'defaults.yaml');
-    expect(result.ok && result.defaults.scenario).toEqual(METHODOLOGY_DEFAULTS);
+    expect(result.ok && result.value.scenario).toEqual(METHODOLOGY_DEFAULTS);
   });
 
   test('give a source or an assumption for every field', () => {
     const result = parseCalculatorDefaults(SHIPPED, 'defaults.yaml');
     if (!result.ok) throw new Error(result.message);
-    expect(Object.keys(result.defaults.sources).sort()).toEqual(SCENARIO_FIELDS.map((f) => f.path).sort());
-    for (const text of Object.values(result.defaults.sources)) {
+    expect(Object.keys(result.value.sources).sort()).toEqual(SCENARIO_FIELDS.map((f) => f.path).sort());
+    for (const text of Object.values(result.value.sources)) {
       expect(text).not.toMatch(/https?:/);
       expect(text.length).toBeLessThan(200);
     }
@@ -70,7 +70,7 @@ describe('the Node loader', () => {
     mkdirSync(join(dir, 'calculator'));
     writeFileSync(join(dir, 'calculator', 'defaults.yaml'), SHIPPED.replace('horizonMonths: 24', 'horizonMonths: 36'));
     const result = loadDefaultsFile(dir);
-    expect(result.ok && result.defaults.scenario.horizonMonths).toBe(36);
+    expect(result.ok && result.value.scenario.horizonMonths).toBe(36);
     const previous = process.env['CONTENT_DIR'];
     process.env['CONTENT_DIR'] = dir;
     try {

@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import {
-  SCENARIO_FIELDS,
-  withField,
-  type Scenario,
-} from '../../../src/features/calculator/schema.ts';
+import { SCENARIO_FIELDS, withField, type Scenario } from '../../../src/features/calculator/fields.ts';
 
 /** The methodology's default scenario, copied by hand from the methodology tables. */
 export const METHODOLOGY_DEFAULTS: Scenario = {

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { inputText, rangeText, readCurrency, readInput } from '../../../src/features/calculator/view/form.ts';
+import { inputText, rangeText, readCurrency, readForm, readInput, seatsToOffer, type FieldEntry } from '../../../src/features/calculator/view/form.ts';
 import { createFormatters } from '../../../src/common/format.ts';
-import { FIELD_SPECS, type NumericFieldPath } from '../../../src/features/calculator/schema.ts';
+import { FIELD_SPECS, type FieldPath, type NumericFieldPath, type Scenario } from '../../../src/features/calculator/fields.ts';
+import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
+import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
 
 const fmt = createFormatters('en-US', 'USD');
 const specBounds = (path: NumericFieldPath) => ({ min: FIELD_SPECS[path].min, max: FIELD_SPECS[path].max });
@@ -73,5 +75,55 @@ describe('reading what was typed', () => {
       const back = readInput('shared.grossMargin', inputText('shared.grossMargin', value), false, { min: 0, max: 1 }, fmt, 'USD');
       expect(back).toEqual({ ok: true, value });
     }
+  });
+});
+
+describe('reading the whole form', () => {
+  const D = METHODOLOGY_DEFAULTS;
+  const read = (typed: [FieldPath, FieldEntry][], current: Scenario = D) => readForm(new Map(typed), current, 'en-US');
+
+  test('unchanged text keeps the exact value; changed text is read in the form’s units', () => {
+    const current = scenarioWith({ inHouse: { meetingToOpportunity: 0.123456789012345 } });
+    const { scenario, errors } = read(
+      [
+        ['inHouse.meetingToOpportunity', { text: inputText('inHouse.meetingToOpportunity', 0.123456789012345) }],
+        ['shared.grossMargin', { text: '62.5' }],
+        ['inHouse.teamStartsRamped', { text: 'on', checked: true }],
+        ['fullCycle.aeTimeValuation', { text: 'displacedMargin' }],
+        ['outsourced.seats', { text: '', solve: true }],
+        ['inHouse.seats', { text: '3', solve: false }],
+        ['currency', { text: ' eur ' }],
+      ],
+      current,
+    );
+    expect(errors.size).toBe(0);
+    expect(scenario).toEqual(
+      scenarioWith(
+        {
+          currency: 'EUR',
+          shared: { grossMargin: 0.625 },
+          inHouse: { teamStartsRamped: true, seats: 3 },
+          outsourced: { seats: null },
+          fullCycle: { aeTimeValuation: 'displacedMargin' },
+        },
+        current,
+      ),
+    );
+  });
+
+  test('a message per invalid field, in the currency being typed; an unknown choice keeps the value', () => {
+    const { scenario, errors } = read([
+      ['currency', { text: 'GBP' }],
+      ['inHouse.baseSalary', { text: '-5' }],
+      ['fullCycle.aeTimeValuation', { text: 'bogus' }],
+    ]);
+    expect(Object.fromEntries(errors)).toEqual({ 'inHouse.baseSalary': 'Too low. Allowed: 0 to 1,000,000,000 GBP.' });
+    expect(scenario.fullCycle.aeTimeValuation).toBe(D.fullCycle.aeTimeValuation);
+    expect(read([['currency', { text: 'EURO' }]]).errors.get('currency')).toBe('Enter a three-letter ISO 4217 currency code, e.g. USD or EUR.');
+  });
+
+  test('unticking "solve" offers the solved seats, within the field’s range', () => {
+    const evaluation = evaluate(D);
+    expect(seatsToOffer('inHouse', evaluation)).toBe(String(Math.min(1000, Math.max(1, evaluation.inHouse.seats))));
   });
 });

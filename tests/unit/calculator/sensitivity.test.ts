@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { movedValue, sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
-import { NUMERIC_FIELD_PATHS } from '../../../src/features/calculator/schema.ts';
+import { NUMERIC_FIELD_PATHS } from '../../../src/features/calculator/fields.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
 
 // Three AEs: 5 prospecting days a month each (0.25 · 240 / 12), 0.8 meetings a day → 12 meetings,

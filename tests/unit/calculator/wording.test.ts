@@ -7,14 +7,14 @@ import {
   formatFieldValue,
   humanize,
   monthlyCsv,
-  resultsJson,
   tornadoRows,
   verdict,
 } from '../../../src/features/calculator/view/wording.ts';
 import { MODEL_IDS, evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
-import type { FieldPath } from '../../../src/features/calculator/schema.ts';
+import type { FieldPath } from '../../../src/features/calculator/fields.ts';
+import { resultsJson } from '../../../src/features/calculator/codec.ts';
 import { METHODOLOGY_DEFAULTS, allNumbers, scenarioWith } from './fixtures.ts';
 
 const fmt = createFormatters('en-US', 'USD');

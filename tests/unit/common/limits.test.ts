@@ -2,18 +2,19 @@
 // refused by the build: one definition of each limit (src/common/limits.ts) serves both sides.
 import { describe, expect, test } from 'vitest';
 import { LIMITS } from '../../../src/common/limits.ts';
-import { parseAssessmentFile } from '../../../src/features/assessments/schema.ts';
+import { formatProblems } from '../../../src/common/problems.ts';
+import { parseAssessmentFile } from '../../../src/loaders/assessment-file.ts';
 import {
   createResult,
   decodeResultLink,
   encodeResultLink,
-  MAX_RESULT_LINK_CHARS,
-  parseResultFile,
+  readResultFile,
   resultFileText,
 } from '../../../src/features/assessments/result-format.ts';
-import { readSaved, SAVED_VERSION } from '../../../src/features/assessments/store.ts';
+import { MAX_RESULT_LINK_CHARS } from '../../../src/features/assessments/result-link.ts';
+import { readSaved, SAVED_VERSION } from '../../../src/features/assessments/saved.ts';
 import { scoreAssessment } from '../../../src/features/assessments/scoring.ts';
-import { isChapterId } from '../../../src/features/progress/progress.ts';
+import { isChapterId } from '../../../src/features/progress/format.ts';
 import { checkFileId } from '../../../src/loaders/checked-loaders.ts';
 
 const questionId = (i: number, length: number = LIMITS.questionId) => `q${i}-`.padEnd(length, 'x');
@@ -53,8 +54,8 @@ function maximalYaml(
 describe('an assessment at every limit', () => {
   const file = `${'a'.repeat(LIMITS.assessmentId)}.yaml`;
   const outcome = parseAssessmentFile(file, maximalYaml());
-  if (!outcome.ok) throw new Error(outcome.message);
-  const assessment = outcome.assessment;
+  if (!outcome.ok) throw new Error(formatProblems(file, outcome.problems));
+  const assessment = outcome.value;
   const answers = Object.fromEntries(assessment.questions.map((q) => [q.id, 4]));
   const score = scoreAssessment(assessment, answers);
   if (!score.ok) throw new Error('not scored');
@@ -68,8 +69,8 @@ describe('an assessment at every limit', () => {
         {
           takenAt: '2026-01-02T03:04:05.000Z',
           answers,
-          overall: score.score.overall,
-          band: score.score.band.label,
+          overall: score.value.overall,
+          band: score.value.band.label,
         },
       ],
     });
@@ -87,7 +88,7 @@ describe('an assessment at every limit', () => {
     const link = encodeResultLink(result);
     expect(link.length).toBeLessThanOrEqual(MAX_RESULT_LINK_CHARS);
     expect(decodeResultLink(link, assessment)).toMatchObject({ ok: true });
-    expect(parseResultFile(resultFileText(result), [assessment])).toMatchObject({ ok: true });
+    expect(readResultFile(resultFileText(result), [assessment]).outcome).toMatchObject({ ok: true });
   });
 });
 
@@ -98,14 +99,14 @@ describe('the build refuses what the browser cannot hold', () => {
   ])('%s', (_name, options, message) => {
     const outcome = parseAssessmentFile(`${'a'.repeat(LIMITS.assessmentId)}.yaml`, maximalYaml(options));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.message).toMatch(message);
+    if (!outcome.ok) expect(formatProblems('f.yaml', outcome.problems)).toMatch(message);
   });
 
   test('an assessment id one character too long', () => {
     const id = 'a'.repeat(LIMITS.assessmentId + 1);
     const outcome = parseAssessmentFile(`${id}.yaml`, maximalYaml({ id }));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.message).toMatch(/field "id": expected .*64.*; given/);
+    if (!outcome.ok) expect(formatProblems('f.yaml', outcome.problems)).toMatch(/field "id": expected .*64.*; given/);
   });
 
   test.each([

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { contrast, readableAccent } from '../../../src/common/colour.ts';
 import { parseExcerpt } from '../../../src/components/search-excerpt.ts';
 import { nextTheme, parseTheme } from '../../../src/components/theme.ts';
-import { normaliseBase, withBase } from '../../../src/common/urls.ts';
+import { normaliseBase, siteUrl, withBase } from '../../../src/common/urls.ts';
 
 describe('base paths', () => {
   test.each([
@@ -20,6 +20,11 @@ describe('base paths', () => {
     ['/sales/playbook/', '/chapters/x/', '/sales/playbook/chapters/x/'],
     ['/sales/playbook', 'glossary/#sdr', '/sales/playbook/glossary/#sdr'],
   ])('withBase(%s, %s) → %s', (base, path, expected) => expect(withBase(base, path)).toBe(expected));
+
+  test('siteUrl adds the base path the site is built for', () => {
+    expect(siteUrl()).toBe(withBase(import.meta.env.BASE_URL));
+    expect(siteUrl('chapters/x/')).toBe(withBase(import.meta.env.BASE_URL, 'chapters/x/'));
+  });
 });
 
 describe('accent colours', () => {

@@ -32,6 +32,13 @@ describe('reading order', () => {
     expect(index.sectionById.get('empty')?.chapters).toEqual([]);
   });
 
+  test('positions place each chapter in the reading order and in its section, each section in the list', () => {
+    expect(index.positionById.get('habits')).toEqual({ reading: 4, inSection: 0 });
+    expect(index.positionById.get('aardvark')).toEqual({ reading: 2, inSection: 2 });
+    expect(index.positionById.get('nope')).toBeUndefined();
+    expect([...index.sectionPositionById]).toEqual([['basics', 0], ['practice', 1], ['empty', 2]]);
+  });
+
   test.each([
     ['first', undefined, 'second'],
     ['zebra', 'aardvark', 'habits'], // next crosses into the next section

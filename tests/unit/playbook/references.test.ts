@@ -8,7 +8,13 @@ function graph(over: Partial<ReferenceGraph> = {}): ReferenceGraph {
   return {
     sections: [{ id: 'basics', file: 'content/sections/basics.yaml' }],
     chapters: [
-      { id: 'first-steps', file: 'content/playbook/first-steps.mdx', section: 'basics', related: ['second-steps'], body: 'Read about <Term id="cadence">cadence</Term>.' },
+      {
+        id: 'first-steps',
+        file: 'content/playbook/first-steps.mdx',
+        section: 'basics',
+        related: ['second-steps'],
+        body: 'Read about <Term id="cadence">cadence</Term>.',
+      },
       { id: 'second-steps', file: 'content/playbook/second-steps.mdx', section: 'basics', related: [], body: '' },
     ],
     glossary: [{ id: 'cadence', file: 'content/glossary/cadence.yaml', related: ['first-steps'] }],
@@ -69,7 +75,14 @@ describe('path steps', () => {
 
   test('every broken step of every path is reported, in order', () => {
     const paths: ReferenceGraph['paths'] = [
-      { id: 'a', file: 'a.yaml', steps: [{ kind: 'chapter', ref: 'gone' }, { kind: 'assessment', ref: 'gone' }] },
+      {
+        id: 'a',
+        file: 'a.yaml',
+        steps: [
+          { kind: 'chapter', ref: 'gone' },
+          { kind: 'assessment', ref: 'gone' },
+        ],
+      },
       { id: 'b', file: 'b.yaml', steps: [{ kind: 'task' }, { kind: 'chapter', ref: 'also-gone' }] },
     ];
     expect(checkReferences(graph({ paths })).map((p) => p.split(' refers')[0])).toEqual([
@@ -104,7 +117,14 @@ describe('chapters and glossary', () => {
     ['counted from the top of the file when the body starts on line 9', 9, 11],
   ])('a <Term> for a missing glossary entry: line %s', (_name, bodyStartLine, line) => {
     const body = 'Intro.\n\nSee <Term id="cadence">cadence</Term> and <Term id=\'sdr\'>SDRs</Term>.';
-    const chapter = { id: 'first-steps', file: 'content/playbook/first-steps.mdx', section: 'basics', related: [], body, ...(bodyStartLine ? { bodyStartLine } : {}) };
+    const chapter = {
+      id: 'first-steps',
+      file: 'content/playbook/first-steps.mdx',
+      section: 'basics',
+      related: [],
+      body,
+      ...(bodyStartLine ? { bodyStartLine } : {}),
+    };
     expect(checkReferences(graph({ chapters: [chapter], paths: [], glossary: [{ id: 'cadence', file: 'g.yaml', related: [] }] }))).toEqual([
       `content/playbook/first-steps.mdx: <Term id="sdr"> (line ${line}) refers to glossary term "sdr", which does not exist (expected content/glossary/sdr.yaml).`,
     ]);
@@ -117,5 +137,55 @@ describe('chapters and glossary', () => {
         "content/glossary/cadence.yaml: field "related.1" refers to chapter "gone", which does not exist (expected content/playbook/gone.mdx). Known chapters: first-steps, second-steps.",
       ]
     `);
+  });
+});
+
+describe('assessments', () => {
+  test('a chapter an assessment recommends that does not exist names the assessment file, the field and the chapter file, like every reference', () => {
+    const assessments: ReferenceGraph['assessments'] = [
+      {
+        id: 'habits',
+        file: 'content/assessments/habits.yaml',
+        chapters: [
+          { field: 'bands.0.chapters.0', chapter: 'first-steps' },
+          { field: 'bands.0.chapters.1', chapter: 'owning-the-pipeline' },
+          { field: 'dimensionAdvice.targets.chapters.0', chapter: 'target-lists' },
+        ],
+      },
+    ];
+    expect(checkReferences(graph({ assessments }))).toMatchInlineSnapshot(`
+      [
+        "content/assessments/habits.yaml: field "bands.0.chapters.1" refers to chapter "owning-the-pipeline", which does not exist (expected content/playbook/owning-the-pipeline.mdx). Known chapters: first-steps, second-steps.",
+        "content/assessments/habits.yaml: field "dimensionAdvice.targets.chapters.0" refers to chapter "target-lists", which does not exist (expected content/playbook/target-lists.mdx). Known chapters: first-steps, second-steps.",
+      ]
+    `);
+  });
+
+  test('the expected file is in the content folder the build reads, not the generator’s own', () => {
+    const folders = {
+      sections: '/teams/acme/content/sections',
+      playbook: '/teams/acme/content/playbook',
+      glossary: '/teams/acme/content/glossary',
+      assessments: '/teams/acme/content/assessments',
+    };
+    const assessments: ReferenceGraph['assessments'] = [{ id: 'habits', file: 'habits.yaml', chapters: [{ field: 'bands.0.chapters.0', chapter: 'gone' }] }];
+    expect(checkReferences(graph({ assessments, folders }))).toEqual([
+      'habits.yaml: field "bands.0.chapters.0" refers to chapter "gone", which does not exist (expected /teams/acme/content/playbook/gone.mdx). Known chapters: first-steps, second-steps.',
+    ]);
+  });
+});
+
+describe('objections', () => {
+  test('an objection pointing at a missing chapter names the objection file, the field and the file it expected', () => {
+    expect(checkReferences(graph({ objections: [{ id: 'no-budget', file: 'content/objections/no-budget.yaml', chapter: 'handling-objections' }] })))
+      .toMatchInlineSnapshot(`
+        [
+          "content/objections/no-budget.yaml: field "chapter" refers to chapter "handling-objections", which does not exist (expected content/playbook/handling-objections.mdx). Known chapters: first-steps, second-steps.",
+        ]
+      `);
+  });
+
+  test('an objection pointing at an existing chapter is fine', () => {
+    expect(checkReferences(graph({ objections: [{ id: 'no-budget', file: 'content/objections/no-budget.yaml', chapter: 'second-steps' }] }))).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { z } from 'astro/zod';
 import { ChapterSchema } from '../../../src/playbook/schemas/chapter.ts';
 import { GlossaryTermSchema } from '../../../src/playbook/schemas/glossary.ts';
-import { PathSchema } from '../../../src/playbook/schemas/onboarding-path.ts';
+import { OnboardingPathSchema } from '../../../src/playbook/schemas/onboarding-path.ts';
 import { SectionSchema } from '../../../src/playbook/schemas/section.ts';
 import { SiteSettingsSchema } from '../../../src/playbook/schemas/site.ts';
-import { formatProblems, problemsFromZod } from '../../../src/common/problems.ts';
+import { formatProblems } from '../../../src/common/problems.ts';
+import { problemsFromZod } from '../../../src/common/zod-problems.ts';
 
 /** The message the build prints for `data` in `file`, or '' when the data is valid. */
 function messageFor(schema: z.ZodType, file: string, data: unknown): string {
@@ -86,14 +87,14 @@ describe('sections, glossary, site settings and paths', () => {
 
   test('a path step of an unknown kind lists the kinds', () => {
     const data = { title: 'P', audience: 'rep', order: 1, summary: 'S', steps: [{ kind: 'video', description: 'd' }] };
-    expect(messageFor(PathSchema, 'src/content/paths/p.yaml', data)).toMatchInlineSnapshot(
+    expect(messageFor(OnboardingPathSchema, 'src/content/paths/p.yaml', data)).toMatchInlineSnapshot(
       `"src/content/paths/p.yaml: field "steps.0.kind": expected one of chapter, assessment, calculator, task; given "video"."`,
     );
   });
 
   test('a task step needs a title', () => {
     const data = { title: 'P', audience: 'rep', order: 1, summary: 'S', steps: [{ kind: 'task', description: 'd' }] };
-    expect(messageFor(PathSchema, 'p.yaml', data)).toMatchInlineSnapshot(
+    expect(messageFor(OnboardingPathSchema, 'p.yaml', data)).toMatchInlineSnapshot(
       `"p.yaml: field "steps.0.title": expected text; given nothing (the field is missing)."`,
     );
   });

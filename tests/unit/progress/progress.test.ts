@@ -1,23 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  EMPTY_PROGRESS,
-  PROGRESS_LIMITS,
   decodeTargets,
   encodeTargets,
   importProgressText,
-  isIsoDate,
   mergeProgress,
-  parseProgressText,
-  parseProgressValue,
   pathCompletion,
-  readStoredProgress,
   setChapterDone,
   setStepDone,
   setVisited,
-  stepTargets,
   type StepTarget,
 } from '../../../src/features/progress/progress.ts';
+import { PROGRESS_LIMITS, isIsoDate } from '../../../src/features/progress/format.ts';
+import { EMPTY_PROGRESS, parseProgressText, parseProgressValue, progressReason, readStoredProgress } from '../../../src/features/progress/parse.ts';
+import { stepTargets } from '../../../src/features/progress/targets.ts';
+import { importRefused } from '../../../src/features/progress/transfer-wording.ts';
 import { slug } from '../../../src/common/slug.ts';
 import { ProgressSchema, type Progress } from '../../../src/features/progress/schema.ts';
 
@@ -45,13 +42,13 @@ const progress = (chapters: Record<string, string> = {}, steps: Record<string, s
 
 const reasonFor = (text: string): string => {
   const result = parseProgressText(text);
-  return result.ok ? 'ok' : result.reason;
+  return result.ok ? 'ok' : progressReason(result.problems);
 };
 
 describe('reading progress text', () => {
   test('a complete document reads back as it was written', () => {
-    expect(parseProgressText(JSON.stringify(doc()))).toEqual({ ok: true, progress: doc() });
-    expect(parseProgressText(JSON.stringify(doc({ lastVisited: undefined })))).toEqual({ ok: true, progress: progress({ 'beyond-bant': T1 }, { 'new-rep/task-first-call': T2 }) });
+    expect(parseProgressText(JSON.stringify(doc()))).toEqual({ ok: true, value: doc() });
+    expect(parseProgressText(JSON.stringify(doc({ lastVisited: undefined })))).toEqual({ ok: true, value: progress({ 'beyond-bant': T1 }, { 'new-rep/task-first-call': T2 }) });
   });
 
   test.each([
@@ -107,7 +104,7 @@ describe('reading progress text', () => {
 
   test('ids that name Object.prototype members are ordinary ids, never inherited values', () => {
     const result = parseProgressText(JSON.stringify(doc({ chapters: { constructor: T1 } })));
-    expect(result.ok && Object.getPrototypeOf(result.progress.chapters)).toBe(Object.prototype);
+    expect(result.ok && Object.getPrototypeOf(result.value.chapters)).toBe(Object.prototype);
     const { progress: empty } = readStoredProgress(null);
     expect(pathCompletion(empty, [{ chapter: 'constructor' }, { chapter: 'to-string' }]).done).toBe(0);
   });
@@ -170,7 +167,7 @@ describe('the hand-written check and the zod schema agree', () => {
         const ours = parseProgressValue(value);
         const zod = ProgressSchema.safeParse(value);
         expect(ours.ok).toBe(zod.success);
-        if (ours.ok && zod.success) expect(ours.progress).toEqual(zod.data);
+        if (ours.ok && zod.success) expect(ours.value).toEqual(zod.data);
       }),
       { numRuns: 3000 },
     );
@@ -232,21 +229,22 @@ describe('merging an import into this browser’s progress', () => {
   });
 
   test('an import reports what it added', () => {
-    const result = importProgressText(progress({ a: T1 }), JSON.stringify(progress({ a: T2, b: T2 }, { 'p/x': T3 })), 'mine.json');
-    expect(result).toEqual({ ok: true, progress: progress({ a: T1, b: T2 }, { 'p/x': T3 }), added: { chapters: 1, steps: 1 } });
+    const result = importProgressText(progress({ a: T1 }), JSON.stringify(progress({ a: T2, b: T2 }, { 'p/x': T3 })));
+    expect(result).toEqual({ ok: true, value: { progress: progress({ a: T1, b: T2 }, { 'p/x': T3 }), added: { chapters: 1, steps: 1 } } });
   });
 
   test('a file that is not progress is refused with a message naming it', () => {
-    const result = importProgressText(progress({ a: T1 }), '{"name":"Quarterly plan"}', 'plan.json');
-    expect(result.ok ? '' : result.message).toMatchInlineSnapshot(
+    const result = importProgressText(progress({ a: T1 }), '{"name":"Quarterly plan"}');
+    expect(result.ok ? '' : importRefused('plan.json', result.problems)).toMatchInlineSnapshot(
       `"“plan.json” is not a progress file from this playbook (field "format": expected "pb-progress" (this is not progress saved by this playbook); given nothing (the field is missing)). Nothing was imported."`,
     );
   });
 
   test('an import that would go over the limits is refused', () => {
     const many = (prefix: string) => Object.fromEntries(Array.from({ length: PROGRESS_LIMITS.chapters }, (_, i) => [`${prefix}${i}`, T1]));
-    const result = importProgressText(progress(many('a')), JSON.stringify(progress(many('b'))), 'big.json');
+    const result = importProgressText(progress(many('a')), JSON.stringify(progress(many('b'))));
     expect(result.ok).toBe(false);
+    expect(result.ok ? '' : importRefused('big.json', result.problems)).toMatchInlineSnapshot(`"Importing “big.json” would hold more than 10000 chapters or 2000 steps. Nothing was imported; reset first to replace your progress with the file."`);
   });
 });
 
@@ -329,7 +327,7 @@ describe('path steps and completion', () => {
 
   test('a path id too long to key progress fails the build with the file named', () => {
     expect(() => stepTargets('p'.repeat(PROGRESS_LIMITS.pathId + 1), [])).toThrowErrorMatchingInlineSnapshot(
-      `[Error: paths/ppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp: the file name must be a lowercase-kebab id of at most 80 characters to keep progress; given "ppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp" (81 characters).]`,
+      `[ContentError: paths/ppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp: the file name must be a lowercase-kebab id of at most 80 characters to keep progress; given "ppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppppp" (81 characters).]`,
     );
   });
 

@@ -110,15 +110,15 @@ describe('the progress store', () => {
 
   test('an import merges into what is there and says what it added', async () => {
     const { store, storage } = await open(JSON.stringify(progress({ a: T2 })));
-    const result = store.importProgress(JSON.stringify(progress({ a: T1, b: T2 }, { 'p/x': T1 })), 'other.json');
-    expect(result).toMatchObject({ ok: true, added: { chapters: 1, steps: 1 } });
+    const result = store.importProgress(JSON.stringify(progress({ a: T1, b: T2 }, { 'p/x': T1 })));
+    expect(result).toMatchObject({ ok: true, value: { added: { chapters: 1, steps: 1 } } });
     expect(saved(storage)).toEqual(progress({ a: T1, b: T2 }, { 'p/x': T1 }));
   });
 
   test('a refused import changes nothing', async () => {
     const before = JSON.stringify(progress({ a: T2 }));
     const { store, storage } = await open(before);
-    const result = store.importProgress('{"not":"progress"}', 'notes.json');
+    const result = store.importProgress('{"not":"progress"}');
     expect(result.ok).toBe(false);
     expect(storage.getTestStorage()[KEY]).toBe(before);
   });
@@ -146,5 +146,7 @@ describe('the progress store', () => {
     );
     expect(() => store.markChapter('a', T1)).not.toThrow();
     expect(store.$notice.get()).toMatch(/could not be saved in this browser/);
+    // An import that this browser will not store says so, with its own code.
+    expect(store.importProgress(JSON.stringify(progress({ b: T2 })))).toMatchObject({ ok: false, problems: [{ code: 'not_saved' }] });
   });
 });

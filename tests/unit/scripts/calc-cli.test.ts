@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { resultsJson } from '../../../src/features/calculator/codec.ts';
+import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
+import { METHODOLOGY_DEFAULTS } from '../calculator/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SCRIPT = join(ROOT, 'scripts', 'calc.ts');
@@ -46,11 +49,29 @@ describe('npm run calc', () => {
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.replaceAll(work, '<dir>')).toMatchInlineSnapshot(`
-      "<dir>/bad.json: field "horizonMonths": expected a number of at most 60; given 99.
-      <dir>/bad.json: field "inHouse.rampMonths": expected a number; given "three".
+      "<dir>/bad.json: field "horizonMonths": expected a whole number from 1 to 60; given 99.
       <dir>/bad.json: field "inHouse.salary": expected no such field (it is not part of the format; check the spelling); given 1.
+      <dir>/bad.json: field "inHouse.rampMonths": expected a whole number from 0 to 24; given "three".
       "
     `);
+  });
+
+  test('its own output reads back as the same scenario, with the same results', () => {
+    const first = calc([file('first.json', '{"horizonMonths": 18, "outsourced": {"seats": 3}, "fullCycle": {"aeTimeValuation": "displacedMargin"}}')]);
+    expect(first.status).toBe(0);
+    const again = calc([file('results.json', first.stdout)]);
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  test('reads the results file the page downloads', () => {
+    const scenario = { ...METHODOLOGY_DEFAULTS, horizonMonths: 30, currency: 'EUR', inHouse: { ...METHODOLOGY_DEFAULTS.inHouse, seats: 7 } };
+    const downloaded = resultsJson(scenario, evaluate(scenario));
+    const { status, stdout, stderr } = calc(['-'], { input: downloaded });
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toBe(downloaded);
   });
 
   test('- reads the scenario from stdin', () => {

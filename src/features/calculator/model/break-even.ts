@@ -1,5 +1,5 @@
-import { fieldBounds, numericSpec, readNumber, withField, type NumericFieldPath } from '../fields.ts';
-import type { Scenario } from '../schema.ts';
+import { numericSpec, readNumber, withField, type NumericFieldPath, type Scenario } from '../fields.ts';
+import { fieldBounds } from '../rules.ts';
 import { MODEL_LABELS, evaluate, evaluateModel, type ModelId } from './cost-model.ts';
 
 /** Options for `findBreakEven`. */

@@ -1,4 +1,4 @@
-import type { Scenario } from '../schema.ts';
+import type { Scenario } from '../fields.ts';
 
 /**
  * The pipeline cost model: one scenario in, the three models' results out, exactly as the
@@ -10,6 +10,8 @@ import type { Scenario } from '../schema.ts';
 export const MODEL_IDS = ['inHouse', 'outsourced', 'fullCycle'] as const;
 /** One of the three models. */
 export type ModelId = (typeof MODEL_IDS)[number];
+/** True for a model id; safe for any untrusted string. */
+export const isModelId = (value: string): value is ModelId => (MODEL_IDS as readonly string[]).includes(value);
 
 /** Display names of the models. */
 export const MODEL_LABELS: Readonly<Record<ModelId, string>> = {

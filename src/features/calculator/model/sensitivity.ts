@@ -2,15 +2,15 @@ import {
   FIELD_SPECS,
   NUMERIC_FIELD_PATHS,
   SCENARIO_FIELDS,
-  fieldBounds,
   numericSpec,
   readNumber,
   withField,
   type FieldGroup,
   type NumericFieldPath,
+  type Scenario,
 } from '../fields.ts';
-import type { Scenario } from '../schema.ts';
-import { MODEL_IDS, evaluate, evaluateModel, type Evaluation, type ModelId } from './cost-model.ts';
+import { fieldBounds } from '../rules.ts';
+import { MODEL_IDS, evaluate, evaluateModel, isModelId, type Evaluation, type ModelId } from './cost-model.ts';
 
 /** Share by which each input is moved down and up (±20 %). */
 export const SENSITIVITY_CHANGE = 0.2;
@@ -64,8 +64,8 @@ const VARIED_PATHS = NUMERIC_FIELD_PATHS.filter((path) => !path.endsWith('.seats
 
 /** The models an input can change: a model's own group, or all models for shared inputs. */
 function modelsAffectedBy(path: NumericFieldPath): readonly ModelId[] {
-  const group = path.split('.')[0];
-  return (MODEL_IDS as readonly string[]).includes(group ?? '') ? [group as ModelId] : MODEL_IDS;
+  const group = path.split('.')[0] ?? '';
+  return isModelId(group) ? [group] : MODEL_IDS;
 }
 
 /**

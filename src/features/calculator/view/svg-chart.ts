@@ -1,8 +1,8 @@
 /**
  * The calculator's charts as a small tree of SVG nodes (tag, attributes, text, children): pure data,
- * rendered to markup by the server (components/calculator/SvgTree.astro) and to DOM nodes by the
- * browser, so both draw the same picture. No inline styles: colours and dash patterns come from
- * classes in the page's stylesheet, so lines differ by pattern and marker as well as colour.
+ * rendered to markup by the server (SvgTree.astro) and to DOM nodes by the browser (render.ts), so
+ * both draw the same picture. No inline styles: colours and dash patterns come from classes in
+ * charts.css, so lines differ by pattern and marker as well as colour.
  */
 
 /** One SVG element. */

@@ -1,15 +1,15 @@
-import { FIELD_SPECS, isFieldPath, numericSpec, withField, type FieldGroup, type FieldPath, type NumericFieldPath } from '../fields.ts';
-import type { Scenario } from '../schema.ts';
+import { FIELD_SPECS, isFieldPath, numericSpec, withField, type FieldGroup, type FieldPath, type NumericFieldPath, type Scenario } from '../fields.ts';
 import type { BreakEvenResult } from '../model/break-even.ts';
 import { MODEL_IDS, MODEL_LABELS, evaluateModel, type Evaluation, type ModelId, type ModelResult } from '../model/cost-model.ts';
 import type { Formatters } from '../../../common/format.ts';
+import { nounFor, plural } from '../../../common/plural.ts';
 import type { SensitivityResult } from '../model/sensitivity.ts';
 import { lineChart, tornadoChart, type SvgNode } from './svg-chart.ts';
 
 /**
  * What the calculator page says about an evaluation, as plain text: the comparison table, the
- * verdict, the break-even sentence, chart series and the export files. Pure, so the server render,
- * the browser and the tests share one wording.
+ * verdict, the break-even sentence, chart series and the monthly CSV. Pure, so the server render,
+ * the browser and the tests share one wording (view-model.ts puts it together for a scenario).
  */
 
 /** Form group headings. */
@@ -35,7 +35,6 @@ const SUBJECTS: Record<ModelId, string> = {
 const OBJECTS: Record<ModelId, string> = { inHouse: 'in-house SDRs', outsourced: 'the agency', fullCycle: 'full-cycle AEs' };
 const GROUP_SHORT: Record<FieldGroup, string> = { shared: '', inHouse: 'in-house', outsourced: 'agency', fullCycle: 'full-cycle' };
 
-const plural = (n: number, [one, many]: readonly [string, string]): string => (n === 1 ? one : many);
 
 /** A field's name for sentences: its label, with the model it belongs to, e.g. "Ramp (in-house)". */
 export function fieldName(path: FieldPath): string {
@@ -116,7 +115,7 @@ const ROWS: readonly RowSpec[] = [
     id: 'seats',
     label: () => 'Seats',
     cell: (r, m, fmt) => ({
-      text: r.error ? fmt.missing : `${fmt.number(r.seats, 0)} ${plural(r.seats, SEAT_NOUNS[m])}`,
+      text: r.error ? fmt.missing : `${fmt.number(r.seats, 0)} ${nounFor(r.seats, SEAT_NOUNS[m])}`,
       note: r.error ? 'Cannot reach the target: see below.' : r.solved ? 'sized for the target' : 'as entered',
     }),
   },
@@ -127,7 +126,7 @@ const ROWS: readonly RowSpec[] = [
   },
   {
     id: 'totalCost',
-    label: (s) => `Total cost over ${s.horizonMonths === 1 ? '1 month' : `${s.horizonMonths} months`}`,
+    label: (s) => `Total cost over ${plural(s.horizonMonths, 'month')}`,
     cell: (r, _m, fmt) => ({
       text: r.error ? fmt.missing : fmt.money(r.totalCost),
       note: r.committedFees > 0 ? `includes ${fmt.money(r.committedFees)} of fees owed after the horizon` : undefined,
@@ -227,7 +226,7 @@ export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatt
   const target = fmt.number(scenario.shared.targetOpportunitiesPerMonth, 2);
   const teams = MODEL_IDS.filter((m) => !evaluation[m].error).map((m) => {
     const r = evaluation[m];
-    const team = `${fmt.number(r.seats, 0)} ${plural(r.seats, SEAT_NOUNS[m])}`;
+    const team = `${fmt.number(r.seats, 0)} ${nounFor(r.seats, SEAT_NOUNS[m])}`;
     const asEntered = r.solved ? '' : ` (as entered: ${fmt.number(r.steadyStateOpportunitiesPerMonth, 1)} a month at run rate)`;
     const share = m === 'fullCycle' ? ` prospecting ${fmt.percent(scenario.fullCycle.prospectingShare)} of their time` : '';
     return `${team}${share}${asEntered}`;
@@ -344,11 +343,6 @@ export function monthlyCsv(evaluation: Evaluation): string {
     }
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** The scenario and results as JSON, exactly as `npm run calc` prints them. */
-export function resultsJson(scenario: Scenario, evaluation: Evaluation): string {
-  return `${JSON.stringify({ ...evaluation, scenario }, null, 2)}\n`;
 }
 
 /** Chart sizes: the browser passes the width it has; the server draws at a typical desktop width. */

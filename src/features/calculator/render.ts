@@ -1,0 +1,231 @@
+import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
+import type { ActionMessage, BreakEvenShown, ImportNotice } from './store.ts';
+import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
+import { staleItems } from './view/notices.ts';
+import type { SvgNode } from './view/svg-chart.ts';
+import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.ts';
+
+/**
+ * The calculator's DOM side: draws a view model (view/view-model.ts) into the server-rendered
+ * markup of Calculator.astro, and reads the form back into plain entries for the store. Text goes
+ * in with `textContent` and charts are built node by node, never from markup.
+ */
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The element inside `root` that `selector` names; the markup always has it. */
+export function part<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`pb-calculator: missing ${selector}`);
+  return element;
+}
+
+const fieldBox = (root: ParentNode, path: FieldPath): HTMLElement | null => root.querySelector<HTMLElement>(`[data-field="${path}"]`);
+const fieldInput = (root: ParentNode, path: FieldPath): HTMLInputElement | null => root.querySelector<HTMLInputElement>(`#f-${fieldId(path)}`);
+
+/** Builds DOM nodes from a chart tree (attributes and text only; never markup). */
+export function toSvg(node: SvgNode): Element {
+  const element = document.createElementNS(SVG_NS, node.tag);
+  for (const [name, value] of Object.entries(node.attrs)) element.setAttribute(name, String(value));
+  if (node.text !== undefined) element.textContent = node.text;
+  for (const child of node.children ?? []) element.append(toSvg(child));
+  return element;
+}
+
+/** Replaces a table's body: the first cell of each row is its header. */
+export function fillTable(table: HTMLTableElement | null, rows: readonly string[][]): void {
+  const body = table?.tBodies[0];
+  if (!body) return;
+  body.replaceChildren(
+    ...rows.map((cells) => {
+      const tr = document.createElement('tr');
+      cells.forEach((text, i) => {
+        const cell = document.createElement(i === 0 ? 'th' : 'td');
+        if (cell instanceof HTMLTableCellElement && i === 0) cell.scope = 'row';
+        cell.textContent = text;
+        tr.append(cell);
+      });
+      return tr;
+    }),
+  );
+}
+
+/** List items holding the texts. */
+export function listItems(texts: readonly string[]): HTMLLIElement[] {
+  return texts.map((text) => {
+    const li = document.createElement('li');
+    li.textContent = text;
+    return li;
+  });
+}
+
+/** How wide each chart's holder is now. */
+export function measureCharts(root: ParentNode): ChartWidths {
+  const width = (key: keyof ChartWidths) => root.querySelector(`[data-chart="${key}"] [data-svg]`)?.clientWidth ?? 0;
+  return { cost: width('cost'), opportunities: width('opportunities'), tornado: width('tornado') };
+}
+
+function drawChart(root: ParentNode, key: keyof ChartWidths, chart: ChartView): void {
+  const figure = root.querySelector(`[data-chart="${key}"]`);
+  const holder = figure?.querySelector('[data-svg]');
+  if (!figure || !holder) return;
+  holder.replaceChildren(toSvg(chart.svg));
+  fillTable(figure.querySelector('table'), chart.table);
+}
+
+/** Draws the results, the charts and the form's hints for a scenario. */
+export function renderView(root: ParentNode, view: CalculatorView): void {
+  for (const row of view.rows) {
+    const tr = root.querySelector(`tr[data-row="${row.id}"]`);
+    if (!tr) continue;
+    const label = tr.querySelector('[data-row-label]');
+    if (label) label.textContent = row.label;
+    for (const model of MODEL_IDS) {
+      const cell = tr.querySelector<HTMLElement>(`[data-cell="${row.id}:${model}"]`);
+      if (!cell) continue;
+      const { text, note, best } = row.cells[model];
+      part(cell, '[data-text]').textContent = text;
+      part(cell, '[data-note]').textContent = note;
+      cell.classList.toggle('is-best', best);
+      part(cell, '[data-best]').hidden = !best;
+    }
+  }
+  part(root, '[data-verdict]').textContent = view.verdict.headline;
+  part(root, '[data-verdict-details]').replaceChildren(...listItems(view.verdict.details));
+  part(root, '[data-errors]').replaceChildren(
+    ...view.verdict.errors.map((error) => {
+      const p = document.createElement('p');
+      p.className = 'notice notice--error';
+      p.textContent = error.message;
+      return p;
+    }),
+  );
+  for (const model of MODEL_IDS) {
+    const solved = fieldBox(root, `${model}.seats`)?.querySelector('[data-solved]');
+    if (solved) solved.textContent = view.seats[model];
+  }
+  for (const path of NUMERIC_FIELD_PATHS) {
+    const box = fieldBox(root, path);
+    const field = view.fields[path];
+    const range = box?.querySelector('[data-range]');
+    if (range) range.textContent = field.range;
+    const unit = box?.querySelector('[data-unit]');
+    if (unit) unit.textContent = field.unit;
+    const input = fieldInput(root, path);
+    input?.setAttribute('min', String(field.min));
+    input?.setAttribute('max', String(field.max));
+  }
+  drawChart(root, 'cost', view.cost);
+  drawChart(root, 'opportunities', view.opportunities);
+  drawChart(root, 'tornado', view.tornado);
+  part(root, '[data-tornado-name]').textContent = view.tornado.name;
+}
+
+/** Shows each input's message (none clears it), and the out-of-date list and marking. */
+export function renderFieldErrors(root: HTMLElement, errors: ReadonlyMap<FieldPath, string>): void {
+  for (const field of SCENARIO_FIELDS) {
+    const message = errors.get(field.path) ?? '';
+    const slot = fieldBox(root, field.path)?.querySelector('[data-error]');
+    if (slot) slot.textContent = message;
+    const input = fieldInput(root, field.path);
+    if (message) input?.setAttribute('aria-invalid', 'true');
+    else input?.removeAttribute('aria-invalid');
+  }
+  root.classList.toggle('is-stale', errors.size > 0);
+  part(root, '[data-stale]').hidden = errors.size === 0;
+  part(root, '[data-stale-list]').replaceChildren(
+    ...staleItems(errors).map(({ href, text }) => {
+      const li = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = text;
+      li.append(link);
+      return li;
+    }),
+  );
+}
+
+/** Puts a scenario into the form. */
+export function fillForm(root: ParentNode, scenario: Scenario): void {
+  for (const field of SCENARIO_FIELDS) {
+    const value = readField(scenario, field.path);
+    const box = fieldBox(root, field.path);
+    const input = fieldInput(root, field.path);
+    if (!box) continue;
+    if (field.unit === 'enum') {
+      for (const radio of box.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === value;
+    } else if (field.unit === 'boolean') {
+      if (input) input.checked = value === true;
+    } else if (input) {
+      input.value = field.unit === 'currency' ? String(value) : inputText(field.path as NumericFieldPath, value as number | null);
+      const solve = box.querySelector<HTMLInputElement>('[data-solve]');
+      if (solve) {
+        solve.checked = value === null;
+        input.disabled = value === null;
+      }
+    }
+  }
+}
+
+/** What every input of the form holds. */
+export function readFormEntries(root: ParentNode): FormEntries {
+  const entries = new Map<FieldPath, FieldEntry>();
+  for (const field of SCENARIO_FIELDS) {
+    const box = fieldBox(root, field.path);
+    if (field.unit === 'enum') {
+      entries.set(field.path, { text: box?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ?? '' });
+      continue;
+    }
+    const input = fieldInput(root, field.path);
+    if (!input) continue;
+    entries.set(field.path, {
+      text: input.value,
+      badInput: input.validity.badInput,
+      checked: input.checked,
+      solve: box?.querySelector<HTMLInputElement>('[data-solve]')?.checked === true,
+    });
+  }
+  return entries;
+}
+
+/** Ticking "solve" empties and locks the seats box; unticking offers the solved number to edit. */
+export function toggleSolve(root: ParentNode, box: HTMLInputElement, evaluation: Evaluation): void {
+  const path = box.dataset['solve'] ?? '';
+  const model = path.split('.')[0] ?? '';
+  if (!isModelId(model)) return;
+  const input = fieldInput(root, `${model}.seats`);
+  if (!input) return;
+  input.disabled = box.checked;
+  if (box.checked) input.value = '';
+  else if (input.value === '') input.value = seatsToOffer(model, evaluation);
+}
+
+/** The break-even sentence, marked while out of date. */
+export function renderBreakEven(root: ParentNode, shown: BreakEvenShown | null): void {
+  if (!shown) return;
+  const output = part(root, '[data-be-result]');
+  output.textContent = shown.text;
+  output.classList.toggle('is-stale', shown.stale);
+}
+
+/** What the opening link could not use. */
+export function renderLinkNotice(root: ParentNode, items: readonly string[]): void {
+  part(root, '[data-link-notice]').hidden = items.length === 0;
+  part(root, '[data-link-problems]').replaceChildren(...listItems(items));
+}
+
+/** Why an imported file was refused. */
+export function renderImportNotice(root: ParentNode, notice: ImportNotice | null): void {
+  part(root, '[data-import-problems]').hidden = notice === null;
+  part(root, '[data-import-title]').textContent = notice?.title ?? '';
+  part(root, '[data-import-list]').replaceChildren(...listItems(notice?.items ?? []));
+}
+
+/** The line under the action buttons. */
+export function renderMessage(root: ParentNode, message: ActionMessage): void {
+  const status = root.querySelector<HTMLElement>('[data-action-status]');
+  if (!status) return;
+  status.textContent = message.text;
+  status.classList.toggle('calc__action-status--error', message.error);
+}

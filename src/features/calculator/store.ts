@@ -1,0 +1,252 @@
+import { atom, batch, computed, type ReadableAtom } from 'nanostores';
+import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText, resultsJson } from './codec.ts';
+import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
+import { readForm, type FormEntries } from './view/form.ts';
+import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
+import {
+  DEFAULT_TORNADO_MODEL,
+  SERVER_CHART_WIDTHS,
+  breakEvenSentence,
+  calculatorView,
+  type CalculatorView,
+  type ChartWidths,
+} from './view/view-model.ts';
+import { monthlyCsv } from './view/wording.ts';
+import { createFormatters, type Formatters } from '../../common/format.ts';
+import type { Problem } from '../../common/problems.ts';
+
+/**
+ * The calculator page's state and the actions that change it. The results always show the last
+ * valid scenario (`$scenario`); while an input is not valid, `$fieldErrors` says why and the
+ * results are marked out of date. Everything the page shows derives from these stores
+ * (`$view`, `$status`, `$breakEven`, the notices), so `pb-calculator.ts` only wires events to
+ * actions and stores to render.ts. No DOM here.
+ */
+
+/** The break-even sentence as shown: out of date once the inputs change after it was found. */
+export interface BreakEvenShown {
+  text: string;
+  stale: boolean;
+}
+
+/** A refused file's problems, as shown. */
+export interface ImportNotice {
+  title: string;
+  items: string[];
+}
+
+/** A line under the action buttons: what an action did, or why it could not. */
+export interface ActionMessage {
+  text: string;
+  error: boolean;
+}
+
+/** A file to download. */
+export interface ExportFile {
+  name: string;
+  text: string;
+  type: string;
+}
+
+/** The calculator's stores and actions. */
+export interface CalculatorStore {
+  /** The scenario the results are for: the last one whose inputs were all valid. */
+  $scenario: ReadableAtom<Scenario>;
+  /** A message per input that is not valid; empty when the results are current. */
+  $fieldErrors: ReadableAtom<ReadonlyMap<FieldPath, string>>;
+  /** True while an input is not valid: the results are kept but out of date. */
+  $stale: ReadableAtom<boolean>;
+  /** The status line over the results. */
+  $status: ReadableAtom<string>;
+  /** Formatters for the scenario's currency. */
+  $formatters: ReadableAtom<Formatters>;
+  $evaluation: ReadableAtom<Evaluation>;
+  /** The share-link query for the scenario (empty for the defaults). */
+  $link: ReadableAtom<string>;
+  $tornadoModel: ReadableAtom<ModelId>;
+  $chartWidths: ReadableAtom<ChartWidths>;
+  /** Everything the results, charts and form hints show. */
+  $view: ReadableAtom<CalculatorView>;
+  /** The last break-even sentence, marked when out of date; null when there is none. */
+  $breakEven: ReadableAtom<BreakEvenShown | null>;
+  /** What the opening link could not use, one sentence each; empty when nothing. */
+  $linkNotice: ReadableAtom<readonly string[]>;
+  /** Why the last imported file was refused; null when it was not. */
+  $importNotice: ReadableAtom<ImportNotice | null>;
+  $message: ReadableAtom<ActionMessage>;
+  /** Opens the page's link: what it can use replaces the defaults; the rest is listed. */
+  openLink(search: string): void;
+  /** Reads the whole form: the results follow when every input is valid, else they go out of date. */
+  edit(entries: FormEntries): void;
+  /** Imports a scenario or results file; true when it replaced the scenario (the form must be refilled). */
+  importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
+  /** Back to the defaults (the form must be refilled). */
+  reset(): void;
+  /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
+  findBreakEven(path: string, models: readonly string[]): void;
+  setTornadoModel(model: string): void;
+  setChartWidths(widths: ChartWidths): void;
+  /** The monthly series as CSV, and says so. */
+  exportCsv(): ExportFile;
+  /** The scenario and results as JSON (what `npm run calc` prints), and says so. */
+  exportJson(): ExportFile;
+  say(text: string, error?: boolean): void;
+}
+
+/** Options for `calculatorStore`. */
+export interface StoreOptions {
+  /** The break-even sentence the server rendered for the defaults. */
+  breakEven?: string;
+  /** How wide the charts' holders are. */
+  widths?: ChartWidths;
+}
+
+const NO_ERRORS: ReadonlyMap<FieldPath, string> = new Map();
+
+/** Reads the page's default scenario (`data-defaults`); null when it is missing or not a valid scenario. */
+export function readDefaults(text: string | undefined): Scenario | null {
+  try {
+    const parsed = parseScenario(JSON.parse(text ?? ''));
+    return parsed.ok ? parsed.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Creates the calculator's stores for the page's defaults and locale, starting at the defaults. */
+export function calculatorStore(defaults: Scenario, locale: string, options: StoreOptions = {}): CalculatorStore {
+  const defaultsFormat = createFormatters(locale, defaults.currency);
+  const $scenario = atom<Scenario>(defaults);
+  const $fieldErrors = atom<ReadonlyMap<FieldPath, string>>(NO_ERRORS);
+  const $fromLink = atom(false);
+  const $linkProblems = atom<readonly Problem[]>([]);
+  const $refused = atom<{ fileName: string; problems: readonly Problem[] } | null>(null);
+  const $found = atom({ key: '', text: options.breakEven ?? '' });
+  const $tornadoModel = atom<ModelId>(DEFAULT_TORNADO_MODEL);
+  const $chartWidths = atom<ChartWidths>(options.widths ?? SERVER_CHART_WIDTHS);
+  const $message = atom<ActionMessage>({ text: '', error: false });
+
+  const $stale = computed($fieldErrors, (errors) => errors.size > 0);
+  const $status = computed([$fieldErrors, $fromLink], (errors, fromLink) =>
+    errors.size > 0 ? STATUS.stale(errors.size) : fromLink ? STATUS.fromLink : STATUS.current,
+  );
+  const $currency = computed($scenario, (scenario) => scenario.currency);
+  const $formatters = computed($currency, (currency) => createFormatters(locale, currency));
+  const $evaluation = computed($scenario, (scenario) => evaluate(scenario));
+  const $link = computed($scenario, (scenario) => encodeLink(scenario, defaults));
+  const $view = computed([$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths], (scenario, evaluation, fmt, tornadoModel, widths) =>
+    calculatorView(scenario, fmt, { evaluation, widths, tornadoModel }),
+  );
+  const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
+    if (!text) return null;
+    if (key === link) return { text, stale: false };
+    return { text: `Out of date: the inputs changed since this was found. Press “Find break-even” to update it. (Was: ${text})`, stale: true };
+  });
+  const $linkNotice = computed($linkProblems, (problems) => problemItems(problems, defaults, defaultsFormat, true));
+  const $importNotice = computed($refused, (refused) =>
+    refused && refused.problems.length > 0
+      ? { title: importTitle(refused.fileName, refused.problems.length), items: problemItems(refused.problems, defaults, defaultsFormat, false) }
+      : null,
+  );
+
+  const say = (text: string, error = false): void => $message.set({ text, error });
+  const refuse = (fileName: string, problem: Problem): false => {
+    $refused.set({ fileName, problems: [problem] });
+    return false;
+  };
+
+  /** A whole new scenario (import, reset): every message about the old one goes. */
+  function load(scenario: Scenario): void {
+    batch(() => {
+      $fieldErrors.set(NO_ERRORS);
+      $linkProblems.set([]);
+      $refused.set(null);
+      $fromLink.set(false);
+      $scenario.set(scenario);
+    });
+  }
+
+  return {
+    $scenario,
+    $fieldErrors,
+    $stale,
+    $status,
+    $formatters,
+    $evaluation,
+    $link,
+    $tornadoModel,
+    $chartWidths,
+    $view,
+    $breakEven,
+    $linkNotice,
+    $importNotice,
+    $message,
+    openLink(search) {
+      const { scenario, problems } = decodeLink(search, defaults);
+      batch(() => {
+        $linkProblems.set(problems);
+        $fromLink.set(problems.length > 0);
+        $scenario.set(scenario);
+      });
+    },
+    edit(entries) {
+      const { scenario, errors } = readForm(entries, $scenario.get(), locale);
+      batch(() => {
+        $fieldErrors.set(errors);
+        if (errors.size > 0) return;
+        $fromLink.set(false);
+        $scenario.set(scenario);
+      });
+    },
+    async importFile(file) {
+      // The limit is in characters; a character takes at most 4 bytes in UTF-8.
+      if (file.size > MAX_FILE_LENGTH * 4) {
+        return refuse(file.name, {
+          code: 'too_large',
+          field: '',
+          expected: `a file of at most ${MAX_FILE_LENGTH} characters`,
+          given: `${Math.round(file.size / 1024)} KB`,
+        });
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        return refuse(file.name, { code: 'not_parseable', field: '', expected: 'a readable file', given: 'a file the browser could not read' });
+      }
+      const parsed = parseScenarioText(text, defaults);
+      if (!parsed.ok) {
+        $refused.set({ fileName: file.name, problems: parsed.problems });
+        return false;
+      }
+      load(parsed.value);
+      say(MESSAGES.imported(file.name));
+      return true;
+    },
+    reset() {
+      load(defaults);
+      say(MESSAGES.reset);
+    },
+    findBreakEven(path, [a = '', b = '']) {
+      if (!(NUMERIC_FIELD_PATHS as readonly string[]).includes(path) || !isModelId(a) || !isModelId(b)) return;
+      const text = breakEvenSentence($scenario.get(), { path: path as NumericFieldPath, models: [a, b] }, $formatters.get());
+      $found.set({ key: $link.get(), text });
+    },
+    setTornadoModel(model) {
+      $tornadoModel.set(isModelId(model) ? model : DEFAULT_TORNADO_MODEL);
+    },
+    setChartWidths(widths) {
+      $chartWidths.set(widths);
+    },
+    exportCsv() {
+      say(MESSAGES.csv($scenario.get().horizonMonths));
+      return { name: 'pipeline-cost-monthly.csv', text: monthlyCsv($evaluation.get()), type: 'text/csv;charset=utf-8' };
+    },
+    exportJson() {
+      say(MESSAGES.json);
+      return { name: 'pipeline-cost-results.json', text: resultsJson($scenario.get(), $evaluation.get()), type: 'application/json' };
+    },
+    say,
+  };
+}
