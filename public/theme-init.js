@@ -4,4 +4,6 @@ d.classList.add('js');
 try {
   var t = localStorage.getItem('pb-theme');
   if (t === 'light' || t === 'dark') d.setAttribute('data-theme', t);
-} catch (e) {}
+} catch (e) {
+  // Storage blocked: follow the system theme.
+}

@@ -12,21 +12,18 @@ import { arch, cpus, loadavg, release, tmpdir, totalmem, type as osType } from '
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import {
-  REPO,
-  buildSite,
-  chapterPageBytes,
-  formatBytes,
-  interactivePages,
-  median,
-  pageWeight,
-  type BuildCost,
-  type PageWeight,
-} from './bench-tools.ts';
+import { REPO, buildSite, chapterPageBytes, formatBytes, interactivePages, median, pageWeight, type BuildCost, type PageWeight } from './bench-tools.ts';
 import { writeSyntheticPlaybook } from './synthetic-playbook.ts';
 
 /** The flags every headless Chromium here runs with (no sandbox in containers, nothing phoning home). */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The same discovery as playwright.config.ts: CHROMIUM_PATH, Playwright's own Chromium, or the system's. */
 export function chromiumPath(): string | undefined {
@@ -57,7 +54,13 @@ export async function serve(dir: string): Promise<{ url: string; stop: () => Pro
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'scripts/serve.ts'), '--dir', dir, '--port', String(port)], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -214,9 +217,7 @@ async function measurePlaybook(label: string, contentDir: string, chapterIds: st
     build,
     htmlMedian: median(bytes),
     htmlMax: Math.max(...bytes),
-    otherPages: Object.fromEntries(
-      OTHER_PAGES.map(([name, path]) => [name, statSync(join(outDir, path(sectionIds[0] ?? ''), 'index.html')).size]),
-    ),
+    otherPages: Object.fromEntries(OTHER_PAGES.map(([name, path]) => [name, statSync(join(outDir, path(sectionIds[0] ?? ''), 'index.html')).size])),
     siteBytes: folderBytes(outDir),
     pagefindBytes: folderBytes(join(outDir, 'pagefind')),
     reading: pageWeight(outDir, `chapters/${chapterIds[0]}/`),
@@ -318,21 +319,14 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
       '',
       '| page | performance | accessibility | best practices | SEO |',
       '| --- | ---: | ---: | ---: | ---: |',
-      ...lighthouseRuns.results.map(
-        (r) => `| ${r.page || '(home)'} | ${CATEGORIES.map((c) => r.scores[c] ?? '–').join(' | ')} |`,
-      ),
+      ...lighthouseRuns.results.map((r) => `| ${r.page || '(home)'} | ${CATEGORIES.map((c) => r.scores[c] ?? '–').join(' | ')} |`),
       '',
     );
     const failing = lighthouseRuns.results.flatMap((r) => r.failing.map((f) => `- ${r.page || '(home)'}: ${f}`));
     lines.push(...(failing.length ? ['Audits that lower a score:', '', ...failing, ''] : ['Every audit that counts towards a score passed.', '']));
     const advice = lighthouseRuns.results.flatMap((r) => r.advice.map((f) => `- ${r.page || '(home)'}: ${f}`));
     if (advice.length) {
-      lines.push(
-        'Performance insights that did not pass (advice: Lighthouse gives them no weight in the score):',
-        '',
-        ...advice,
-        '',
-      );
+      lines.push('Performance insights that did not pass (advice: Lighthouse gives them no weight in the score):', '', ...advice, '');
     }
   }
   lines.push(

@@ -118,11 +118,7 @@ export function nginxServerBlock(options: SiteLocation & { listen: string }): st
   const outside =
     base === '/'
       ? []
-      : [
-          `    location = ${base.slice(0, -1)} { return 301 ${base}; }`,
-          `    location = / { return 302 ${base}; }`,
-          '    location / { return 404; }',
-        ];
+      : [`    location = ${base.slice(0, -1)} { return 301 ${base}; }`, `    location = / { return 302 ${base}; }`, '    location / { return 404; }'];
   return [
     'server {',
     `    listen ${options.listen};`,
@@ -173,9 +169,7 @@ export interface NginxRunOptions extends SiteLocation {
  */
 export function nginxConfig(options: NginxRunOptions): string {
   const state = withSlash(options.stateDir);
-  const temps = ['client_body', ...(options.tempModules ?? ['proxy', 'fastcgi', 'uwsgi', 'scgi'])].map(
-    (name) => `    ${name}_temp_path ${state}${name}_temp;`,
-  );
+  const temps = ['client_body', ...(options.tempModules ?? ['proxy', 'fastcgi', 'uwsgi', 'scgi'])].map((name) => `    ${name}_temp_path ${state}${name}_temp;`);
   return [
     '# Written by scripts/nginx.ts; everything it writes stays in its state folder.',
     'daemon off;',
@@ -207,10 +201,7 @@ export function nginxConfig(options: NginxRunOptions): string {
 export function apacheConfig(options: SiteLocation): string {
   const base = normaliseBase(options.base);
   const dir = options.siteDir.replace(/\/+$/, '');
-  const mapping =
-    base === '/'
-      ? [`DocumentRoot ${quoted(dir)}`]
-      : [`Alias ${base.slice(0, -1)} ${quoted(dir)}`, `RedirectMatch 302 ^/$ ${base}`];
+  const mapping = base === '/' ? [`DocumentRoot ${quoted(dir)}`] : [`Alias ${base.slice(0, -1)} ${quoted(dir)}`, `RedirectMatch 302 ^/$ ${base}`];
   const headers = Object.entries(SECURITY_HEADERS).map(([name, value]) => `    Header always set ${name} ${quoted(value)}`);
   const types = Object.entries(MIME_TYPES)
     .filter(([type]) => type !== 'text/html')
@@ -224,7 +215,9 @@ export function apacheConfig(options: SiteLocation): string {
     '    DirectoryIndex index.html',
     `    ErrorDocument 404 ${base}404.html`,
     ...types,
-    `    AddCharset utf-8 .html ${TEXT_TYPES.flatMap((t) => MIME_TYPES[t] ?? []).map((e) => `.${e}`).join(' ')}`,
+    `    AddCharset utf-8 .html ${TEXT_TYPES.flatMap((t) => MIME_TYPES[t] ?? [])
+      .map((e) => `.${e}`)
+      .join(' ')}`,
     `    AddOutputFilterByType DEFLATE text/html ${TEXT_TYPES.join(' ')} application/wasm`,
     ...headers,
     `    Header always set Cache-Control ${quoted(REVALIDATE_CACHE)}`,

@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/common/urls.ts';
 import { IMMUTABLE_CACHE, MIME_TYPES, REVALIDATE_CACHE, SECURITY_HEADERS, SERVER_OPTIONS, TEXT_TYPES } from './hosting-config.ts';
 
-const TYPES = new Map<string, string>(Object.entries(MIME_TYPES).flatMap(([type, exts]) => exts.map((ext) => [`.${ext}`, TEXT_TYPES.includes(type) || type === 'text/html' ? `${type}; charset=utf-8` : type] as const)));
+const TYPES = new Map<string, string>(
+  Object.entries(MIME_TYPES).flatMap(([type, exts]) =>
+    exts.map((ext) => [`.${ext}`, TEXT_TYPES.includes(type) || type === 'text/html' ? `${type}; charset=utf-8` : type] as const),
+  ),
+);
 const COMPRESSIBLE = new Set([...TEXT_TYPES, 'text/html']);
 
 const { values } = parseArgs({

@@ -228,7 +228,12 @@ function chapterBody(k: number, neighbour: { id: string; title: string }, terms:
   ].join('\n');
 }
 
-const yamlFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : []);
+const yamlFiles = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
 
 /** Points every chapter reference (`related`, `chapters`, chapter steps' `ref`) at a synthetic chapter. */
 function remapChapters(value: unknown, map: (id: string) => string, key = ''): unknown {
@@ -239,9 +244,7 @@ function remapChapters(value: unknown, map: (id: string) => string, key = ''): u
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
     const isChapterStep = (value as Record<string, unknown>)['kind'] === 'chapter';
-    return Object.fromEntries(
-      entries.map(([k, v]) => [k, k === 'ref' && isChapterStep && typeof v === 'string' ? map(v) : remapChapters(v, map, k)]),
-    );
+    return Object.fromEntries(entries.map(([k, v]) => [k, k === 'ref' && isChapterStep && typeof v === 'string' ? map(v) : remapChapters(v, map, k)]));
   }
   return value;
 }
@@ -275,7 +278,12 @@ export function writeSyntheticPlaybook(options: SyntheticOptions): SyntheticPlay
     const data = remapChapters(parseYaml(readFileSync(join(from, 'glossary', file), 'utf8')), map) as Record<string, unknown>;
     writeFileSync(join(dir, 'glossary', file), stringifyYaml(data));
     const id = file.replace(/\.ya?ml$/, '');
-    terms.push({ id, text: String(data['term'] ?? id).replace(/\s*\(.*\)\s*$/, '').toLowerCase() });
+    terms.push({
+      id,
+      text: String(data['term'] ?? id)
+        .replace(/\s*\(.*\)\s*$/, '')
+        .toLowerCase(),
+    });
   }
   if (terms.length === 0) {
     for (const id of ['prospecting', 'pipeline', 'cadence', 'target']) {
@@ -351,7 +359,5 @@ if (import.meta.main) {
     process.exit(2);
   }
   const written = writeSyntheticPlaybook({ chapters: Number(values.chapters), outDir: values.out, ...(values.from ? { fromDir: values.from } : {}) });
-  console.log(
-    `Wrote ${written.chapters.length} chapters in ${written.sections.length} sections (${written.assessments.length} assessments) to ${written.dir}`,
-  );
+  console.log(`Wrote ${written.chapters.length} chapters in ${written.sections.length} sections (${written.assessments.length} assessments) to ${written.dir}`);
 }

@@ -7,6 +7,7 @@ import { GlossaryTermSchema } from './playbook/schemas/glossary.ts';
 import { ObjectionSchema } from './playbook/schemas/objection.ts';
 import { OnboardingPathSchema } from './playbook/schemas/onboarding-path.ts';
 import { CalculatorDefaultsSchema } from './features/calculator/schema.ts';
+import { KnowledgeCheckSchema } from './features/checks/schema.ts';
 import { SectionSchema } from './playbook/schemas/section.ts';
 import { SiteSettingsSchema } from './playbook/schemas/site.ts';
 import { contentDir, contentFile } from './common/content-dir.ts';
@@ -37,6 +38,7 @@ export const collections = {
   assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, ASSESSMENT_ROUTE, LIMITS.assessmentId),
   // A team's content folder may leave out the calculator defaults and keep the generator's own.
   calculator: single(contentFile('calculator/defaults.yaml', root), 'defaults', CalculatorDefaultsSchema),
+  checks: folder('checks', '*.{yaml,yml}', KnowledgeCheckSchema),
   paths: folder('paths', '*.{yaml,yml}', OnboardingPathSchema),
   objections: folder('objections', '*.{yaml,yml}', ObjectionSchema),
 };

@@ -5,6 +5,7 @@ import { ObjectionSchema } from '../../src/playbook/schemas/objection.ts';
 import { OnboardingPathSchema } from '../../src/playbook/schemas/onboarding-path.ts';
 import { SectionSchema } from '../../src/playbook/schemas/section.ts';
 import { SiteSettingsSchema } from '../../src/playbook/schemas/site.ts';
+import { KnowledgeCheckSchema } from '../../src/features/checks/schema.ts';
 
 interface JsonProperty {
   type?: string;
@@ -25,6 +26,7 @@ const FILES: [string, string, z.ZodType][] = [
   ['Glossary term', '`glossary/<id>.yaml`', GlossaryTermSchema],
   ['Onboarding path', '`paths/<id>.yaml`', OnboardingPathSchema],
   ['Objection', '`objections/<id>.yaml`', ObjectionSchema],
+  ['Knowledge check', '`checks/<chapter id>.yaml`', KnowledgeCheckSchema],
   ['Site settings', '`site.yaml`', SiteSettingsSchema],
 ];
 

@@ -73,17 +73,10 @@ export function createFormatters(locale: string, currency: string): Formatters {
     locale: lang,
     currency,
     missing: MISSING,
-    money: guard((value) =>
-      Math.abs(value) >= 100
-        ? (wholeMoney?.format(value) ?? withCode(value, 0))
-        : (smallMoney?.format(value) ?? withCode(value, 2)),
-    ),
+    money: guard((value) => (Math.abs(value) >= 100 ? (wholeMoney?.format(value) ?? withCode(value, 0)) : (smallMoney?.format(value) ?? withCode(value, 2)))),
     moneyCompact: guard((value) => compactMoney?.format(value) ?? withCode(value, 1)),
-    number: (value, maximumFractionDigits = 1) =>
-      guard((v) => (maximumFractionDigits === 1 ? plainOne : plain(maximumFractionDigits)).format(v))(value),
+    number: (value, maximumFractionDigits = 1) => guard((v) => (maximumFractionDigits === 1 ? plainOne : plain(maximumFractionDigits)).format(v))(value),
     percent: guard((value) => percentFormat.format(value)),
-    months: guard((value) =>
-      monthsFormat ? monthsFormat.format(value) : `${plainOne.format(value)} ${value === 1 ? 'month' : 'months'}`,
-    ),
+    months: guard((value) => (monthsFormat ? monthsFormat.format(value) : `${plainOne.format(value)} ${value === 1 ? 'month' : 'months'}`)),
   };
 }

@@ -88,7 +88,5 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** One line per problem: `file: field "x": expected …; given ….` */
 export function formatProblems(file: string, problems: readonly Problem[]): string {
-  return problems
-    .map((p) => `${file}: ${p.field ? `field "${p.field}"` : 'the file'}: expected ${p.expected}; given ${p.given}.`)
-    .join('\n');
+  return problems.map((p) => `${file}: ${p.field ? `field "${p.field}"` : 'the file'}: expected ${p.expected}; given ${p.given}.`).join('\n');
 }

@@ -112,4 +112,3 @@ export function problemsFromZod(error: { issues: readonly z.core.$ZodIssue[] }, 
   }
   return problems;
 }
-

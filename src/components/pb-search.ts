@@ -208,9 +208,7 @@ class PbSearch extends HTMLElement {
     });
     this.#list.replaceChildren(...items);
     this.#status.textContent =
-      total === 0
-        ? `No results for “${term}”.`
-        : `${plural(total, 'result')} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
+      total === 0 ? `No results for “${term}”.` : `${plural(total, 'result')} for “${term}”${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../common/content-dir.ts';
 import { ContentError } from '../common/problems.ts';
@@ -8,6 +8,8 @@ import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from './naviga
 import { chapterReferences } from '../features/assessments/recommend.ts';
 import type { CalculatorDefaults } from '../features/calculator/schema.ts';
 import type { SiteSettings } from './schemas/site.ts';
+import { checkKnowledgeCheckReferences } from '../features/checks/references.ts';
+import { checkCertificationReferences } from '../features/certification/requirements.ts';
 
 /** The whole playbook as pages need it, loaded and cross-checked once per build. */
 export interface Playbook {
@@ -16,6 +18,8 @@ export interface Playbook {
   chapters: Map<string, CollectionEntry<'playbook'>>;
   glossary: CollectionEntry<'glossary'>[];
   paths: CollectionEntry<'paths'>[];
+  /** Knowledge checks, by chapter id. */
+  checks: Map<string, CollectionEntry<'checks'>>;
   /** Self-assessments, by title. */
   assessments: CollectionEntry<'assessments'>[];
   /** The objection library, in no particular order (the objections page groups and sorts it). */
@@ -37,10 +41,11 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
-const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string => (entry.filePath ? displayPath(entry.filePath) : fallback);
+const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
+  entry.filePath ? displayPath(resolve(entry.filePath)) : fallback;
 
 async function load(): Promise<Playbook> {
-  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections] = await Promise.all([
+  const [siteEntries, sections, allChapters, glossary, paths, assessments, calculatorEntries, objections, allChecks] = await Promise.all([
     getCollection('site'),
     getCollection('sections'),
     getCollection('playbook'),
@@ -49,6 +54,7 @@ async function load(): Promise<Playbook> {
     getCollection('assessments'),
     getCollection('calculator'),
     getCollection('objections'),
+    getCollection('checks'),
   ]);
   const calculator = calculatorEntries[0]?.data;
   if (!calculator) throw new ContentError(`Missing ${displayPath(`${contentDir()}/calculator/defaults.yaml`)}: the calculator defaults file is required.`);
@@ -83,6 +89,37 @@ async function load(): Promise<Playbook> {
       assessments: folder('assessments'),
     },
   });
+  const chapterIds = new Set(chapters.map((c) => c.id));
+  problems.push(
+    ...checkKnowledgeCheckReferences(
+      allChecks.map((c) => ({ id: c.id, file: fileOf(c, `${folder('checks')}/${c.id}.yaml`), chapter: c.data.chapter })),
+      chapterIds,
+      folder('playbook'),
+      new Set(allChapters.map((c) => c.id)),
+    ),
+  );
+  // A check whose chapter is a draft left out of the build is left out with it.
+  const checks = new Map(allChecks.filter((c) => chapterIds.has(c.data.chapter)).map((c) => [c.data.chapter, c]));
+  const assessmentIds = new Set(assessments.map((a) => a.id));
+  for (const p of paths) {
+    const file = fileOf(p, `${folder('paths')}/${p.id}.yaml`);
+    p.data.steps.forEach((step, i) => {
+      if (step.kind === 'check' && chapterIds.has(step.ref) && !checks.has(step.ref)) {
+        problems.push(
+          `${file}: field "steps.${i}.ref": expected a chapter that has a knowledge check (${folder('checks')}/${step.ref}.yaml does not exist); given "${step.ref}".`,
+        );
+      }
+    });
+    if (p.data.certification) {
+      problems.push(
+        ...checkCertificationReferences(file, p.data.certification, {
+          chapter: (id) => chapterIds.has(id),
+          check: (id) => checks.has(id),
+          assessment: (id) => assessmentIds.has(id),
+        }),
+      );
+    }
+  }
   if (problems.length > 0) {
     throw new ContentError(`Broken references in the content (${relative(process.cwd(), contentDir()) || '.'}):\n${problems.join('\n')}`);
   }
@@ -105,6 +142,7 @@ async function load(): Promise<Playbook> {
     index,
     chapters: new Map(chapters.map((c) => [c.id, c])),
     glossary: [...glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, site.locale)),
+    checks,
     paths: [...paths].sort((a, b) => a.data.order - b.data.order),
     assessments: [...assessments].sort((a, b) => a.data.title.localeCompare(b.data.title, site.locale)),
     objections,

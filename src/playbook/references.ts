@@ -77,6 +77,7 @@ export function checkReferences(graph: ReferenceGraph): string[] {
   for (const path of graph.paths) {
     path.steps.forEach((step, i) => {
       if (step.kind === 'chapter' && step.ref !== undefined) check(path.file, `steps.${i}.ref`, step.ref, chapters);
+      if (step.kind === 'check' && step.ref !== undefined) check(path.file, `steps.${i}.ref`, step.ref, chapters);
       if (step.kind === 'assessment' && step.ref !== undefined) check(path.file, `steps.${i}.ref`, step.ref, assessments);
     });
   }

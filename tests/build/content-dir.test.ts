@@ -77,7 +77,9 @@ describe('CONTENT_DIR builds', () => {
       replaceIn(join(dir, 'playbook/daily-habits.mdx'), 'section: practice', 'section: pratice'),
     );
     expect(status).not.toBe(0);
-    expect(output).toMatch(/playbook\/daily-habits\.mdx: field "section" refers to section "pratice", which does not exist \(expected .*sections\/pratice\.yaml\)\. Known sections: basics, practice\./);
+    expect(output).toMatch(
+      /playbook\/daily-habits\.mdx: field "section" refers to section "pratice", which does not exist \(expected .*sections\/pratice\.yaml\)\. Known sections: basics, practice\./,
+    );
   });
 
   test('a related chapter, a glossary term and a path step that do not exist are all reported', () => {
@@ -87,7 +89,9 @@ describe('CONTENT_DIR builds', () => {
       replaceIn(join(dir, 'paths/starter.yaml'), 'ref: first-steps', 'ref: first-step');
     });
     expect(status).not.toBe(0);
-    expect(output).toMatch(/first-steps\.mdx: field "related\.0" refers to chapter "daily-habit", which does not exist \(expected .*playbook\/daily-habit\.mdx\)/);
+    expect(output).toMatch(
+      /first-steps\.mdx: field "related\.0" refers to chapter "daily-habit", which does not exist \(expected .*playbook\/daily-habit\.mdx\)/,
+    );
     expect(output).toMatch(/first-steps\.mdx: <Term id="targets"> \(line \d+\) refers to glossary term "targets", which does not exist/);
     expect(output).toMatch(/starter\.yaml: field "steps\.0\.ref" refers to chapter "first-step", which does not exist/);
   });
@@ -111,7 +115,9 @@ describe('CONTENT_DIR builds', () => {
   });
 
   test('a chapter an assessment recommends that does not exist is named in the content folder being built (CONTENT_DIR)', () => {
-    const { status, output, content } = buildFixture('assessment-chapter', (dir) => addAssessment(dir, 'fixture-check.yaml', assessmentYaml('fixture-check', ['first-steps', 'third-steps'])));
+    const { status, output, content } = buildFixture('assessment-chapter', (dir) =>
+      addAssessment(dir, 'fixture-check.yaml', assessmentYaml('fixture-check', ['first-steps', 'third-steps'])),
+    );
     expect(status).not.toBe(0);
     expect(output).toContain(
       `${join(content, 'assessments/fixture-check.yaml')}: field "bands.0.chapters.1" refers to chapter "third-steps", which does not exist (expected ${join(content, 'playbook/third-steps.mdx')}). Known chapters: daily-habits, first-steps, second-steps.`,

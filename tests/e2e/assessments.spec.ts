@@ -39,17 +39,29 @@ const FIXED_RESULT = {
   dimensions: { 'Routine and rhythm': '25', 'Ownership of your pipeline': '65', 'Targets and lists': '67', 'Effort that turns into outcomes': '92' },
   readNext: ['weekly-prospecting-routine', 'working-a-target-list', 'efficiency-versus-effectiveness'],
 };
+type Question = { kind: string; reverse?: boolean; options?: { score: number }[] };
+/** The option index worth the most (best) or least points for each question, read from the file. */
+const extreme = (best: boolean): number[] =>
+  (yaml.questions as Question[]).map((q) => {
+    if (q.kind === 'agreement') return best === (q.reverse === true) ? 0 : 4;
+    const scores = (q.options ?? []).map((o) => o.score);
+    return scores.indexOf(best ? Math.max(...scores) : Math.min(...scores));
+  });
 /** Every answer worth full points (reverse statements: strongly disagree) → 100 everywhere. */
-const BEST = [3, 4, 0, 4, 0, 3, 4, 3, 4, 3, 3, 4, 4];
+const BEST = extreme(true);
 /** Every answer worth nothing (reverse statements: strongly agree) → 0 everywhere. */
-const WORST = [0, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0];
+const WORST = extreme(false);
 
 const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Question ${n} of ${TOTAL}\\b`) });
 const progressText = (page: Page, n: number) => page.getByText(`${n} of ${TOTAL} answered`);
 
 /** Answers questions `from`..`to` (1-based, inclusive) by clicking. */
 async function answer(page: Page, answers: number[], from = 1, to = answers.length): Promise<void> {
-  for (let n = from; n <= to; n++) await question(page, n).getByRole('radio').nth(answers[n - 1]!).check();
+  for (let n = from; n <= to; n++)
+    await question(page, n)
+      .getByRole('radio')
+      .nth(answers[n - 1]!)
+      .check();
 }
 
 async function finish(page: Page, answers: number[]): Promise<void> {
@@ -90,14 +102,24 @@ test('taking an assessment by keyboard gives the expected result @subpath', asyn
   // From the top of the page, Tab to the first question's first option.
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
-    if (await question(page, 1).getByRole('radio').first().evaluate((el) => el === document.activeElement)) break;
+    if (
+      await question(page, 1)
+        .getByRole('radio')
+        .first()
+        .evaluate((el) => el === document.activeElement)
+    )
+      break;
   }
   await expect(question(page, 1).getByRole('radio').first()).toBeFocused();
   for (const [i, index] of FIXED.entries()) {
     if (i > 0) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     for (let k = 0; k < index; k++) await page.keyboard.press('ArrowDown');
-    await expect(question(page, i + 1).getByRole('radio').nth(index)).toBeChecked();
+    await expect(
+      question(page, i + 1)
+        .getByRole('radio')
+        .nth(index),
+    ).toBeChecked();
   }
   await expect(progressText(page, TOTAL)).toBeVisible();
   await page.keyboard.press('Tab');
@@ -133,7 +155,9 @@ test.describe('without JavaScript', () => {
 test('unanswered questions are named and the first one gets focus', async ({ page }) => {
   await answer(page, FIXED, 1, 2);
   await page.getByRole('button', { name: 'See my result' }).click();
-  await expect(page.getByRole('alert')).toContainText(`Answer every question to see your result: ${TOTAL - 2} left (questions 3, 4, 5, 6, 7, 8 and ${TOTAL - 8} more)`);
+  await expect(page.getByRole('alert')).toContainText(
+    `Answer every question to see your result: ${TOTAL - 2} left (questions 3, 4, 5, 6, 7, 8 and ${TOTAL - 8} more)`,
+  );
   await expect(question(page, 3).getByRole('radio').first()).toBeFocused();
 });
 
@@ -142,7 +166,12 @@ test('reloading mid-way resumes with the answers given so far', async ({ page })
   await expect(progressText(page, 5)).toBeVisible();
   await page.reload();
   await expect(progressText(page, 5)).toBeVisible();
-  for (let n = 1; n <= 5; n++) await expect(question(page, n).getByRole('radio').nth(FIXED[n - 1]!)).toBeChecked();
+  for (let n = 1; n <= 5; n++)
+    await expect(
+      question(page, n)
+        .getByRole('radio')
+        .nth(FIXED[n - 1]!),
+    ).toBeChecked();
   await expect(question(page, 6).getByRole('radio', { checked: true })).toHaveCount(0);
   await page.getByRole('link', { name: 'Continue with question 6' }).click();
   await expect(page).toHaveURL(/#q-/);
@@ -206,7 +235,11 @@ test('a tampered result link is refused with its reason and the questionnaire sh
 
 test('corrupt saved answers are dropped with a notice', async ({ page }) => {
   // Saved answers are kept per base path: pb-assessment:<base><id>.
-  await page.evaluate((id) => localStorage.setItem(`pb-assessment:${document.documentElement.dataset['base']}${id}`, '{"version":1,"answers":{"weekly-time":"lots"},"history":[]}'), ID);
+  await page.evaluate(
+    (id) =>
+      localStorage.setItem(`pb-assessment:${document.documentElement.dataset['base']}${id}`, '{"version":1,"answers":{"weekly-time":"lots"},"history":[]}'),
+    ID,
+  );
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
   await expect(progressText(page, 0)).toBeVisible();

@@ -109,10 +109,16 @@ test('keyboard only: edit fields, switch a team to fixed seats, change the torna
 test('a share link round-trips the whole scenario, carrying only what differs @subpath', async ({ page }) => {
   await open(page, 'calculator/');
   await target(page).fill('35');
-  await group(page, 'In-house SDR team').getByLabel(/^Base salary/).fill('61000');
-  await group(page, 'Shared inputs').getByLabel(/^Gross margin/).fill('62.5');
+  await group(page, 'In-house SDR team')
+    .getByLabel(/^Base salary/)
+    .fill('61000');
+  await group(page, 'Shared inputs')
+    .getByLabel(/^Gross margin/)
+    .fill('62.5');
   await group(page, 'Outsourced agency').getByLabel('Solve for my target').uncheck();
-  await group(page, 'Outsourced agency').getByLabel(/^Seats/).fill('6');
+  await group(page, 'Outsourced agency')
+    .getByLabel(/^Seats/)
+    .fill('6');
   await page.getByRole('radio', { name: 'Displaced gross margin' }).check();
   await expect(status(page)).toHaveText('Up to date');
 
@@ -123,7 +129,8 @@ test('a share link round-trips the whole scenario, carrying only what differs @s
     ['fullCycle.aeTimeValuation', 'inHouse.baseSalary', 'outsourced.seats', 'shared.grossMargin', 'shared.targetOpportunitiesPerMonth'].sort(),
   );
   expect(query.get('shared.grossMargin')).toBe('0.625');
-  const shown = async () => Promise.all(MODEL_IDS.flatMap((m) => ['seats', 'totalCost', 'costPerOpportunity', 'roi'].map((row) => cell(page, row, m).textContent())));
+  const shown = async () =>
+    Promise.all(MODEL_IDS.flatMap((m) => ['seats', 'totalCost', 'costPerOpportunity', 'roi'].map((row) => cell(page, row, m).textContent())));
   const expected = await shown();
 
   await page.goto('about:blank');
@@ -190,14 +197,20 @@ test('an out-of-range, empty or non-numeric value gets a message with the range;
 
 test('days out are limited by working days, and the message names the limit', async ({ page }) => {
   await open(page, 'calculator/');
-  await group(page, 'Shared inputs').getByLabel(/^Working days per year/).fill('150');
-  await group(page, 'In-house SDR team').getByLabel(/^Days out per year/).fill('160');
+  await group(page, 'Shared inputs')
+    .getByLabel(/^Working days per year/)
+    .fill('150');
+  await group(page, 'In-house SDR team')
+    .getByLabel(/^Days out per year/)
+    .fill('160');
   await expect(page.locator('#e-inHouse-daysOutPerYear')).toHaveText('Too high. Allowed: 0 to 149 days.');
 });
 
 test('a model that cannot reach the target says why; the others are still computed', async ({ page }) => {
   await open(page, 'calculator/');
-  await group(page, 'In-house SDR team').getByLabel(/^Meetings per SDR per month/).fill('0');
+  await group(page, 'In-house SDR team')
+    .getByLabel(/^Meetings per SDR per month/)
+    .fill('0');
   await expect(page.locator('[data-errors]')).toContainText(
     `Cannot size In-house SDR team for ${DEFAULTS.shared.targetOpportunitiesPerMonth} opportunities a month: one seat creates no opportunities at steady state (“Meetings per SDR per month (in-house)” is 0).`,
   );
@@ -210,8 +223,12 @@ test('a model that cannot reach the target says why; the others are still comput
 test('the numbers on the page are the numbers npm run calc gives for the shared link', async ({ page }) => {
   await open(page, 'calculator/');
   await target(page).fill('40');
-  await group(page, 'Full-cycle AEs').getByLabel(/^Time spent prospecting/).fill('25');
-  await group(page, 'In-house SDR team').getByLabel(/^Annual attrition/).fill('40');
+  await group(page, 'Full-cycle AEs')
+    .getByLabel(/^Time spent prospecting/)
+    .fill('25');
+  await group(page, 'In-house SDR team')
+    .getByLabel(/^Annual attrition/)
+    .fill('40');
   await expect(status(page)).toHaveText('Up to date');
   const { scenario, problems } = decodeLink(new URL(page.url()).search, DEFAULTS);
   expect(problems).toEqual([]);
@@ -232,7 +249,9 @@ test('the CSV download holds every month of the three models', async ({ page }) 
   await open(page, 'calculator/');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('pipeline-cost-monthly.csv');
-  const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
+  const lines = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split(/\r\n/);
   expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
   expect(lines).toHaveLength(1 + 3 * DEFAULTS.horizonMonths);
   const rows = lines.slice(1).map((line) => line.split(','));
@@ -280,7 +299,9 @@ test('break-even: pick an input and two models and read where they cost the same
   await page.getByLabel('Compare').selectOption('inHouse');
   await page.getByLabel('with', { exact: true }).selectOption('outsourced');
   const result = page.locator('[data-be-result]');
-  await expect(result).toHaveText(/^(In-house SDRs and the agency cost the same per opportunity .* when “Ramp \(in-house\)” is \d+ months? \(it is \d+ months? now\)\.|No crossing in range)/);
+  await expect(result).toHaveText(
+    /^(In-house SDRs and the agency cost the same per opportunity .* when “Ramp \(in-house\)” is \d+ months? \(it is \d+ months? now\)\.|No crossing in range)/,
+  );
   await target(page).fill('30');
   await expect(result).toHaveText(/^Out of date/);
   await page.getByRole('button', { name: 'Find break-even' }).click();

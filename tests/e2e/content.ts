@@ -59,7 +59,9 @@ export function wordOnlyInOneBody(): { word: string; chapter: ChapterFile } {
   const elsewhere = new Map<string, number>();
   for (const c of chapters) for (const w of new Set(words(`${c.title} ${c.body}`))) elsewhere.set(w, (elsewhere.get(w) ?? 0) + 1);
   const glossaryDir = join(contentRoot, 'glossary');
-  const glossaryText = readdirSync(glossaryDir).map((f) => readFileSync(join(glossaryDir, f), 'utf8')).join(' ');
+  const glossaryText = readdirSync(glossaryDir)
+    .map((f) => readFileSync(join(glossaryDir, f), 'utf8'))
+    .join(' ');
   const glossaryWords = new Set(words(glossaryText));
   for (const chapter of [...chapters].sort((a, b) => a.id.localeCompare(b.id))) {
     const bodyText = chapter.body.replace(/<[^>]+>/g, ' ');

@@ -28,7 +28,9 @@ async function expectNothingInjected(page: Page): Promise<void> {
 function firstAssessment(): Assessment | undefined {
   const dir = join(contentRoot, 'assessments');
   if (!existsSync(dir)) return undefined;
-  const file = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()[0];
+  const file = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()[0];
   if (!file) return undefined;
   const outcome = parseAssessmentFile(file, readFileSync(join(dir, file), 'utf8'));
   if (!outcome.ok) throw new Error(formatProblems(file, outcome.problems));
@@ -52,7 +54,10 @@ test.describe('assessment pages', () => {
 
   const refused: [string, () => string][] = [
     ['markup as the assessment id', () => encodeResultLink({ ...createResult(a, firstOptions(a), { takenAt: TAKEN }), assessment: IMG })],
-    ['markup in every part, check code and all', () => `#pb-result=1&${[...'atqnc'].map((k) => `${k}=${encodeURIComponent(k === 'n' ? SCRIPT : IMG)}`).join('&')}`],
+    [
+      'markup in every part, check code and all',
+      () => `#pb-result=1&${[...'atqnc'].map((k) => `${k}=${encodeURIComponent(k === 'n' ? SCRIPT : IMG)}`).join('&')}`,
+    ],
     ['raw markup', () => `#pb-result=1&a=${IMG}&n=${SCRIPT}`],
   ];
   for (const [what, link] of refused) {
@@ -99,16 +104,24 @@ test.describe('progress', () => {
     const at = '2026-03-01T09:30:00.000Z';
     const input = page.getByLabel('Import a progress file');
     const status = page.getByRole('status').filter({ hasText: 'is not a progress file from this playbook' });
-    await input.setInputFiles({ name: `${SCRIPT}.json`, mimeType: 'application/json', buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{${JSON.stringify(IMG)}:"${at}"},"steps":{}}`) });
+    await input.setInputFiles({
+      name: `${SCRIPT}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{${JSON.stringify(IMG)}:"${at}"},"steps":{}}`),
+    });
     await expect(status).toContainText(`“${SCRIPT}.json”`);
     await expect(status).toContainText('field "chapters.<img src=x onerror="window.__pwned=1">"');
     await expectNothingInjected(page);
-    await input.setInputFiles({ name: `${IMG}.json`, mimeType: 'application/json', buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{},"steps":{},"__proto__":{"polluted":1}}`) });
+    await input.setInputFiles({
+      name: `${IMG}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{},"steps":{},"__proto__":{"polluted":1}}`),
+    });
     await expect(status).toContainText(`“${IMG}.json”`);
     await expect(status).toContainText('field "__proto__": expected no such field');
     await expectNothingInjected(page);
     expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
-    expect(await page.evaluate(() => ({} as Record<string, unknown>)['polluted'])).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   });
 
   test('stored progress full of markup is ignored with a notice, as text', async ({ page, baseURL }) => {
@@ -130,10 +143,13 @@ test('stored theme and checklist ticks that are not ours are ignored', async ({ 
   const boxes = page.locator('[data-checklist]').first().getByRole('checkbox');
   const ticked = () => boxes.evaluateAll((els) => els.flatMap((el, i) => ((el as HTMLInputElement).checked ? [i] : [])));
 
-  await page.evaluate(([k, img]) => {
-    localStorage.setItem('pb-theme', img!);
-    localStorage.setItem(k!, img!);
-  }, [key, IMG]);
+  await page.evaluate(
+    ([k, img]) => {
+      localStorage.setItem('pb-theme', img!);
+      localStorage.setItem(k!, img!);
+    },
+    [key, IMG],
+  );
   await page.reload();
   await expect(boxes.first()).toBeVisible();
   expect(await ticked()).toEqual([]);
@@ -197,7 +213,12 @@ test.describe('zod runs without eval', () => {
     const first = page.getByRole('group', { name: /^Question 1 of/ });
     await first.getByRole('radio').first().check();
     await page.reload();
-    await expect(page.getByRole('group', { name: /^Question 1 of/ }).getByRole('radio').first()).toBeChecked();
+    await expect(
+      page
+        .getByRole('group', { name: /^Question 1 of/ })
+        .getByRole('radio')
+        .first(),
+    ).toBeChecked();
     // A result link loads the result module and parses it with zod.
     await page.goto(`assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN, name: 'Ana' }))}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { cleanStores } from 'nanostores';
 import { describe, expect, test, vi } from 'vitest';
-import { AssessmentResultSchema, createResult, decodeResultLink, encodeResultLink, parseResultFile, readResultFile, resultProblems, type AssessmentResult } from '../../src/features/assessments/result-format.ts';
+import {
+  AssessmentResultSchema,
+  createResult,
+  decodeResultLink,
+  encodeResultLink,
+  parseResultFile,
+  readResultFile,
+  resultProblems,
+  type AssessmentResult,
+} from '../../src/features/assessments/result-format.ts';
 import { fileRefusal, linkRefusal } from '../../src/features/assessments/result-wording.ts';
 import { parseTicks } from '../../src/components/mdx/checklist.ts';
 import { importProgressText } from '../../src/features/progress/progress.ts';
@@ -61,13 +70,85 @@ const UNICODE = [
   'e\u0301',
   '\uFFFF',
 ];
-const NUMBER_TEXTS = ['0', '-0', '+0', '-1', '1e308', '1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '9007199254740991', '9007199254740993', '-9007199254740993', '5e-324', '1e-400', '0x10', '1_000', ' 1 ', '.5', '1.', '00012', '1E+2', '99', '100', '366', '4294967296'];
-const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'polluted', '', ' ', 'length', '0'];
+const NUMBER_TEXTS = [
+  '0',
+  '-0',
+  '+0',
+  '-1',
+  '1e308',
+  '1e309',
+  '-1e309',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '9007199254740991',
+  '9007199254740993',
+  '-9007199254740993',
+  '5e-324',
+  '1e-400',
+  '0x10',
+  '1_000',
+  ' 1 ',
+  '.5',
+  '1.',
+  '00012',
+  '1E+2',
+  '99',
+  '100',
+  '366',
+  '4294967296',
+];
+const DANGEROUS_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'polluted',
+  '',
+  ' ',
+  'length',
+  '0',
+];
 /** Number literals as they can appear in JSON text (beyond what JSON.stringify writes). */
-const RAW_NUMBERS = ['0', '-0', '-1', '1', '1.5', '99', '100', '1e308', '-1e308', '1e400', '-1e400', '5e-324', '1e-400', '9007199254740991', '9007199254740993', '-9007199254740993', '1E2', '0.30000000000000004', '1000000000', '1000000001', '366', '249', '150'];
+const RAW_NUMBERS = [
+  '0',
+  '-0',
+  '-1',
+  '1',
+  '1.5',
+  '99',
+  '100',
+  '1e308',
+  '-1e308',
+  '1e400',
+  '-1e400',
+  '5e-324',
+  '1e-400',
+  '9007199254740991',
+  '9007199254740993',
+  '-9007199254740993',
+  '1E2',
+  '0.30000000000000004',
+  '1000000000',
+  '1000000001',
+  '366',
+  '249',
+  '150',
+];
 
 /** JSON objects that throw when code treats them as a string, number or list. */
-const OBJECTS_THAT_BITE = ['{"length":{"toString":""}}', '{"toString":"","valueOf":""}', '{"length":-1}', '{"length":1e400}', '{"size":{"valueOf":""}}', '{"then":""}', '{"toJSON":""}'];
+const OBJECTS_THAT_BITE = [
+  '{"length":{"toString":""}}',
+  '{"toString":"","valueOf":""}',
+  '{"length":-1}',
+  '{"length":1e400}',
+  '{"size":{"valueOf":""}}',
+  '{"then":""}',
+  '{"toJSON":""}',
+];
 const deepArrays = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const deepObjects = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
@@ -77,9 +158,17 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...MARKUP, ...UNICODE, ...NUMBER_TEXTS, ...DANGEROUS_KEYS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(loneSurrogate, fc.constantFrom(...MARKUP, ...UNICODE)), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.oneof(loneSurrogate, fc.constantFrom(...MARKUP, ...UNICODE)), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')),
+  },
   // Long runs (the megabyte cases are explicit examples below, to keep the properties fast).
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', '<', '%', '&', '=', '\uD800', '9', '{', '[', ' '), fc.integer({ min: 100, max: 20_000 })).map(([c, n]) => c.repeat(n)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('x', '<', '%', '&', '=', '\uD800', '9', '{', '[', ' '), fc.integer({ min: 100, max: 20_000 }))
+      .map(([c, n]) => c.repeat(n)),
+  },
 );
 const hostileKey = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...DANGEROUS_KEYS) }, { weight: 1, arbitrary: hostileString });
 
@@ -103,7 +192,12 @@ const rawLeaf: fc.Arbitrary<string> = fc.oneof(
 );
 
 const hostileTree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree; array: Tree; object: Tree }>((tie) => ({
-  tree: fc.oneof({ depthSize: 'small' }, rawLeaf.map((raw): Tree => ({ raw })), tie('array'), tie('object')),
+  tree: fc.oneof(
+    { depthSize: 'small' },
+    rawLeaf.map((raw): Tree => ({ raw })),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('tree'), { maxLength: 4 }).map((items): Tree => ({ items })),
   object: fc.array(fc.tuple(hostileKey, tie('tree')), { maxLength: 4 }).map((entries): Tree => ({ entries })),
 })).tree;
@@ -185,8 +279,35 @@ function hostileJsonText(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
 
 /** Values of the wrong type for a parser that takes already-parsed input (not only what JSON can hold). */
 const wrongTypes: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -Infinity, -0, 10n, Symbol('x'), () => 1, new Date(Number.NaN), new Map([['horizonMonths', 1]]), new Set([1]), /x/, new Uint8Array(4), Object.create(null)),
-  fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, key: hostileKey, maxDepth: 3 }),
+  fc.constantFrom<unknown>(
+    undefined,
+    null,
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    10n,
+    Symbol('x'),
+    () => 1,
+    new Date(Number.NaN),
+    new Map([['horizonMonths', 1]]),
+    new Set([1]),
+    /x/,
+    new Uint8Array(4),
+    Object.create(null),
+  ),
+  fc.anything({
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    key: hostileKey,
+    maxDepth: 3,
+  }),
 );
 
 /** A link query: pairs of a valid link with hostile changes, written properly encoded or raw. */
@@ -230,7 +351,16 @@ const pairsOf = (query: string): Pair[] => [...new URLSearchParams(query)];
 // What every parser must do, whatever it is given.
 
 type Fingerprint = unknown[][];
-const GUARDED: readonly object[] = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype, Boolean.prototype, Map.prototype, Set.prototype];
+const GUARDED: readonly object[] = [
+  Object.prototype,
+  Array.prototype,
+  Function.prototype,
+  String.prototype,
+  Number.prototype,
+  Boolean.prototype,
+  Map.prototype,
+  Set.prototype,
+];
 const fingerprint = (proto: object): Fingerprint =>
   Reflect.ownKeys(proto).map((key) => {
     const d = Object.getOwnPropertyDescriptor(proto, key);
@@ -308,7 +438,18 @@ function expectValidScenario(scenario: Scenario): void {
 
 const scenarioLinkKey = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...FIELD_PATHS) },
-  { weight: 2, arbitrary: fc.constantFrom('version', ...FIELD_GROUPS, 'inHouse.__proto__', '__proto__.polluted', 'constructor.prototype.polluted', 'inHouse.constructor', 'shared.toString') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'version',
+      ...FIELD_GROUPS,
+      'inHouse.__proto__',
+      '__proto__.polluted',
+      'constructor.prototype.polluted',
+      'inHouse.constructor',
+      'shared.toString',
+    ),
+  },
   { weight: 1, arbitrary: hostileKey },
 );
 const scenarioLink = hostileQuery(
@@ -348,14 +489,20 @@ describe('scenario links and files', () => {
 
   test.each([
     ['parseScenarioObject (files and links)', (input: unknown) => parseScenarioObject(input, D)],
-    ['parseScenario (the page\'s defaults)', parseScenario],
+    ["parseScenario (the page's defaults)", parseScenario],
   ])('%s: any parsed value, of any type, is a valid scenario or refused', (_name, parse) => {
     fc.assert(
-      fc.property(fc.oneof(scenarioText.map((text): unknown => JSON.parse(safeJson(text))), wrongTypes), (input) => {
-        const outcome = safely(() => parse(input));
-        if (outcome.ok) expectValidScenario(outcome.value);
-        else expectRefusal(outcome.problems);
-      }),
+      fc.property(
+        fc.oneof(
+          scenarioText.map((text): unknown => JSON.parse(safeJson(text))),
+          wrongTypes,
+        ),
+        (input) => {
+          const outcome = safely(() => parse(input));
+          if (outcome.ok) expectValidScenario(outcome.value);
+          else expectRefusal(outcome.problems);
+        },
+      ),
       RUNS,
     );
   });
@@ -519,7 +666,8 @@ describe('assessment result links and files', () => {
   });
 
   test('a file whose name holds half of an emoji is refused, saying why', () => {
-    const text = '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-03-04","answers":{"q1":0,"q2":0,"q3":0,"q4":0},"name":"Jo \\ud83d"}';
+    const text =
+      '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-03-04","answers":{"q1":0,"q2":0,"q3":0,"q4":0},"name":"Jo \\ud83d"}';
     const { assessment, outcome } = readResultFile(text, [fixture]);
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? '' : fileRefusal(outcome.problems, { fileName: 'jo.json', assessments: [fixture], assessment })).toBe(
@@ -550,7 +698,11 @@ const validProgress: fc.Arbitrary<Progress> = fc.record(
     format: fc.constant('pb-progress' as const),
     version: fc.constant(1 as const),
     chapters: fc.dictionary(kebab, isoTime, { maxKeys: 4, noNullPrototype: true }),
-    steps: fc.dictionary(fc.tuple(kebab, kebab).map(([path, step]) => `${path}/${step}`), isoTime, { maxKeys: 4, noNullPrototype: true }),
+    steps: fc.dictionary(
+      fc.tuple(kebab, kebab).map(([path, step]) => `${path}/${step}`),
+      isoTime,
+      { maxKeys: 4, noNullPrototype: true },
+    ),
     lastVisited: fc.record({ chapter: kebab, at: isoTime }),
   },
   { requiredKeys: ['format', 'version', 'chapters', 'steps'] },
@@ -686,7 +838,10 @@ describe('stored answers, theme and checklist ticks', () => {
   // a `length` whose `toString` is not a function throws, so readSaved threw out of the page's store.
   test.each([
     ['the name', '{"version":1,"answers":{},"history":[],"name":{"length":{"toString":""}}}'],
-    ['a band in the history', '{"version":1,"answers":{},"history":[{"takenAt":"2025-03-04T09:30:00.000Z","answers":{},"overall":0,"band":{"length":{"toString":""}}}]}'],
+    [
+      'a band in the history',
+      '{"version":1,"answers":{},"history":[{"takenAt":"2025-03-04T09:30:00.000Z","answers":{},"overall":0,"band":{"length":{"toString":""}}}]}',
+    ],
     ['the history', '{"version":1,"answers":{},"history":{"length":{"valueOf":"","toString":""}}}'],
   ])('readSaved sets aside a value that makes zod throw: %s', (_where, text) => {
     expect(readSaved(text, fixture)).toEqual({
@@ -777,12 +932,17 @@ const BIG_TEXTS: [string, string][] = [
 ];
 const DEEP_IN_PLACE: [string, ReturnType<typeof withDeep>][] = [
   ['a value whose length throws when compared, in a field', withDeep('{"length":{"toString":""}}')],
-  ['the same as every text field', {
-    scenario: '{"currency":{"length":{"toString":""}}}',
-    result: '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":{"length":{"toString":""}},"answers":{"q1":0,"q2":0,"q3":0,"q4":0},"name":{"length":{"toString":""}}}',
-    progress: '{"format":"pb-progress","version":1,"chapters":{},"steps":{},"lastVisited":{"chapter":{"length":{"toString":""}},"at":"2026-01-01T00:00:00.000Z"}}',
-    saved: '{"version":1,"answers":{},"history":[],"name":{"length":{"toString":""}}}',
-  }],
+  [
+    'the same as every text field',
+    {
+      scenario: '{"currency":{"length":{"toString":""}}}',
+      result:
+        '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":{"length":{"toString":""}},"answers":{"q1":0,"q2":0,"q3":0,"q4":0},"name":{"length":{"toString":""}}}',
+      progress:
+        '{"format":"pb-progress","version":1,"chapters":{},"steps":{},"lastVisited":{"chapter":{"length":{"toString":""}},"at":"2026-01-01T00:00:00.000Z"}}',
+      saved: '{"version":1,"answers":{},"history":[],"name":{"length":{"toString":""}}}',
+    },
+  ],
   ['10,000 nested arrays in a field', withDeep(deepArrays(10_000))],
   ['10,000 nested objects in a field', withDeep(deepObjects(10_000))],
 ];
@@ -796,83 +956,126 @@ const BIG_LINKS: [string, string][] = [
 
 /** Every parser of text, with what it must give back. */
 const TEXT_PARSERS: [string, (text: string, format: keyof ReturnType<typeof withDeep> | undefined) => void][] = [
-  ['parseScenarioText', (text, format) => {
-    if (format && format !== 'scenario') return;
-    const outcome = safely(() => parseScenarioText(text, D));
-    if (outcome.ok) expectValidScenario(outcome.value);
-    else expectRefusal(outcome.problems);
-  }],
-  ['readDefaults', (text, format) => {
-    if (format && format !== 'scenario') return;
-    const defaults = safely(() => readDefaults(text));
-    if (defaults) expectValidScenario(defaults);
-  }],
-  ['parseResultFile', (text, format) => {
-    if (format && format !== 'result') return;
-    const { assessment, outcome } = safely(() => readResultFile(text, [fixture]));
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(fileRefusal(outcome.problems, { assessments: [fixture], assessment }));
-  }],
-  ['readStoredProgress', (text, format) => {
-    if (format && format !== 'progress') return;
-    const stored = safely(() => readStoredProgress(text));
-    expectValidProgress(stored.progress);
-    expectReadable(stored.notice);
-  }],
-  ['importProgressText', (text, format) => {
-    if (format && format !== 'progress') return;
-    const outcome = safely(() => importProgressText(readStoredProgress(null).progress, text));
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(importRefused(text.slice(0, 200), outcome.problems));
-  }],
-  ['readSaved', (text, format) => {
-    if (format && format !== 'saved') return;
-    const read = safely(() => readSaved(text, fixture));
-    expectValidSaved(read.saved);
-    expectReadable(read.notice);
-  }],
-  ['parseTicks', (text, format) => {
-    if (format) return;
-    expect(safely(() => parseTicks(text, 10)).size).toBe(0);
-  }],
-  ['parseTheme', (text, format) => {
-    if (format) return;
-    expect(safely(() => parseTheme(text))).toBe('system');
-  }],
+  [
+    'parseScenarioText',
+    (text, format) => {
+      if (format && format !== 'scenario') return;
+      const outcome = safely(() => parseScenarioText(text, D));
+      if (outcome.ok) expectValidScenario(outcome.value);
+      else expectRefusal(outcome.problems);
+    },
+  ],
+  [
+    'readDefaults',
+    (text, format) => {
+      if (format && format !== 'scenario') return;
+      const defaults = safely(() => readDefaults(text));
+      if (defaults) expectValidScenario(defaults);
+    },
+  ],
+  [
+    'parseResultFile',
+    (text, format) => {
+      if (format && format !== 'result') return;
+      const { assessment, outcome } = safely(() => readResultFile(text, [fixture]));
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expectReadable(fileRefusal(outcome.problems, { assessments: [fixture], assessment }));
+    },
+  ],
+  [
+    'readStoredProgress',
+    (text, format) => {
+      if (format && format !== 'progress') return;
+      const stored = safely(() => readStoredProgress(text));
+      expectValidProgress(stored.progress);
+      expectReadable(stored.notice);
+    },
+  ],
+  [
+    'importProgressText',
+    (text, format) => {
+      if (format && format !== 'progress') return;
+      const outcome = safely(() => importProgressText(readStoredProgress(null).progress, text));
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expectReadable(importRefused(text.slice(0, 200), outcome.problems));
+    },
+  ],
+  [
+    'readSaved',
+    (text, format) => {
+      if (format && format !== 'saved') return;
+      const read = safely(() => readSaved(text, fixture));
+      expectValidSaved(read.saved);
+      expectReadable(read.notice);
+    },
+  ],
+  [
+    'parseTicks',
+    (text, format) => {
+      if (format) return;
+      expect(safely(() => parseTicks(text, 10)).size).toBe(0);
+    },
+  ],
+  [
+    'parseTheme',
+    (text, format) => {
+      if (format) return;
+      expect(safely(() => parseTheme(text))).toBe('system');
+    },
+  ],
 ];
 
 const LINK_PARSERS: [string, (link: string) => void][] = [
-  ['decodeLink', (link) => {
-    const { scenario, problems } = safely(() => decodeLink(link, D));
-    expectValidScenario(scenario);
-    problems.forEach(expectProblem);
-  }],
-  ['decodeResultLink', (link) => {
-    const outcome = safely(() => decodeResultLink(link, fixture));
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expectReadable(linkRefusal(outcome.problems, fixture));
-  }],
+  [
+    'decodeLink',
+    (link) => {
+      const { scenario, problems } = safely(() => decodeLink(link, D));
+      expectValidScenario(scenario);
+      problems.forEach(expectProblem);
+    },
+  ],
+  [
+    'decodeResultLink',
+    (link) => {
+      const outcome = safely(() => decodeResultLink(link, fixture));
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expectReadable(linkRefusal(outcome.problems, fixture));
+    },
+  ],
 ];
 
 describe('megabyte and deeply nested input', () => {
-  test.each(BIG_TEXTS.flatMap(([what, text]) => TEXT_PARSERS.map(([name, check]) => [name, what, text, check] as const)))('%s: %s', (_name, _what, text, check) => {
-    check(text, undefined);
-  });
+  test.each(BIG_TEXTS.flatMap(([what, text]) => TEXT_PARSERS.map(([name, check]) => [name, what, text, check] as const)))(
+    '%s: %s',
+    (_name, _what, text, check) => {
+      check(text, undefined);
+    },
+  );
 
-  test.each(DEEP_IN_PLACE.flatMap(([what, texts]) => TEXT_PARSERS.map(([name, check]) => [name, what, texts, check] as const)))('%s: %s', (_name, _what, texts, check) => {
-    for (const [format, text] of Object.entries(texts)) check(text, format as keyof typeof texts);
-  });
+  test.each(DEEP_IN_PLACE.flatMap(([what, texts]) => TEXT_PARSERS.map(([name, check]) => [name, what, texts, check] as const)))(
+    '%s: %s',
+    (_name, _what, texts, check) => {
+      for (const [format, text] of Object.entries(texts)) check(text, format as keyof typeof texts);
+    },
+  );
 
-  test.each(BIG_LINKS.flatMap(([what, link]) => LINK_PARSERS.map(([name, check]) => [name, what, link, check] as const)))('%s: %s', (_name, _what, link, check) => {
-    check(link);
-  });
+  test.each(BIG_LINKS.flatMap(([what, link]) => LINK_PARSERS.map(([name, check]) => [name, what, link, check] as const)))(
+    '%s: %s',
+    (_name, _what, link, check) => {
+      check(link);
+    },
+  );
 
   test.each([
     ['parseScenarioObject', (value: unknown) => parseScenarioObject(value, D)],
     ['parseScenario', (value: unknown) => parseScenario(value)],
     ['parseProgressValue', (value: unknown) => parseProgressValue(value)],
   ])('%s: deeply nested values and a megabyte string in a field', (_name, parse) => {
-    for (const value of [JSON.parse(deepArrays(10_000)), JSON.parse(deepObjects(10_000)), { horizonMonths: 'x'.repeat(HUGE), chapters: 'x'.repeat(HUGE), format: 'x'.repeat(HUGE) }]) {
+    for (const value of [
+      JSON.parse(deepArrays(10_000)),
+      JSON.parse(deepObjects(10_000)),
+      { horizonMonths: 'x'.repeat(HUGE), chapters: 'x'.repeat(HUGE), format: 'x'.repeat(HUGE) },
+    ]) {
       const outcome = safely(() => parse(value));
       expect(outcome.ok).toBe(false);
     }

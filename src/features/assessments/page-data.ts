@@ -52,7 +52,11 @@ export function parsePageData(data: unknown, id: string): AssessmentPageData | u
   const listOk = (key: string) => Array.isArray(assessment[key]) && (assessment[key] as unknown[]).length > 0 && (assessment[key] as unknown[]).every(isRecord);
   if (!listOk('questions') || !listOk('dimensions') || !listOk('bands') || !isRecord(assessment['dimensionAdvice'])) return undefined;
   const questionsOk = (assessment['questions'] as Record<string, unknown>[]).every(
-    (q) => typeof q['id'] === 'string' && typeof q['weight'] === 'number' && Array.isArray(q['options']) && q['options'].every((o) => isRecord(o) && typeof o['score'] === 'number'),
+    (q) =>
+      typeof q['id'] === 'string' &&
+      typeof q['weight'] === 'number' &&
+      Array.isArray(q['options']) &&
+      q['options'].every((o) => isRecord(o) && typeof o['score'] === 'number'),
   );
   const chaptersOk = Object.values(data['chapters']).every((c) => isRecord(c) && typeof c['title'] === 'string' && typeof c['href'] === 'string');
   if (!questionsOk || !chaptersOk) return undefined;

@@ -199,6 +199,8 @@ class PbAssessment extends HTMLElement {
     if (!outcome.ok) return;
     const takenAt = new Date().toISOString();
     this.#store.finish({ takenAt, answers, overall: outcome.value.overall, band: outcome.value.band.label });
+    // Path steps and certificates listen for this; they live outside the assessment feature.
+    this.dispatchEvent(new CustomEvent('pb-assessment-finished', { bubbles: true, detail: { id: assessment.id, overall: outcome.value.overall, takenAt } }));
     part(this, 'resume').hidden = true;
     this.#showResults(outcome.value, 'own', takenAt);
     part(this, 'result-heading').focus();

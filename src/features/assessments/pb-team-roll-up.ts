@@ -118,7 +118,10 @@ class PbTeamRollUp extends HTMLElement {
     if (!data) return;
     const { assessment, chapters } = data;
     const mine = this.#accepted.filter((a) => a.result.assessment === assessment.id);
-    const team = rollUp(mine.map((a) => a.result), assessment);
+    const team = rollUp(
+      mine.map((a) => a.result),
+      assessment,
+    );
 
     part(this, 'summary').textContent = teamSummary(team, (n) => this.#number.format(n));
     const leftOut = leftOutText(team.skipped, this.#accepted.length - mine.length);
@@ -134,7 +137,9 @@ class PbTeamRollUp extends HTMLElement {
         return li;
       }),
     );
-    const rows = team.overall ? [this.#row('Overall', team.overall, team.people, true), ...team.dimensions.map((d) => this.#row(d.title, d, team.people, false))] : [];
+    const rows = team.overall
+      ? [this.#row('Overall', team.overall, team.people, true), ...team.dimensions.map((d) => this.#row(d.title, d, team.people, false))]
+      : [];
     part(this, 'rows').replaceChildren(...rows);
     part(this, 'chapters').replaceChildren(
       ...team.chapters.map((need) => {

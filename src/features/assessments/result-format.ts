@@ -87,7 +87,10 @@ export interface ResultOfAssessment {
  * dropped, and it is trimmed and cut to 80 UTF-16 units without splitting a character.
  */
 function cleanName(name: string): string {
-  const text = name.replace(CONTROLS, ' ').replace(/\p{Cs}/gu, '').trim();
+  const text = name
+    .replace(CONTROLS, ' ')
+    .replace(/\p{Cs}/gu, '')
+    .trim();
   if (text.length <= MAX_NAME) return text;
   const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
   return text.slice(0, cut).trimEnd();
@@ -98,7 +101,11 @@ function cleanName(name: string): string {
  * result always reads back (see `cleanName`) and left out when blank. Does not check the answers:
  * pass only complete answers (see `isComplete`).
  */
-export function createResult(assessment: Assessment, answers: Readonly<Record<string, number>>, options: { takenAt?: Date; name?: string } = {}): AssessmentResult {
+export function createResult(
+  assessment: Assessment,
+  answers: Readonly<Record<string, number>>,
+  options: { takenAt?: Date; name?: string } = {},
+): AssessmentResult {
   const ordered: Record<string, number> = {};
   for (const question of assessment.questions) {
     const index = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
@@ -211,7 +218,12 @@ const notALink = (given: string): Problem => ({ code: 'not_parseable', field: RE
 function decodeLink(hash: unknown, assessment: Assessment): Result<AssessmentResult> {
   if (typeof hash !== 'string') return refuse({ code: 'wrong_type', field: '', expected: 'a link', given: describeValue(hash) });
   if (hash.length > MAX_RESULT_LINK_CHARS) {
-    return refuse({ code: 'too_large', field: '', expected: `a link under ${MAX_RESULT_LINK_CHARS.toLocaleString('en-US')} characters`, given: `${hash.length.toLocaleString('en-US')} characters` });
+    return refuse({
+      code: 'too_large',
+      field: '',
+      expected: `a link under ${MAX_RESULT_LINK_CHARS.toLocaleString('en-US')} characters`,
+      given: `${hash.length.toLocaleString('en-US')} characters`,
+    });
   }
   const params = linkParams(hash);
   const version = params.get(RESULT_LINK_MARKER);
@@ -262,7 +274,12 @@ function readFile(text: unknown, assessments: readonly Assessment[]): ResultFile
   const refused = (problem: Problem, assessment?: Assessment): ResultFileReading => ({ assessment, outcome: refuse(problem) });
   if (typeof text !== 'string') return refused({ code: 'wrong_type', field: '', expected: 'a text file', given: describeValue(text) });
   if (text.length > MAX_RESULT_FILE_CHARS) {
-    return refused({ code: 'too_large', field: '', expected: `a file under ${MAX_RESULT_FILE_CHARS.toLocaleString('en-US')} characters`, given: `${text.length.toLocaleString('en-US')} characters` });
+    return refused({
+      code: 'too_large',
+      field: '',
+      expected: `a file under ${MAX_RESULT_FILE_CHARS.toLocaleString('en-US')} characters`,
+      given: `${text.length.toLocaleString('en-US')} characters`,
+    });
   }
   let data: unknown;
   try {
@@ -297,7 +314,10 @@ export function readResultFile(text: string, assessments: readonly Assessment[])
   try {
     return readFile(text, assessments);
   } catch {
-    return { assessment: undefined, outcome: refuse({ code: 'invalid', field: '', expected: 'a self-assessment result that can be read', given: 'a file that cannot' }) };
+    return {
+      assessment: undefined,
+      outcome: refuse({ code: 'invalid', field: '', expected: 'a self-assessment result that can be read', given: 'a file that cannot' }),
+    };
   }
 }
 
@@ -332,7 +352,12 @@ export function parseResultLinks(text: string, assessments: readonly Assessment[
     }
     const assessment = assessments.find((a) => a.id === params.get('a'));
     if (!assessment) {
-      const problem: Problem = { code: 'unknown_reference', field: 'a', expected: 'the id of a self-assessment this site has', given: describeValue(params.get('a') ?? '') };
+      const problem: Problem = {
+        code: 'unknown_reference',
+        field: 'a',
+        expected: 'the id of a self-assessment this site has',
+        given: describeValue(params.get('a') ?? ''),
+      };
       readings.push({ line, assessment: undefined, outcome: refuse(problem) });
       return;
     }

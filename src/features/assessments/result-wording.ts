@@ -28,7 +28,8 @@ const questionOf = (problem: Problem): string => problem.field.slice('answers.'.
 export function fitRefusal(problems: readonly Problem[], assessment: Pick<Assessment, 'title' | 'questions'>): string {
   const sentences = problems.flatMap((problem) => {
     if (problem.field === 'assessment') return [`It is a result of ${problem.given}, not of "${assessment.title}".`];
-    if (problem.code === 'unknown_reference') return [`It answers a question this self-assessment does not have (${problem.given}); it may come from another version of it.`];
+    if (problem.code === 'unknown_reference')
+      return [`It answers a question this self-assessment does not have (${problem.given}); it may come from another version of it.`];
     if (problem.code === 'conflict') {
       const id = questionOf(problem);
       const options = assessment.questions.find((q) => q.id === id)?.options.length ?? 0;
@@ -55,9 +56,11 @@ export function linkRefusal(problems: readonly Problem[], assessment: Pick<Asses
   if (whole?.code === 'invalid') return 'This link does not contain a self-assessment result that can be read.';
   const version = gate(problems, RESULT_LINK_MARKER);
   if (whole || version?.code === 'not_parseable') return 'This link does not contain a self-assessment result.';
-  if (version?.code === 'unsupported_version') return `This result link was made by a newer version of the site (result ${version.given}); this site reads ${version.expected}.`;
+  if (version?.code === 'unsupported_version')
+    return `This result link was made by a newer version of the site (result ${version.given}); this site reads ${version.expected}.`;
   if (version) return 'This result link is damaged: its format version is not one this site knows.';
-  if (gate(problems, 'c')) return 'This result link has been changed or cut short since it was made, so it cannot be trusted. Ask for the link again, or for the result file.';
+  if (gate(problems, 'c'))
+    return 'This result link has been changed or cut short since it was made, so it cannot be trusted. Ask for the link again, or for the result file.';
   const other = gate(problems, 'a');
   if (other) return `This link is a result of ${other.given}, not of "${assessment.title}". Open it on that self-assessment's page.`;
   if (gate(problems, 'q')) return 'This result link is damaged: its answers cannot be read.';
@@ -97,13 +100,16 @@ export function fileRefusal(
     return 'This file is not a self-assessment result: it has no "format": "pb-assessment-result" field. It may be a different kind of file.';
   }
   const version = gate(problems, 'version');
-  if (version?.code === 'unsupported_version') return `This result was saved by a newer version of the site (result ${version.given}); this site reads ${version.expected}.`;
+  if (version?.code === 'unsupported_version')
+    return `This result was saved by a newer version of the site (result ${version.given}); this site reads ${version.expected}.`;
   const unknown = gate(problems, 'assessment');
   if (unknown?.code === 'unknown_reference') {
     const known = context.assessments.map((a) => a.id).join(', ') || 'none';
     return `This result is for a self-assessment this site does not have (${unknown.given}; it has: ${known}).`;
   }
-  return context.assessment && problems.every(isFitProblem) ? fitRefusal(problems, context.assessment) : damaged(problems, context.fileName ?? 'the result file');
+  return context.assessment && problems.every(isFitProblem)
+    ? fitRefusal(problems, context.assessment)
+    : damaged(problems, context.fileName ?? 'the result file');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -132,8 +132,7 @@ export function rollUp(results: readonly AssessmentResult[], assessment: Assessm
     people,
     skipped,
     overall: people === 0 ? null : distribution(overall),
-    dimensions:
-      people === 0 ? [] : assessment.dimensions.map((d) => ({ id: d.id, title: d.title, ...distribution(byDimension.get(d.id) ?? []) })),
+    dimensions: people === 0 ? [] : assessment.dimensions.map((d) => ({ id: d.id, title: d.title, ...distribution(byDimension.get(d.id) ?? []) })),
     chapters,
   };
 }

@@ -100,9 +100,7 @@ export const LinkSchema = z.strictObject({
   /** The link text. */
   label: PlainTextSchema,
   /** A root-relative path inside the site, e.g. `/calculator/`; the build adds the base path. */
-  href: z
-    .string()
-    .refine((href) => /^\/(?!\/)[^\s\\]*$/.test(href), 'a path inside the site starting with a single /, e.g. /calculator/'),
+  href: z.string().refine((href) => /^\/(?!\/)[^\s\\]*$/.test(href), 'a path inside the site starting with a single /, e.g. /calculator/'),
 });
 
 const AssessmentShapeSchema = z.strictObject({
@@ -157,7 +155,11 @@ function checkQuestions(data: AssessmentShape, ctx: RefinementContext): void {
     }
     if (question.kind === 'agreement') {
       if (question.options !== undefined) {
-        issue(ctx, ['questions', q, 'options'], 'no options on an agreement question (its strongly disagree..strongly agree scale is generated; use kind: single to write your own options)');
+        issue(
+          ctx,
+          ['questions', q, 'options'],
+          'no options on an agreement question (its strongly disagree..strongly agree scale is generated; use kind: single to write your own options)',
+        );
       }
       return;
     }
@@ -170,17 +172,27 @@ function checkQuestions(data: AssessmentShape, ctx: RefinementContext): void {
     }
     question.options.forEach((option, o) => {
       if (option.score === undefined) {
-        issue(ctx, ['questions', q, 'options', o, 'score'], 'a score for every option of a single-choice question (a number of 0 or more: the points this answer earns)');
+        issue(
+          ctx,
+          ['questions', q, 'options', o, 'score'],
+          'a score for every option of a single-choice question (a number of 0 or more: the points this answer earns)',
+        );
       }
     });
-    checkUnique(ctx, question.options.map((o) => o.label), (o) => ['questions', q, 'options', o, 'label'], 'an option label');
+    checkUnique(
+      ctx,
+      question.options.map((o) => o.label),
+      (o) => ['questions', q, 'options', o, 'label'],
+      'an option label',
+    );
     if (question.options.every((o) => o.score !== undefined && o.score <= 0)) {
       issue(ctx, ['questions', q, 'options'], 'at least one option with a score above 0 (otherwise the question cannot count towards the result)');
     }
   });
   const used = new Set(data.questions.map((q) => q.dimension));
   data.dimensions.forEach((dimension, d) => {
-    if (!used.has(dimension.id)) issue(ctx, ['dimensions', d, 'id'], `a dimension that at least one question counts towards (no question has dimension: ${dimension.id})`);
+    if (!used.has(dimension.id))
+      issue(ctx, ['dimensions', d, 'id'], `a dimension that at least one question counts towards (no question has dimension: ${dimension.id})`);
   });
 }
 
@@ -229,7 +241,8 @@ function checkBands(data: AssessmentShape, ctx: RefinementContext): void {
 function checkAdvice(data: AssessmentShape, ctx: RefinementContext): void {
   const dimensionIds = data.dimensions.map((d) => d.id);
   for (const key of Object.keys(data.dimensionAdvice)) {
-    if (!dimensionIds.includes(key)) issue(ctx, ['dimensionAdvice', key], `advice only for the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
+    if (!dimensionIds.includes(key))
+      issue(ctx, ['dimensionAdvice', key], `advice only for the dimension ids listed under "dimensions": ${quotedList(dimensionIds)}`);
   }
   for (const id of dimensionIds) {
     if (!Object.hasOwn(data.dimensionAdvice, id)) {
@@ -262,8 +275,18 @@ function normalise(data: AssessmentShape) {
  * and bands come out sorted from low to high.
  */
 export const AssessmentSchema = AssessmentShapeSchema.superRefine((data, ctx) => {
-  checkUnique(ctx, data.dimensions.map((d) => d.id), (d) => ['dimensions', d, 'id'], 'a dimension id');
-  checkUnique(ctx, data.questions.map((q) => q.id), (q) => ['questions', q, 'id'], 'a question id');
+  checkUnique(
+    ctx,
+    data.dimensions.map((d) => d.id),
+    (d) => ['dimensions', d, 'id'],
+    'a dimension id',
+  );
+  checkUnique(
+    ctx,
+    data.questions.map((q) => q.id),
+    (q) => ['questions', q, 'id'],
+    'a question id',
+  );
   checkQuestions(data, ctx);
   checkBands(data, ctx);
   checkAdvice(data, ctx);

@@ -176,7 +176,12 @@ export function scoreAssessment(assessment: Assessment, answers: Answers): Resul
     return refuse(
       ...unanswered.map((id) => {
         const given = Object.hasOwn(answers, id) ? answers[id] : undefined;
-        return { code: given === undefined ? ('missing' as const) : ('out_of_range' as const), field: `answers.${id}`, expected: 'the number of one of its options', given: describeValue(given) };
+        return {
+          code: given === undefined ? ('missing' as const) : ('out_of_range' as const),
+          field: `answers.${id}`,
+          expected: 'the number of one of its options',
+          given: describeValue(given),
+        };
       }),
     );
   }

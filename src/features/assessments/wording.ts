@@ -36,7 +36,9 @@ export function unansweredText(numbers: readonly number[]): string {
 /** Why a chapter is recommended, in brackets: "(for your overall score; helps with Routine and Targets)". */
 export function recommendationReason(recommendation: ChapterRecommendation, dimensions: readonly Pick<Dimension, 'id' | 'title'>[]): string {
   const titles = recommendation.fromDimensions.map((id) => dimensions.find((d) => d.id === id)?.title ?? id);
-  const why = [recommendation.fromBand ? 'for your overall score' : '', titles.length > 0 ? `helps with ${titles.join(' and ')}` : ''].filter(Boolean).join('; ');
+  const why = [recommendation.fromBand ? 'for your overall score' : '', titles.length > 0 ? `helps with ${titles.join(' and ')}` : '']
+    .filter(Boolean)
+    .join('; ');
   return `(${why})`;
 }
 

@@ -10,9 +10,7 @@ export const DEFAULTS_RELATIVE_PATH = 'calculator/defaults.yaml';
  * The outcome of reading the defaults file: a `Result<CalculatorDefaults>`, whose failure also
  * carries `message`, every problem on its own line with the file name.
  */
-export type CalculatorDefaultsResult =
-  | { ok: true; value: CalculatorDefaults }
-  | { ok: false; problems: Problem[]; message: string };
+export type CalculatorDefaultsResult = { ok: true; value: CalculatorDefaults } | { ok: false; problems: Problem[]; message: string };
 
 /**
  * Parses the calculator defaults from YAML text (works in the browser, the build, the CLI and
@@ -21,14 +19,12 @@ export type CalculatorDefaultsResult =
 export function parseCalculatorDefaults(text: string, fileName: string): CalculatorDefaultsResult {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
-    const problems = document.errors.map(
-      (error): Problem => ({
-        code: 'not_parseable',
-        field: '',
-        expected: 'valid YAML',
-        given: `a syntax error: ${error.message.split('\n')[0] ?? error.message}`,
-      }),
-    );
+    const problems = document.errors.map((error): Problem => ({
+      code: 'not_parseable',
+      field: '',
+      expected: 'valid YAML',
+      given: `a syntax error: ${error.message.split('\n')[0] ?? error.message}`,
+    }));
     return { ok: false, problems, message: formatProblems(fileName, problems) };
   }
   const data: unknown = document.toJS();

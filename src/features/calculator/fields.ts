@@ -19,17 +19,7 @@ export const FIELD_GROUPS = ['shared', 'inHouse', 'outsourced', 'fullCycle'] as 
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** How a numeric field is shown and entered. */
-export type NumericUnit =
-  | 'money'
-  | 'moneyPerHour'
-  | 'share'
-  | 'months'
-  | 'integer'
-  | 'number'
-  | 'days'
-  | 'hours'
-  | 'meetings'
-  | 'opportunities';
+export type NumericUnit = 'money' | 'moneyPerHour' | 'share' | 'months' | 'integer' | 'number' | 'days' | 'hours' | 'meetings' | 'opportunities';
 
 /** A numeric input: its range is the schema's range. */
 export interface NumericFieldSpec {

@@ -18,9 +18,7 @@ function numberSchema(spec: NumericFieldSpec) {
 const num = (path: Exclude<NumericFieldPath, `${string}.seats`>) => numberSchema(FIELD_SPECS[path]);
 const seatsSchema = (path: `${string}.seats` & NumericFieldPath) => numberSchema(FIELD_SPECS[path]).nullable();
 
-const CurrencySchema = z
-  .string()
-  .refine((value) => CURRENCY_CODE.test(value), 'a three-letter ISO 4217 currency code in capitals, e.g. USD');
+const CurrencySchema = z.string().refine((value) => CURRENCY_CODE.test(value), 'a three-letter ISO 4217 currency code in capitals, e.g. USD');
 
 /** Inputs every model shares. */
 export const SharedSchema = z.strictObject({
@@ -116,9 +114,10 @@ export const ScenarioInputSchema = z.strictObject({
 });
 
 /** The editable-field paths that need a source line in the defaults file (all of them). */
-const sourcesShape = Object.fromEntries(
-  (Object.keys(FIELD_SPECS) as FieldPath[]).map((path) => [path, z.string().trim().min(1)]),
-) as Record<FieldPath, z.ZodString>;
+const sourcesShape = Object.fromEntries((Object.keys(FIELD_SPECS) as FieldPath[]).map((path) => [path, z.string().trim().min(1)])) as Record<
+  FieldPath,
+  z.ZodString
+>;
 
 /** The site's calculator defaults file (`src/content/calculator/defaults.yaml`). */
 export const CalculatorDefaultsSchema = z.strictObject({

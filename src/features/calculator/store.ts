@@ -4,14 +4,7 @@ import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioTe
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
-import {
-  DEFAULT_TORNADO_MODEL,
-  SERVER_CHART_WIDTHS,
-  breakEvenSentence,
-  calculatorView,
-  type CalculatorView,
-  type ChartWidths,
-} from './view/view-model.ts';
+import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { monthlyCsv } from './view/wording.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';

@@ -20,8 +20,7 @@ export const EMPTY_PROGRESS: Progress = Object.freeze({
 
 type Refusal = { ok: false; problems: Problem[] };
 
-const fail = (code: ProblemCode, field: string, expected: string, given: unknown): Refusal =>
-  refuse({ code, field, expected, given: describeValue(given) });
+const fail = (code: ProblemCode, field: string, expected: string, given: unknown): Refusal => refuse({ code, field, expected, given: describeValue(given) });
 
 /** `missing` when there is nothing, else `otherwise`. */
 const absentOr = (value: unknown, otherwise: ProblemCode): ProblemCode => (value === undefined ? 'missing' : otherwise);
@@ -53,7 +52,12 @@ export function parseProgressValue(value: unknown): Result<Progress> {
   const version = value['version'];
   if (version !== PROGRESS_VERSION) {
     const newer = typeof version === 'number' && version > PROGRESS_VERSION;
-    return fail(newer ? 'unsupported_version' : absentOr(version, 'not_allowed'), 'version', `${PROGRESS_VERSION}${newer ? ' (it was saved by a newer version of this site)' : ''}`, version);
+    return fail(
+      newer ? 'unsupported_version' : absentOr(version, 'not_allowed'),
+      'version',
+      `${PROGRESS_VERSION}${newer ? ' (it was saved by a newer version of this site)' : ''}`,
+      version,
+    );
   }
   for (const key of Object.keys(value)) {
     if (!FIELDS.has(key)) return fail('unknown_field', key.slice(0, 60), 'no such field (the progress format does not have it)', value[key]);
@@ -72,7 +76,8 @@ export function parseProgressValue(value: unknown): Result<Progress> {
       }
     }
     const chapter = visited['chapter'];
-    if (typeof chapter !== 'string' || !isChapterId(chapter)) return fail(absentOr(chapter, 'bad_format'), 'lastVisited.chapter', 'a chapter id such as "leads-versus-targets"', chapter);
+    if (typeof chapter !== 'string' || !isChapterId(chapter))
+      return fail(absentOr(chapter, 'bad_format'), 'lastVisited.chapter', 'a chapter id such as "leads-versus-targets"', chapter);
     const at = visited['at'];
     if (typeof at !== 'string' || !isIsoDate(at)) return fail(absentOr(at, 'bad_format'), 'lastVisited.at', DATE_WORDS, at);
     const title = visited['title'];

@@ -38,9 +38,7 @@ export const ProgressSchema = z.strictObject({
   /** Path steps other than chapters (assessments, the calculator, tasks) marked done, by step key. */
   steps: NoProtoKey.pipe(z.record(StepKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.steps), `at most ${PROGRESS_LIMITS.steps} steps`),
   /** The chapter opened most recently, for "Continue where you left off". Optional. */
-  lastVisited: z
-    .strictObject({ chapter: ChapterKeySchema, at: DoneAtSchema, title: VisitedTitleSchema.optional() })
-    .optional(),
+  lastVisited: z.strictObject({ chapter: ChapterKeySchema, at: DoneAtSchema, title: VisitedTitleSchema.optional() }).optional(),
 });
 
 /** Reading progress: chapters and steps done, and the chapter read last. */

@@ -15,7 +15,6 @@ export function progressStorageKey(base: string): string {
   return `pb-progress:${base}`;
 }
 
-
 /** A message for the reader about their stored progress (unreadable data, storage full); undefined when all is well. */
 export const $notice = atom<string | undefined>(undefined);
 

@@ -21,14 +21,16 @@ export interface StepLike {
  */
 export function stepTargets(pathId: string, steps: readonly StepLike[]): StepTarget[] {
   if (!KEBAB_ID.test(pathId) || pathId.length > PROGRESS_LIMITS.pathId) {
-    throw new ContentError(`paths/${pathId}: the file name must be a lowercase-kebab id of at most ${PROGRESS_LIMITS.pathId} characters to keep progress; given "${pathId}" (${pathId.length} characters).`);
+    throw new ContentError(
+      `paths/${pathId}: the file name must be a lowercase-kebab id of at most ${PROGRESS_LIMITS.pathId} characters to keep progress; given "${pathId}" (${pathId.length} characters).`,
+    );
   }
   // Room for the path id, the slash and a repeat suffix such as "-12".
   const room = PROGRESS_LIMITS.stepKey - pathId.length - 1 - 4;
   const seen = new Map<string, number>();
   return steps.map((step) => {
     if (step.kind === 'chapter' && step.ref) return { chapter: step.ref };
-    const detail = step.kind === 'assessment' ? (step.ref ?? '') : step.kind === 'task' ? slug(step.title ?? '') : '';
+    const detail = step.kind === 'assessment' || step.kind === 'check' ? (step.ref ?? '') : step.kind === 'task' ? slug(step.title ?? '') : '';
     const name = slug(`${step.kind} ${detail}`).slice(0, room).replace(/-+$/, '') || 'step';
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
@@ -38,7 +40,7 @@ export function stepTargets(pathId: string, steps: readonly StepLike[]): StepTar
 
 /** A path step as its YAML file gives it. */
 export interface PathStepInput {
-  kind: 'chapter' | 'assessment' | 'calculator' | 'task';
+  kind: 'chapter' | 'assessment' | 'check' | 'calculator' | 'task';
   ref?: string | undefined;
   title?: string | undefined;
   description: string;
@@ -70,9 +72,13 @@ export interface StepTitles {
 const KIND_LABELS: Record<PathStepInput['kind'], string> = {
   chapter: 'Chapter',
   assessment: 'Self-assessment',
+  check: 'Knowledge check',
   calculator: 'Calculator',
   task: 'Practical task',
 };
+
+/** The title of a check step that gives none: the chapter's title, as a check. */
+export const checkTitle = (chapterTitle: string): string => `Knowledge check: ${chapterTitle}`;
 
 /**
  * Turns a path's steps into what its page shows: a step's own `title` wins, else the title of the
@@ -84,9 +90,25 @@ export function describePathSteps(pathId: string, steps: readonly PathStepInput[
   return steps.map((step, i) => {
     const ref = step.ref ?? '';
     const borrowed =
-      step.kind === 'chapter' ? titles.chapter(ref) : step.kind === 'assessment' ? titles.assessment(ref) : step.kind === 'calculator' ? titles.calculator : undefined;
+      step.kind === 'chapter'
+        ? titles.chapter(ref)
+        : step.kind === 'check'
+          ? checkTitle(titles.chapter(ref) ?? ref)
+          : step.kind === 'assessment'
+            ? titles.assessment(ref)
+            : step.kind === 'calculator'
+              ? titles.calculator
+              : undefined;
     const href =
-      step.kind === 'chapter' ? `chapters/${ref}/` : step.kind === 'assessment' ? `assessments/${ref}/` : step.kind === 'calculator' ? 'calculator/' : undefined;
+      step.kind === 'chapter'
+        ? `chapters/${ref}/`
+        : step.kind === 'check'
+          ? `chapters/${ref}/#check`
+          : step.kind === 'assessment'
+            ? `assessments/${ref}/`
+            : step.kind === 'calculator'
+              ? 'calculator/'
+              : undefined;
     return {
       number: i + 1,
       kind: step.kind,

@@ -18,8 +18,6 @@ import { FIXTURE, load } from './fixtures.ts';
 
 // The same fixture as scoring.test.ts. Maximum points: a = 10 (q1 weight 2 + q2), b = 9, overall 19.
 
-
-
 const fixture = load('fixture.yaml', FIXTURE);
 const other = load('other.yaml', FIXTURE.replace('id: fixture', 'id: other').replace('title: Fixture', 'title: Other'));
 const TAKEN = new Date('2025-03-04T09:30:00.000Z');
@@ -65,7 +63,9 @@ describe('createResult and the result file', () => {
 
 describe('result links', () => {
   test('the link format', () => {
-    expect(encodeResultLink(result(1, 3, 1, 1, 'Sam Lee'))).toMatchInlineSnapshot(`"#pb-result=1&a=fixture&t=2025-03-04T09%3A30%3A00.000Z&q=q1.1_q2.3_q3.1_q4.1&n=Sam+Lee&c=6160c44f"`);
+    expect(encodeResultLink(result(1, 3, 1, 1, 'Sam Lee'))).toMatchInlineSnapshot(
+      `"#pb-result=1&a=fixture&t=2025-03-04T09%3A30%3A00.000Z&q=q1.1_q2.3_q3.1_q4.1&n=Sam+Lee&c=6160c44f"`,
+    );
   });
 
   test.each([
@@ -176,7 +176,8 @@ describe('parseResultFile', () => {
 
 describe('refusals carry stable codes', () => {
   const link = encodeResultLink(result(1, 3, 1, 1));
-  const codesOf = (outcome: { ok: boolean; problems?: { code?: string; field: string }[] }) => (outcome.ok ? [] : (outcome.problems ?? []).map((p) => `${p.field}:${p.code}`));
+  const codesOf = (outcome: { ok: boolean; problems?: { code?: string; field: string }[] }) =>
+    outcome.ok ? [] : (outcome.problems ?? []).map((p) => `${p.field}:${p.code}`);
   test.each<[string, string, string[]]>([
     ['not a result link', '#section-2', ['pb-result:not_parseable']],
     ['a newer format', link.replace('pb-result=1', 'pb-result=2'), ['pb-result:unsupported_version']],
@@ -190,7 +191,11 @@ describe('refusals carry stable codes', () => {
     ['not JSON', 'name,score', [':not_parseable']],
     ['another kind of JSON', fileOf({ name: 'x' }), ['format:missing']],
     ['an assessment this site does not have', fileOf({ ...result(1, 3, 1, 1), assessment: 'cold-calling' }), ['assessment:unknown_reference']],
-    ['an unknown question and a missing answer', fileOf({ ...result(1, 3, 1, 1), answers: { q1: 1, q2: 3, q3: 1, 'q-old': 0 } }), ['answers.q-old:unknown_reference', 'answers.q4:missing']],
+    [
+      'an unknown question and a missing answer',
+      fileOf({ ...result(1, 3, 1, 1), answers: { q1: 1, q2: 3, q3: 1, 'q-old': 0 } }),
+      ['answers.q-old:unknown_reference', 'answers.q4:missing'],
+    ],
     ['an option out of range', fileOf({ ...result(1, 3, 1, 1), answers: { q1: 7, q2: 3, q3: 1, q4: 1 } }), ['answers.q1:conflict']],
   ])('file: %s', (_name, text, codes) => {
     expect(codesOf(parseResultFile(text, [fixture]))).toEqual(codes);
@@ -201,7 +206,10 @@ describe('pasted result links (the team roll-up)', () => {
   const ann = result(1, 3, 1, 1, 'Ann');
   const bo = { ...result(2, 2, 3, 0, 'Bo'), assessment: 'other' };
   const reasons = (text: string) =>
-    parseResultLinks(text, [fixture, other]).map(({ line, assessment, outcome }) => [line, outcome.ok ? outcome.value.name : teamLinkRefusal(outcome.problems, assessment)]);
+    parseResultLinks(text, [fixture, other]).map(({ line, assessment, outcome }) => [
+      line,
+      outcome.ok ? outcome.value.name : teamLinkRefusal(outcome.problems, assessment),
+    ]);
 
   test('one link per line, blank lines skipped, each read against the assessment it names', () => {
     const text = `https://intranet.example/assessments/fixture/${encodeResultLink(ann)}\n\n   \n${encodeResultLink(bo)}\r\n`;
@@ -322,10 +330,18 @@ describe('untrusted input', () => {
 
   test('decodeResultLink never throws or pollutes, for any string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl({ withFragments: true }), fc.string().map((s) => `#pb-result=1&${s}`)), (text) => {
-        expect(typeof decodeResultLink(text, fixture).ok).toBe('boolean');
-        unpolluted();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.webUrl({ withFragments: true }),
+          fc.string().map((s) => `#pb-result=1&${s}`),
+        ),
+        (text) => {
+          expect(typeof decodeResultLink(text, fixture).ok).toBe('boolean');
+          unpolluted();
+        },
+      ),
     );
   });
 
@@ -361,13 +377,25 @@ describe('untrusted input', () => {
         const answers = objectText([['q1', 0], ['q2', 0], ['q3', 0], ['q4', 0], ...entries]);
         const text = inAnswers
           ? `{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-01-01","answers":${answers}}`
-          : objectText([['format', 'pb-assessment-result'], ['version', 1], ['assessment', 'fixture'], ['takenAt', '2025-01-01'], ['answers', { q1: 0, q2: 0, q3: 0, q4: 0 }], ...entries]);
+          : objectText([
+              ['format', 'pb-assessment-result'],
+              ['version', 1],
+              ['assessment', 'fixture'],
+              ['takenAt', '2025-01-01'],
+              ['answers', { q1: 0, q2: 0, q3: 0, q4: 0 }],
+              ...entries,
+            ]);
         const outcome = parseResultFile(text, [fixture]);
         if (outcome.ok) expect(AssessmentResultSchema.safeParse(outcome.value.result).success).toBe(true);
         unpolluted();
       }),
     );
-    expect(parseResultFile('{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-01-01","answers":{"q1":0,"q2":0,"q3":0,"q4":0,"__proto__":{"polluted":true}}}', [fixture]).ok).toBe(false);
+    expect(
+      parseResultFile(
+        '{"format":"pb-assessment-result","version":1,"assessment":"fixture","takenAt":"2025-01-01","answers":{"q1":0,"q2":0,"q3":0,"q4":0,"__proto__":{"polluted":true}}}',
+        [fixture],
+      ).ok,
+    ).toBe(false);
     unpolluted();
   });
 

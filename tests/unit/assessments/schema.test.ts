@@ -143,7 +143,9 @@ describe('parseAssessmentFile', () => {
   });
 
   test('duplicate question ids', () => {
-    expect(messageFor((d) => (d.questions[1] = { ...d.questions[1], id: 'time' }))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "questions.1.id": expected a question id not used before ("time" is already used by questions.0.id); given "time"."`);
+    expect(messageFor((d) => (d.questions[1] = { ...d.questions[1], id: 'time' }))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "questions.1.id": expected a question id not used before ("time" is already used by questions.0.id); given "time"."`,
+    );
   });
 
   test('duplicate dimension ids', () => {
@@ -151,7 +153,9 @@ describe('parseAssessmentFile', () => {
       messageFor((d) => {
         d.dimensions.push({ id: 'routine', title: 'Again', description: 'Again.' });
       }),
-    ).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "dimensions.2.id": expected a dimension id not used before ("routine" is already used by dimensions.0.id); given "routine"."`);
+    ).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "dimensions.2.id": expected a dimension id not used before ("routine" is already used by dimensions.0.id); given "routine"."`,
+    );
   });
 
   test('duplicate option labels', () => {
@@ -159,7 +163,9 @@ describe('parseAssessmentFile', () => {
       messageFor((d) => {
         (d.questions[0]?.['options'] as Record<string, unknown>[]).push({ label: 'Some', score: 4 });
       }),
-    ).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "questions.0.options.2.label": expected an option label not used before ("Some" is already used by questions.0.options.1.label); given "Some"."`);
+    ).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "questions.0.options.2.label": expected an option label not used before ("Some" is already used by questions.0.options.1.label); given "Some"."`,
+    );
   });
 
   test('an option without a score', () => {
@@ -167,23 +173,33 @@ describe('parseAssessmentFile', () => {
       messageFor((d) => {
         (d.questions[0]?.['options'] as Record<string, unknown>[])[1] = { label: 'Some' };
       }),
-    ).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "questions.0.options.1.score": expected a score for every option of a single-choice question (a number of 0 or more: the points this answer earns); given nothing (the field is missing)."`);
+    ).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "questions.0.options.1.score": expected a score for every option of a single-choice question (a number of 0 or more: the points this answer earns); given nothing (the field is missing)."`,
+    );
   });
 
   test('bands that leave a gap', () => {
-    expect(messageFor((d) => (d.bands = [band(0, 39, 'Low'), band(45, 100, 'High')]))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "bands.1.from": expected 40, right after band "Low" ends at 39 (scores 40-44 are in no band); given 45."`);
+    expect(messageFor((d) => (d.bands = [band(0, 39, 'Low'), band(45, 100, 'High')]))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "bands.1.from": expected 40, right after band "Low" ends at 39 (scores 40-44 are in no band); given 45."`,
+    );
   });
 
   test('a gap of one score', () => {
-    expect(messageFor((d) => (d.bands = [band(0, 39, 'Low'), band(41, 100, 'High')]))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "bands.1.from": expected 40, right after band "Low" ends at 39 (score 40 is in no band); given 41."`);
+    expect(messageFor((d) => (d.bands = [band(0, 39, 'Low'), band(41, 100, 'High')]))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "bands.1.from": expected 40, right after band "Low" ends at 39 (score 40 is in no band); given 41."`,
+    );
   });
 
   test('bands that overlap', () => {
-    expect(messageFor((d) => (d.bands = [band(0, 59, 'Low'), band(55, 100, 'High')]))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "bands.1.from": expected 60, right after band "Low" ends at 59 (scores 55-59 are in two bands); given 55."`);
+    expect(messageFor((d) => (d.bands = [band(0, 59, 'Low'), band(55, 100, 'High')]))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "bands.1.from": expected 60, right after band "Low" ends at 59 (scores 55-59 are in two bands); given 55."`,
+    );
   });
 
   test('a band inside another', () => {
-    expect(messageFor((d) => (d.bands = [band(0, 100, 'All'), band(20, 30, 'Some')]))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "bands.1.from": expected a range no other band covers (scores 20-30 are also in band "All"); given 20."`);
+    expect(messageFor((d) => (d.bands = [band(0, 100, 'All'), band(20, 30, 'Some')]))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "bands.1.from": expected a range no other band covers (scores 20-30 are also in band "All"); given 20."`,
+    );
   });
 
   test('bands that do not start at 0 or do not reach 100', () => {
@@ -194,15 +210,21 @@ describe('parseAssessmentFile', () => {
   });
 
   test('a band that ends before it starts', () => {
-    expect(messageFor((d) => (d.bands = [band(0, 49, 'Low'), band(80, 50, 'High')]))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "bands.1.from": expected a number no larger than this band's "to" (50); given 80."`);
+    expect(messageFor((d) => (d.bands = [band(0, 49, 'Low'), band(80, 50, 'High')]))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "bands.1.from": expected a number no larger than this band's "to" (50); given 80."`,
+    );
   });
 
   test('a band beyond 100', () => {
-    expect(messageFor((d) => (d.bands = [band(0, 49, 'Low'), band(50, 120, 'High')]))).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: field "bands.1.to": expected a number of at most 100; given 120."`);
+    expect(messageFor((d) => (d.bands = [band(0, 49, 'Low'), band(50, 120, 'High')]))).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: field "bands.1.to": expected a number of at most 100; given 120."`,
+    );
   });
 
   test('id that does not match the file name', () => {
-    expect(messageFor(() => {}, 'src/content/assessments/other.yaml')).toMatchInlineSnapshot(`"src/content/assessments/other.yaml: field "id": expected the file name without .yaml ("other"), so links to /assessments/other/ work; given "tiny"."`);
+    expect(messageFor(() => {}, 'src/content/assessments/other.yaml')).toMatchInlineSnapshot(
+      `"src/content/assessments/other.yaml: field "id": expected the file name without .yaml ("other"), so links to /assessments/other/ work; given "tiny"."`,
+    );
   });
 
   test('a single-choice question without options, and an agreement question with options', () => {
@@ -211,7 +233,13 @@ describe('parseAssessmentFile', () => {
         const [first, second] = d.questions;
         d.questions = [
           { ...first, options: undefined },
-          { ...second, options: [{ label: 'Yes', score: 1 }, { label: 'No', score: 0 }] },
+          {
+            ...second,
+            options: [
+              { label: 'Yes', score: 1 },
+              { label: 'No', score: 0 },
+            ],
+          },
         ];
       }),
     ).toMatchInlineSnapshot(`
@@ -223,7 +251,14 @@ describe('parseAssessmentFile', () => {
   test('reverse on a single-choice question and options that all score 0', () => {
     expect(
       messageFor((d) => {
-        d.questions[0] = { ...d.questions[0], reverse: true, options: [{ label: 'A', score: 0 }, { label: 'B', score: 0 }] };
+        d.questions[0] = {
+          ...d.questions[0],
+          reverse: true,
+          options: [
+            { label: 'A', score: 0 },
+            { label: 'B', score: 0 },
+          ],
+        };
       }),
     ).toMatchInlineSnapshot(`
       "src/content/assessments/tiny.yaml: field "questions.0.reverse": expected no "reverse" on a single-choice question (give each option the score it deserves instead); given true.
@@ -235,7 +270,13 @@ describe('parseAssessmentFile', () => {
     expect(
       messageFor((d) => {
         d.questions[1] = { ...d.questions[1], kind: 'multiple', reversed: true };
-        d.questions[0] = { ...d.questions[0], options: [{ label: 'A', score: -1 }, { label: 'B', score: 2 }] };
+        d.questions[0] = {
+          ...d.questions[0],
+          options: [
+            { label: 'A', score: -1 },
+            { label: 'B', score: 2 },
+          ],
+        };
       }),
     ).toMatchInlineSnapshot(`
       "src/content/assessments/tiny.yaml: field "questions.0.options.0.score": expected a number of at least 0; given -1.
@@ -273,7 +314,9 @@ describe('parseAssessmentFile', () => {
     expect(messageOfText(FILE, 'title: [unclosed')).toMatchInlineSnapshot(
       `"src/content/assessments/tiny.yaml: the file: expected valid YAML; given text that cannot be read as YAML (Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17)."`,
     );
-    expect(messageOfText(FILE, '- just\n- a list\n')).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: the file: expected an object; given a list of 2 items."`);
+    expect(messageOfText(FILE, '- just\n- a list\n')).toMatchInlineSnapshot(
+      `"src/content/assessments/tiny.yaml: the file: expected an object; given a list of 2 items."`,
+    );
     expect(messageOfText(FILE, '')).toMatchInlineSnapshot(`"src/content/assessments/tiny.yaml: the file: expected an object; given null."`);
     expect(parseAssessmentFile(FILE, 'title: [unclosed')).toMatchObject({ ok: false, problems: [{ code: 'not_parseable', field: '' }] });
   });
@@ -285,7 +328,14 @@ describe('parseAssessmentFile', () => {
         expect(typeof outcome.ok).toBe('boolean');
       }),
     );
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     expect(parseAssessmentFile('x.yaml', bomb).ok).toBe(false);
     expect(parseAssessmentFile('x.yaml', '__proto__:\n  polluted: true\n').ok).toBe(false);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -314,7 +364,9 @@ describe('chapter references', () => {
 
 describe('the default assessments', () => {
   const folder = fileURLToPath(new URL('../../../src/content/assessments/', import.meta.url));
-  const files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 
   test('are the four of the content outline', () => {
     expect(files).toEqual(['build-buy-or-full-cycle.yaml', 'first-conversations.yaml', 'prospecting-habits.yaml', 'prospecting-optional.yaml']);

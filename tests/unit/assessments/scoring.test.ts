@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { answeredCount, bandFor, isComplete, percent, scoreAssessment, scoringSentence, unansweredQuestions } from '../../../src/features/assessments/scoring.ts';
+import {
+  answeredCount,
+  bandFor,
+  isComplete,
+  percent,
+  scoreAssessment,
+  scoringSentence,
+  unansweredQuestions,
+} from '../../../src/features/assessments/scoring.ts';
 import type { AssessmentScore, Answers } from '../../../src/features/assessments/scoring.ts';
 import { FIXTURE, load } from './fixtures.ts';
 
 // Maximum points: q1 3×2 = 6, q2 4, q3 4 (reverse), q4 5; dimension a = 10, b = 9, overall 19.
-
-
 
 const fixture = load('fixture.yaml', FIXTURE);
 
@@ -82,7 +88,17 @@ describe('scoreAssessment', () => {
   test('per-question results: points, best, and the explanation of the option or else of the question', () => {
     const result = score(answers(1, 3, 1, 2));
     expect(result.questions).toEqual([
-      { id: 'q1', dimension: 'a', prompt: 'Single, weighted.', chosen: 1, answer: 'Sometimes', points: 2, maxPoints: 6, best: false, explanation: 'Sometimes is a start.' },
+      {
+        id: 'q1',
+        dimension: 'a',
+        prompt: 'Single, weighted.',
+        chosen: 1,
+        answer: 'Sometimes',
+        points: 2,
+        maxPoints: 6,
+        best: false,
+        explanation: 'Sometimes is a start.',
+      },
       { id: 'q2', dimension: 'a', prompt: 'Agreement.', chosen: 3, answer: 'Agree', points: 3, maxPoints: 4, best: false },
       { id: 'q3', dimension: 'b', prompt: 'Reverse agreement.', chosen: 1, answer: 'Disagree', points: 3, maxPoints: 4, best: false },
       { id: 'q4', dimension: 'b', prompt: 'Single.', chosen: 2, answer: 'Five', points: 5, maxPoints: 5, best: true },
@@ -157,7 +173,9 @@ describe('helpers', () => {
   });
 
   test('scoringSentence describes weights and reverse items', () => {
-    expect(scoringSentence(fixture)).toMatchInlineSnapshot(`"Your 4 answers earn points (statements you rate earn 0 to 4, counted the other way round where agreeing is the weaker answer), and your score, overall and for each of the 2 areas, is the share of the most possible points you earned, from 0 to 100; some questions count up to 2 times as much as others."`);
+    expect(scoringSentence(fixture)).toMatchInlineSnapshot(
+      `"Your 4 answers earn points (statements you rate earn 0 to 4, counted the other way round where agreeing is the weaker answer), and your score, overall and for each of the 2 areas, is the share of the most possible points you earned, from 0 to 100; some questions count up to 2 times as much as others."`,
+    );
   });
 
   test('scoringSentence for equal weights and only single-choice questions', () => {
@@ -168,15 +186,15 @@ describe('helpers', () => {
         .replace('  - { id: q2, dimension: a, kind: agreement, prompt: Agreement. }\n', '')
         .replace('  - { id: q3, dimension: b, kind: agreement, reverse: true, prompt: Reverse agreement. }\n', ''),
     );
-    expect(scoringSentence(plain)).toMatchInlineSnapshot(`"Your 2 answers earn points, and your score, overall and for each of the 2 areas, is the share of the most possible points you earned, from 0 to 100; every question counts the same."`);
+    expect(scoringSentence(plain)).toMatchInlineSnapshot(
+      `"Your 2 answers earn points, and your score, overall and for each of the 2 areas, is the share of the most possible points you earned, from 0 to 100; every question counts the same."`,
+    );
   });
 });
 
 describe('the default assessments', () => {
   const ids = ['prospecting-habits', 'first-conversations', 'prospecting-optional', 'build-buy-or-full-cycle'];
-  const assessments = ids.map((id) =>
-    load(`${id}.yaml`, readFileSync(new URL(`../../../src/content/assessments/${id}.yaml`, import.meta.url), 'utf8')),
-  );
+  const assessments = ids.map((id) => load(`${id}.yaml`, readFileSync(new URL(`../../../src/content/assessments/${id}.yaml`, import.meta.url), 'utf8')));
 
   test.each(assessments.map((a) => [a.id, a] as const))('%s: best answers score 100, worst score 0', (_id, assessment) => {
     const pick = (best: boolean) =>

@@ -42,7 +42,23 @@ describe('readSaved', () => {
     ['nothing stored', undefined, saved()],
     ['an empty string', '', saved()],
     ['answers in progress', text(saved({ answers: { often: 1 } })), saved({ answers: { often: 1 } })],
-    ['a finished run with history', text(saved({ answers: { often: 1, plan: 4 }, finishedAt: T1, name: 'Ana', history: [{ takenAt: T1, answers: { often: 1, plan: 4 }, overall: 100, band: 'High' }] })), saved({ answers: { often: 1, plan: 4 }, finishedAt: T1, name: 'Ana', history: [{ takenAt: T1, answers: { often: 1, plan: 4 }, overall: 100, band: 'High' }] })],
+    [
+      'a finished run with history',
+      text(
+        saved({
+          answers: { often: 1, plan: 4 },
+          finishedAt: T1,
+          name: 'Ana',
+          history: [{ takenAt: T1, answers: { often: 1, plan: 4 }, overall: 100, band: 'High' }],
+        }),
+      ),
+      saved({
+        answers: { often: 1, plan: 4 },
+        finishedAt: T1,
+        name: 'Ana',
+        history: [{ takenAt: T1, answers: { often: 1, plan: 4 }, overall: 100, band: 'High' }],
+      }),
+    ],
   ])('keeps %s', (_, stored, expected) => {
     expect(readSaved(stored, assessment)).toEqual({ saved: expected });
   });
@@ -54,7 +70,11 @@ describe('readSaved', () => {
     ['a __proto__ answer key', '{"version":1,"answers":{"__proto__":1},"history":[]}', '(Something unexpected was found at "answers".)'],
     ['a date that is not a date', text(saved({ finishedAt: '2025-13-45T99:00:00Z' })), '(Something unexpected was found at "finishedAt".)'],
     ['a list instead of an object', '[]', '(Something unexpected was found.)'],
-    ['too long a history', text(saved({ history: Array.from({ length: MAX_HISTORY + 1 }, () => ({ takenAt: T1, answers: {}, overall: 0, band: 'Low' })) })), '(Something unexpected was found at "history".)'],
+    [
+      'too long a history',
+      text(saved({ history: Array.from({ length: MAX_HISTORY + 1 }, () => ({ takenAt: T1, answers: {}, overall: 0, band: 'Low' })) })),
+      '(Something unexpected was found at "history".)',
+    ],
   ])('drops %s with a notice', (_, stored, detail) => {
     const read = readSaved(stored, assessment);
     expect(read.saved).toEqual(EMPTY_SAVED);
@@ -64,7 +84,8 @@ describe('readSaved', () => {
   test('leaves data of a newer version alone, with its own notice', () => {
     expect(readSaved(text({ version: 2, answers: {}, history: [], extra: 1 }), assessment)).toEqual({
       saved: EMPTY_SAVED,
-      notice: 'Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.',
+      notice:
+        'Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.',
     });
   });
 
@@ -72,7 +93,9 @@ describe('readSaved', () => {
     // "gone" is no longer a question; "often" has 2 options, so index 2 is out of range.
     const read = readSaved(text(saved({ answers: { often: 2, plan: 3, gone: 0 }, finishedAt: T1 })), assessment);
     expect(read.saved).toEqual(saved({ answers: { plan: 3 } }));
-    expect(read.notice).toBe('2 saved answers no longer match this self-assessment (it has changed since), so they were cleared. Please answer again where a question is empty.');
+    expect(read.notice).toBe(
+      '2 saved answers no longer match this self-assessment (it has changed since), so they were cleared. Please answer again where a question is empty.',
+    );
   });
 });
 
@@ -89,7 +112,10 @@ describe('parseSaved', () => {
   });
 
   test('counts the answers it had to drop', () => {
-    expect(parseSaved(text(saved({ answers: { often: 2, plan: 3, gone: 0 } })), assessment)).toEqual({ ok: true, value: { saved: saved({ answers: { plan: 3 } }), dropped: 2 } });
+    expect(parseSaved(text(saved({ answers: { often: 2, plan: 3, gone: 0 } })), assessment)).toEqual({
+      ok: true,
+      value: { saved: saved({ answers: { plan: 3 } }), dropped: 2 },
+    });
   });
 });
 
@@ -143,7 +169,8 @@ describe('assessmentStore', () => {
 
   test('keeps at most the last MAX_HISTORY results', async () => {
     const { store } = await open();
-    for (let i = 0; i < MAX_HISTORY + 2; i++) store.finish({ takenAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(), answers: {}, overall: i, band: 'Low' });
+    for (let i = 0; i < MAX_HISTORY + 2; i++)
+      store.finish({ takenAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(), answers: {}, overall: i, band: 'Low' });
     const history = store.$saved.get().history;
     expect(history).toHaveLength(MAX_HISTORY);
     expect(history[0]?.overall).toBe(2);

@@ -62,12 +62,16 @@ describe('saved answers that could not be used', () => {
     [problem('invalid'), '(Something unexpected was found.)'],
     [problem('invalid', 'answers.often'), '(Something unexpected was found at "answers.often".)'],
   ])('%j', (problems, detail) => {
-    expect(savedRefusal(problems)).toBe(`Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. ${detail}`);
+    expect(savedRefusal(problems)).toBe(
+      `Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. ${detail}`,
+    );
   });
 
   test('a newer version is left alone, and dropped answers are counted', () => {
     expect(savedRefusal(problem('unsupported_version', 'version'))).toMatch(/^Your saved answers were made by a newer version of this site/);
-    expect(droppedAnswers(1)).toBe('One saved answer no longer matches this self-assessment (it has changed since), so it was cleared. Please answer again where a question is empty.');
+    expect(droppedAnswers(1)).toBe(
+      'One saved answer no longer matches this self-assessment (it has changed since), so it was cleared. Please answer again where a question is empty.',
+    );
     expect(droppedAnswers(3)).toMatch(/^3 saved answers no longer match .* so they were cleared\./);
   });
 });
@@ -91,7 +95,11 @@ describe('the team roll-up', () => {
   test.each([
     [{ duplicate: 0, notFitting: 0 }, 0, ''],
     [{ duplicate: 1, notFitting: 0 }, 0, 'Left out: 1 duplicate counted once.'],
-    [{ duplicate: 2, notFitting: 1 }, 3, 'Left out: 2 duplicates counted once; 1 result does not fit this version of the self-assessment; 3 results are of another self-assessment (choose it above).'],
+    [
+      { duplicate: 2, notFitting: 1 },
+      3,
+      'Left out: 2 duplicates counted once; 1 result does not fit this version of the self-assessment; 3 results are of another self-assessment (choose it above).',
+    ],
   ])('left out %j and %d of another assessment', (skipped, other, text) => {
     expect(leftOutText(skipped, other)).toBe(text);
   });

@@ -124,7 +124,27 @@ function expectLinkAgreesWithZod(query: string, defaults: Scenario): void {
 const linkValue = fc.oneof(
   fc.integer({ min: -5, max: 2_000_000_000 }).map(String),
   fc.double({ min: -1, max: 400, noNaN: true }).map(String),
-  fc.constantFrom('', ' ', 'auto', 'null', 'true', 'false', 'salary', 'displacedMargin', 'USD', 'usd', 'EURO', '1e400', '-0', ' 5 ', '0x10', '.5', '1.', '3e2', 'NaN'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'auto',
+    'null',
+    'true',
+    'false',
+    'salary',
+    'displacedMargin',
+    'USD',
+    'usd',
+    'EURO',
+    '1e400',
+    '-0',
+    ' 5 ',
+    '0x10',
+    '.5',
+    '1.',
+    '3e2',
+    'NaN',
+  ),
   fc.string({ maxLength: 8 }),
 );
 const linkKey = fc.oneof(
@@ -142,9 +162,15 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant([]),
   fc.constant({}),
 );
-const fieldValue = fc.oneof(jsonValue, fc.constantFrom<unknown>(undefined, Number.NaN, Infinity, -0, 2 ** 53, 1e400, 'auto', ''));
+const fieldValue = fc.oneof(
+  jsonValue,
+  fc.constantFrom<unknown>(undefined, Number.NaN, Infinity, -0, 2 ** 53, Infinity /* a literal such as 1e400 overflows to this */, 'auto', ''),
+);
 const groupObject = fc.dictionary(
-  fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PATHS.map((path) => path.split('.').pop() ?? path)) }, { weight: 1, arbitrary: fc.constantFrom('salary', '__proto__', 'x.y') }),
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...PATHS.map((path) => path.split('.').pop() ?? path)) },
+    { weight: 1, arbitrary: fc.constantFrom('salary', '__proto__', 'x.y') },
+  ),
   fieldValue,
   { maxKeys: 6 },
 );
@@ -155,7 +181,10 @@ const scenarioObject = fc.dictionary(
 );
 /** A whole scenario with at most a couple of fields changed, dropped or added. */
 const nearlyWholeScenario = fc
-  .tuple(arbitraryScenario, fc.array(fc.tuple(fc.constantFrom(...PATHS, 'version', 'bogus', 'inHouse.bogus'), fc.option(fieldValue, { nil: undefined })), { maxLength: 2 }))
+  .tuple(
+    arbitraryScenario,
+    fc.array(fc.tuple(fc.constantFrom(...PATHS, 'version', 'bogus', 'inHouse.bogus'), fc.option(fieldValue, { nil: undefined })), { maxLength: 2 }),
+  )
   .map(([scenario, changes]) => {
     const copy = structuredClone(scenario) as unknown as Record<string, Record<string, unknown>>;
     for (const [path, value] of changes) {
@@ -177,9 +206,11 @@ const fileText: fc.Arbitrary<string> = fc.oneof(
   scenarioObject.map((input) => JSON.stringify(input)),
   nearlyWholeScenario.map((input) => JSON.stringify(input, null, 2)),
   arbitraryScenario.map((scenario) => resultsJson(scenario, evaluate(scenario))),
-  fc.tuple(arbitraryScenario, fc.oneof(scenarioObject, nearlyWholeScenario, jsonValue)).map(([scenario, edited]) =>
-    resultsJson(scenario, evaluate(scenario)).replace(/"scenario": [\s\S]*\}\n$/, `"scenario": ${JSON.stringify(edited) ?? 'null'}\n}\n`),
-  ),
+  fc
+    .tuple(arbitraryScenario, fc.oneof(scenarioObject, nearlyWholeScenario, jsonValue))
+    .map(([scenario, edited]) =>
+      resultsJson(scenario, evaluate(scenario)).replace(/"scenario": [\s\S]*\}\n$/, `"scenario": ${JSON.stringify(edited) ?? 'null'}\n}\n`),
+    ),
   fc.tuple(scenarioObject, fc.nat()).map(([input, n]) => JSON.stringify(input).slice(0, n % (JSON.stringify(input).length + 1))),
 );
 

@@ -222,10 +222,7 @@ describe('outsourced', () => {
     { horizon: 5, term: 6, committed: 20000 }, // (6 − 5) · 2 · 10,000
     { horizon: 1, term: 0, committed: 0 },
   ])('horizon $horizon, term $term: committed $committed', ({ horizon, term, committed }) => {
-    const result = evaluateModel(
-      scenarioWith({ horizonMonths: horizon, outsourced: { ...agency, minimumTermMonths: term } }),
-      'outsourced',
-    );
+    const result = evaluateModel(scenarioWith({ horizonMonths: horizon, outsourced: { ...agency, minimumTermMonths: term } }), 'outsourced');
     expect(result.committedFees).toBe(committed);
     expect(result.totalCost).toBe(pick(result.months, 'cost').reduce((a, b) => a + b, 0) + committed);
   });
@@ -322,9 +319,7 @@ describe('solving seats for the target', () => {
   });
 
   test('an absurdly large team is an error, not a number', () => {
-    const results = evaluate(
-      scenarioWith({ shared: { targetOpportunitiesPerMonth: 10000 }, outsourced: { meetingsPerSeatPerMonth: 1e-6 } }),
-    );
+    const results = evaluate(scenarioWith({ shared: { targetOpportunitiesPerMonth: 10000 }, outsourced: { meetingsPerSeatPerMonth: 1e-6 } }));
     expect(results.outsourced.error).toMatch(/more than 1,000,000 seats/);
   });
 });
@@ -333,12 +328,7 @@ describe('zero denominators', () => {
   test('no meetings: every ratio is null with the reason', () => {
     const result = evaluateModel(scenarioWith({ inHouse: { seats: 3, meetingsPerMonth: 0 } }), 'inHouse');
     expect(result.meetings).toBe(0);
-    expect([result.costPerMeeting, result.costPerOpportunity, result.costPerWin, result.monthsToRunRate]).toEqual([
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect([result.costPerMeeting, result.costPerOpportunity, result.costPerWin, result.monthsToRunRate]).toEqual([null, null, null, null]);
     expect(result.roi).toBe(-1); // cost without any return: (0 − cost) / cost
     expect(result.nullReasons).toMatchInlineSnapshot(`
       {
@@ -364,9 +354,7 @@ describe('zero denominators', () => {
   test('the agency onboarding covers the whole horizon', () => {
     const result = evaluateModel(scenarioWith({ horizonMonths: 2, outsourced: { onboardingMonths: 2 } }), 'outsourced');
     expect(result.costPerMeeting).toBeNull();
-    expect(result.nullReasons.costPerMeeting).toBe(
-      "No meetings in the horizon: the agency's 2-month onboarding covers the whole 2-month horizon.",
-    );
+    expect(result.nullReasons.costPerMeeting).toBe("No meetings in the horizon: the agency's 2-month onboarding covers the whole 2-month horizon.");
     expect(result.nullReasons.monthsToRunRate).toMatch(/within the 2-month horizon/);
   });
 
@@ -418,7 +406,10 @@ describe('properties', () => {
   }));
 
   test('the generated scenarios are valid', () => {
-    fc.assert(fc.property(arbitraryScenario, (s) => ScenarioSchema.safeParse(s).success), { numRuns: 200 });
+    fc.assert(
+      fc.property(arbitraryScenario, (s) => ScenarioSchema.safeParse(s).success),
+      { numRuns: 200 },
+    );
   });
 
   test('no result is ever NaN or ±Infinity', () => {

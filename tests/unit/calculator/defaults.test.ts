@@ -93,6 +93,8 @@ describe('the Node loader', () => {
     mkdirSync(join(dir, 'calculator', 'defaults.yaml'), { recursive: true });
     const result = loadDefaultsFile(dir);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message.replace(dir, '<dir>')).toMatchInlineSnapshot(`"<dir>/calculator/defaults.yaml: the file: expected a readable calculator defaults file (set CONTENT_DIR to the folder that holds calculator/defaults.yaml); given an unreadable file (EISDIR)."`);
+    expect(!result.ok && result.message.replace(dir, '<dir>')).toMatchInlineSnapshot(
+      `"<dir>/calculator/defaults.yaml: the file: expected a readable calculator defaults file (set CONTENT_DIR to the folder that holds calculator/defaults.yaml); given an unreadable file (EISDIR)."`,
+    );
   });
 });

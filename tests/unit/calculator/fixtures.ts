@@ -91,22 +91,20 @@ function arbitraryFor(field: (typeof SCENARIO_FIELDS)[number]): fc.Arbitrary<unk
 }
 
 /** Any valid scenario (every field over its whole range; days out kept below working days). */
-export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
-  .tuple(...SCENARIO_FIELDS.map(arbitraryFor))
-  .map((values) => {
-    let scenario = METHODOLOGY_DEFAULTS;
-    SCENARIO_FIELDS.forEach((field, i) => {
-      scenario = withField(scenario, field.path, values[i]);
-    });
-    const maxDaysOut = scenario.shared.workingDaysPerYear - 1;
-    return scenarioWith(
-      {
-        inHouse: { daysOutPerYear: Math.min(scenario.inHouse.daysOutPerYear, maxDaysOut) },
-        fullCycle: { daysOutPerYear: Math.min(scenario.fullCycle.daysOutPerYear, maxDaysOut) },
-      },
-      scenario,
-    );
+export const arbitraryScenario: fc.Arbitrary<Scenario> = fc.tuple(...SCENARIO_FIELDS.map(arbitraryFor)).map((values) => {
+  let scenario = METHODOLOGY_DEFAULTS;
+  SCENARIO_FIELDS.forEach((field, i) => {
+    scenario = withField(scenario, field.path, values[i]);
   });
+  const maxDaysOut = scenario.shared.workingDaysPerYear - 1;
+  return scenarioWith(
+    {
+      inHouse: { daysOutPerYear: Math.min(scenario.inHouse.daysOutPerYear, maxDaysOut) },
+      fullCycle: { daysOutPerYear: Math.min(scenario.fullCycle.daysOutPerYear, maxDaysOut) },
+    },
+    scenario,
+  );
+});
 
 /** Every number anywhere inside a value (for "never NaN or Infinity" checks). */
 export function allNumbers(value: unknown, path = ''): { path: string; value: number }[] {

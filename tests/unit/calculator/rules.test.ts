@@ -43,7 +43,14 @@ describe('the days-out rule', () => {
       crossFieldProblems(scenario).map(({ field, expected }) => ({ field, expected })),
     );
     expect(fromCodec).toEqual({ ok: false, problems: crossFieldProblems(scenario) });
-    const form = readForm(new Map([['inHouse.daysOutPerYear', { text: '170' }], ['shared.workingDaysPerYear', { text: '160' }]]), METHODOLOGY_DEFAULTS, 'en-US');
+    const form = readForm(
+      new Map([
+        ['inHouse.daysOutPerYear', { text: '170' }],
+        ['shared.workingDaysPerYear', { text: '160' }],
+      ]),
+      METHODOLOGY_DEFAULTS,
+      'en-US',
+    );
     expect(Object.fromEntries(form.errors)).toEqual({
       'inHouse.daysOutPerYear': 'Too high. Allowed: 0 to 159 days.',
       'shared.workingDaysPerYear': 'Too low. Allowed: 171 to 366 days.',

@@ -270,8 +270,8 @@ describe('field table', () => {
     const schemaPaths = [
       'horizonMonths',
       'currency',
-      ...Object.entries({ shared: SharedSchema, inHouse: InHouseSchema, outsourced: OutsourcedSchema, fullCycle: FullCycleSchema }).flatMap(
-        ([group, schema]) => Object.keys(schema.shape).map((key) => `${group}.${key}`),
+      ...Object.entries({ shared: SharedSchema, inHouse: InHouseSchema, outsourced: OutsourcedSchema, fullCycle: FullCycleSchema }).flatMap(([group, schema]) =>
+        Object.keys(schema.shape).map((key) => `${group}.${key}`),
       ),
     ];
     expect(SCENARIO_FIELDS.map((f) => f.path).sort()).toEqual(schemaPaths.sort());

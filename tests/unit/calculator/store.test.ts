@@ -18,7 +18,21 @@ function start(defaults: Scenario = D): CalculatorStore {
   return store;
 }
 afterEach(() => {
-  if (store) cleanStores(store.$scenario, store.$fieldErrors, store.$stale, store.$status, store.$formatters, store.$evaluation, store.$link, store.$view, store.$breakEven, store.$linkNotice, store.$importNotice, store.$message);
+  if (store)
+    cleanStores(
+      store.$scenario,
+      store.$fieldErrors,
+      store.$stale,
+      store.$status,
+      store.$formatters,
+      store.$evaluation,
+      store.$link,
+      store.$view,
+      store.$breakEven,
+      store.$linkNotice,
+      store.$importNotice,
+      store.$message,
+    );
   store = undefined;
 });
 
@@ -143,7 +157,12 @@ describe('break-even', () => {
 
   test('choices that are not inputs or models are ignored', () => {
     const s = start();
-    for (const [path, models] of [['currency', ['inHouse', 'outsourced']], ['bogus', ['inHouse', 'outsourced']], ['horizonMonths', ['inHouse', 'x']], ['horizonMonths', []]] as const) {
+    for (const [path, models] of [
+      ['currency', ['inHouse', 'outsourced']],
+      ['bogus', ['inHouse', 'outsourced']],
+      ['horizonMonths', ['inHouse', 'x']],
+      ['horizonMonths', []],
+    ] as const) {
       s.findBreakEven(path, models);
     }
     expect(s.$breakEven.get()).toEqual({ text: SERVER_BREAK_EVEN, stale: false });

@@ -4,7 +4,9 @@ import { lineChart, monthTicks, niceScale, tornadoChart, type SvgNode } from '..
 /** Every node of a tree, depth first. */
 const nodes = (node: SvgNode): SvgNode[] => [node, ...(node.children ?? []).flatMap(nodes)];
 const numbersIn = (node: SvgNode): string[] =>
-  nodes(node).flatMap((n) => Object.values(n.attrs).map(String)).filter((value) => /NaN|Infinity/.test(value));
+  nodes(node)
+    .flatMap((n) => Object.values(n.attrs).map(String))
+    .filter((value) => /NaN|Infinity/.test(value));
 
 describe('axes', () => {
   test.each([
@@ -87,7 +89,11 @@ describe('tornado chart', () => {
 
   test('no inputs: says so instead of drawing an empty panel', () => {
     const chart = tornadoChart({ titleId: 'tt', title: '', bars: [], base: 0, width: 300, format: String });
-    expect(nodes(chart).map((n) => n.text).filter(Boolean)).toContain('No input moves this result.');
+    expect(
+      nodes(chart)
+        .map((n) => n.text)
+        .filter(Boolean),
+    ).toContain('No input moves this result.');
     expect(numbersIn(chart)).toEqual([]);
   });
 });

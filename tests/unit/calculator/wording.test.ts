@@ -23,7 +23,10 @@ const D = METHODOLOGY_DEFAULTS;
 describe('words', () => {
   test.each([
     ['Cannot size: inHouse.meetingsPerMonth is 0.', 'Cannot size: “Meetings per SDR per month (in-house)” is 0.'],
-    ['fullCycle.prospectingShare and fullCycle.meetingToOpportunity are 0', '“Time spent prospecting (full-cycle)” and “Meeting to opportunity (full-cycle)” are 0'],
+    [
+      'fullCycle.prospectingShare and fullCycle.meetingToOpportunity are 0',
+      '“Time spent prospecting (full-cycle)” and “Meeting to opportunity (full-cycle)” are 0',
+    ],
     ['shared.workingDaysPerYear', '“Working days per year”'],
     ['inHouse.notAField stays', 'inHouse.notAField stays'],
   ])('humanize(%j)', (text, expected) => {
@@ -105,7 +108,11 @@ describe('the comparison and the verdict for the methodology defaults', () => {
     expect(result.headline).toBe('None of the three models can be costed per opportunity with these inputs.');
     const rows = comparisonRows(evaluation, scenario, fmt);
     const costPerOpportunity = rows.find((row) => row.id === 'costPerOpportunity')!;
-    expect(costPerOpportunity.cells.inHouse).toEqual({ text: '—', note: 'No meetings in the horizon: “Meetings per SDR per month (in-house)” is 0.', best: false });
+    expect(costPerOpportunity.cells.inHouse).toEqual({
+      text: '—',
+      note: 'No meetings in the horizon: “Meetings per SDR per month (in-house)” is 0.',
+      best: false,
+    });
     expect(JSON.stringify(rows)).not.toMatch(/NaN|Infinity/);
   });
 
@@ -122,22 +129,55 @@ describe('break-even sentences', () => {
   test.each<[string, BreakEvenResult, string]>([
     [
       'a crossing',
-      { ...common, status: 'crossing', value: 10424.2, below: 'outsourced', above: 'inHouse', costPerOpportunity: 2627, crossings: [{ value: 10424.2, below: 'outsourced', above: 'inHouse' }] },
+      {
+        ...common,
+        status: 'crossing',
+        value: 10424.2,
+        below: 'outsourced',
+        above: 'inHouse',
+        costPerOpportunity: 2627,
+        crossings: [{ value: 10424.2, below: 'outsourced', above: 'inHouse' }],
+      },
       'In-house SDRs and the agency cost the same per opportunity ($2,627) when “Monthly fee per rep (agency)” is about $10,424 (it is $11,500 now). Below that, the agency is cheaper; above it, in-house SDRs are cheaper.',
     ],
     [
       'a whole-number input',
-      { ...common, path: 'inHouse.rampMonths', baseValue: 3, range: { min: 0, max: 24 }, status: 'crossing', value: 6, below: 'inHouse', above: 'outsourced', costPerOpportunity: 2930, crossings: [{ value: 6, below: 'inHouse', above: 'outsourced' }] },
+      {
+        ...common,
+        path: 'inHouse.rampMonths',
+        baseValue: 3,
+        range: { min: 0, max: 24 },
+        status: 'crossing',
+        value: 6,
+        below: 'inHouse',
+        above: 'outsourced',
+        costPerOpportunity: 2930,
+        crossings: [{ value: 6, below: 'inHouse', above: 'outsourced' }],
+      },
       'In-house SDRs and the agency cost the same per opportunity ($2,930) when “Ramp (in-house)” is 6 months (it is 3 months now). Below that, in-house SDRs are cheaper; above it, the agency is cheaper.',
     ],
     [
       'no crossing',
-      { ...common, models: ['fullCycle', 'inHouse'], path: 'fullCycle.prospectingShare', baseValue: 0.2, range: { min: 0, max: 1 }, status: 'no-crossing', cheaper: 'fullCycle', reason: '' },
+      {
+        ...common,
+        models: ['fullCycle', 'inHouse'],
+        path: 'fullCycle.prospectingShare',
+        baseValue: 0.2,
+        range: { min: 0, max: 1 },
+        status: 'no-crossing',
+        cheaper: 'fullCycle',
+        reason: '',
+      },
       'No crossing in range: the cost per opportunity is lower with full-cycle AEs than with in-house SDRs for every “Time spent prospecting (full-cycle)” from 0% to 100%.',
     ],
     [
       'nothing computable',
-      { ...common, status: 'no-crossing', cheaper: null, reason: 'Cost per opportunity cannot be computed for In-house SDR team and Outsourced agency anywhere in the range of outsourced.monthlyFeePerSeat.' },
+      {
+        ...common,
+        status: 'no-crossing',
+        cheaper: null,
+        reason: 'Cost per opportunity cannot be computed for In-house SDR team and Outsourced agency anywhere in the range of outsourced.monthlyFeePerSeat.',
+      },
       'No crossing in range. Cost per opportunity cannot be computed for In-house SDR team and Outsourced agency anywhere in the range of “Monthly fee per rep (agency)”.',
     ],
   ])('%s', (_name, result, expected) => {

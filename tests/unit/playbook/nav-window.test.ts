@@ -19,6 +19,13 @@ test.each([
 });
 
 test('the window size does not depend on the length of the list', () => {
-  const sizes = [20, 200, 5000].map((n) => windowAround(Array.from({ length: n }, (_, i) => i), Math.floor(n / 2), 3).items.length);
+  const sizes = [20, 200, 5000].map(
+    (n) =>
+      windowAround(
+        Array.from({ length: n }, (_, i) => i),
+        Math.floor(n / 2),
+        3,
+      ).items.length,
+  );
   expect(new Set(sizes).size).toBe(1);
 });

@@ -36,7 +36,11 @@ describe('reading order', () => {
     expect(index.positionById.get('habits')).toEqual({ reading: 4, inSection: 0 });
     expect(index.positionById.get('aardvark')).toEqual({ reading: 2, inSection: 2 });
     expect(index.positionById.get('nope')).toBeUndefined();
-    expect([...index.sectionPositionById]).toEqual([['basics', 0], ['practice', 1], ['empty', 2]]);
+    expect([...index.sectionPositionById]).toEqual([
+      ['basics', 0],
+      ['practice', 1],
+      ['empty', 2],
+    ]);
   });
 
   test.each([

@@ -56,9 +56,7 @@ describe('chapter frontmatter', () => {
   });
 
   test('a related entry of the wrong type names its position', () => {
-    expect(messageFor(ChapterSchema, 'x.mdx', { ...chapter, related: ['ok', 3] })).toMatchInlineSnapshot(
-      `"x.mdx: field "related.1": expected text; given 3."`,
-    );
+    expect(messageFor(ChapterSchema, 'x.mdx', { ...chapter, related: ['ok', 3] })).toMatchInlineSnapshot(`"x.mdx: field "related.1": expected text; given 3."`);
   });
 });
 
@@ -88,7 +86,7 @@ describe('sections, glossary, site settings and paths', () => {
   test('a path step of an unknown kind lists the kinds', () => {
     const data = { title: 'P', audience: 'rep', order: 1, summary: 'S', steps: [{ kind: 'video', description: 'd' }] };
     expect(messageFor(OnboardingPathSchema, 'src/content/paths/p.yaml', data)).toMatchInlineSnapshot(
-      `"src/content/paths/p.yaml: field "steps.0.kind": expected one of chapter, assessment, calculator, task; given "video"."`,
+      `"src/content/paths/p.yaml: field "steps.0.kind": expected one of chapter, assessment, check, calculator, task; given "video"."`,
     );
   });
 
@@ -97,5 +95,24 @@ describe('sections, glossary, site settings and paths', () => {
     expect(messageFor(OnboardingPathSchema, 'p.yaml', data)).toMatchInlineSnapshot(
       `"p.yaml: field "steps.0.title": expected text; given nothing (the field is missing)."`,
     );
+  });
+});
+
+describe('path certification and check steps', () => {
+  const path = { title: 'P', audience: 'rep', order: 1, summary: 'S', steps: [{ kind: 'check', ref: 'leads', description: 'Pass it.' }] };
+  test('a check step and a certification block are accepted; assessments default to none', () => {
+    const parsed = OnboardingPathSchema.parse({ ...path, certification: { title: 'Certified', chapters: 'all', checks: ['leads'] } });
+    expect(parsed.certification).toEqual({ title: 'Certified', chapters: 'all', checks: ['leads'], assessments: [] });
+  });
+  test('a minimum score over 100 and a word other than all are named', () => {
+    expect(
+      messageFor(OnboardingPathSchema, 'p.yaml', {
+        ...path,
+        certification: { title: 'C', chapters: 'some', checks: 'all', assessments: [{ id: 'habits', minScore: 120 }] },
+      }),
+    ).toMatchInlineSnapshot(`
+      "p.yaml: field "certification.chapters": expected the word all, or a list of chapter ids; given "some".
+      p.yaml: field "certification.assessments.0.minScore": expected a number of at most 100; given 120."
+    `);
   });
 });

@@ -48,7 +48,10 @@ const reasonFor = (text: string): string => {
 describe('reading progress text', () => {
   test('a complete document reads back as it was written', () => {
     expect(parseProgressText(JSON.stringify(doc()))).toEqual({ ok: true, value: doc() });
-    expect(parseProgressText(JSON.stringify(doc({ lastVisited: undefined })))).toEqual({ ok: true, value: progress({ 'beyond-bant': T1 }, { 'new-rep/task-first-call': T2 }) });
+    expect(parseProgressText(JSON.stringify(doc({ lastVisited: undefined })))).toEqual({
+      ok: true,
+      value: progress({ 'beyond-bant': T1 }, { 'new-rep/task-first-call': T2 }),
+    });
   });
 
   test.each([
@@ -63,28 +66,66 @@ describe('reading progress text', () => {
     [JSON.stringify(doc({ version: '1' })), 'field "version": expected 1; given "1"'],
     [JSON.stringify(doc({ extra: true })), 'field "extra": expected no such field (the progress format does not have it); given true'],
     [JSON.stringify(doc({ chapters: ['beyond-bant'] })), 'field "chapters": expected an object of ids and the times they were done; given a list of 1 item'],
-    [JSON.stringify(doc({ chapters: undefined })), 'field "chapters": expected an object of ids and the times they were done; given nothing (the field is missing)'],
-    [JSON.stringify(doc({ chapters: { 'Beyond BANT': T1 } })), 'field "chapters.Beyond BANT": expected a chapter id such as "leads-versus-targets"; given "Beyond BANT"'],
-    [JSON.stringify(doc({ chapters: { 'beyond-bant': 'yesterday' } })), 'field "chapters.beyond-bant": expected a time such as "2026-03-01T09:30:00.000Z"; given "yesterday"'],
-    [JSON.stringify(doc({ chapters: { 'beyond-bant': 1772357400000 } })), 'field "chapters.beyond-bant": expected a time such as "2026-03-01T09:30:00.000Z"; given 1772357400000'],
-    [JSON.stringify(doc({ chapters: { 'beyond-bant': null } })), 'field "chapters.beyond-bant": expected a time such as "2026-03-01T09:30:00.000Z"; given null'],
+    [
+      JSON.stringify(doc({ chapters: undefined })),
+      'field "chapters": expected an object of ids and the times they were done; given nothing (the field is missing)',
+    ],
+    [
+      JSON.stringify(doc({ chapters: { 'Beyond BANT': T1 } })),
+      'field "chapters.Beyond BANT": expected a chapter id such as "leads-versus-targets"; given "Beyond BANT"',
+    ],
+    [
+      JSON.stringify(doc({ chapters: { 'beyond-bant': 'yesterday' } })),
+      'field "chapters.beyond-bant": expected a time such as "2026-03-01T09:30:00.000Z"; given "yesterday"',
+    ],
+    [
+      JSON.stringify(doc({ chapters: { 'beyond-bant': 1772357400000 } })),
+      'field "chapters.beyond-bant": expected a time such as "2026-03-01T09:30:00.000Z"; given 1772357400000',
+    ],
+    [
+      JSON.stringify(doc({ chapters: { 'beyond-bant': null } })),
+      'field "chapters.beyond-bant": expected a time such as "2026-03-01T09:30:00.000Z"; given null',
+    ],
     [JSON.stringify(doc({ steps: { 'no-slash': T1 } })), 'field "steps.no-slash": expected a step key such as "new-rep/task-first-call"; given "no-slash"'],
     [JSON.stringify(doc({ steps: 'all' })), 'field "steps": expected an object of ids and the times they were done; given "all"'],
     [JSON.stringify(doc({ lastVisited: 'beyond-bant' })), 'field "lastVisited": expected an object with "chapter" and "at"; given "beyond-bant"'],
-    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant' } })), 'field "lastVisited.at": expected a time such as "2026-03-01T09:30:00.000Z"; given nothing (the field is missing)'],
-    [JSON.stringify(doc({ lastVisited: { chapter: 7, at: T1 } })), 'field "lastVisited.chapter": expected a chapter id such as "leads-versus-targets"; given 7'],
-    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, page: 'x' } })), 'field "lastVisited.page": expected no such field (only "chapter", "at" and "title"); given "x"'],
-    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'a\u0007b' } })), 'field "lastVisited.title": expected a chapter title of 1 to 200 characters without control characters; given "a\\u0007b"'],
-    [JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'x'.repeat(201) } })), `field "lastVisited.title": expected a chapter title of 1 to 200 characters without control characters; given "${'x'.repeat(60)}…"`],
+    [
+      JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant' } })),
+      'field "lastVisited.at": expected a time such as "2026-03-01T09:30:00.000Z"; given nothing (the field is missing)',
+    ],
+    [
+      JSON.stringify(doc({ lastVisited: { chapter: 7, at: T1 } })),
+      'field "lastVisited.chapter": expected a chapter id such as "leads-versus-targets"; given 7',
+    ],
+    [
+      JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, page: 'x' } })),
+      'field "lastVisited.page": expected no such field (only "chapter", "at" and "title"); given "x"',
+    ],
+    [
+      JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'a\u0007b' } })),
+      'field "lastVisited.title": expected a chapter title of 1 to 200 characters without control characters; given "a\\u0007b"',
+    ],
+    [
+      JSON.stringify(doc({ lastVisited: { chapter: 'beyond-bant', at: T1, title: 'x'.repeat(201) } })),
+      `field "lastVisited.title": expected a chapter title of 1 to 200 characters without control characters; given "${'x'.repeat(60)}…"`,
+    ],
   ])('%s is refused: %s', (text, reason) => {
     expect(reasonFor(text)).toBe(reason);
   });
 
   test.each([
     ['a huge string', 'x'.repeat(PROGRESS_LIMITS.text + 1), `it is ${PROGRESS_LIMITS.text + 1} characters long; progress is at most ${PROGRESS_LIMITS.text}`],
-    ['a huge date', JSON.stringify(doc({ chapters: { 'beyond-bant': `${T1}${' '.repeat(10_000)}` } })), expect.stringMatching(/^field "chapters.beyond-bant": expected a time/)],
+    [
+      'a huge date',
+      JSON.stringify(doc({ chapters: { 'beyond-bant': `${T1}${' '.repeat(10_000)}` } })),
+      expect.stringMatching(/^field "chapters.beyond-bant": expected a time/),
+    ],
     ['a huge id', JSON.stringify(doc({ chapters: { [`a${'-b'.repeat(100)}`]: T1 } })), expect.stringMatching(/^field "chapters.a-b-b.*expected a chapter id/)],
-    ['too many chapters', JSON.stringify(doc({ chapters: Object.fromEntries(Array.from({ length: PROGRESS_LIMITS.chapters + 1 }, (_, i) => [`c${i}`, T1])) })), `field "chapters": expected at most ${PROGRESS_LIMITS.chapters} entries; given "${PROGRESS_LIMITS.chapters + 1} entries"`],
+    [
+      'too many chapters',
+      JSON.stringify(doc({ chapters: Object.fromEntries(Array.from({ length: PROGRESS_LIMITS.chapters + 1 }, (_, i) => [`c${i}`, T1])) })),
+      `field "chapters": expected at most ${PROGRESS_LIMITS.chapters} entries; given "${PROGRESS_LIMITS.chapters + 1} entries"`,
+    ],
     ['text that is not a string', 42, 'the content: expected text; given 42'],
   ])('%s is refused', (_name, text, reason) => {
     expect(reasonFor(text as string)).toEqual(reason);
@@ -94,7 +135,10 @@ describe('reading progress text', () => {
     ['__proto__', '{"format":"pb-progress","version":1,"chapters":{"__proto__":"2026-03-01T09:30:00.000Z"},"steps":{}}'],
     ['__proto__ at the top', '{"__proto__":{"polluted":true},"format":"pb-progress","version":1,"chapters":{},"steps":{}}'],
     ['constructor', '{"format":"pb-progress","version":1,"chapters":{},"steps":{"constructor":{"prototype":1}}}'],
-    ['__proto__ in lastVisited', '{"format":"pb-progress","version":1,"chapters":{},"steps":{},"lastVisited":{"chapter":"a","at":"2026-03-01T09:30:00.000Z","__proto__":{"polluted":true}}}'],
+    [
+      '__proto__ in lastVisited',
+      '{"format":"pb-progress","version":1,"chapters":{},"steps":{},"lastVisited":{"chapter":"a","at":"2026-03-01T09:30:00.000Z","__proto__":{"polluted":true}}}',
+    ],
   ])('a %s key is refused and pollutes nothing', (_name, text) => {
     expect(parseProgressText(text).ok).toBe(false);
     expect(ProgressSchema.safeParse(JSON.parse(text)).success).toBe(false);
@@ -152,7 +196,9 @@ describe('the hand-written check and the zod schema agree', () => {
         fc.record({ version: fc.oneof(fc.constant(1), fc.constant(2), anything) }),
         fc.record({ chapters: dates(chapterId) }),
         fc.record({ steps: dates(stepKey) }),
-        fc.record({ lastVisited: fc.oneof(fc.record({ chapter: fc.oneof(chapterId, anything), at: fc.oneof(date, anything) }, { requiredKeys: [] }), anything) }),
+        fc.record({
+          lastVisited: fc.oneof(fc.record({ chapter: fc.oneof(chapterId, anything), at: fc.oneof(date, anything) }, { requiredKeys: [] }), anything),
+        }),
         fc.record({ extra: anything }),
       ),
     )
@@ -211,9 +257,19 @@ describe('merging an import into this browser’s progress', () => {
     ['union of both', progress({ a: T1 }), progress({ b: T2 }), progress({ a: T1, b: T2 })],
     ['the earlier date wins', progress({ a: T2 }), progress({ a: T1 }), progress({ a: T1 })],
     ['the earlier date wins either way round', progress({ a: T1 }), progress({ a: T2 }), progress({ a: T1 })],
-    ['dates compare as times, not text', progress({ a: '2026-03-01T09:30:00Z' }), progress({ a: '2026-03-01T09:29:59.999Z' }), progress({ a: '2026-03-01T09:29:59.999Z' })],
+    [
+      'dates compare as times, not text',
+      progress({ a: '2026-03-01T09:30:00Z' }),
+      progress({ a: '2026-03-01T09:29:59.999Z' }),
+      progress({ a: '2026-03-01T09:29:59.999Z' }),
+    ],
     ['steps too', progress({}, { 'p/x': T3 }), progress({}, { 'p/x': T2, 'p/y': T1 }), progress({}, { 'p/x': T2, 'p/y': T1 })],
-    ['the later visit wins', progress({}, {}, { chapter: 'a', at: T1 }), progress({}, {}, { chapter: 'b', at: T2 }), progress({}, {}, { chapter: 'b', at: T2 })],
+    [
+      'the later visit wins',
+      progress({}, {}, { chapter: 'a', at: T1 }),
+      progress({}, {}, { chapter: 'b', at: T2 }),
+      progress({}, {}, { chapter: 'b', at: T2 }),
+    ],
     ['a visit on one side is kept', progress({}, {}, { chapter: 'a', at: T3 }), progress(), progress({}, {}, { chapter: 'a', at: T3 })],
     ['empty into empty', progress(), progress(), progress()],
   ])('%s', (_name, current, incoming, expected) => {
@@ -244,7 +300,9 @@ describe('merging an import into this browser’s progress', () => {
     const many = (prefix: string) => Object.fromEntries(Array.from({ length: PROGRESS_LIMITS.chapters }, (_, i) => [`${prefix}${i}`, T1]));
     const result = importProgressText(progress(many('a')), JSON.stringify(progress(many('b'))));
     expect(result.ok).toBe(false);
-    expect(result.ok ? '' : importRefused('big.json', result.problems)).toMatchInlineSnapshot(`"Importing “big.json” would hold more than 10000 chapters or 2000 steps. Nothing was imported; reset first to replace your progress with the file."`);
+    expect(result.ok ? '' : importRefused('big.json', result.problems)).toMatchInlineSnapshot(
+      `"Importing “big.json” would hold more than 10000 chapters or 2000 steps. Nothing was imported; reset first to replace your progress with the file."`,
+    );
   });
 });
 
@@ -354,7 +412,11 @@ describe('path steps and completion', () => {
     ['a chapter step counts when its chapter is done', progress({ a: T1 }), { done: 1, total: 3, steps: [true, false, false], next: 1 }],
     ['steps done out of order', progress({ b: T1 }, { 'p/task-x': T2 }), { done: 2, total: 3, steps: [false, true, true], next: 0 }],
     ['all done', progress({ a: T1, b: T2 }, { 'p/task-x': T2 }), { done: 3, total: 3, steps: [true, true, true], next: undefined }],
-    ['other paths’ steps and other chapters do not count', progress({ c: T1 }, { 'q/task-x': T2 }), { done: 0, total: 3, steps: [false, false, false], next: 0 }],
+    [
+      'other paths’ steps and other chapters do not count',
+      progress({ c: T1 }, { 'q/task-x': T2 }),
+      { done: 0, total: 3, steps: [false, false, false], next: 0 },
+    ],
   ])('%s', (_name, p, expected) => {
     expect(pathCompletion(p, targets)).toEqual(expected);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { stepsDone } from '../../../src/features/progress/wording.ts';
-import { exportFileName, exportedMessage, fileTooLarge, fileUnreadable, importRefused, importedMessage } from '../../../src/features/progress/transfer-wording.ts';
+import {
+  exportFileName,
+  exportedMessage,
+  fileTooLarge,
+  fileUnreadable,
+  importRefused,
+  importedMessage,
+} from '../../../src/features/progress/transfer-wording.ts';
 import { EMPTY_PROGRESS } from '../../../src/features/progress/parse.ts';
 import type { Progress } from '../../../src/features/progress/schema.ts';
 
@@ -28,19 +35,29 @@ describe('what the progress pages say', () => {
   });
 
   test.each([
-    ['a file that is not progress', [{ code: 'not_parseable' as const, field: '', expected: 'JSON text', given: 'text that is not valid JSON' }], '“notes.txt” is not a progress file from this playbook (it is not valid JSON). Nothing was imported.'],
+    [
+      'a file that is not progress',
+      [{ code: 'not_parseable' as const, field: '', expected: 'JSON text', given: 'text that is not valid JSON' }],
+      '“notes.txt” is not a progress file from this playbook (it is not valid JSON). Nothing was imported.',
+    ],
     [
       'a merge over the limits',
       [{ code: 'conflict' as const, field: '', expected: 'at most …', given: '…' }],
       'Importing “notes.txt” would hold more than 10000 chapters or 2000 steps. Nothing was imported; reset first to replace your progress with the file.',
     ],
-    ['a browser that will not store it', [{ code: 'not_saved' as const, field: '', expected: '…', given: '…' }], 'The file was read, but this browser would not save it (its storage is full or blocked).'],
+    [
+      'a browser that will not store it',
+      [{ code: 'not_saved' as const, field: '', expected: '…', given: '…' }],
+      'The file was read, but this browser would not save it (its storage is full or blocked).',
+    ],
   ])('a refused import: %s', (_name, problems, text) => {
     expect(importRefused('notes.txt', problems)).toBe(text);
   });
 
   test('files refused before they are read', () => {
-    expect(fileTooLarge('huge.json', 5 * 1024 * 1024)).toBe('“huge.json” is not a progress file from this playbook (it is 5120 KB, far larger than any progress file). Nothing was imported.');
+    expect(fileTooLarge('huge.json', 5 * 1024 * 1024)).toBe(
+      '“huge.json” is not a progress file from this playbook (it is 5120 KB, far larger than any progress file). Nothing was imported.',
+    );
     expect(fileUnreadable('gone.json')).toBe('“gone.json” is not a progress file from this playbook (it could not be read). Nothing was imported.');
   });
 });

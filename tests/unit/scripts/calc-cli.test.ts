@@ -43,9 +43,7 @@ describe('npm run calc', () => {
   });
 
   test('an invalid file prints every problem to stderr, nothing to stdout, and exits 1', () => {
-    const { status, stdout, stderr } = calc([
-      file('bad.json', '{"horizonMonths": 99, "inHouse": {"salary": 1, "rampMonths": "three"}}'),
-    ]);
+    const { status, stdout, stderr } = calc([file('bad.json', '{"horizonMonths": 99, "inHouse": {"salary": 1, "rampMonths": "three"}}')]);
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.replaceAll(work, '<dir>')).toMatchInlineSnapshot(`

@@ -59,7 +59,17 @@ test('the policy is the one the hardening issue specifies', () => {
 
 describe('nginx server block', () => {
   test.each([
-    ['/sales/playbook/', '/srv/site', ['location ^~ /sales/playbook/ {', 'alias /srv/site/;', 'alias /srv/site/_astro/;', 'location = /sales/playbook { return 301 /sales/playbook/; }', 'error_page 404 /sales/playbook/404.html;']],
+    [
+      '/sales/playbook/',
+      '/srv/site',
+      [
+        'location ^~ /sales/playbook/ {',
+        'alias /srv/site/;',
+        'alias /srv/site/_astro/;',
+        'location = /sales/playbook { return 301 /sales/playbook/; }',
+        'error_page 404 /sales/playbook/404.html;',
+      ],
+    ],
     ['/', '/srv/site/', ['location ^~ / {', 'alias /srv/site/;', 'location ^~ /_astro/ {', 'error_page 404 /404.html;']],
     ['docs', '/srv/site', ['location ^~ /docs/ {', 'location = /docs { return 301 /docs/; }']],
   ])('base %s, folder %s', (base, siteDir, expected) => {

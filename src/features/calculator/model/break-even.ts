@@ -125,8 +125,7 @@ export function findBreakEven(scenario: Scenario, options: BreakEvenOptions): Br
     const b = costAt(x, second);
     return a === null || b === null ? null : a - b;
   };
-  const cheaperFor = (d: number | null | undefined): ModelId | null =>
-    d === null || d === undefined || d === 0 ? null : d < 0 ? first : second;
+  const cheaperFor = (d: number | null | undefined): ModelId | null => (d === null || d === undefined || d === 0 ? null : d < 0 ? first : second);
 
   const integer = spec.integer === true;
   const xs = scanGrid(range.min, range.max, integer, baseValue);
@@ -185,13 +184,7 @@ export function findBreakEven(scenario: Scenario, options: BreakEvenOptions): Br
 }
 
 /** Narrows a sign change between lo and hi; whole-number inputs return the first value past the change. */
-function bisect(
-  lo: number,
-  hi: number,
-  dLo: number,
-  difference: (x: number) => number | null,
-  integer: boolean,
-): number {
+function bisect(lo: number, hi: number, dLo: number, difference: (x: number) => number | null, integer: boolean): number {
   for (let step = 0; step < BISECTION_STEPS; step++) {
     if (integer && hi - lo <= 1) return hi;
     const mid = integer ? Math.floor((lo + hi) / 2) : lo + (hi - lo) / 2;

@@ -139,11 +139,7 @@ export function perSeatSteadyStateOpportunities(scenario: Scenario, model: Model
     case 'outsourced':
       return scenario.outsourced.meetingsPerSeatPerMonth * scenario.outsourced.meetingToOpportunity;
     case 'fullCycle':
-      return (
-        prospectingDaysPerMonth(scenario) *
-        scenario.fullCycle.meetingsPerProspectingDay *
-        scenario.fullCycle.meetingToOpportunity
-      );
+      return prospectingDaysPerMonth(scenario) * scenario.fullCycle.meetingsPerProspectingDay * scenario.fullCycle.meetingToOpportunity;
   }
 }
 
@@ -329,15 +325,7 @@ function modelGroup(scenario: Scenario, model: ModelId): { meetingToOpportunity:
 }
 
 /** Totals, ratios and run rate from the monthly rows. */
-function summarize(
-  scenario: Scenario,
-  model: ModelId,
-  seats: number,
-  solved: boolean,
-  perSeat: number,
-  months: MonthResult[],
-  committed: number,
-): ModelResult {
+function summarize(scenario: Scenario, model: ModelId, seats: number, solved: boolean, perSeat: number, months: MonthResult[], committed: number): ModelResult {
   const { averageDealValue, grossMargin } = scenario.shared;
   const { meetingToOpportunity, opportunityWinRate } = modelGroup(scenario, model);
   let cost = 0;
@@ -360,12 +348,7 @@ function summarize(
       : meetingToOpportunity === 0
         ? `No opportunities in the horizon: ${model}.meetingToOpportunity is 0.`
         : 'No opportunities in the horizon.';
-  const noWins =
-    opportunities === 0
-      ? noOpportunities
-      : opportunityWinRate === 0
-        ? `No wins: ${model}.opportunityWinRate is 0.`
-        : 'No wins in the horizon.';
+  const noWins = opportunities === 0 ? noOpportunities : opportunityWinRate === 0 ? `No wins: ${model}.opportunityWinRate is 0.` : 'No wins in the horizon.';
 
   const perMeeting = ratio(totalCost, meetings, noMeetings);
   const perOpportunity = ratio(totalCost, opportunities, noOpportunities);
@@ -452,15 +435,7 @@ export function evaluateModel(scenario: Scenario, model: ModelId, options: Evalu
     case 'inHouse':
       return summarize(scenario, model, seats, solved, perSeat, simulateInHouse(scenario, seats), 0);
     case 'outsourced':
-      return summarize(
-        scenario,
-        model,
-        seats,
-        solved,
-        perSeat,
-        simulateOutsourced(scenario, seats),
-        committedFees(scenario, seats),
-      );
+      return summarize(scenario, model, seats, solved, perSeat, simulateOutsourced(scenario, seats), committedFees(scenario, seats));
     case 'fullCycle':
       return summarize(scenario, model, seats, solved, perSeat, simulateFullCycle(scenario, seats), 0);
   }

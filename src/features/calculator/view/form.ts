@@ -93,13 +93,7 @@ export function readInput(
 }
 
 /** Checks a number against a field's bounds: the value, or "Too low" / "Too high" with the allowed range. */
-export function checkBounds(
-  path: NumericFieldPath,
-  value: number,
-  bounds: { min: number; max: number },
-  fmt: Formatters,
-  currency: string,
-): FieldReading {
+export function checkBounds(path: NumericFieldPath, value: number, bounds: { min: number; max: number }, fmt: Formatters, currency: string): FieldReading {
   const spec = FIELD_SPECS[path];
   const allowed = `Allowed: ${rangeText(path, bounds, fmt, currency)}.`;
   const belowMin = 'exclusiveMin' in spec && spec.exclusiveMin ? value <= bounds.min : value < bounds.min;
@@ -111,9 +105,7 @@ export function checkBounds(
 /** Reads the currency field: three letters, upper-cased for the person. */
 export function readCurrency(text: string): { ok: true; value: string } | { ok: false; message: string } {
   const value = text.trim().toUpperCase();
-  return CURRENCY_CODE.test(value)
-    ? { ok: true, value }
-    : { ok: false, message: 'Enter a three-letter ISO 4217 currency code, e.g. USD or EUR.' };
+  return CURRENCY_CODE.test(value) ? { ok: true, value } : { ok: false, message: 'Enter a three-letter ISO 4217 currency code, e.g. USD or EUR.' };
 }
 
 /** A field's dotted path as an element id fragment (`inHouse.baseSalary` → `inHouse-baseSalary`). */

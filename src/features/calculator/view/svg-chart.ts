@@ -151,9 +151,7 @@ export function tornadoChart(options: TornadoOptions): SvgNode {
   const plotW = Math.max(10, width - 2 * side);
   const x = (value: number) => side + ((value - lo) / (hi - lo)) * plotW;
   const children: SvgNode[] = [node('title', { id: options.titleId }, undefined, options.title)];
-  const drawing: SvgNode[] = [
-    node('text', { class: 'chart__tick', x: r(x(base)), y: 12, 'text-anchor': 'middle' }, undefined, `Now ${format(base)}`),
-  ];
+  const drawing: SvgNode[] = [node('text', { class: 'chart__tick', x: r(x(base)), y: 12, 'text-anchor': 'middle' }, undefined, `Now ${format(base)}`)];
   if (bars.length === 0) {
     drawing.push(node('text', { class: 'chart__label', x: r(width / 2), y: top + 24, 'text-anchor': 'middle' }, undefined, 'No input moves this result.'));
   }

@@ -35,7 +35,6 @@ const SUBJECTS: Record<ModelId, string> = {
 const OBJECTS: Record<ModelId, string> = { inHouse: 'in-house SDRs', outsourced: 'the agency', fullCycle: 'full-cycle AEs' };
 const GROUP_SHORT: Record<FieldGroup, string> = { shared: '', inHouse: 'in-house', outsourced: 'agency', fullCycle: 'full-cycle' };
 
-
 /** A field's name for sentences: its label, with the model it belongs to, e.g. "Ramp (in-house)". */
 export function fieldName(path: FieldPath): string {
   const group = path.split('.')[0] as FieldGroup;
@@ -45,9 +44,7 @@ export function fieldName(path: FieldPath): string {
 
 /** Replaces dotted field paths in a model message ("inHouse.meetingsPerMonth is 0") with their names. */
 export function humanize(text: string): string {
-  return text.replace(/\b(?:shared|inHouse|outsourced|fullCycle)\.[A-Za-z]+\b/g, (path) =>
-    isFieldPath(path) ? `“${fieldName(path)}”` : path,
-  );
+  return text.replace(/\b(?:shared|inHouse|outsourced|fullCycle)\.[A-Za-z]+\b/g, (path) => (isFieldPath(path) ? `“${fieldName(path)}”` : path));
 }
 
 /** A field's value as a person reads it: "$55,000", "45%", "3 months", "Yes", "sized for the target". */

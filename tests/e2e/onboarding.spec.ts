@@ -1,0 +1,205 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, open, test } from './fixtures.ts';
+import { contentRoot } from './content.ts';
+
+interface CheckFile {
+  questions: {
+    id: string;
+    kind: string;
+    prompt: string;
+    options: { text: string; correct: boolean }[];
+  }[];
+}
+interface PathFile {
+  title: string;
+  steps: { kind: string; ref?: string }[];
+}
+
+const PATH_ID = 'new-rep-first-30-days';
+const pathFile = parse(readFileSync(join(contentRoot, 'paths', `${PATH_ID}.yaml`), 'utf8')) as PathFile;
+const chapter = pathFile.steps[0]!.ref!;
+const check = parse(readFileSync(join(contentRoot, 'checks', `${chapter}.yaml`), 'utf8')) as CheckFile;
+const checkStep = pathFile.steps.findIndex((s) => s.kind === 'check' && s.ref === chapter) + 1;
+
+/** axe with the WCAG 2.2 A/AA rules the accessibility spec uses, on the whole page or one part. */
+const axe = (page: Page, include?: string) => {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']);
+  return (include ? builder.include(include) : builder).analyze();
+};
+
+/** Answers every question of the check on the page, rightly or wrongly (except `missed`, answered wrongly), and submits. */
+async function answer(page: Page, right: boolean, missed?: string): Promise<void> {
+  const form = page.locator('#check');
+  for (const q of check.questions) {
+    const group = form.getByRole('group', { name: q.prompt });
+    const pick = q.options.filter((o) => (right && q.id !== missed ? o.correct : !o.correct));
+    for (const o of q.kind === 'single' ? pick.slice(0, 1) : pick) {
+      await group.getByLabel(o.text, { exact: true }).check();
+    }
+  }
+  await form.getByRole('button', { name: 'Check my answers' }).click();
+}
+
+test.describe('a rep follows a path through a chapter and its knowledge check', () => {
+  // A whole walk through several pages on a shared machine; each expectation keeps its own timeout.
+  test.describe.configure({ timeout: 120_000 });
+  test('step navigation, a check failed then passed, kept across reloads, the check step ticked', async ({ page }) => {
+    await open(page, `paths/${PATH_ID}/`);
+    await page.locator('.path-step').first().getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`chapters/${chapter}/\\?path=${PATH_ID}$`));
+    await expect(page.getByText(`Step 1 of ${pathFile.steps.length} — ${pathFile.title}`)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: `Path: ${pathFile.title}` }).getByRole('link', { name: /Next step/ })).toHaveAttribute(
+      'href',
+      /\?path=new-rep-first-30-days#check$/,
+    );
+
+    // Submitting with nothing chosen explains it beside the first question instead of scoring.
+    await page.locator('#check').getByRole('button', { name: 'Check my answers' }).click();
+    await expect(page.getByText('Choose an answer to this question before checking.').first()).toBeVisible();
+
+    await answer(page, false);
+    await expect(page.getByText(`Not passed yet: 0 of ${check.questions.length} correct`)).toBeVisible();
+    await expect(page.getByText('Not correct, though you chose it.').first()).toBeVisible();
+    await expect(page.getByText('Missed: this one is correct.').first()).toBeVisible();
+
+    await page.reload();
+    // The check's code loads as the reader reaches the check.
+    await page.locator('#check').scrollIntoViewIfNeeded();
+    await expect(page.getByText(`Your attempts: 1; best 0 of ${check.questions.length}; not passed yet.`)).toBeVisible();
+    await answer(page, true);
+    await expect(page.getByText(`Passed: ${check.questions.length} of ${check.questions.length} correct.`)).toBeVisible();
+
+    await page.reload();
+    await page.locator('#check').scrollIntoViewIfNeeded();
+    await expect(
+      page.getByText(new RegExp(`Your attempts: 2; best ${check.questions.length} of ${check.questions.length}; passed on \\d{4}-\\d{2}-\\d{2}\\.`)),
+    ).toBeVisible();
+    await open(page, `paths/${PATH_ID}/`);
+    await expect(page.locator(`#step-${checkStep}`).getByRole('checkbox')).toBeChecked();
+  });
+
+  test('with JavaScript off the step links and the answers are still there', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      ...(baseURL ? { baseURL } : {}),
+    });
+    const page = await context.newPage();
+    await page.goto(`chapters/${chapter}/?path=${PATH_ID}`);
+    await expect(page.getByText(`Step 1 of ${pathFile.steps.length} — ${pathFile.title}`)).toBeVisible();
+    await page.locator('#check details').first().locator('summary').click();
+    await expect(page.locator('#check details').first().getByText('Correct:').first()).toBeVisible();
+    await context.close();
+  });
+
+  test('the chapter page with its check is axe-clean, before and after submitting', async ({ page }) => {
+    await open(page, `chapters/${chapter}/?path=${PATH_ID}`);
+    expect((await axe(page, '#check')).violations).toEqual([]);
+    await answer(page, false);
+    expect((await axe(page)).violations).toEqual([]);
+  });
+});
+
+interface CertifiedPath {
+  steps: { kind: string; ref?: string }[];
+  certification: { title: string; assessments: { id: string; minScore?: number }[] };
+}
+
+test.describe('a new rep walks a path to its certificate, then reviews a missed question the next day', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test('chapter, a check failed then passed, an assessment, the certificate; the missed question is due the next day @subpath', async ({ page, baseURL }) => {
+    const certified = pathFile as unknown as CertifiedPath;
+    const start = new Date('2026-03-02T10:00:00');
+    await page.clock.install({ time: start });
+    const base = new URL(baseURL ?? 'http://x/').pathname;
+    const at = '2026-03-01T09:00:00.000Z';
+    const chapters = [...new Set(certified.steps.filter((s) => s.kind === 'chapter').map((s) => s.ref!))];
+    const checks = chapters.filter((c) => existsSync(join(contentRoot, 'checks', `${c}.yaml`)));
+    const [walked, ...otherAssessments] = certified.certification.assessments;
+    // Everything but the first chapter, its check and one assessment was done earlier in this browser.
+    await open(page, '');
+    await page.evaluate(
+      ({ base, at, chapters, checks, chapter, others }) => {
+        const done = Object.fromEntries(chapters.filter((c) => c !== chapter).map((c) => [c, at]));
+        localStorage.setItem(`pb-progress:${base}`, JSON.stringify({ format: 'pb-progress', version: 1, chapters: done, steps: {} }));
+        const passed = Object.fromEntries(checks.filter((c) => c !== chapter).map((c) => [c, { attempts: 1, best: 5, total: 5, lastAt: at, passedAt: at }]));
+        localStorage.setItem(`pb-checks:${base}`, JSON.stringify({ format: 'pb-checks', version: 1, checks: passed, review: {} }));
+        for (const a of others) {
+          localStorage.setItem(
+            `pb-assessment:${base}${a.id}`,
+            JSON.stringify({ version: 1, answers: {}, history: [{ takenAt: at, answers: {}, overall: Math.max(a.minScore ?? 0, 70), band: 'Seeded' }] }),
+          );
+        }
+      },
+      { base, at, chapters, checks, chapter, others: otherAssessments },
+    );
+
+    await open(page, `paths/${PATH_ID}/certificate/`);
+    await expect(page.getByText(/self-issued/i).first()).toBeVisible();
+    await expect(page.getByText('Your certificate appears here when every requirement is met.')).toBeVisible();
+
+    // The chapter, opened from the path, marked done.
+    await open(page, `paths/${PATH_ID}/`);
+    await page.locator('.path-step').first().getByRole('link').click();
+    await page.getByRole('checkbox', { name: 'Mark this chapter as done' }).check();
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Mark this chapter as done' })).toBeChecked();
+
+    // The check: failed, then passed with one question missed.
+    const missed = check.questions[check.questions.length - 1]!;
+    await answer(page, false);
+    await expect(page.getByText(/^Not passed yet/)).toBeVisible();
+    await page.reload();
+    await answer(page, true, missed.id);
+    await expect(page.getByText(`Passed: ${check.questions.length - 1} of ${check.questions.length} correct.`)).toBeVisible();
+    await page.reload();
+
+    // The assessment, finished with every answer worth full points.
+    await open(page, `assessments/${walked!.id}/`);
+    const groups = page.getByRole('group', { name: /^Question \d+ of \d+/ });
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').last().check();
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeVisible();
+    await page.reload();
+    await open(page, `paths/${PATH_ID}/`);
+    const assessmentStep = certified.steps.findIndex((s) => s.kind === 'assessment' && s.ref === walked!.id) + 1;
+    await expect(page.locator(`#step-${assessmentStep}`).getByRole('checkbox')).toBeChecked();
+
+    // The certificate: every requirement met; the name is the rep's own, kept across a reload.
+    await open(page, `paths/${PATH_ID}/certificate/`);
+    await expect(page.getByText('Every requirement is met. Enter your name above to see your certificate.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect(page.getByText('Enter your name as it should appear, 1 to 80 characters.')).toBeVisible();
+    await page.getByLabel('Your name, as it should appear on the certificate').fill('Ana Ruiz');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.reload();
+    const certificate = page.getByRole('region', { name: certified.certification.title });
+    await expect(certificate.getByText('Ana Ruiz')).toBeVisible();
+    await expect(certificate.getByText(`completed the path ${pathFile.title} on March 2, 2026.`)).toBeVisible();
+    await expect(
+      certificate.getByRole('row', { name: new RegExp(`Knowledge check: .* ${check.questions.length - 1} of ${check.questions.length}`) }).first(),
+    ).toBeVisible();
+    await expect(certificate.getByText(/No server recorded or verified it/)).toBeVisible();
+    expect((await axe(page)).violations).toEqual([]);
+
+    // Today: nothing due. Tomorrow: the missed question is in Today's review, on the home and progress pages.
+    await open(page, '');
+    await expect(page.getByRole('heading', { name: 'Today’s review' })).toBeHidden();
+    await page.clock.setSystemTime(new Date('2026-03-03T08:00:00'));
+    await page.reload();
+    const review = page.locator('pb-today-review');
+    await expect(review.getByRole('link', { name: missed.prompt })).toBeVisible();
+    await expect(review.getByRole('listitem')).toHaveCount(1);
+    await open(page, 'progress/');
+    await expect(page.locator('pb-today-review').getByRole('link', { name: missed.prompt })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a calendar reminder (.ics)' }).click();
+    expect((await download).suggestedFilename()).toBe('playbook-review.ics');
+    expect((await axe(page)).violations).toEqual([]);
+  });
+});
