@@ -3,6 +3,7 @@
  * exports, content at its limits. Each test injects the fault and checks what the reader sees and that
  * nothing they did is lost or misreported.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, open, test } from './fixtures.ts';
 import { readChapters } from './content.ts';
@@ -92,4 +93,66 @@ test('with storage working, no storage notice is shown and "done" is kept', asyn
   await page.reload();
   await expect(doneBox(page)).toBeChecked();
   await expect(sharedNotice(page)).toBeHidden();
+});
+
+/** Writes `value` under `name + <site base>` in this page's storage, as an earlier visit (or damage) left it. */
+async function store(page: Page, prefix: string, suffix: string, value: string): Promise<string> {
+  return page.evaluate(
+    ([p, s, v]) => {
+      const key = `${p}${document.documentElement.dataset['base'] ?? '/'}${s}`;
+      localStorage.setItem(key, v);
+      return key;
+    },
+    [prefix, suffix, value] as const,
+  );
+}
+
+const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
+const setAsideNotice = (page: Page) => page.locator('[data-set-aside]');
+const T = (day: number) => `2026-03-0${day}T09:30:00.000Z`;
+
+test.describe('one bad entry among good ones @subpath', () => {
+  test('assessment history: the good results stay, the page counts what was set aside, and the raw copy survives answering', async ({ page }) => {
+    await open(page, `assessments/${ASSESSMENT}/`);
+    const entry = (overall: number, band: string) => ({ takenAt: T(overall % 9 || 1), answers: {}, overall, band });
+    const raw = JSON.stringify({ version: 1, answers: {}, history: [entry(40, 'Early days'), entry(60, 'x'.repeat(5000)), entry(70, 'Building')] });
+    const key = await store(page, 'pb-assessment:', ASSESSMENT, raw);
+    await page.reload();
+    await expect(page.locator('[data-history-list] li')).toHaveCount(2);
+    await expect(page.locator('[data-notice]').first()).toContainText('One saved entry for this self-assessment could not be read and was set aside');
+    await expect(setAsideNotice(page)).toContainText('could not be read and was set aside');
+    // Answering (and browsing on) writes the salvaged state; the unreadable original is kept apart.
+    await page
+      .getByRole('group', { name: /^Question 1 of/ })
+      .getByRole('radio')
+      .first()
+      .check();
+    await open(page, `chapters/${chapter.id}/`);
+    expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
+    await expect(setAsideNotice(page)).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the set-aside data' }).click()]);
+    const file = test.info().outputPath('set-aside.json');
+    await download.saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'pb-set-aside', copies: [{ key, text: raw }] });
+    await page.getByRole('button', { name: 'Discard it' }).click();
+    await expect(setAsideNotice(page)).toContainText('Discarded the set-aside copy.');
+    expect(await stored(page, `pb-set-aside:${key}`)).toBeNull();
+    await page.reload();
+    await expect(setAsideNotice(page)).toBeHidden();
+  });
+
+  test('progress: one bad date hides nothing else, and "Export progress" writes what was kept', async ({ page }) => {
+    await open(page, `chapters/${chapter.id}/`);
+    const raw = JSON.stringify({ format: 'pb-progress', version: 1, chapters: { [chapter.id]: T(1), 'some-other-chapter': 'yesterday' }, steps: {} });
+    const key = await store(page, 'pb-progress:', '', raw);
+    await page.reload();
+    await expect(doneBox(page)).toBeChecked();
+    await expect(page.locator('[data-progress-notice]')).toContainText('One entry of the progress saved in this browser could not be read and was set aside');
+    await open(page, 'progress/');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+    const file = test.info().outputPath('progress.json');
+    await download.saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ chapters: { [chapter.id]: T(1) } });
+    expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
+  });
 });

@@ -6,6 +6,7 @@ import { EMPTY_PROGRESS, readStoredProgress } from './parse.ts';
 import type { Progress } from './schema.ts';
 import { refuse, type Result } from '../../common/problems.ts';
 import { siteBase } from '../../browser/data-attrs.ts';
+import { setAside } from '../../browser/set-aside.ts';
 
 /**
  * Where progress lives in localStorage: one key per site base path, so two playbooks hosted on the same
@@ -18,12 +19,16 @@ export function progressStorageKey(base: string): string {
 /** A message for the reader about their stored progress (unreadable data, storage full); undefined when all is well. */
 export const $notice = atom<string | undefined>(undefined);
 
-/** True while what is stored could not be read: browsing then leaves it alone; only a deliberate change replaces it. */
+/**
+ * True while what is stored could not be read in full and no copy of it could be set aside (storage
+ * full): browsing then leaves it alone; only a deliberate change replaces it.
+ */
 let unreadable = false;
 
 function decode(text: string): Progress {
-  const { progress, notice } = readStoredProgress(text);
-  unreadable = notice !== undefined;
+  const { progress, notice, damaged } = readStoredProgress(text);
+  // The raw text goes under a key of its own before anything can write over the original.
+  unreadable = damaged === true && !setAside(progressStorageKey(siteBase()), text);
   $notice.set(notice);
   return progress;
 }
@@ -39,7 +44,8 @@ export const $progress = persistentAtom<Progress>(progressStorageKey(siteBase())
 
 const now = (): string => new Date().toISOString();
 
-function save(next: Progress, force = false): boolean {
+/** Stores `next`; `force` stores it even when unchanged; `browsing` (a visit) leaves a notice about set-aside data up. */
+function save(next: Progress, force = false, browsing = false): boolean {
   if (next === $progress.get() && !force) return true;
   try {
     $progress.set(next);
@@ -48,7 +54,7 @@ function save(next: Progress, force = false): boolean {
     return false;
   }
   unreadable = false;
-  $notice.set(undefined);
+  if (!browsing) $notice.set(undefined);
   return true;
 }
 
@@ -70,7 +76,7 @@ export function markStep(key: string, done = true, at: string = now()): void {
 /** Records the chapter being read, unless the stored progress could not be read (it is kept for the reader to decide). */
 export function visit(chapter: string, title?: string, at: string = now()): void {
   if (unreadable) return;
-  save(setVisited($progress.get(), chapter, at, title));
+  save(setVisited($progress.get(), chapter, at, title), false, true);
 }
 
 /**

@@ -236,18 +236,42 @@ describe('progress stored in this browser', () => {
     expect(readStoredProgress(JSON.stringify(doc()))).toEqual({ progress: doc() });
   });
 
-  test.each(['', '{', 'undefined', '[]', '{"format":"pb-progress","version":1}', 'x'.repeat(PROGRESS_LIMITS.text + 5)])(
-    'unreadable text %# becomes empty progress with a notice, never an exception',
+  test.each(['', '{', 'undefined', '[]', '{"theme":"dark"}', 'x'.repeat(PROGRESS_LIMITS.text + 5)])(
+    'unreadable text %# becomes empty progress with a notice and asks for a copy to be kept, never an exception',
     (text) => {
       const stored = readStoredProgress(text);
       expect(stored.progress).toEqual(EMPTY_PROGRESS);
+      expect(stored.damaged).toBe(true);
       expect(stored.notice).toMatch(/^The progress saved in this browser could not be read \(.+\), so it is not shown\./);
     },
   );
 
   test('the notice names the problem and what happens next', () => {
     expect(readStoredProgress(JSON.stringify(doc({ version: 3 }))).notice).toMatchInlineSnapshot(
-      `"The progress saved in this browser could not be read (field "version": expected 1 (it was saved by a newer version of this site); given 3), so it is not shown. It is left as it is until you mark something done, import a progress file or reset."`,
+      `"The progress saved in this browser could not be read (field "version": expected 1 (it was saved by a newer version of this site); given 3), so it is not shown. A copy of it is kept: download or discard it from the notice at the top of the page."`,
+    );
+  });
+
+  test.each([
+    [
+      'one bad date',
+      doc({ chapters: { 'beyond-bant': T1, 'cold-calls': '2026-02-30T00:00:00.000Z' } }),
+      progress({ 'beyond-bant': T1 }, { 'new-rep/task-first-call': T2 }, { chapter: 'beyond-bant', at: T3 }),
+      1,
+    ],
+    ['a bad step and a bad visit', doc({ steps: { 'no-slash': T1 }, lastVisited: { chapter: 'beyond-bant' } }), progress({ 'beyond-bant': T1 }), 2],
+    [
+      'an unknown field and no chapters',
+      doc({ chapters: undefined, extra: 1 }),
+      progress({}, { 'new-rep/task-first-call': T2 }, { chapter: 'beyond-bant', at: T3 }),
+      1,
+    ],
+  ])('%s: every good entry is kept and the notice counts what was set aside', (_, value, expected, count) => {
+    const stored = readStoredProgress(JSON.stringify(value));
+    expect(stored.progress).toEqual(expected);
+    expect(stored.damaged).toBe(true);
+    expect(stored.notice).toBe(
+      `${count === 1 ? 'One entry' : `${count} entries`} of the progress saved in this browser could not be read and ${count === 1 ? 'was' : 'were'} set aside; everything else is shown. A copy of what was stored is kept: download or discard it from the notice at the top of the page.`,
     );
   });
 });

@@ -85,7 +85,6 @@ describe('the progress store', () => {
     ['damaged JSON', '{"format":"pb-progress",'],
     ['another app’s data', '{"theme":"dark"}'],
     ['a newer format', JSON.stringify({ ...progress(), version: 2 })],
-    ['a __proto__ key', '{"format":"pb-progress","version":1,"chapters":{"__proto__":"2026-03-01T09:30:00.000Z"},"steps":{}}'],
   ])('%s stored: empty progress and a notice; browsing leaves it alone; marking replaces it', async (_name, text) => {
     const { store, storage } = await open(text);
     expect(store.$progress.get()).toEqual(progress());
@@ -95,6 +94,15 @@ describe('the progress store', () => {
     store.markChapter('beyond-bant', T2);
     expect(saved(storage)).toEqual(progress({ 'beyond-bant': T2 }));
     expect(store.$notice.get()).toBeUndefined();
+  });
+
+  test.each([
+    ['a bad date', `{"beyond-bant":"${T1}","cold-calls":"yesterday","discovery-calls":"${T2}"}`],
+    ['a __proto__ key', `{"__proto__":"${T1}","beyond-bant":"${T1}","discovery-calls":"${T2}"}`],
+  ])('one entry with %s: the others are kept, the notice counts what was set aside', async (_name, chapters) => {
+    const { store } = await open(`{"format":"pb-progress","version":1,"chapters":${chapters},"steps":{"p/x":"${T1}"}}`);
+    expect(store.$progress.get()).toEqual(progress({ 'beyond-bant': T1, 'discovery-calls': T2 }, { 'p/x': T1 }));
+    expect(store.$notice.get()).toMatch(/^One entry of the progress saved in this browser could not be read and was set aside; everything else is shown\./);
   });
 
   test('reset forgets everything, unreadable data included', async () => {
