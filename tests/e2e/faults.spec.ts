@@ -156,3 +156,33 @@ test.describe('one bad entry among good ones @subpath', () => {
     expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
   });
 });
+
+test.describe('import of an older export @subpath', () => {
+  test('what was un-marked since stays un-marked, unknown chapters are kept aside, and "Continue" never leads to a missing page', async ({ page }) => {
+    await open(page, `chapters/${chapter.id}/`);
+    await doneBox(page).check();
+    await doneBox(page).uncheck();
+    const older = {
+      format: 'pb-progress',
+      version: 1,
+      chapters: { [chapter.id]: '2026-01-05T09:30:00.000Z', 'a-chapter-this-playbook-lacks': '2026-01-05T09:30:00.000Z' },
+      steps: {},
+      lastVisited: { chapter: 'a-chapter-this-playbook-lacks', at: '2099-01-01T00:00:00.000Z', title: 'Gone' },
+    };
+    await open(page, 'progress/');
+    await page
+      .getByLabel('Import a progress file')
+      .setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) });
+    await expect(page.locator('[data-transfer-status]')).toContainText('One chapter in the file is not in this playbook: kept aside, not counted.');
+    await expect(page.locator('[data-transfer-status]')).toContainText('nothing new to mark done here');
+    await expect(page.getByRole('region', { name: 'Chapters done' }).getByRole('link')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Continue where you left off/ })).toHaveAttribute('href', new RegExp(`chapters/${chapter.id}/$`));
+    await open(page, `chapters/${chapter.id}/`);
+    await expect(doneBox(page)).not.toBeChecked();
+
+    // A chapter read last that the playbook no longer has (stored by an older version of the site) gets no link.
+    await store(page, 'pb-progress:', '', JSON.stringify({ ...older, chapters: {} }));
+    await open(page, 'progress/');
+    await expect(page.locator('[data-continue]')).toBeHidden();
+  });
+});

@@ -25,7 +25,7 @@ const fail = (code: ProblemCode, field: string, expected: string, given: unknown
 /** `missing` when there is nothing, else `otherwise`. */
 const absentOr = (value: unknown, otherwise: ProblemCode): ProblemCode => (value === undefined ? 'missing' : otherwise);
 
-const FIELDS = new Set(['format', 'version', 'chapters', 'steps', 'lastVisited']);
+const FIELDS = new Set(['format', 'version', 'chapters', 'steps', 'undone', 'lastVisited']);
 const DATE_WORDS = 'a time such as "2026-03-01T09:30:00.000Z"';
 
 /** Reads `{ key: date }`, building a fresh object so nothing of the input (prototypes included) is kept. */
@@ -67,6 +67,25 @@ export function parseProgressValue(value: unknown): Result<Progress> {
   const steps = readDates(value['steps'], 'steps', PROGRESS_LIMITS.steps, isStepKey, 'a step key such as "new-rep/task-first-call"');
   if (!steps.ok) return steps;
   const progress: Progress = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: chapters.value, steps: steps.value };
+  const undone = value['undone'];
+  if (undone !== undefined) {
+    if (!isRecord(undone)) return fail('wrong_type', 'undone', 'an object with "chapters" and "steps"', undone);
+    for (const key of Object.keys(undone)) {
+      if (key !== 'chapters' && key !== 'steps')
+        return fail('unknown_field', `undone.${key.slice(0, 60)}`, 'no such field (only "chapters" and "steps")', undone[key]);
+    }
+    const undoneChapters = readDates(
+      undone['chapters'],
+      'undone.chapters',
+      PROGRESS_LIMITS.chapters,
+      isChapterId,
+      'a chapter id such as "leads-versus-targets"',
+    );
+    if (!undoneChapters.ok) return undoneChapters;
+    const undoneSteps = readDates(undone['steps'], 'undone.steps', PROGRESS_LIMITS.steps, isStepKey, 'a step key such as "new-rep/task-first-call"');
+    if (!undoneSteps.ok) return undoneSteps;
+    progress.undone = { chapters: undoneChapters.value, steps: undoneSteps.value };
+  }
   const visited = value['lastVisited'];
   if (visited !== undefined) {
     if (!isRecord(visited)) return fail('wrong_type', 'lastVisited', 'an object with "chapter" and "at"', visited);
@@ -161,6 +180,13 @@ export function salvageProgressValue(value: unknown): { progress: Progress; lost
   const steps = salvageDates(value['steps'], PROGRESS_LIMITS.steps, isStepKey);
   let lost = chapters.lost + steps.lost + Object.keys(value).filter((key) => !FIELDS.has(key)).length;
   const progress: Progress = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: chapters.dates, steps: steps.dates };
+  const undone = value['undone'];
+  if (isRecord(undone)) {
+    const undoneChapters = salvageDates(undone['chapters'], PROGRESS_LIMITS.chapters, isChapterId);
+    const undoneSteps = salvageDates(undone['steps'], PROGRESS_LIMITS.steps, isStepKey);
+    lost += undoneChapters.lost + undoneSteps.lost + Object.keys(undone).filter((key) => key !== 'chapters' && key !== 'steps').length;
+    progress.undone = { chapters: undoneChapters.dates, steps: undoneSteps.dates };
+  } else if (undone !== undefined) lost++;
   const visited = value['lastVisited'];
   if (visited !== undefined) {
     const checked = parseProgressValue({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: {}, steps: {}, lastVisited: visited });

@@ -51,8 +51,10 @@ class PbProgressTransfer extends HTMLElement {
       this.#say(fileUnreadable(file.name), true);
       return;
     }
-    const result = importProgress(text);
-    if (result.ok) this.#say(importedMessage(file.name, result.value.added));
+    // This playbook's chapters, written by the page: chapters a file has beyond them are kept aside.
+    const known = new Set((this.dataset['chapters'] ?? '').split(' ').filter(Boolean));
+    const result = importProgress(text, known.size > 0 ? known : undefined);
+    if (result.ok) this.#say(importedMessage(file.name, result.value.added, result.value.unknown));
     else this.#say(importRefused(file.name, result.problems), true);
   }
 }

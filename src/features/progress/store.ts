@@ -33,8 +33,8 @@ function decode(text: string): Progress {
   return progress;
 }
 
-// Empty progress removes the key rather than storing an empty document.
-const encode = (progress: Progress): string | undefined => (isEmptyProgress(progress) ? undefined : JSON.stringify(progress));
+// Empty progress removes the key rather than storing an empty document (but what was un-marked, and when, is kept).
+const encode = (progress: Progress): string | undefined => (isEmptyProgress(progress) && !progress.undone ? undefined : JSON.stringify(progress));
 
 /**
  * This browser's reading progress. Kept in localStorage through the pure parser, so damaged or foreign
@@ -63,14 +63,14 @@ export function markChapter(id: string, at: string = now()): void {
   save(setChapterDone($progress.get(), id, at));
 }
 
-/** Marks a chapter not done. */
-export function unmarkChapter(id: string): void {
-  save(setChapterDone($progress.get(), id, undefined));
+/** Marks a chapter not done (remembering when, so an older copy imported later does not bring it back). */
+export function unmarkChapter(id: string, at: string = now()): void {
+  save(setChapterDone($progress.get(), id, undefined, at));
 }
 
 /** Marks a path step (by its step key) done now, or not done with `done` false. */
 export function markStep(key: string, done = true, at: string = now()): void {
-  save(setStepDone($progress.get(), key, done ? at : undefined));
+  save(setStepDone($progress.get(), key, done ? at : undefined, done ? undefined : at));
 }
 
 /** Records the chapter being read, unless the stored progress could not be read (it is kept for the reader to decide). */
@@ -84,8 +84,8 @@ export function visit(chapter: string, title?: string, at: string = now()): void
  * (the file's problems, or `not_saved` when this browser would not store the result). Word it with
  * transfer-wording.ts.
  */
-export function importProgress(text: string): Result<Imported> {
-  const result = importProgressText($progress.get(), text);
+export function importProgress(text: string, known?: ReadonlySet<string>): Result<Imported> {
+  const result = importProgressText($progress.get(), text, known);
   if (result.ok && !save(result.value.progress)) {
     return refuse({ code: 'not_saved', field: '', expected: 'storage this browser lets the site use', given: 'storage that is full or blocked' });
   }

@@ -21,11 +21,15 @@ export function exportedMessage(fileName: string, progress: Progress): string {
     : `Exported ${fileName}: ${plural(Object.keys(progress.chapters).length, 'chapter')} and ${plural(Object.keys(progress.steps).length, 'step')} done.`;
 }
 
-/** What an import says it added. */
-export function importedMessage(fileName: string, added: Imported['added']): string {
-  return added.chapters + added.steps === 0
-    ? `Imported “${fileName}”: everything in it was already marked done here.`
-    : `Imported “${fileName}”: ${plural(added.chapters, 'more chapter')} and ${plural(added.steps, 'more step')} marked done.`;
+/** What an import says it added, and what it kept aside (chapters this playbook does not have). */
+export function importedMessage(fileName: string, added: Imported['added'], unknown = 0): string {
+  const main =
+    added.chapters + added.steps === 0
+      ? `Imported “${fileName}”: nothing new to mark done here (what is newer here was kept).`
+      : `Imported “${fileName}”: ${plural(added.chapters, 'more chapter')} and ${plural(added.steps, 'more step')} marked done.`;
+  return unknown === 0
+    ? main
+    : `${main} ${unknown === 1 ? 'One chapter' : `${unknown} chapters`} in the file ${unknown === 1 ? 'is' : 'are'} not in this playbook: kept aside, not counted.`;
 }
 
 /** The message shown when an imported file is refused, with the reason in brackets. */
