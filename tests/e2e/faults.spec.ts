@@ -186,3 +186,13 @@ test.describe('import of an older export @subpath', () => {
     await expect(page.locator('[data-continue]')).toBeHidden();
   });
 });
+
+test('checklist ticks follow the chapter, whatever address it was opened under', async ({ page }) => {
+  const withChecklist = readChapters().find((c) => c.body.includes('<Checklist'));
+  test.skip(!withChecklist, 'the content under test has no chapter with a checklist');
+  await open(page, `chapters/${withChecklist!.id}/`);
+  const first = page.locator('[data-checklist]').first().getByRole('checkbox').first();
+  await first.check();
+  await open(page, `chapters/${withChecklist!.id}/index.html`);
+  await expect(first).toBeChecked();
+});
