@@ -196,3 +196,23 @@ test('checklist ticks follow the chapter, whatever address it was opened under',
   await open(page, `chapters/${withChecklist!.id}/index.html`);
   await expect(first).toBeChecked();
 });
+
+test('under nginx, redirects and errors carry the security policy, and a 403 or 404 shows the site’s own page @subpath-only', async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const base = new URL(baseURL!).pathname;
+  const cases: [string, number[]][] = [
+    [`${origin}/`, [302]], // the server root leads to the site
+    [`${origin}${base.slice(0, -1)}`, [301]], // the bare base path
+    [`${baseURL}chapters`, [301]], // a folder without its slash
+    [`${origin}/elsewhere/`, [404]], // outside the site
+    [`${baseURL}no-such-page/`, [404]],
+    [`${baseURL}_astro/`, [403, 404]], // a folder without an index page
+  ];
+  for (const [url, statuses] of cases) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect.soft(statuses, url).toContain(response.status());
+    expect.soft(response.headers()['content-security-policy'], url).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect.soft(response.headers()['x-content-type-options'], url).toBe('nosniff');
+    if (response.status() >= 400) expect.soft(await response.text(), url).toContain('Page not found');
+  }
+});
