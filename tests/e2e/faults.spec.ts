@@ -216,3 +216,29 @@ test('under nginx, redirects and errors carry the security policy, and a 403 or 
     if (response.status() >= 400) expect.soft(await response.text(), url).toContain('Page not found');
   }
 });
+
+test('the team roll-up reads a result added three times once, refuses a huge file as too large, and keeps a right-to-left override in a file name to itself', async ({
+  page,
+}) => {
+  await open(page, `assessments/${ASSESSMENT}/`);
+  await answerAll(page);
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByLabel(/Your name/).fill('Ana');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download result (JSON)' }).click()]);
+  const buffer = readFileSync(await download.path());
+  const copy = (name: string) => ({ name, mimeType: 'application/json', buffer });
+
+  await open(page, 'assessments/team/');
+  const huge = { name: '\u202Enosj.exe', mimeType: 'application/json', buffer: Buffer.alloc(300_000, 0x20) };
+  await page.getByLabel(/Result files/).setInputFiles([copy('ana.json'), copy('ana-again.json'), copy('ana-copy.json'), huge]);
+  await page.getByRole('button', { name: 'Show the team’s results' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was uploaded' })).toHaveText(
+    '1 result read (2 duplicates counted once), 1 not included (see below). Nothing was uploaded.',
+  );
+  await expect(page.locator('[data-people] li')).toHaveCount(1);
+  await expect(page.locator('[data-summary]')).toContainText('1 person.');
+  const refusal = page.locator('[data-refused-list] li').first();
+  await expect(refusal).toContainText('The file is too large (293 KB) to be a result file');
+  // The override stays inside its isolate: the sentence after the name reads left to right.
+  await expect(refusal).toContainText('File "\u2068\u202Enosj.exe\u2069": The file is too large');
+});

@@ -87,7 +87,7 @@ describe('readSaved', () => {
       saved({ history: [entry(10), entry(30)] }),
       1,
     ],
-    ['two bad history entries', text(saved({ history: [entry(10), { overall: 'x' }, null] })), saved({ history: [entry(10)] }), 2],
+    ['two bad history entries', text({ version: 1, answers: {}, history: [entry(10), { overall: 'x' }, null] }), saved({ history: [entry(10)] }), 2],
     [
       'too long a history (the oldest goes)',
       text(saved({ history: Array.from({ length: MAX_HISTORY + 1 }, (_, i) => entry(i % 100)) })),
