@@ -242,3 +242,18 @@ test('the team roll-up reads a result added three times once, refuses a huge fil
   // The override stays inside its isolate: the sentence after the name reads left to right.
   await expect(refusal).toContainText('File "\u2068\u202Enosj.exe\u2069": The file is too large');
 });
+
+test('two tabs marking chapters at once keep both marks', async ({ page, context }) => {
+  const [one, two] = readChapters();
+  await open(page, `chapters/${one!.id}/`);
+  const other = await context.newPage();
+  await open(other, `chapters/${two!.id}/`);
+  await doneBox(page).check();
+  // The second tab hears of the first tab's change before it writes its own.
+  await doneBox(other).check();
+  await open(page, 'progress/');
+  const done = page.getByRole('region', { name: 'Chapters done' });
+  await expect(done.getByRole('link', { name: one!.title })).toBeVisible();
+  await expect(done.getByRole('link', { name: two!.title })).toBeVisible();
+  await other.close();
+});
