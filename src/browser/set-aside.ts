@@ -2,7 +2,8 @@
  * Stored data this site could not read in full (damaged, edited, written by a newer version) is never
  * thrown away by browsing: the store that found it keeps the raw text under a key of its own,
  * `pb-set-aside:<original key>`, and every page offers the reader to download or discard it
- * (StorageNotice.astro). Each store goes on with what it could salvage.
+ * (StorageNotice.astro, through set-aside-copies.ts, loaded only when there is a copy). Each store goes
+ * on with what it could salvage.
  */
 import { reachStorage, readItem, writeItem } from './storage.ts';
 
@@ -13,13 +14,6 @@ const MAX_COPIES = 5;
 
 /** The window event sent when a copy has been set aside, so the page's notice can show it. */
 export const SET_ASIDE_EVENT = 'pb-set-aside';
-
-/** One set-aside copy: the key it was kept under, the key it was found under, and the raw text. */
-export interface SetAsideCopy {
-  key: string;
-  original: string;
-  text: string;
-}
 
 /**
  * Keeps `text`, found under `original`, under a set-aside key unless the same text is already kept.
@@ -38,36 +32,12 @@ export function setAside(original: string, text: string, storage: Storage | unde
   return false;
 }
 
-/** Whether a data key (`pb-progress:/base/`, `pb-assessment:/base/id`) belongs to the site under `base`. */
-export function belongsTo(original: string, base: string): boolean {
-  const rest = original.slice(original.indexOf(':') + 1);
-  return rest.startsWith(base) && !rest.slice(base.length).includes('/');
-}
-
-/** The set-aside copies of the site under `base`, in key order. */
-export function setAsideCopies(base: string, storage: Storage | undefined = reachStorage()): SetAsideCopy[] {
-  const copies: SetAsideCopy[] = [];
+/** Whether this browser holds any set-aside copy (of any site on this host); cheap enough for every page. */
+export function anySetAside(storage: Storage | undefined = reachStorage()): boolean {
   try {
-    for (let i = 0; storage && i < storage.length; i++) {
-      const key = storage.key(i);
-      if (!key?.startsWith(SET_ASIDE_PREFIX)) continue;
-      const original = key.slice(SET_ASIDE_PREFIX.length).replace(/#\d+$/, '');
-      const text = readItem(key, storage);
-      if (text !== undefined && belongsTo(original, base)) copies.push({ key, original, text });
-    }
+    for (let i = 0; storage && i < storage.length; i++) if (storage.key(i)?.startsWith(SET_ASIDE_PREFIX)) return true;
   } catch {
     /* storage blocked: nothing was set aside */
   }
-  return copies.sort((a, b) => a.key.localeCompare(b.key));
-}
-
-/** The file a reader downloads: every copy with the key it was found under, as JSON. */
-export function setAsideFile(copies: readonly SetAsideCopy[], at: Date): string {
-  const data = { format: 'pb-set-aside', savedAt: at.toISOString(), copies: copies.map(({ original, text }) => ({ key: original, text })) };
-  return `${JSON.stringify(data, null, 2)}\n`;
-}
-
-/** Removes the copies; returns how many are gone. */
-export function discardCopies(copies: readonly SetAsideCopy[], storage: Storage | undefined = reachStorage()): number {
-  return copies.filter((c) => writeItem(c.key, undefined, storage)).length;
+  return false;
 }

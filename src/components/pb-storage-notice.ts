@@ -1,12 +1,6 @@
 import { storageNotice, storageState } from '../browser/storage.ts';
-import { SET_ASIDE_EVENT, discardCopies, setAsideCopies, setAsideFile } from '../browser/set-aside.ts';
+import { SET_ASIDE_EVENT, anySetAside } from '../browser/set-aside.ts';
 import { siteBase } from '../browser/data-attrs.ts';
-import { downloadText } from '../browser/download.ts';
-
-/** What the set-aside notice says for `count` copies. */
-export function setAsideText(count: number): string {
-  return `${count === 1 ? 'Some data' : `${count} pieces of data`} this site saved in this browser could not be read and ${count === 1 ? 'was' : 'were'} set aside (the page goes on with what could be read). The unreadable copy is kept until you download or discard it.`;
-}
 
 /**
  * `<pb-storage-notice>`: shows, on every page, that this browser's storage is blocked or full, and
@@ -21,14 +15,20 @@ class PbStorageNotice extends HTMLElement {
       notice.hidden = false;
     }
     // The stores set data aside as they load, which may be after this element: they say so with an event.
-    this.#showSetAside();
-    addEventListener(SET_ASIDE_EVENT, () => this.#showSetAside());
+    void this.#showSetAside();
+    addEventListener(SET_ASIDE_EVENT, () => void this.#showSetAside());
   }
 
-  #showSetAside(): void {
+  async #showSetAside(): Promise<void> {
     const box = this.querySelector<HTMLElement>('[data-set-aside]');
     const say = this.querySelector<HTMLElement>('[data-set-aside-text]');
-    if (!box || !say || box.dataset['ready']) return;
+    if (!box || !say || box.dataset['ready'] || !anySetAside()) return;
+    // Only pages with something set aside load the code that lists, downloads and discards it.
+    const [{ discardCopies, setAsideCopies, setAsideFile, setAsideText }, { downloadText }] = await Promise.all([
+      import('../browser/set-aside-copies.ts'),
+      import('../browser/download.ts'),
+    ]);
+    if (box.dataset['ready']) return;
     const copies = setAsideCopies(siteBase());
     if (copies.length === 0) return;
     box.dataset['ready'] = 'true';

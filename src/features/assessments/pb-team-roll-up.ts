@@ -69,9 +69,10 @@ class PbTeamRollUp extends HTMLElement {
 
   async #process(): Promise<void> {
     this.#status('Reading…');
-    const [results, data] = await Promise.all([import('./result-module.ts'), this.#loadData()]);
+    const [results, team, data] = await Promise.all([import('./result-module.ts'), import('./roll-up-module.ts'), this.#loadData()]);
     const { readResultFile, parseResultLinks, fileRefusal, fileSource, linkSource, readStatus, assessmentChoice, teamLinkRefusal } = results;
-    const { MAX_RESULT_FILE_CHARS, resultFileTooLarge, distinctResults, MAX_REFUSALS_SHOWN, moreRefused } = results;
+    const { MAX_RESULT_FILE_CHARS, resultFileTooLarge, moreRefused } = results;
+    const { distinctResults, MAX_REFUSALS_SHOWN } = team;
     const assessments = data.map((d) => d.assessment);
     const accepted: Accepted[] = [];
     const refused: Refused[] = [];
@@ -122,7 +123,10 @@ class PbTeamRollUp extends HTMLElement {
   }
 
   async #render(): Promise<void> {
-    const { rollUp, teamSummary, leftOutText, personSource, chapterNeedText, peopleLines, resultsOfPerson } = await import('./result-module.ts');
+    const [{ teamSummary, leftOutText, personSource, chapterNeedText, resultsOfPerson }, { rollUp, peopleLines }] = await Promise.all([
+      import('./result-module.ts'),
+      import('./roll-up-module.ts'),
+    ]);
     const data = this.#data.get(part<HTMLSelectElement>(this, 'assessment').value);
     if (!data) return;
     const { assessment, chapters } = data;

@@ -5,7 +5,6 @@
 import '../../browser/zod-jitless.ts';
 
 export { createResult, decodeResultLink, encodeResultLink, parseResultLinks, readResultFile, resultFileText } from './result-format.ts';
-export { MAX_REFUSALS_SHOWN, distinctResults, peopleLines, rollUp } from './roll-up.ts';
 export { MAX_RESULT_FILE_CHARS } from './result-link.ts';
 export {
   assessmentChoice,

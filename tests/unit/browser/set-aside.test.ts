@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { belongsTo, discardCopies, setAside, setAsideCopies, setAsideFile } from '../../../src/browser/set-aside.ts';
+import { setAside } from '../../../src/browser/set-aside.ts';
+import { belongsTo, discardCopies, setAsideCopies, setAsideFile } from '../../../src/browser/set-aside-copies.ts';
 
 /** A Storage held in memory; `full` makes every write throw as a full browser storage does. */
 function memoryStorage(full = false): Storage {
