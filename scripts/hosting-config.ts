@@ -108,8 +108,10 @@ function nginxTypes(indent: string): string {
 
 /**
  * An nginx `server { … }` block serving the built folder under its base path: the security headers on
- * every response (404s included), Pagefind's MIME types, long caching for `_astro/`, the site's 404
- * page. It is self-contained (its own `types`), so it can be dropped into any nginx's `conf.d/`.
+ * every response (`always`: redirects, 403s and 404s included; repeated in each location that adds a
+ * header, since nginx does not inherit `add_header` into such a location), Pagefind's MIME types, long
+ * caching for `_astro/`, the site's 404 page for 403 and 404. It is self-contained (its own `types`), so
+ * it can be dropped into any nginx's `conf.d/`.
  */
 export function nginxServerBlock(options: SiteLocation & { listen: string }): string {
   const base = normaliseBase(options.base);
@@ -132,7 +134,10 @@ export function nginxServerBlock(options: SiteLocation & { listen: string }): st
     `    gzip_types ${TEXT_TYPES.join(' ')} application/wasm;`,
     '    # Missing files are answered with the 404 page; no need to log each one.',
     '    log_not_found off;',
-    `    error_page 404 ${base}404.html;`,
+    '    # Forbidden (a folder without an index) and missing both show the site’s own 404 page.',
+    `    error_page 403 404 ${base}404.html;`,
+    '    # Responses outside the site’s folder (redirects to it, 404s) carry the security headers too.',
+    nginxHeaders(REVALIDATE_CACHE, '    '),
     ...outside,
     `    location ^~ ${base} {`,
     `        alias ${dir};`,
@@ -207,19 +212,23 @@ export function apacheConfig(options: SiteLocation): string {
     .filter(([type]) => type !== 'text/html')
     .map(([type, exts]) => `    AddType ${type} ${exts.map((e) => `.${e}`).join(' ')}`);
   return [
+    '# The security headers go on every response (`always`: redirects and errors included), so they are set',
+    '# outside <Directory>, where the redirect to the base path is answered too.',
+    ...headers.map((line) => line.trimStart()),
     ...mapping,
     `<Directory ${quoted(dir)}>`,
     '    Require all granted',
     '    Options -Indexes',
     '    AllowOverride None',
     '    DirectoryIndex index.html',
+    '    # Forbidden (a folder without an index) and missing both show the site’s own 404 page.',
+    `    ErrorDocument 403 ${base}404.html`,
     `    ErrorDocument 404 ${base}404.html`,
     ...types,
     `    AddCharset utf-8 .html ${TEXT_TYPES.flatMap((t) => MIME_TYPES[t] ?? [])
       .map((e) => `.${e}`)
       .join(' ')}`,
     `    AddOutputFilterByType DEFLATE text/html ${TEXT_TYPES.join(' ')} application/wasm`,
-    ...headers,
     `    Header always set Cache-Control ${quoted(REVALIDATE_CACHE)}`,
     '</Directory>',
     '# File names under _astro/ change with their content, so browsers may keep them for a year.',
@@ -258,9 +267,12 @@ export function iisWebConfig(options: Pick<SiteLocation, 'base'>): string {
     '      </files>',
     '    </defaultDocument>',
     '    <httpErrors errorMode="Custom" existingResponse="Replace">',
+    '      <remove statusCode="403" />',
     '      <remove statusCode="404" />',
+    `      <error statusCode="403" path="${base}404.html" responseMode="ExecuteURL" />`,
     `      <error statusCode="404" path="${base}404.html" responseMode="ExecuteURL" />`,
     '    </httpErrors>',
+    '    <!-- Custom headers go on every response IIS sends for the site, redirects and error pages included. -->',
     '    <httpProtocol>',
     '      <customHeaders>',
     ...headers,

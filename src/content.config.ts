@@ -11,15 +11,22 @@ import { KnowledgeCheckSchema } from './features/checks/schema.ts';
 import { SectionSchema } from './playbook/schemas/section.ts';
 import { SiteSettingsSchema } from './playbook/schemas/site.ts';
 import { contentDir, contentFile } from './common/content-dir.ts';
+import { LIMITS } from './common/limits.ts';
 import { checkedGlob, checkedYamlFile } from './loaders/checked-loaders.ts';
 import { ASSESSMENT_ROUTE } from './loaders/assessment-file.ts';
 import { renderedMdx } from './loaders/mdx-loader.ts';
 
 const root = contentDir();
 
-/** A folder of entries, each checked against `schema` (and, with `idRoute`, its `id` against its file name). */
-const folder = <S extends z.ZodType>(name: string, pattern: string, schema: S, idRoute?: string) =>
-  defineCollection({ loader: checkedGlob({ base: join(root, name), pattern, schema, ...(idRoute ? { idRoute } : {}) }), schema });
+/**
+ * A folder of entries, each checked against `schema` (and, with `idRoute`, its `id` against its file name;
+ * with `maxId`, its file name against the ids the browser can store progress under).
+ */
+const folder = <S extends z.ZodType>(name: string, pattern: string, schema: S, idRoute?: string, maxId?: number) =>
+  defineCollection({
+    loader: checkedGlob({ base: join(root, name), pattern, schema, ...(idRoute ? { idRoute } : {}), ...(maxId !== undefined ? { maxId } : {}) }),
+    schema,
+  });
 
 /** One YAML file (its full path) as a single entry. */
 const single = <S extends z.ZodType>(file: string, id: string, schema: S) => defineCollection({ loader: checkedYamlFile({ file, id, schema }), schema });
@@ -33,15 +40,16 @@ export const collections = {
   playbook: defineCollection({
     loader:
       process.env['CHAPTER_RENDERING'] === 'modules'
-        ? checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema })
-        : renderedMdx(checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema }), {
+        ? checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema, maxId: LIMITS.chapterId })
+        : renderedMdx(checkedGlob({ base: join(root, 'playbook'), pattern: '**/[^_]*.mdx', schema: ChapterSchema, maxId: LIMITS.chapterId }), {
             glossaryDir: join(root, 'glossary'),
             calculatorDefaults: contentFile('calculator/defaults.yaml', root),
+            siteSettings: join(root, 'site.yaml'),
           }),
     schema: ChapterSchema,
   }),
   glossary: folder('glossary', '*.{yaml,yml}', GlossaryTermSchema),
-  assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, ASSESSMENT_ROUTE),
+  assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, ASSESSMENT_ROUTE, LIMITS.assessmentId),
   // A team's content folder may leave out the calculator defaults and keep the generator's own.
   calculator: single(contentFile('calculator/defaults.yaml', root), 'defaults', CalculatorDefaultsSchema),
   checks: folder('checks', '*.{yaml,yml}', KnowledgeCheckSchema),

@@ -60,13 +60,25 @@ export class ContentError extends Error {
 
 const MAX_SHOWN = 60;
 
+// Right-to-left letters and the bidirectional controls (marks, embeddings, overrides, isolates).
+const BIDI = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Quoted input inside a message, isolated (U+2068 … U+2069) when it holds right-to-left text or a
+ * direction control, so a right-to-left override in a file name or a field cannot reorder the message
+ * around it. Left-to-right input is returned as it is.
+ */
+export function isolate(text: string): string {
+  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 /** Describes a value for a person reading an error: short, quoted, never the whole input. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null';
   if (typeof value === 'string') {
     const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
-    return JSON.stringify(shown);
+    return `"${isolate(JSON.stringify(shown).slice(1, -1))}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `a list of ${plural(value.length, 'item')}`;

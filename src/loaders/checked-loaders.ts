@@ -7,6 +7,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ContentError, describeValue, formatProblems, ok, refuse, type Problem, type Result } from '../common/problems.ts';
 import { problemsFromZod } from '../common/zod-problems.ts';
 import { displayPath } from '../common/content-dir.ts';
+import { KEBAB_ID } from '../common/formats.ts';
 
 /** What an entry is checked against besides its schema. */
 export interface EntryRules {
@@ -50,10 +51,29 @@ function invalid(file: string, problems: readonly Problem[]): ContentError {
 }
 
 /**
+ * Refuses a file whose name cannot be the entry's id in the browser (progress is stored under it):
+ * `Cold_Calling.mdx` or a name over `maxId` characters would build, then "Mark as done" would do nothing.
+ */
+export function checkFileId(relativePath: string, maxId: number, file: string): void {
+  const name = relativePath.replace(/\.[^./]+$/, '');
+  if (name.length <= maxId && KEBAB_ID.test(name)) return;
+  const suggestion = (name.split('/').pop() ?? name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxId)
+    .replace(/-+$/, '');
+  const given = JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name);
+  throw new ContentError(
+    `Invalid content:\n${displayPath(file)}\n  - file name: expected a lowercase-kebab-case name of at most ${maxId} characters, directly in its folder (e.g. ${suggestion || 'cold-calling'}.mdx); given ${given} (${name.length} characters). Rename the file.`,
+  );
+}
+
+/**
  * Astro's glob loader with our own validation in front of it, so an invalid entry fails the build with
  * a message that names the file, the field, what was expected and what was given.
  */
-export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; idRoute?: string }): Loader {
+export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; idRoute?: string; maxId?: number }): Loader {
   const inner = glob({ base: options.base, pattern: options.pattern });
   return {
     name: 'checked-glob',
@@ -61,8 +81,11 @@ export function checkedGlob(options: { base: string; pattern: string; schema: z.
       inner.load({
         ...context,
         parseData: async (props) => {
+          const file = props.filePath ? resolve(fileURLToPath(context.config.root), props.filePath) : props.id;
+          // A file name the browser cannot store progress under is refused before its content is read.
+          if (options.maxId !== undefined && props.filePath) checkFileId(relative(options.base, file), options.maxId, file);
           const checked = checkEntry(options.schema, props.data, { fileId: props.id, idRoute: options.idRoute });
-          if (!checked.ok) throw invalid(props.filePath ? resolve(fileURLToPath(context.config.root), props.filePath) : props.id, checked.problems);
+          if (!checked.ok) throw invalid(file, checked.problems);
           return context.parseData(props);
         },
       }),

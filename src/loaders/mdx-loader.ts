@@ -5,7 +5,8 @@
 // the entry's `rendered` field, so Astro treats the chapter like a Markdown entry and keeps it in
 // its data store: an unchanged chapter is not compiled again on the next build.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { evaluate } from 'satteri';
@@ -13,6 +14,8 @@ import { parse as parseYaml } from 'yaml';
 import { htmlComponents, type RenderContext } from '../playbook/render/components.ts';
 import { parseCalculatorDefaults } from '../features/calculator/defaults.ts';
 import { funnelDefaults } from '../features/funnel/model.ts';
+import { contentPolicyPlugin, outboundLinksSetting } from '../integrations/content-policy.ts';
+import { displayPath } from '../common/content-dir.ts';
 import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
@@ -62,6 +65,7 @@ export function readFunnelContext(file: string): RenderContext['funnel'] {
 export async function renderChapter(
   body: string,
   context: RenderContext,
+  file?: { path: string; outboundLinks: 'allow' | 'forbid' },
 ): Promise<{ html: string; headings: { depth: number; slug: string; text: string }[] }> {
   const data = { astro: { frontmatter: {}, headings: [] as { depth: number; slug: string; text: string }[] } };
   const module = (await evaluate(body, {
@@ -69,7 +73,11 @@ export async function renderChapter(
     jsxs: jsx,
     Fragment,
     features: { gfm: true, smartPunctuation: true },
+    // The same policy check Astro's MDX integration runs (astro.config.mjs): a chapter that would break
+    // the Content-Security-Policy fails the build with its file, line and a fix.
+    mdastPlugins: [contentPolicyPlugin({ outboundLinks: file?.outboundLinks ?? 'allow', displayPath })],
     hastPlugins: [satteriHeadingIdsPlugin()],
+    ...(file ? { fileURL: pathToFileURL(file.path) } : {}),
     data,
   } as unknown as Parameters<typeof evaluate>[1])) as { default: (props: { components: unknown }) => unknown };
   const html = String(module.default({ components: htmlComponents(context) }));
@@ -82,27 +90,30 @@ export async function renderChapter(
  * funnel worksheet shows, the base path, this renderer),
  * so Astro's cache keeps an entry exactly as long as its HTML would come out the same.
  */
-export function renderedMdx(inner: Loader, options: { glossaryDir: string; calculatorDefaults: string }): Loader {
+export function renderedMdx(inner: Loader, options: { glossaryDir: string; calculatorDefaults: string; siteSettings: string }): Loader {
   return {
     name: 'rendered-mdx',
     load: async (context: LoaderContext) => {
       const base = import.meta.env.BASE_URL;
       const glossary = readGlossary(options.glossaryDir);
       const funnel = readFunnelContext(options.calculatorDefaults);
+      const outboundLinks = outboundLinksSetting(options.siteSettings);
       const renderContext: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
-      const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null]));
+      const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null, outboundLinks]));
       const pending: Promise<void>[] = [];
       const store: LoaderContext['store'] = { ...context.store };
       store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
         const { deferredRender: _deferred, ...rest } = entry;
         pending.push(
-          renderChapter(entry.body ?? '', renderContext).then(
+          renderChapter(entry.body ?? '', renderContext, { path: resolve(entry.filePath), outboundLinks }).then(
             ({ html, headings }) => {
               context.store.set({ ...rest, rendered: { html, metadata: { headings } } });
             },
             (error: unknown) => {
-              throw new Error(`${entry.filePath}: the chapter could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+              const message = error instanceof Error ? error.message : String(error);
+              // The policy check's message already names the file and line of every problem.
+              throw new Error(message.includes(entry.filePath ?? '\0') ? message : `${entry.filePath}: the chapter could not be rendered: ${message}`);
             },
           ),
         );

@@ -241,7 +241,7 @@ test('corrupt saved answers are dropped with a notice', async ({ page }) => {
     ID,
   );
   await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  await expect(page.locator('[data-notice]').filter({ hasText: 'could not be read' }).first()).toBeVisible();
   await expect(progressText(page, 0)).toBeVisible();
   await finish(page, FIXED);
   await expectFixedResult(page);

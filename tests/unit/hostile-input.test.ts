@@ -846,7 +846,9 @@ describe('stored answers, theme and checklist ticks', () => {
   ])('readSaved sets aside a value that makes zod throw: %s', (_where, text) => {
     expect(readSaved(text, fixture)).toEqual({
       saved: { version: 1, answers: {}, history: [] },
-      notice: 'Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. (Something unexpected was found.)',
+      damaged: true,
+      notice:
+        'One saved entry for this self-assessment could not be read and was set aside; your other answers and results are kept. A copy of what was stored is kept: download or discard it from the notice at the top of the page.',
     });
   });
 

@@ -1,7 +1,16 @@
 /**
  * A checklist's ticks as this browser keeps them: a JSON list of the ticked items' positions
- * (0 = first item), e.g. `[0,2]`, under `pb-checklist:<page path>:<checklist title>`.
+ * (0 = first item), e.g. `[0,2]`, under `pb-checklist:<base path>chapters/<chapter id>/:<checklist title>`.
  */
+
+/**
+ * Where a checklist's ticks are kept: by the chapter's id, not the address it was opened under (the same
+ * chapter is reached as `…/index.html` or `//chapters/…` too). The key is the one earlier versions used
+ * for the chapter's own address, so ticks kept before carry over.
+ */
+export function checklistKey(base: string, chapterId: string, title: string): string {
+  return `pb-checklist:${base}chapters/${chapterId}/:${title}`;
+}
 
 /** Longest stored text read back (a list of every position of a 1,000-item checklist is under 4,000). */
 export const MAX_TICKS_TEXT = 10_000;

@@ -1,4 +1,5 @@
-import { parseTicks, ticksText } from './checklist.ts';
+import { checklistKey, parseTicks, ticksText } from './checklist.ts';
+import { dataText, siteBase } from '../../browser/data-attrs.ts';
 
 /** `<pb-checklist>`: turns a checklist's bullets into checkboxes whose state is kept in this browser. */
 class PbChecklist extends HTMLElement {
@@ -6,7 +7,10 @@ class PbChecklist extends HTMLElement {
     const section = this.querySelector<HTMLElement>('[data-checklist]');
     if (!section || section.dataset['ready']) return;
     section.dataset['ready'] = 'true';
-    const key = `pb-checklist:${location.pathname}:${section.dataset['checklist'] ?? ''}`;
+    const title = dataText(section, 'checklist');
+    const chapter = this.closest<HTMLElement>('[data-chapter]')?.dataset['chapter'];
+    // Outside a chapter (never in the built site today) the page's address is the best key there is.
+    const key = chapter ? checklistKey(siteBase(), chapter, title) : `pb-checklist:${location.pathname}:${title}`;
     const items = [...section.querySelectorAll<HTMLLIElement>(':scope > ul > li')];
     let stored: string | null = null;
     try {

@@ -69,14 +69,21 @@ class PbTeamRollUp extends HTMLElement {
 
   async #process(): Promise<void> {
     this.#status('Reading…');
-    const [results, data] = await Promise.all([import('./result-module.ts'), this.#loadData()]);
+    const [results, team, data] = await Promise.all([import('./result-module.ts'), import('./roll-up-module.ts'), this.#loadData()]);
     const { readResultFile, parseResultLinks, fileRefusal, fileSource, linkSource, readStatus, assessmentChoice, teamLinkRefusal } = results;
+    const { MAX_RESULT_FILE_CHARS, resultFileTooLarge, moreRefused } = results;
+    const { distinctResults, MAX_REFUSALS_SHOWN } = team;
     const assessments = data.map((d) => d.assessment);
     const accepted: Accepted[] = [];
     const refused: Refused[] = [];
 
     for (const file of part<HTMLInputElement>(this, 'files').files ?? []) {
       const source = fileSource(file.name);
+      // A file far larger than any result is refused by its size, before it is read at all.
+      if (file.size > MAX_RESULT_FILE_CHARS * 4) {
+        refused.push({ source, reason: resultFileTooLarge(file.size, MAX_RESULT_FILE_CHARS) });
+        continue;
+      }
       const text = await file.text().catch(() => undefined);
       if (text === undefined) {
         refused.push({ source, reason: 'The file could not be read.' });
@@ -94,8 +101,11 @@ class PbTeamRollUp extends HTMLElement {
 
     this.#accepted = accepted;
     part(this, 'refused').hidden = refused.length === 0;
-    part(this, 'refused-list').replaceChildren(...refused.map((r) => el('li', `${r.source}: ${r.reason}`)));
-    this.#status(readStatus(accepted.length, refused.length));
+    const shown = refused.slice(0, MAX_REFUSALS_SHOWN).map((r) => el('li', `${r.source}: ${r.reason}`));
+    if (refused.length > MAX_REFUSALS_SHOWN) shown.push(el('li', moreRefused(refused.length - MAX_REFUSALS_SHOWN)));
+    part(this, 'refused-list').replaceChildren(...shown);
+    const { distinct, duplicates } = distinctResults(accepted);
+    this.#status(readStatus(distinct.length, refused.length, duplicates));
     if (accepted.length === 0) {
       part(this, 'output').hidden = true;
       return;
@@ -113,7 +123,10 @@ class PbTeamRollUp extends HTMLElement {
   }
 
   async #render(): Promise<void> {
-    const { rollUp, teamSummary, leftOutText, personSource, chapterNeedText } = await import('./result-module.ts');
+    const [{ teamSummary, leftOutText, personSource, chapterNeedText, resultsOfPerson }, { rollUp, peopleLines }] = await Promise.all([
+      import('./result-module.ts'),
+      import('./roll-up-module.ts'),
+    ]);
     const data = this.#data.get(part<HTMLSelectElement>(this, 'assessment').value);
     if (!data) return;
     const { assessment, chapters } = data;
@@ -130,10 +143,10 @@ class PbTeamRollUp extends HTMLElement {
     part(this, 'has-people').hidden = team.people === 0;
 
     part(this, 'people').replaceChildren(
-      ...mine.map((a, i) => {
+      ...peopleLines(mine).map(({ first, results }, i) => {
         // <bdi> keeps right-to-left characters in a name from reordering the text around it.
         const li = el('li');
-        li.append(el('bdi', a.result.name ?? `Person ${i + 1}`), personSource(a.source));
+        li.append(el('bdi', first.result.name ?? `Person ${i + 1}`), resultsOfPerson(results), personSource(first.source));
         return li;
       }),
     );

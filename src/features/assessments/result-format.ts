@@ -10,13 +10,14 @@ import type { Assessment } from './schema.ts';
 import { describeValue, ok, refuse, valueAt, type Problem, type Result } from '../../common/problems.ts';
 import { problemsFromZod } from '../../common/zod-problems.ts';
 import { CONTROL_CHARS, KEBAB_ID, isRecord } from '../../common/formats.ts';
+import { LIMITS } from '../../common/limits.ts';
 import { MAX_RESULT_FILE_CHARS, MAX_RESULT_LINK_CHARS, RESULT_FORMAT, RESULT_LINK_MARKER, RESULT_VERSION } from './result-link.ts';
 
 // zod/mini rather than `astro/zod`: a shared result link is opened on an assessment page, whose
 // script budget is 30 KB gzipped; the full zod API alone costs about 25 KB there. The browser
 // loads this module through src/features/assessments/result-module.ts, which sets zod's `jitless` first.
 
-const IdSchema = z.string().check(z.maxLength(64), z.regex(KEBAB_ID));
+const IdSchema = z.string().check(z.maxLength(LIMITS.assessmentId), z.regex(KEBAB_ID));
 // Looser than the ISO instants the site writes: a result file may have been written by hand or by
 // another tool, so a plain date and any offset are accepted.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
@@ -25,6 +26,7 @@ const CONTROLS = new RegExp(CONTROL_CHARS.source, 'g');
 // into U+FFFD, so the check code no longer matches), so a result may not hold one.
 const LONE_SURROGATE = /\p{Cs}/u;
 const MAX_NAME = 80;
+const ANSWER_PAIR = new RegExp(`^([a-z0-9-]{1,${LIMITS.questionId}})\\.(\\d{1,2})$`);
 
 // Keys are checked on the raw object: zod's record silently drops a `__proto__` key, and a
 // result carrying one should be refused, not quietly repaired.
@@ -35,7 +37,7 @@ const AnswersSchema = z.pipe(
       const keys = Object.keys(value);
       if (keys.length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 answers' });
       for (const key of keys.slice(0, 100)) {
-        if (key.length > 64 || !KEBAB_ID.test(key)) {
+        if (key.length > LIMITS.questionId || !KEBAB_ID.test(key)) {
           ctx.addIssue({ code: 'custom', path: [key], message: 'answers keyed by question id (lowercase letters, digits and dashes)' });
         }
       }
@@ -203,7 +205,7 @@ function parseAnswerPairs(text: string): Record<string, number> | undefined {
   const answers: Record<string, number> = Object.create(null) as Record<string, number>;
   if (text === '') return answers;
   for (const pair of text.split('_')) {
-    const match = /^([a-z0-9-]{1,64})\.(\d{1,2})$/.exec(pair);
+    const match = ANSWER_PAIR.exec(pair);
     if (match === null || match[1] === undefined || match[2] === undefined) return undefined;
     if (Object.hasOwn(answers, match[1])) return undefined;
     answers[match[1]] = Number(match[2]);

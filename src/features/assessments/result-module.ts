@@ -5,7 +5,7 @@
 import '../../browser/zod-jitless.ts';
 
 export { createResult, decodeResultLink, encodeResultLink, parseResultLinks, readResultFile, resultFileText } from './result-format.ts';
-export { rollUp } from './roll-up.ts';
+export { MAX_RESULT_FILE_CHARS } from './result-link.ts';
 export {
   assessmentChoice,
   chapterNeedText,
@@ -14,8 +14,11 @@ export {
   leftOutText,
   linkRefusal,
   linkSource,
+  moreRefused,
   personSource,
   readStatus,
+  resultFileTooLarge,
+  resultsOfPerson,
   teamLinkRefusal,
   teamSummary,
 } from './result-wording.ts';

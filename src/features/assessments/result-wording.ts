@@ -126,9 +126,26 @@ export function linkSource(line: number): string {
   return `Link on line ${line}`;
 }
 
-/** The status after reading: how many results were read and how many were not included. */
-export function readStatus(accepted: number, refused: number): string {
-  return `${plural(accepted, 'result')} read${refused > 0 ? `, ${refused} not included (see below)` : ''}. Nothing was uploaded.`;
+/** The status after reading: how many distinct results were read, how many duplicates were counted once, how many were not included. */
+export function readStatus(accepted: number, refused: number, duplicates = 0): string {
+  const twice = duplicates > 0 ? ` (${plural(duplicates, 'duplicate')} counted once)` : '';
+  return `${plural(accepted, 'result')} read${twice}${refused > 0 ? `, ${refused} not included (see below)` : ''}. Nothing was uploaded.`;
+}
+
+/** A file refused before it is read: far larger than any result file. */
+export function resultFileTooLarge(bytes: number, maxChars: number): string {
+  const size = bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  return `The file is too large (${size}) to be a result file: result files are under ${Math.ceil(maxChars / 1000)} KB.`;
+}
+
+/** The last line of a capped list of refusals. */
+export function moreRefused(count: number): string {
+  return `and ${count} more not included.`;
+}
+
+/** How many results carry one name in the people list: "" for one, " — 3 results" for more. */
+export function resultsOfPerson(results: number): string {
+  return results > 1 ? ` — ${results.toLocaleString('en-US')} results` : '';
 }
 
 /** A choice of assessment, with how many results of it were read. */

@@ -87,7 +87,8 @@ export function distribution(scores: readonly number[]): Distribution {
   };
 }
 
-function identity(result: AssessmentResult): string {
+/** What makes two results the same result (a file added twice, or as a file and a link). */
+export function identity(result: AssessmentResult): string {
   const answers = Object.entries(result.answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([result.takenAt, result.name ?? '', answers]);
 }
@@ -153,3 +154,47 @@ export function rollUp(results: readonly AssessmentResult[], assessment: Assessm
     tooClose,
   };
 }
+
+/** One line of the roll-up's list of people: a name (or none) and how many distinct results carry it. */
+export interface PersonLine<T> {
+  /** The first input with this name (its result and where it came from). */
+  first: T;
+  /** Distinct results with this name. */
+  results: number;
+}
+
+/**
+ * The inputs the roll-up reads, once each: a result added twice (same time, name and answers) counts
+ * once, in the "read" total as in the averages. Returns the distinct inputs and how many were duplicates.
+ */
+export function distinctResults<T extends { result: AssessmentResult }>(inputs: readonly T[]): { distinct: T[]; duplicates: number } {
+  const seen = new Set<string>();
+  const distinct = inputs.filter(({ result }) => {
+    const key = identity(result);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { distinct, duplicates: inputs.length - distinct.length };
+}
+
+/** The people list: each name once, with how many results carry it; results without a name one line each. */
+export function peopleLines<T extends { result: AssessmentResult }>(inputs: readonly T[]): PersonLine<T>[] {
+  const byName = new Map<string, PersonLine<T>>();
+  const lines: PersonLine<T>[] = [];
+  for (const input of distinctResults(inputs).distinct) {
+    const name = input.result.name;
+    const line = name === undefined ? undefined : byName.get(name);
+    if (line) {
+      line.results++;
+      continue;
+    }
+    const added = { first: input, results: 1 };
+    lines.push(added);
+    if (name !== undefined) byName.set(name, added);
+  }
+  return lines;
+}
+
+/** Refusals shown one by one before the rest are summed up as "and N more". */
+export const MAX_REFUSALS_SHOWN = 20;

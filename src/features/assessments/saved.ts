@@ -15,8 +15,9 @@
 import * as z from 'zod/mini';
 import type { Assessment } from './schema.ts';
 import { ISO_INSTANT, KEBAB_ID, hasOwnProtoKey } from '../../common/formats.ts';
+import { LIMITS } from '../../common/limits.ts';
 import { ok, refuse, type Problem, type Result } from '../../common/problems.ts';
-import { droppedAnswers, savedRefusal } from './wording.ts';
+import { droppedAnswers, salvagedEntries, savedRefusal } from './wording.ts';
 
 /** The version of the stored format this code writes and reads. */
 export const SAVED_VERSION = 1;
@@ -25,7 +26,7 @@ export const MAX_HISTORY = 50;
 /** Longest stored text read back, in characters (a full history is well under this). */
 export const MAX_SAVED_CHARS = 200_000;
 
-const QuestionIdSchema = z.string().check(z.maxLength(64), z.regex(KEBAB_ID));
+const QuestionIdSchema = z.string().check(z.maxLength(LIMITS.questionId), z.regex(KEBAB_ID));
 const DateSchema = z.string().check(
   z.maxLength(30),
   z.refine((text) => ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)), 'a date-time such as 2025-03-04T09:30:00.000Z'),
@@ -45,7 +46,7 @@ export const HistoryEntrySchema = z.strictObject({
   /** Overall score 0-100, as shown when it was finished. */
   overall: z.int().check(z.minimum(0), z.maximum(100)),
   /** The band label shown when it was finished. */
-  band: z.string().check(z.maxLength(200)),
+  band: z.string().check(z.maxLength(LIMITS.bandLabel)),
 });
 
 /** Everything kept for one assessment in this browser. */
@@ -74,6 +75,58 @@ export const EMPTY_SAVED: SavedAssessment = Object.freeze({ version: SAVED_VERSI
 export interface SavedFit {
   saved: SavedAssessment;
   dropped: number;
+  /** Entries (history results, answers, fields) that were not valid and were set aside; 0 when the text was read whole. */
+  salvaged: number;
+}
+
+const safely = <T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T | undefined => {
+  try {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const AnswerSchema = z.int().check(z.minimum(0), z.maximum(99));
+const NameSchema = z.string().check(z.maxLength(80));
+
+/**
+ * Salvages saved state of this version that failed the whole check, entry by entry: each answer and
+ * each history result that is valid is kept, the others counted in `lost`; undefined when it is not
+ * saved state of this version at all.
+ */
+export function salvageSaved(data: unknown): { saved: SavedAssessment; lost: number } | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || hasOwnProtoKey(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  if (record['version'] !== SAVED_VERSION) return undefined;
+  let lost = Object.keys(record).filter((key) => !['version', 'answers', 'finishedAt', 'name', 'history'].includes(key)).length;
+  const answers: Record<string, number> = {};
+  const given = record['answers'];
+  if (typeof given === 'object' && given !== null && !Array.isArray(given) && !hasOwnProtoKey(given)) {
+    for (const [id, index] of Object.entries(given)) {
+      const answer = safely(AnswerSchema, index);
+      if (safely(QuestionIdSchema, id) !== undefined && answer !== undefined) answers[id] = answer;
+      else lost++;
+    }
+  } else if (given !== undefined) lost++;
+  const history: HistoryEntry[] = [];
+  const entries = record['history'];
+  if (Array.isArray(entries)) {
+    lost += Math.max(0, entries.length - MAX_HISTORY);
+    for (const entry of entries.slice(-MAX_HISTORY)) {
+      const valid = safely(HistoryEntrySchema, entry);
+      if (valid) history.push(valid);
+      else lost++;
+    }
+  } else if (entries !== undefined) lost++;
+  const saved: SavedAssessment = { version: SAVED_VERSION, answers, history };
+  const finishedAt = safely(DateSchema, record['finishedAt']);
+  if (finishedAt !== undefined) saved.finishedAt = finishedAt;
+  else if (record['finishedAt'] !== undefined) lost++;
+  const name = safely(NameSchema, record['name']);
+  if (name !== undefined) saved.name = name;
+  else if (record['name'] !== undefined) lost++;
+  return { saved, lost: Math.max(1, lost) };
 }
 
 // Stored state is this site's own: a person is not told what each field should be, only where it broke.
@@ -96,22 +149,21 @@ export function parseSaved(text: string, assessment: Pick<Assessment, 'questions
   } catch {
     return refuse({ code: 'not_parseable', field: '', expected: 'JSON text', given: 'text that is not valid JSON' });
   }
-  let parsed: ReturnType<typeof SavedAssessmentSchema.safeParse>;
-  try {
-    parsed = SavedAssessmentSchema.safeParse(data);
-  } catch {
-    // zod's length checks also run on wrongly typed values and throw on some (a `length` that is an
-    // object whose `toString` is not a function, which JSON can write): such text is not saved state.
-    return refuse(unexpected(''));
-  }
-  if (!parsed.success) {
+  // zod's length checks also run on wrongly typed values and throw on some (a `length` that is an
+  // object whose `toString` is not a function, which JSON can write): such text is salvaged like any invalid one.
+  const whole = safely(SavedAssessmentSchema, data);
+  let salvaged = 0;
+  let saved: SavedAssessment;
+  if (whole) saved = whole;
+  else {
     const version = typeof data === 'object' && data !== null && 'version' in data ? data.version : undefined;
     if (typeof version === 'number' && version > SAVED_VERSION) {
       return refuse({ code: 'unsupported_version', field: 'version', expected: `version ${SAVED_VERSION}`, given: `version ${version}` });
     }
-    return refuse(unexpected(parsed.error.issues[0]?.path.map(String).join('.') ?? ''));
+    const rescued = salvageSaved(data);
+    if (!rescued) return refuse(unexpected(''));
+    ({ saved, lost: salvaged } = rescued);
   }
-  const saved = parsed.data;
   const optionCount = new Map(assessment.questions.map((q) => [q.id, q.options.length]));
   const answers: Record<string, number> = {};
   let dropped = 0;
@@ -122,13 +174,15 @@ export function parseSaved(text: string, assessment: Pick<Assessment, 'questions
   }
   const complete = assessment.questions.every((q) => Object.hasOwn(answers, q.id));
   const { finishedAt, ...rest } = saved;
-  return ok({ saved: { ...rest, answers, ...(finishedAt !== undefined && complete ? { finishedAt } : {}) }, dropped });
+  return ok({ saved: { ...rest, answers, ...(finishedAt !== undefined && complete ? { finishedAt } : {}) }, dropped, salvaged });
 }
 
 /** The outcome of reading stored text: what can be kept, and a sentence for the person when something was dropped. */
 export interface SavedRead {
   saved: SavedAssessment;
   notice?: string;
+  /** True when the stored text was not read whole: the caller keeps a raw copy before anything is written. */
+  damaged?: boolean;
 }
 
 /**
@@ -138,7 +192,8 @@ export interface SavedRead {
 export function readSaved(text: string | null | undefined, assessment: Pick<Assessment, 'questions'>): SavedRead {
   if (text === undefined || text === null || text === '') return { saved: EMPTY_SAVED };
   const parsed = parseSaved(text, assessment);
-  if (!parsed.ok) return { saved: EMPTY_SAVED, notice: savedRefusal(parsed.problems) };
-  const { saved, dropped } = parsed.value;
+  if (!parsed.ok) return { saved: EMPTY_SAVED, notice: savedRefusal(parsed.problems), damaged: true };
+  const { saved, dropped, salvaged } = parsed.value;
+  if (salvaged > 0) return { saved, notice: salvagedEntries(salvaged), damaged: true };
   return dropped === 0 ? { saved } : { saved, notice: droppedAnswers(dropped) };
 }

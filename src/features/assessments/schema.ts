@@ -17,9 +17,12 @@
  */
 import { z } from 'astro/zod';
 import { KEBAB_ID } from '../../common/formats.ts';
+import { LIMITS } from '../../common/limits.ts';
 
 /** Lowercase-kebab ids, the same rule as chapter and file names, e.g. `time-blocks`. */
 const IdSchema = z.string().regex(KEBAB_ID);
+/** A question id: saved answers, links and files are keyed by it, so it is kept short. */
+const QuestionIdSchema = IdSchema.max(LIMITS.questionId);
 
 // Text is always rendered as text (never as markdown or HTML), so markup would show up raw.
 const MARKUP = /[<>*`[\]]|^\s*#/m;
@@ -67,8 +70,8 @@ export const DimensionSchema = z.strictObject({
 });
 
 const QuestionInputSchema = z.strictObject({
-  /** Lowercase-kebab id, unique in the assessment; results store answers under it. */
-  id: IdSchema,
+  /** Lowercase-kebab id (at most 64 characters), unique in the assessment; results store answers under it. */
+  id: QuestionIdSchema,
   /** The id of the dimension this question counts towards (score assessments; recommendation ones give `fit` per option instead). */
   dimension: IdSchema.optional(),
   /** The question or statement the person answers. */
@@ -91,8 +94,8 @@ export const BandSchema = z.strictObject({
   from: z.int().min(0).max(100),
   /** Highest overall score in the band (0-100); the next band starts at `to + 1`. */
   to: z.int().min(0).max(100),
-  /** Short name of the band, e.g. `Waiting for the phone to ring`. */
-  label: PlainTextSchema,
+  /** Short name of the band (at most 200 characters), e.g. `Waiting for the phone to ring`. */
+  label: PlainTextSchema.max(LIMITS.bandLabel),
   /** Two or three sentences on what a score in this band means. */
   summary: PlainTextSchema,
   /** Chapter ids to read first when the overall score falls in this band (0-5). */
@@ -116,8 +119,8 @@ export const LinkSchema = z.strictObject({
 });
 
 const AssessmentShapeSchema = z.strictObject({
-  /** Lowercase-kebab id; must equal the file name without `.yaml`. */
-  id: IdSchema,
+  /** Lowercase-kebab id (at most 64 characters); must equal the file name without `.yaml`. */
+  id: IdSchema.max(LIMITS.assessmentId),
   /** Title of the assessment page, e.g. `Is prospecting optional on this team?`. */
   title: PlainTextSchema,
   /** Who it is written for. */

@@ -7,9 +7,11 @@
 import '../../browser/zod-jitless.ts';
 import { atom, type ReadableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
+import '../../browser/storage.ts'; // installs the safe storage engine before any store is created
 import type { Assessment } from './schema.ts';
 import { EMPTY_SAVED, MAX_HISTORY, readSaved, type HistoryEntry, type SavedAssessment } from './saved.ts';
 import { siteBase } from '../../browser/data-attrs.ts';
+import { setAside } from '../../browser/set-aside.ts';
 
 /** The store of one assessment and the actions that change it. */
 export interface AssessmentStore {
@@ -52,11 +54,15 @@ export function assessmentStore(assessment: Pick<Assessment, 'id' | 'questions'>
   if (existing) return existing;
 
   const $notice = atom('');
-  const $persisted = persistentAtom<SavedAssessment>(storageKey(siteBase(), assessment.id), EMPTY_SAVED, {
+  const key = storageKey(siteBase(), assessment.id);
+  const $persisted = persistentAtom<SavedAssessment>(key, EMPTY_SAVED, {
     encode: (value) => JSON.stringify(value),
     decode: (text) => {
       const read = readSaved(text, assessment);
       if (read.notice) $notice.set(read.notice);
+      // The raw text goes under a key of its own before anything can write over the original; only
+      // the reader's own actions write (browsing does not), so where storage is full it stays until then.
+      if (read.damaged) setAside(key, text);
       return read.saved;
     },
   });

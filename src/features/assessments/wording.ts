@@ -107,14 +107,15 @@ export function resultFileName(result: Pick<AssessmentResult, 'assessment' | 'ta
 // ---------------------------------------------------------------------------------------------
 // Saved answers (saved.ts).
 
-const DROPPED = 'Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh.';
+const DROPPED =
+  'Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. A copy is kept: download or discard it from the notice at the top of the page.';
 
 /** The notice when stored answers were refused (`parseSaved`'s problems). */
 export function savedRefusal(problems: readonly Problem[]): string {
   const [problem] = problems;
   switch (problem?.code) {
     case 'unsupported_version':
-      return 'Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.';
+      return 'Your saved answers were made by a newer version of this site and cannot be read here, so you start afresh. A copy is kept: download or discard it from the notice at the top of the page.';
     case 'too_large':
       return `${DROPPED} (It was too large to be saved answers.)`;
     case 'not_parseable':
@@ -127,4 +128,9 @@ export function savedRefusal(problems: readonly Problem[]): string {
 /** The notice when stored answers no longer fit the assessment and were cleared. */
 export function droppedAnswers(count: number): string {
   return `${count === 1 ? 'One saved answer no longer matches' : `${count} saved answers no longer match`} this self-assessment (it has changed since), so ${count === 1 ? 'it was' : 'they were'} cleared. Please answer again where a question is empty.`;
+}
+
+/** The notice when some entries of the stored answers or history were not valid and were set aside, the rest kept. */
+export function salvagedEntries(count: number): string {
+  return `${count === 1 ? 'One saved entry' : `${count} saved entries`} for this self-assessment could not be read and ${count === 1 ? 'was' : 'were'} set aside; your other answers and results are kept. A copy of what was stored is kept: download or discard it from the notice at the top of the page.`;
 }

@@ -5,6 +5,7 @@
  */
 import { persistentAtom } from '@nanostores/persistent';
 import { atom } from 'nanostores';
+import '../../browser/storage.ts'; // installs the safe storage engine before the store below is created
 import { EMPTY_CHECKS, isEmptyChecks, readStoredChecks, recordAttempt, type AttemptScore, type ChecksState } from './model.ts';
 import { nextReview } from '../review/schedule.ts';
 

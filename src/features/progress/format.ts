@@ -2,6 +2,7 @@
  * The progress format's constants and the checks of its parts: the leaf both the zod spec
  * (schema.ts) and the hand-written parser (parse.ts) build on, so neither imports the other.
  */
+import { LIMITS } from '../../common/limits.ts';
 import { CONTROL_CHARS, ISO_INSTANT, KEBAB_ID } from '../../common/formats.ts';
 
 /** The `format` field of every progress document. */
@@ -16,7 +17,7 @@ export const PROGRESS_LIMITS = {
   /** Path steps marked done. */
   steps: 2000,
   /** Characters in a chapter id. */
-  chapterId: 100,
+  chapterId: LIMITS.chapterId,
   /** Characters in a step key (`<path id>/<step>`). */
   stepKey: 160,
   /** Characters in a path id, so every step key fits. */

@@ -25,7 +25,7 @@ const fail = (code: ProblemCode, field: string, expected: string, given: unknown
 /** `missing` when there is nothing, else `otherwise`. */
 const absentOr = (value: unknown, otherwise: ProblemCode): ProblemCode => (value === undefined ? 'missing' : otherwise);
 
-const FIELDS = new Set(['format', 'version', 'chapters', 'steps', 'lastVisited']);
+const FIELDS = new Set(['format', 'version', 'chapters', 'steps', 'undone', 'lastVisited']);
 const DATE_WORDS = 'a time such as "2026-03-01T09:30:00.000Z"';
 
 /** Reads `{ key: date }`, building a fresh object so nothing of the input (prototypes included) is kept. */
@@ -67,6 +67,25 @@ export function parseProgressValue(value: unknown): Result<Progress> {
   const steps = readDates(value['steps'], 'steps', PROGRESS_LIMITS.steps, isStepKey, 'a step key such as "new-rep/task-first-call"');
   if (!steps.ok) return steps;
   const progress: Progress = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: chapters.value, steps: steps.value };
+  const undone = value['undone'];
+  if (undone !== undefined) {
+    if (!isRecord(undone)) return fail('wrong_type', 'undone', 'an object with "chapters" and "steps"', undone);
+    for (const key of Object.keys(undone)) {
+      if (key !== 'chapters' && key !== 'steps')
+        return fail('unknown_field', `undone.${key.slice(0, 60)}`, 'no such field (only "chapters" and "steps")', undone[key]);
+    }
+    const undoneChapters = readDates(
+      undone['chapters'],
+      'undone.chapters',
+      PROGRESS_LIMITS.chapters,
+      isChapterId,
+      'a chapter id such as "leads-versus-targets"',
+    );
+    if (!undoneChapters.ok) return undoneChapters;
+    const undoneSteps = readDates(undone['steps'], 'undone.steps', PROGRESS_LIMITS.steps, isStepKey, 'a step key such as "new-rep/task-first-call"');
+    if (!undoneSteps.ok) return undoneSteps;
+    progress.undone = { chapters: undoneChapters.value, steps: undoneSteps.value };
+  }
   const visited = value['lastVisited'];
   if (visited !== undefined) {
     if (!isRecord(visited)) return fail('wrong_type', 'lastVisited', 'an object with "chapter" and "at"', visited);
@@ -121,27 +140,79 @@ export function progressReason(problems: readonly Problem[]): string {
   }
 }
 
-/** Progress read from this browser's storage, with a notice for the reader when it could not be used. */
+/** Progress read from this browser's storage, with a notice for the reader when it could not all be used. */
 export interface StoredProgress {
   progress: Progress;
-  /** Set when something was stored but could not be read; the stored text was ignored. */
+  /** Set when something stored could not be read: what was left out and that a copy is kept. */
   notice?: string;
+  /** True when the stored text was not read whole: the caller keeps a raw copy before anything is written. */
+  damaged?: boolean;
 }
 
 const storedNotice = (reason: string): string =>
-  `The progress saved in this browser could not be read (${reason}), so it is not shown. It is left as it is until you mark something done, import a progress file or reset.`;
+  `The progress saved in this browser could not be read (${reason}), so it is not shown. A copy of it is kept: download or discard it from the notice at the top of the page.`;
+
+const salvagedNotice = (count: number): string =>
+  `${count === 1 ? 'One entry' : `${count} entries`} of the progress saved in this browser could not be read and ${count === 1 ? 'was' : 'were'} set aside; everything else is shown. A copy of what was stored is kept: download or discard it from the notice at the top of the page.`;
+
+/** Keeps the valid `{ key: date }` entries of `value`; counts the others. */
+function salvageDates(value: unknown, max: number, keyOk: (key: string) => boolean): { dates: Record<string, string>; lost: number } {
+  const dates: Record<string, string> = {};
+  if (value === undefined) return { dates, lost: 0 };
+  if (!isRecord(value)) return { dates, lost: 1 };
+  let lost = 0;
+  for (const key of Object.keys(value)) {
+    const date = value[key];
+    if (keyOk(key) && typeof date === 'string' && isIsoDate(date) && Object.keys(dates).length < max) dates[key] = date;
+    else lost++;
+  }
+  return { dates, lost };
+}
 
 /**
- * Reads the text stored in this browser. Nothing stored means empty progress; anything unreadable
- * (damaged, foreign, from a newer version, far too large) means empty progress and a notice. Never throws.
+ * Salvages a progress document that failed the strict check, entry by entry: every chapter and step
+ * with a valid id and date is kept, the last visit when it is valid; undefined when the value is not
+ * this site's progress at all (another format, a newer version).
+ */
+export function salvageProgressValue(value: unknown): { progress: Progress; lost: number } | undefined {
+  if (!isRecord(value) || value['format'] !== PROGRESS_FORMAT || value['version'] !== PROGRESS_VERSION) return undefined;
+  const chapters = salvageDates(value['chapters'], PROGRESS_LIMITS.chapters, isChapterId);
+  const steps = salvageDates(value['steps'], PROGRESS_LIMITS.steps, isStepKey);
+  let lost = chapters.lost + steps.lost + Object.keys(value).filter((key) => !FIELDS.has(key)).length;
+  const progress: Progress = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: chapters.dates, steps: steps.dates };
+  const undone = value['undone'];
+  if (isRecord(undone)) {
+    const undoneChapters = salvageDates(undone['chapters'], PROGRESS_LIMITS.chapters, isChapterId);
+    const undoneSteps = salvageDates(undone['steps'], PROGRESS_LIMITS.steps, isStepKey);
+    lost += undoneChapters.lost + undoneSteps.lost + Object.keys(undone).filter((key) => key !== 'chapters' && key !== 'steps').length;
+    progress.undone = { chapters: undoneChapters.dates, steps: undoneSteps.dates };
+  } else if (undone !== undefined) lost++;
+  const visited = value['lastVisited'];
+  if (visited !== undefined) {
+    const checked = parseProgressValue({ format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: {}, steps: {}, lastVisited: visited });
+    if (checked.ok && checked.value.lastVisited) progress.lastVisited = checked.value.lastVisited;
+    else lost++;
+  }
+  return { progress, lost };
+}
+
+/**
+ * Reads the text stored in this browser. Nothing stored means empty progress. A document with some bad
+ * entries keeps every good one and says how many were set aside; anything not readable at all (damaged,
+ * foreign, from a newer version, far too large) means empty progress and a notice. Either way `damaged`
+ * asks the caller to keep the raw text. Never throws.
  */
 export function readStoredProgress(text: string | null | undefined): StoredProgress {
   if (text === null || text === undefined) return { progress: EMPTY_PROGRESS };
   try {
     const parsed = parseProgressText(text);
     if (parsed.ok) return { progress: parsed.value };
-    return { progress: EMPTY_PROGRESS, notice: storedNotice(progressReason(parsed.problems)) };
+    if (parsed.problems[0]?.code !== 'too_large' && parsed.problems[0]?.code !== 'not_parseable') {
+      const salvaged = salvageProgressValue(JSON.parse(text));
+      if (salvaged) return { progress: salvaged.progress, notice: salvagedNotice(Math.max(1, salvaged.lost)), damaged: true };
+    }
+    return { progress: EMPTY_PROGRESS, notice: storedNotice(progressReason(parsed.problems)), damaged: true };
   } catch {
-    return { progress: EMPTY_PROGRESS, notice: storedNotice('it could not be read') };
+    return { progress: EMPTY_PROGRESS, notice: storedNotice('it could not be read'), damaged: true };
   }
 }

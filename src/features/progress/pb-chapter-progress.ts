@@ -13,7 +13,12 @@ class PbChapterProgress extends HTMLElement {
     const notice = this.querySelector<HTMLElement>('[data-progress-notice]');
     if (!chapter || !toggle || !box) return;
     visit(chapter, this.dataset['title']);
-    box.addEventListener('change', () => (box.checked ? markChapter(chapter) : unmarkChapter(chapter)));
+    box.addEventListener('change', () => {
+      if (box.checked) markChapter(chapter);
+      else unmarkChapter(chapter);
+      // A refused save leaves the stored state as it was: the box shows that, not what was clicked.
+      box.checked = doneAt($progress.get(), { chapter }) !== undefined;
+    });
     this.#unbind.push(
       $progress.subscribe((progress) => {
         box.checked = doneAt(progress, { chapter }) !== undefined;

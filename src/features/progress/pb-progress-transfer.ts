@@ -56,7 +56,9 @@ class PbProgressTransfer extends HTMLElement {
       return;
     }
     const split = splitCertificates(text);
-    const result = importProgress(split.progressText);
+    // This playbook's chapters, written by the page: chapters a file has beyond them are kept aside.
+    const known = new Set((this.dataset['chapters'] ?? '').split(' ').filter(Boolean));
+    const result = importProgress(split.progressText, known.size > 0 ? known : undefined);
     if (!result.ok) {
       this.#say(importRefused(file.name, result.problems), true);
       return;
@@ -64,7 +66,10 @@ class PbProgressTransfer extends HTMLElement {
     const merged = mergeCertificates(loadCertificates().state, split.certificates);
     const saved = split.certificates.length === 0 || saveCertificates(merged.state);
     const certificates = certificatesMessage(saved ? merged.added : 0, split.refused, saved);
-    this.#say(`${importedMessage(file.name, result.value.added)}${certificates ? ` ${certificates}` : ''}`, split.refused > 0 || !saved);
+    this.#say(
+      `${importedMessage(file.name, result.value.added, result.value.unknown)}${certificates ? ` ${certificates}` : ''}`,
+      split.refused > 0 || !saved,
+    );
   }
 }
 

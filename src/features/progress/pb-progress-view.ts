@@ -101,7 +101,8 @@ class PbProgressView extends HTMLElement {
 
     for (const el of this.querySelectorAll<HTMLElement>('[data-continue]')) {
       const link = el.querySelector<HTMLAnchorElement>('a');
-      const visited = progress.lastVisited;
+      const chapters = dataText(el, 'chapters').split(' ');
+      const visited = progress.lastVisited && chapters.includes(progress.lastVisited.chapter) ? progress.lastVisited : undefined;
       el.hidden = !link || !visited;
       if (link && visited) {
         link.href = `${dataText(el, 'hrefPrefix')}${visited.chapter}/`;

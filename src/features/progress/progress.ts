@@ -9,25 +9,46 @@ import { ok, refuse, type Result } from '../../common/problems.ts';
 
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-const earlier = (a: string, b: string): string => (Date.parse(b) < Date.parse(a) ? b : a);
-
-function mergeDates(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): Record<string, string> {
-  const merged: Record<string, string> = { ...a };
-  for (const [key, date] of Object.entries(b)) merged[key] = has(merged, key) ? earlier(merged[key]!, date) : date;
-  return merged;
-}
+type Dates = Readonly<Record<string, string>>;
 
 /**
- * Combines two copies of progress (e.g. this browser's and an imported file): everything done in either,
- * each with the earliest time it was done; the most recent visit wins.
+ * Merges the done and undone dates of one kind (chapters or steps): per item, the newer change wins
+ * (marking done, or marking not done again); on a tie, `a`'s.
+ */
+function mergeChanges(aDone: Dates, aUndone: Dates, bDone: Dates, bUndone: Dates): { done: Record<string, string>; undone: Record<string, string> } {
+  const done: Record<string, string> = {};
+  const undone: Record<string, string> = {};
+  const keys = new Set([...Object.keys(aDone), ...Object.keys(aUndone), ...Object.keys(bDone), ...Object.keys(bUndone)]);
+  for (const key of keys) {
+    let best: { at: number; date: string; done: boolean } | undefined;
+    for (const [dates, isDone] of [
+      [aDone, true],
+      [aUndone, false],
+      [bDone, true],
+      [bUndone, false],
+    ] as const) {
+      if (!has(dates, key)) continue;
+      const date = dates[key]!;
+      const at = Date.parse(date);
+      if (!best || at > best.at) best = { at, date, done: isDone };
+    }
+    if (best) (best.done ? done : undone)[key] = best.date;
+  }
+  return { done, undone };
+}
+
+const NONE: Dates = Object.freeze({});
+
+/**
+ * Combines two copies of progress (e.g. this browser's and an imported file): per chapter and step, the
+ * newer change wins, so an older copy neither brings back what was marked not done since nor moves a
+ * date back; the most recent visit wins.
  */
 export function mergeProgress(current: Progress, incoming: Progress): Progress {
-  const merged: Progress = {
-    format: PROGRESS_FORMAT,
-    version: PROGRESS_VERSION,
-    chapters: mergeDates(current.chapters, incoming.chapters),
-    steps: mergeDates(current.steps, incoming.steps),
-  };
+  const chapters = mergeChanges(current.chapters, current.undone?.chapters ?? NONE, incoming.chapters, incoming.undone?.chapters ?? NONE);
+  const steps = mergeChanges(current.steps, current.undone?.steps ?? NONE, incoming.steps, incoming.undone?.steps ?? NONE);
+  const merged: Progress = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: chapters.done, steps: steps.done };
+  if (Object.keys(chapters.undone).length + Object.keys(steps.undone).length > 0) merged.undone = { chapters: chapters.undone, steps: steps.undone };
   const a = current.lastVisited;
   const b = incoming.lastVisited;
   const visit = a && b ? (Date.parse(b.at) > Date.parse(a.at) ? b : a) : (a ?? b);
@@ -35,21 +56,31 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
   return merged;
 }
 
-/** An imported file merged into the current progress: the result and how much it added. */
+/** An imported file merged into the current progress: the result, how much it added, and what it held for chapters this playbook does not have. */
 export interface Imported {
   progress: Progress;
+  /** Chapters (of this playbook) and steps newly marked done. */
   added: { chapters: number; steps: number };
+  /** Chapters marked done in the file that this playbook does not have: kept aside, not counted. */
+  unknown: number;
 }
 
+const countKnown = (dates: Dates, known: ReadonlySet<string> | undefined): number =>
+  known ? Object.keys(dates).filter((id) => known.has(id)).length : Object.keys(dates).length;
+
 /**
- * Reads an imported file's text and merges it into the current progress. Refused when the text is
- * not progress (parse.ts's problems), or with a `conflict` when the merge would hold more than the
- * format's limits. Word a refusal with `importRefused` (transfer-wording.ts).
+ * Reads an imported file's text and merges it into the current progress. With `known` (this playbook's
+ * chapter ids), chapters it does not have are kept in the progress (they count again if the playbook
+ * gains them) but not counted as added, and a last visit to one of them is not taken over. Refused when
+ * the text is not progress (parse.ts's problems), or with a `conflict` when the merge would hold more
+ * than the format's limits. Word a refusal with `importRefused` (transfer-wording.ts).
  */
-export function importProgressText(current: Progress, text: string): Result<Imported> {
+export function importProgressText(current: Progress, text: string, known?: ReadonlySet<string>): Result<Imported> {
   const parsed = parseProgressText(text);
   if (!parsed.ok) return parsed;
-  const progress = mergeProgress(current, parsed.value);
+  const incoming = parsed.value;
+  if (known && incoming.lastVisited && !known.has(incoming.lastVisited.chapter)) delete incoming.lastVisited;
+  const progress = mergeProgress(current, incoming);
   const chapters = Object.keys(progress.chapters).length;
   const steps = Object.keys(progress.steps).length;
   if (chapters > PROGRESS_LIMITS.chapters || steps > PROGRESS_LIMITS.steps) {
@@ -60,7 +91,15 @@ export function importProgressText(current: Progress, text: string): Result<Impo
       given: `${chapters} chapters and ${steps} steps`,
     });
   }
-  return ok({ progress, added: { chapters: chapters - Object.keys(current.chapters).length, steps: steps - Object.keys(current.steps).length } });
+  const unknown = known ? Object.keys(incoming.chapters).filter((id) => !known.has(id)).length : 0;
+  return ok({
+    progress,
+    added: {
+      chapters: Math.max(0, countKnown(progress.chapters, known) - countKnown(current.chapters, known)),
+      steps: Math.max(0, steps - Object.keys(current.steps).length),
+    },
+    unknown,
+  });
 }
 
 /** True when nothing is done and nothing was visited. */
@@ -68,28 +107,38 @@ export function isEmptyProgress(progress: Progress): boolean {
   return Object.keys(progress.chapters).length === 0 && Object.keys(progress.steps).length === 0 && !progress.lastVisited;
 }
 
-function withDate(dates: Readonly<Record<string, string>>, key: string, at: string | undefined): Record<string, string> {
-  const next = { ...dates };
-  if (at === undefined) delete next[key];
-  else if (!has(next, key)) next[key] = at;
-  return next;
+/** Marks `key` done at `at` (keeping the first time) or, with `at` undefined, not done since `undoneAt`. */
+function withChange(progress: Progress, kind: 'chapters' | 'steps', key: string, at: string | undefined, undoneAt: string | undefined): Progress {
+  const dates = { ...progress[kind] };
+  const undone = { chapters: { ...progress.undone?.chapters }, steps: { ...progress.undone?.steps } };
+  if (at === undefined) {
+    if (has(dates, key) && undoneAt !== undefined && Object.keys(undone[kind]).length < PROGRESS_LIMITS[kind]) undone[kind][key] = undoneAt;
+    delete dates[key];
+  } else {
+    if (!has(dates, key)) dates[key] = at;
+    delete undone[kind][key];
+  }
+  const { undone: _old, ...rest } = progress;
+  const next: Progress = { ...rest, [kind]: dates };
+  return Object.keys(undone.chapters).length + Object.keys(undone.steps).length > 0 ? { ...next, undone } : next;
 }
 
 /**
- * Marks a chapter done at `at` (keeping the first time it was done) or, with `at` undefined, not done.
+ * Marks a chapter done at `at` (keeping the first time it was done) or, with `at` undefined, not done,
+ * remembering `undoneAt` (when it was un-marked) so an older copy merged later does not bring it back.
  * Invalid ids and additions beyond the limits leave the progress unchanged.
  */
-export function setChapterDone(progress: Progress, id: string, at: string | undefined): Progress {
-  if (!isChapterId(id) || (at !== undefined && !isIsoDate(at))) return progress;
+export function setChapterDone(progress: Progress, id: string, at: string | undefined, undoneAt?: string): Progress {
+  if (!isChapterId(id) || (at !== undefined && !isIsoDate(at)) || (undoneAt !== undefined && !isIsoDate(undoneAt))) return progress;
   if (at !== undefined && !has(progress.chapters, id) && Object.keys(progress.chapters).length >= PROGRESS_LIMITS.chapters) return progress;
-  return { ...progress, chapters: withDate(progress.chapters, id, at) };
+  return withChange(progress, 'chapters', id, at, undoneAt);
 }
 
-/** Marks a path step done at `at` (keeping the first time) or, with `at` undefined, not done. Same limits. */
-export function setStepDone(progress: Progress, key: string, at: string | undefined): Progress {
-  if (!isStepKey(key) || (at !== undefined && !isIsoDate(at))) return progress;
+/** Marks a path step done at `at` (keeping the first time) or, with `at` undefined, not done since `undoneAt`. Same limits. */
+export function setStepDone(progress: Progress, key: string, at: string | undefined, undoneAt?: string): Progress {
+  if (!isStepKey(key) || (at !== undefined && !isIsoDate(at)) || (undoneAt !== undefined && !isIsoDate(undoneAt))) return progress;
   if (at !== undefined && !has(progress.steps, key) && Object.keys(progress.steps).length >= PROGRESS_LIMITS.steps) return progress;
-  return { ...progress, steps: withDate(progress.steps, key, at) };
+  return withChange(progress, 'steps', key, at, undoneAt);
 }
 
 /** Records the chapter read last, with its title when it is a valid one. */

@@ -37,6 +37,19 @@ export const ProgressSchema = z.strictObject({
   chapters: NoProtoKey.pipe(z.record(ChapterKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.chapters), `at most ${PROGRESS_LIMITS.chapters} chapters`),
   /** Path steps other than chapters (assessments, the calculator, tasks) marked done, by step key. */
   steps: NoProtoKey.pipe(z.record(StepKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.steps), `at most ${PROGRESS_LIMITS.steps} steps`),
+  /**
+   * Chapters and steps marked not done again, with when, so merging an older copy (an import) does not
+   * bring them back: per item, the newer change wins. Optional.
+   */
+  undone: z
+    .strictObject({
+      chapters: NoProtoKey.pipe(z.record(ChapterKeySchema, DoneAtSchema)).refine(
+        atMost(PROGRESS_LIMITS.chapters),
+        `at most ${PROGRESS_LIMITS.chapters} chapters`,
+      ),
+      steps: NoProtoKey.pipe(z.record(StepKeySchema, DoneAtSchema)).refine(atMost(PROGRESS_LIMITS.steps), `at most ${PROGRESS_LIMITS.steps} steps`),
+    })
+    .optional(),
   /** The chapter opened most recently, for "Continue where you left off". Optional. */
   lastVisited: z.strictObject({ chapter: ChapterKeySchema, at: DoneAtSchema, title: VisitedTitleSchema.optional() }).optional(),
 });

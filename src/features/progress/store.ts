@@ -1,10 +1,12 @@
 import { persistentAtom } from '@nanostores/persistent';
 import { atom } from 'nanostores';
+import '../../browser/storage.ts'; // installs the safe storage engine before the store below is created
 import { importProgressText, isEmptyProgress, setChapterDone, setStepDone, setVisited, type Imported } from './progress.ts';
 import { EMPTY_PROGRESS, readStoredProgress } from './parse.ts';
 import type { Progress } from './schema.ts';
 import { refuse, type Result } from '../../common/problems.ts';
 import { siteBase } from '../../browser/data-attrs.ts';
+import { setAside } from '../../browser/set-aside.ts';
 
 /**
  * Where progress lives in localStorage: one key per site base path, so two playbooks hosted on the same
@@ -17,18 +19,22 @@ export function progressStorageKey(base: string): string {
 /** A message for the reader about their stored progress (unreadable data, storage full); undefined when all is well. */
 export const $notice = atom<string | undefined>(undefined);
 
-/** True while what is stored could not be read: browsing then leaves it alone; only a deliberate change replaces it. */
+/**
+ * True while what is stored could not be read in full and no copy of it could be set aside (storage
+ * full): browsing then leaves it alone; only a deliberate change replaces it.
+ */
 let unreadable = false;
 
 function decode(text: string): Progress {
-  const { progress, notice } = readStoredProgress(text);
-  unreadable = notice !== undefined;
+  const { progress, notice, damaged } = readStoredProgress(text);
+  // The raw text goes under a key of its own before anything can write over the original.
+  unreadable = damaged === true && !setAside(progressStorageKey(siteBase()), text);
   $notice.set(notice);
   return progress;
 }
 
-// Empty progress removes the key rather than storing an empty document.
-const encode = (progress: Progress): string | undefined => (isEmptyProgress(progress) ? undefined : JSON.stringify(progress));
+// Empty progress removes the key rather than storing an empty document (but what was un-marked, and when, is kept).
+const encode = (progress: Progress): string | undefined => (isEmptyProgress(progress) && !progress.undone ? undefined : JSON.stringify(progress));
 
 /**
  * This browser's reading progress. Kept in localStorage through the pure parser, so damaged or foreign
@@ -38,7 +44,8 @@ export const $progress = persistentAtom<Progress>(progressStorageKey(siteBase())
 
 const now = (): string => new Date().toISOString();
 
-function save(next: Progress, force = false): boolean {
+/** Stores `next`; `force` stores it even when unchanged; `browsing` (a visit) leaves a notice about set-aside data up. */
+function save(next: Progress, force = false, browsing = false): boolean {
   if (next === $progress.get() && !force) return true;
   try {
     $progress.set(next);
@@ -47,7 +54,7 @@ function save(next: Progress, force = false): boolean {
     return false;
   }
   unreadable = false;
-  $notice.set(undefined);
+  if (!browsing) $notice.set(undefined);
   return true;
 }
 
@@ -56,20 +63,20 @@ export function markChapter(id: string, at: string = now()): void {
   save(setChapterDone($progress.get(), id, at));
 }
 
-/** Marks a chapter not done. */
-export function unmarkChapter(id: string): void {
-  save(setChapterDone($progress.get(), id, undefined));
+/** Marks a chapter not done (remembering when, so an older copy imported later does not bring it back). */
+export function unmarkChapter(id: string, at: string = now()): void {
+  save(setChapterDone($progress.get(), id, undefined, at));
 }
 
 /** Marks a path step (by its step key) done now, or not done with `done` false. */
 export function markStep(key: string, done = true, at: string = now()): void {
-  save(setStepDone($progress.get(), key, done ? at : undefined));
+  save(setStepDone($progress.get(), key, done ? at : undefined, done ? undefined : at));
 }
 
 /** Records the chapter being read, unless the stored progress could not be read (it is kept for the reader to decide). */
 export function visit(chapter: string, title?: string, at: string = now()): void {
   if (unreadable) return;
-  save(setVisited($progress.get(), chapter, at, title));
+  save(setVisited($progress.get(), chapter, at, title), false, true);
 }
 
 /**
@@ -77,8 +84,8 @@ export function visit(chapter: string, title?: string, at: string = now()): void
  * (the file's problems, or `not_saved` when this browser would not store the result). Word it with
  * transfer-wording.ts.
  */
-export function importProgress(text: string): Result<Imported> {
-  const result = importProgressText($progress.get(), text);
+export function importProgress(text: string, known?: ReadonlySet<string>): Result<Imported> {
+  const result = importProgressText($progress.get(), text, known);
   if (result.ok && !save(result.value.progress)) {
     return refuse({ code: 'not_saved', field: '', expected: 'storage this browser lets the site use', given: 'storage that is full or blocked' });
   }

@@ -7,7 +7,7 @@ import { isEmptyProgress, type Imported } from './progress.ts';
 import { PROGRESS_LIMITS } from './format.ts';
 import { progressReason } from './parse.ts';
 import { plural } from '../../common/plural.ts';
-import type { Problem } from '../../common/problems.ts';
+import { isolate, type Problem } from '../../common/problems.ts';
 
 /** The file name of an export on `date`, e.g. `playbook-progress-2026-03-01.json`. */
 export function exportFileName(date: Date): string {
@@ -37,23 +37,27 @@ export function certificatesMessage(added: number, refused: number, saved = true
   return parts.join(' ');
 }
 
-/** What an import says it added. */
-export function importedMessage(fileName: string, added: Imported['added']): string {
-  return added.chapters + added.steps === 0
-    ? `Imported “${fileName}”: everything in it was already marked done here.`
-    : `Imported “${fileName}”: ${plural(added.chapters, 'more chapter')} and ${plural(added.steps, 'more step')} marked done.`;
+/** What an import says it added, and what it kept aside (chapters this playbook does not have). */
+export function importedMessage(fileName: string, added: Imported['added'], unknown = 0): string {
+  const main =
+    added.chapters + added.steps === 0
+      ? `Imported “${isolate(fileName)}”: nothing new to mark done here (what is newer here was kept).`
+      : `Imported “${isolate(fileName)}”: ${plural(added.chapters, 'more chapter')} and ${plural(added.steps, 'more step')} marked done.`;
+  return unknown === 0
+    ? main
+    : `${main} ${unknown === 1 ? 'One chapter' : `${unknown} chapters`} in the file ${unknown === 1 ? 'is' : 'are'} not in this playbook: kept aside, not counted.`;
 }
 
 /** The message shown when an imported file is refused, with the reason in brackets. */
 export function importRefusal(fileName: string, reason: string): string {
-  return `“${fileName.slice(0, 80)}” is not a progress file from this playbook (${reason}). Nothing was imported.`;
+  return `“${isolate(fileName.slice(0, 80))}” is not a progress file from this playbook (${reason}). Nothing was imported.`;
 }
 
 /** The message for a refused import, from its problems (see `importProgressText` and the store's `importProgress`). */
 export function importRefused(fileName: string, problems: readonly Problem[]): string {
   switch (problems[0]?.code) {
     case 'conflict':
-      return `Importing “${fileName.slice(0, 80)}” would hold more than ${PROGRESS_LIMITS.chapters} chapters or ${PROGRESS_LIMITS.steps} steps. Nothing was imported; reset first to replace your progress with the file.`;
+      return `Importing “${isolate(fileName.slice(0, 80))}” would hold more than ${PROGRESS_LIMITS.chapters} chapters or ${PROGRESS_LIMITS.steps} steps. Nothing was imported; reset first to replace your progress with the file.`;
     case 'not_saved':
       return 'The file was read, but this browser would not save it (its storage is full or blocked).';
     default:

@@ -31,6 +31,10 @@ export const SiteSettingsSchema = z.strictObject({
     .regex(/^[A-Z]{3}$/, 'a 3-letter ISO 4217 code such as "USD" or "EUR"')
     .default('USD')
     .describe('ISO 4217 code the calculator shows money in, e.g. "EUR".'),
+  outboundLinks: z
+    .enum(['allow', 'forbid'])
+    .default('allow')
+    .describe('`allow`: links out of the site are kept and marked as leaving it; `forbid`: a chapter linking out of the site fails the build.'),
 });
 
 /** Validated site settings. */

@@ -12,7 +12,8 @@ import {
   resultFileText,
 } from '../../../src/features/assessments/result-format.ts';
 import type { AssessmentResult } from '../../../src/features/assessments/result-format.ts';
-import { distribution, rollUp } from '../../../src/features/assessments/roll-up.ts';
+import { distinctResults, distribution, peopleLines, rollUp } from '../../../src/features/assessments/roll-up.ts';
+import { moreRefused, readStatus, resultFileTooLarge, resultsOfPerson } from '../../../src/features/assessments/result-wording.ts';
 import { scoreAssessment } from '../../../src/features/assessments/scoring.ts';
 import { fileRefusal, linkRefusal, teamLinkRefusal } from '../../../src/features/assessments/result-wording.ts';
 import type { Assessment } from '../../../src/features/assessments/schema.ts';
@@ -347,6 +348,41 @@ describe('rollUp', () => {
     [[0, 25, 49, 50, 75, 100], 49.5, 49.8], // median (49 + 50) / 2; mean 299 / 6 = 49.83
   ])('distribution(%j): median %d, mean %d', (scores, median, mean) => {
     expect(distribution(scores)).toMatchObject({ median, mean });
+  });
+});
+
+describe('the roll-up’s inputs', () => {
+  const input = (r: AssessmentResult, source: string) => ({ result: r, source });
+
+  test('a result added many times is read once, in the "read" total as in the averages', () => {
+    const ana = result(1, 2, 3, 4, 'Ana');
+    const inputs = [input(ana, 'a.json'), ...Array.from({ length: 4999 }, (_, i) => input({ ...ana }, `copy-${i}.json`)), input(result(0, 0, 0, 0), 'b.json')];
+    const { distinct, duplicates } = distinctResults(inputs);
+    expect(distinct.map((d) => d.source)).toEqual(['a.json', 'b.json']);
+    expect(duplicates).toBe(4999);
+    expect(readStatus(distinct.length, 0, duplicates)).toBe('2 results read (4999 duplicates counted once). Nothing was uploaded.');
+  });
+
+  test('one name is listed once with how many results carry it; unnamed results one line each', () => {
+    const lines = peopleLines([
+      input(result(1, 1, 1, 1, 'Ana'), 'a.json'),
+      input(result(2, 2, 2, 2, 'Ana'), 'a2.json'),
+      input(result(3, 3, 3, 3, 'Ana'), 'a3.json'),
+      input(result(1, 1, 1, 1), 'x.json'),
+      input(result(2, 2, 2, 2), 'y.json'),
+    ]);
+    expect(lines.map((l) => [l.first.source, l.results])).toEqual([
+      ['a.json', 3],
+      ['x.json', 1],
+      ['y.json', 1],
+    ]);
+    expect(resultsOfPerson(3)).toBe(' — 3 results');
+    expect(resultsOfPerson(1)).toBe('');
+  });
+
+  test('a huge file is refused as too large, and long lists of refusals end with a count', () => {
+    expect(resultFileTooLarge(700 * 1024 * 1024, 20_000)).toBe('The file is too large (700 MB) to be a result file: result files are under 20 KB.');
+    expect(moreRefused(4980)).toBe('and 4980 more not included.');
   });
 });
 

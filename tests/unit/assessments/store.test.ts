@@ -65,27 +65,50 @@ describe('readSaved', () => {
 
   test.each([
     ['text that is not JSON', '{"version":1,', '(It was not readable data.)'],
-    ['an answer that is not a number', text({ version: 1, answers: { often: 'lots' }, history: [] }), '(Something unexpected was found at "answers.often".)'],
-    ['an unknown field', text({ ...saved(), extra: true }), '(Something unexpected was found.)'],
-    ['a __proto__ answer key', '{"version":1,"answers":{"__proto__":1},"history":[]}', '(Something unexpected was found at "answers".)'],
-    ['a date that is not a date', text(saved({ finishedAt: '2025-13-45T99:00:00Z' })), '(Something unexpected was found at "finishedAt".)'],
     ['a list instead of an object', '[]', '(Something unexpected was found.)'],
-    [
-      'too long a history',
-      text(saved({ history: Array.from({ length: MAX_HISTORY + 1 }, () => ({ takenAt: T1, answers: {}, overall: 0, band: 'Low' })) })),
-      '(Something unexpected was found at "history".)',
-    ],
-  ])('drops %s with a notice', (_, stored, detail) => {
+  ])('sets aside %s whole with a notice', (_, stored, detail) => {
     const read = readSaved(stored, assessment);
     expect(read.saved).toEqual(EMPTY_SAVED);
-    expect(read.notice).toBe(`Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. ${detail}`);
+    expect(read.damaged).toBe(true);
+    expect(read.notice).toBe(
+      `Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. A copy is kept: download or discard it from the notice at the top of the page. ${detail}`,
+    );
   });
 
-  test('leaves data of a newer version alone, with its own notice', () => {
+  const entry = (overall: number, band = 'Low') => ({ takenAt: T1, answers: { often: 0 }, overall, band });
+  test.each([
+    ['an answer that is not a number', text({ version: 1, answers: { often: 'lots', plan: 2 }, history: [] }), saved({ answers: { plan: 2 } }), 1],
+    ['an unknown field', text({ ...saved({ answers: { plan: 1 } }), extra: true }), saved({ answers: { plan: 1 } }), 1],
+    ['a __proto__ answer key', '{"version":1,"answers":{"__proto__":1,"plan":0},"history":[]}', saved(), 1],
+    ['a date that is not a date', text(saved({ answers: { plan: 1 }, finishedAt: '2025-13-45T99:00:00Z' })), saved({ answers: { plan: 1 } }), 1],
+    [
+      'one bad history entry among good ones',
+      text(saved({ history: [entry(10), { ...entry(20), band: 'x'.repeat(500) }, entry(30)] })),
+      saved({ history: [entry(10), entry(30)] }),
+      1,
+    ],
+    ['two bad history entries', text({ version: 1, answers: {}, history: [entry(10), { overall: 'x' }, null] }), saved({ history: [entry(10)] }), 2],
+    [
+      'too long a history (the oldest goes)',
+      text(saved({ history: Array.from({ length: MAX_HISTORY + 1 }, (_, i) => entry(i % 100)) })),
+      saved({ history: Array.from({ length: MAX_HISTORY }, (_, i) => entry((i + 1) % 100)) }),
+      1,
+    ],
+  ])('salvages %s entry by entry and says how many were set aside', (_, stored, expected, count) => {
+    const read = readSaved(stored, assessment);
+    expect(read.saved).toEqual(expected);
+    expect(read.damaged).toBe(true);
+    expect(read.notice).toBe(
+      `${count === 1 ? 'One saved entry' : `${count} saved entries`} for this self-assessment could not be read and ${count === 1 ? 'was' : 'were'} set aside; your other answers and results are kept. A copy of what was stored is kept: download or discard it from the notice at the top of the page.`,
+    );
+  });
+
+  test('sets aside data of a newer version, with its own notice', () => {
     expect(readSaved(text({ version: 2, answers: {}, history: [], extra: 1 }), assessment)).toEqual({
       saved: EMPTY_SAVED,
+      damaged: true,
       notice:
-        'Your saved answers were made by a newer version of this site and cannot be read here. They are left as they are until you answer a question on this page.',
+        'Your saved answers were made by a newer version of this site and cannot be read here, so you start afresh. A copy is kept: download or discard it from the notice at the top of the page.',
     });
   });
 
@@ -104,7 +127,7 @@ describe('parseSaved', () => {
 
   test.each([
     ['text that is not JSON', '{"version":1,', { code: 'not_parseable', field: '' }],
-    ['an answer that is not a number', text({ version: 1, answers: { often: 'lots' }, history: [] }), { code: 'invalid', field: 'answers.often' }],
+    ['a list', '[1]', { code: 'invalid', field: '' }],
     ['a newer version', text({ version: 2, answers: {}, history: [] }), { code: 'unsupported_version', field: 'version' }],
     ['too much text', ' '.repeat(200_001), { code: 'too_large', field: '' }],
   ])('refuses %s with a code', (_, stored, problem) => {
@@ -114,7 +137,7 @@ describe('parseSaved', () => {
   test('counts the answers it had to drop', () => {
     expect(parseSaved(text(saved({ answers: { often: 2, plan: 3, gone: 0 } })), assessment)).toEqual({
       ok: true,
-      value: { saved: saved({ answers: { plan: 3 } }), dropped: 2 },
+      value: { saved: saved({ answers: { plan: 3 } }), dropped: 2, salvaged: 0 },
     });
   });
 });

@@ -63,7 +63,7 @@ describe('saved answers that could not be used', () => {
     [problem('invalid', 'answers.often'), '(Something unexpected was found at "answers.often".)'],
   ])('%j', (problems, detail) => {
     expect(savedRefusal(problems)).toBe(
-      `Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. ${detail}`,
+      `Your saved answers for this self-assessment could not be read, so they were set aside and you start afresh. A copy is kept: download or discard it from the notice at the top of the page. ${detail}`,
     );
   });
 

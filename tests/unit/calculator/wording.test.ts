@@ -7,6 +7,7 @@ import {
   formatFieldValue,
   humanize,
   monthlyCsv,
+  percentBelow,
   tornadoRows,
   verdict,
 } from '../../../src/features/calculator/view/wording.ts';
@@ -71,6 +72,16 @@ describe('the comparison and the verdict for the methodology defaults', () => {
     ]);
     const best = comparisonRows(evaluation, D, fmt).flatMap((row) => MODEL_IDS.filter((m) => row.cells[m].best).map((m) => `${row.id}:${m}`));
     expect(best).toEqual(['costPerOpportunity:fullCycle']);
+  });
+
+  test.each([
+    [0.064, '6%'],
+    [0.004, 'less than 1%'],
+    [0.996, 'more than 99%'],
+    [0.99999, 'more than 99%'],
+    [1, '100%'],
+  ])('a gap of %s reads "%s below", never 100%% from rounding', (share, text) => {
+    expect(percentBelow(share, fmt)).toBe(text);
   });
 
   test('the verdict', () => {

@@ -14,7 +14,7 @@ import {
 import { PROGRESS_LIMITS, isIsoDate } from '../../../src/features/progress/format.ts';
 import { EMPTY_PROGRESS, parseProgressText, parseProgressValue, progressReason, readStoredProgress } from '../../../src/features/progress/parse.ts';
 import { stepTargets } from '../../../src/features/progress/targets.ts';
-import { importRefused } from '../../../src/features/progress/transfer-wording.ts';
+import { importRefused, importedMessage } from '../../../src/features/progress/transfer-wording.ts';
 import { slug } from '../../../src/common/slug.ts';
 import { ProgressSchema, type Progress } from '../../../src/features/progress/schema.ts';
 
@@ -236,18 +236,42 @@ describe('progress stored in this browser', () => {
     expect(readStoredProgress(JSON.stringify(doc()))).toEqual({ progress: doc() });
   });
 
-  test.each(['', '{', 'undefined', '[]', '{"format":"pb-progress","version":1}', 'x'.repeat(PROGRESS_LIMITS.text + 5)])(
-    'unreadable text %# becomes empty progress with a notice, never an exception',
+  test.each(['', '{', 'undefined', '[]', '{"theme":"dark"}', 'x'.repeat(PROGRESS_LIMITS.text + 5)])(
+    'unreadable text %# becomes empty progress with a notice and asks for a copy to be kept, never an exception',
     (text) => {
       const stored = readStoredProgress(text);
       expect(stored.progress).toEqual(EMPTY_PROGRESS);
+      expect(stored.damaged).toBe(true);
       expect(stored.notice).toMatch(/^The progress saved in this browser could not be read \(.+\), so it is not shown\./);
     },
   );
 
   test('the notice names the problem and what happens next', () => {
     expect(readStoredProgress(JSON.stringify(doc({ version: 3 }))).notice).toMatchInlineSnapshot(
-      `"The progress saved in this browser could not be read (field "version": expected 1 (it was saved by a newer version of this site); given 3), so it is not shown. It is left as it is until you mark something done, import a progress file or reset."`,
+      `"The progress saved in this browser could not be read (field "version": expected 1 (it was saved by a newer version of this site); given 3), so it is not shown. A copy of it is kept: download or discard it from the notice at the top of the page."`,
+    );
+  });
+
+  test.each([
+    [
+      'one bad date',
+      doc({ chapters: { 'beyond-bant': T1, 'cold-calls': '2026-02-30T00:00:00.000Z' } }),
+      progress({ 'beyond-bant': T1 }, { 'new-rep/task-first-call': T2 }, { chapter: 'beyond-bant', at: T3 }),
+      1,
+    ],
+    ['a bad step and a bad visit', doc({ steps: { 'no-slash': T1 }, lastVisited: { chapter: 'beyond-bant' } }), progress({ 'beyond-bant': T1 }), 2],
+    [
+      'an unknown field and no chapters',
+      doc({ chapters: undefined, extra: 1 }),
+      progress({}, { 'new-rep/task-first-call': T2 }, { chapter: 'beyond-bant', at: T3 }),
+      1,
+    ],
+  ])('%s: every good entry is kept and the notice counts what was set aside', (_, value, expected, count) => {
+    const stored = readStoredProgress(JSON.stringify(value));
+    expect(stored.progress).toEqual(expected);
+    expect(stored.damaged).toBe(true);
+    expect(stored.notice).toBe(
+      `${count === 1 ? 'One entry' : `${count} entries`} of the progress saved in this browser could not be read and ${count === 1 ? 'was' : 'were'} set aside; everything else is shown. A copy of what was stored is kept: download or discard it from the notice at the top of the page.`,
     );
   });
 });
@@ -255,15 +279,27 @@ describe('progress stored in this browser', () => {
 describe('merging an import into this browser’s progress', () => {
   test.each([
     ['union of both', progress({ a: T1 }), progress({ b: T2 }), progress({ a: T1, b: T2 })],
-    ['the earlier date wins', progress({ a: T2 }), progress({ a: T1 }), progress({ a: T1 })],
-    ['the earlier date wins either way round', progress({ a: T1 }), progress({ a: T2 }), progress({ a: T1 })],
+    ['an older copy does not move a date back', progress({ a: T2 }), progress({ a: T1 }), progress({ a: T2 })],
+    ["a newer copy's date wins", progress({ a: T1 }), progress({ a: T2 }), progress({ a: T2 })],
     [
       'dates compare as times, not text',
+      progress({ a: '2026-03-01T09:29:59.999Z' }),
       progress({ a: '2026-03-01T09:30:00Z' }),
-      progress({ a: '2026-03-01T09:29:59.999Z' }),
-      progress({ a: '2026-03-01T09:29:59.999Z' }),
+      progress({ a: '2026-03-01T09:30:00Z' }),
     ],
-    ['steps too', progress({}, { 'p/x': T3 }), progress({}, { 'p/x': T2, 'p/y': T1 }), progress({}, { 'p/x': T2, 'p/y': T1 })],
+    ['steps too', progress({}, { 'p/x': T3 }), progress({}, { 'p/x': T2, 'p/y': T1 }), progress({}, { 'p/x': T3, 'p/y': T1 })],
+    [
+      'an older copy does not bring back what was un-marked since',
+      { ...progress({ b: T1 }), undone: { chapters: { a: T2 }, steps: { 'p/x': T2 } } },
+      progress({ a: T1, b: T1 }, { 'p/x': T1 }),
+      { ...progress({ b: T1 }), undone: { chapters: { a: T2 }, steps: { 'p/x': T2 } } },
+    ],
+    [
+      'marking done after un-marking wins over the un-marking',
+      { ...progress(), undone: { chapters: { a: T1 }, steps: {} } },
+      progress({ a: T2 }),
+      progress({ a: T2 }),
+    ],
     [
       'the later visit wins',
       progress({}, {}, { chapter: 'a', at: T1 }),
@@ -286,7 +322,24 @@ describe('merging an import into this browser’s progress', () => {
 
   test('an import reports what it added', () => {
     const result = importProgressText(progress({ a: T1 }), JSON.stringify(progress({ a: T2, b: T2 }, { 'p/x': T3 })));
-    expect(result).toEqual({ ok: true, value: { progress: progress({ a: T1, b: T2 }, { 'p/x': T3 }), added: { chapters: 1, steps: 1 } } });
+    expect(result).toEqual({ ok: true, value: { progress: progress({ a: T2, b: T2 }, { 'p/x': T3 }), added: { chapters: 1, steps: 1 }, unknown: 0 } });
+  });
+
+  test('chapters this playbook does not have are kept aside, not counted, and not continued with', () => {
+    const known = new Set(['a', 'b']);
+    const file = progress({ b: T2, gone: T2, 'renamed-later': T1 }, {}, { chapter: 'gone', at: T3 });
+    const result = importProgressText(progress({ a: T1 }, {}, { chapter: 'a', at: T1 }), JSON.stringify(file), known);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        progress: progress({ a: T1, b: T2, gone: T2, 'renamed-later': T1 }, {}, { chapter: 'a', at: T1 }),
+        added: { chapters: 1, steps: 0 },
+        unknown: 2,
+      },
+    });
+    expect(importedMessage('p.json', { chapters: 1, steps: 0 }, 2)).toBe(
+      'Imported “p.json”: 1 more chapter and 0 more steps marked done. 2 chapters in the file are not in this playbook: kept aside, not counted.',
+    );
   });
 
   test('a file that is not progress is refused with a message naming it', () => {
@@ -311,11 +364,14 @@ describe('changing progress', () => {
     ['marks a chapter done', progress(), 'a', T1, progress({ a: T1 })],
     ['keeps the first time it was done', progress({ a: T1 }), 'a', T2, progress({ a: T1 })],
     ['unmarks it', progress({ a: T1, b: T2 }), 'a', undefined, progress({ b: T2 })],
+    ['unmarks it and remembers when', progress({ a: T1 }), 'a', [undefined, T3], { ...progress(), undone: { chapters: { a: T3 }, steps: {} } }],
+    ['marking again forgets the un-marking', { ...progress(), undone: { chapters: { a: T1 }, steps: {} } }, 'a', T2, progress({ a: T2 })],
     ['unmarking what is not done changes nothing', progress({ b: T2 }), 'a', undefined, progress({ b: T2 })],
     ['ignores an invalid id', progress(), 'Not An Id', T1, progress()],
     ['ignores an invalid date', progress(), 'a', 'soon', progress()],
   ])('setChapterDone %s', (_name, before, id, at, after) => {
-    expect(setChapterDone(before, id, at)).toEqual(after);
+    const [done, undone] = Array.isArray(at) ? at : [at, undefined];
+    expect(setChapterDone(before, id, done, undone)).toEqual(after);
   });
 
   test.each([
@@ -343,6 +399,9 @@ describe('changing progress', () => {
     p = setChapterDone(p, 'a', T1);
     p = setStepDone(p, 'path/task-y', T2);
     p = setVisited(p, 'a', T3);
+    p = setChapterDone(p, 'a', undefined, T3);
+    expect(p.undone).toEqual({ chapters: { a: T3 }, steps: {} });
+    expect(parseProgressText(JSON.stringify(p))).toEqual({ ok: true, value: p });
     expect(ProgressSchema.safeParse(JSON.parse(JSON.stringify(p))).success).toBe(true);
   });
 });

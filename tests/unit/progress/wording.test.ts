@@ -30,7 +30,7 @@ describe('what the progress pages say', () => {
   });
 
   test('an import says what it added', () => {
-    expect(importedMessage('p.json', { chapters: 0, steps: 0 })).toBe('Imported “p.json”: everything in it was already marked done here.');
+    expect(importedMessage('p.json', { chapters: 0, steps: 0 })).toBe('Imported “p.json”: nothing new to mark done here (what is newer here was kept).');
     expect(importedMessage('p.json', { chapters: 1, steps: 3 })).toBe('Imported “p.json”: 1 more chapter and 3 more steps marked done.');
   });
 

@@ -67,16 +67,17 @@ describe('nginx server block', () => {
         'alias /srv/site/;',
         'alias /srv/site/_astro/;',
         'location = /sales/playbook { return 301 /sales/playbook/; }',
-        'error_page 404 /sales/playbook/404.html;',
+        'error_page 403 404 /sales/playbook/404.html;',
       ],
     ],
-    ['/', '/srv/site/', ['location ^~ / {', 'alias /srv/site/;', 'location ^~ /_astro/ {', 'error_page 404 /404.html;']],
+    ['/', '/srv/site/', ['location ^~ / {', 'alias /srv/site/;', 'location ^~ /_astro/ {', 'error_page 403 404 /404.html;']],
     ['docs', '/srv/site', ['location ^~ /docs/ {', 'location = /docs { return 301 /docs/; }']],
   ])('base %s, folder %s', (base, siteDir, expected) => {
     const block = nginxServerBlock({ siteDir, base, listen: '80' });
     for (const line of expected) expect(block).toContain(line);
     expect(block).toContain('application/octet-stream pf_meta pf_index pf_fragment pagefind;');
-    expect(block.match(/add_header Content-Security-Policy/g)).toHaveLength(2);
+    // At server level (redirects and errors outside the site's folder), in the folder and in _astro/.
+    expect(block.match(/add_header Content-Security-Policy .* always;/g)).toHaveLength(3);
   });
 
   test('the root-hosted site needs no redirects', () => {
@@ -85,7 +86,7 @@ describe('nginx server block', () => {
 });
 
 test.each([
-  ['/sales/playbook/', ['Alias /sales/playbook "/srv/site"', 'ErrorDocument 404 /sales/playbook/404.html']],
+  ['/sales/playbook/', ['Alias /sales/playbook "/srv/site"', 'ErrorDocument 403 /sales/playbook/404.html', 'ErrorDocument 404 /sales/playbook/404.html']],
   ['/', ['DocumentRoot "/srv/site"', 'ErrorDocument 404 /404.html']],
 ])('Apache configuration for base %s', (base, expected) => {
   const config = apacheConfig({ siteDir: '/srv/site/', base });

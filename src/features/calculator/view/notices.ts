@@ -3,7 +3,7 @@ import { fieldId } from './form.ts';
 import { fieldName, formatFieldValue } from './wording.ts';
 import type { Formatters } from '../../../common/format.ts';
 import { plural } from '../../../common/plural.ts';
-import type { Problem } from '../../../common/problems.ts';
+import { isolate, type Problem } from '../../../common/problems.ts';
 
 /**
  * The sentences around the calculator's results: the status line, the list of inputs to fix, what
@@ -27,7 +27,7 @@ export const MESSAGES = {
   csv: (months: number): string => `Downloaded pipeline-cost-monthly.csv: ${months} months of each model.`,
   json: 'Downloaded pipeline-cost-results.json: the scenario and the results of the three models.',
   reset: 'Back to the defaults.',
-  imported: (fileName: string): string => `Imported “${fileName}”.`,
+  imported: (fileName: string): string => `Imported “${isolate(fileName)}”.`,
   copied: 'Link copied. Whoever opens it sees these inputs and can check the numbers with npm run calc.',
   copyByHand: 'Copy the link from the box above (Ctrl+C or ⌘C): this browser did not let the page copy it.',
 } as const;
@@ -49,7 +49,7 @@ export function staleItems(errors: ReadonlyMap<FieldPath, string>): StaleItem[] 
  */
 export function problemText(problem: Problem, defaults: Scenario, fmt: Formatters, fallback: boolean): string {
   if (problem.code === 'unknown_field') {
-    return `“${problem.field}” is not an input of the calculator (given ${problem.given}); it was ignored.`;
+    return `“${isolate(problem.field)}” is not an input of the calculator (given ${problem.given}); it was ignored.`;
   }
   if (!isFieldPath(problem.field)) {
     return `${problem.field ? `“${problem.field}”` : 'The file'}: expected ${problem.expected}; given ${problem.given}.`;
@@ -67,5 +67,5 @@ export function problemItems(problems: readonly Problem[], defaults: Scenario, f
 
 /** The heading over a refused file's problems. */
 export function importTitle(fileName: string, count: number): string {
-  return `“${fileName}” was not imported (${plural(count, 'problem')}); nothing was changed:`;
+  return `“${isolate(fileName)}” was not imported (${plural(count, 'problem')}); nothing was changed:`;
 }

@@ -193,9 +193,13 @@ export function comparisonRows(evaluation: Evaluation, scenario: Scenario, fmt: 
 }
 
 /** Whole percentages for the headline; "less than 1 %" rather than a misleading 0 %. */
-function percentBelow(share: number, fmt: Formatters): string {
+/** How much lower one cost is than another (`share` = 1 − lower / higher), rounded to whole percent but never to 0 % or, for a cost above zero, 100 %. */
+export function percentBelow(share: number, fmt: Formatters): string {
   const rounded = Math.round(share * 100) / 100;
-  return rounded === 0 ? `less than ${fmt.percent(0.01)}` : fmt.percent(rounded);
+  if (rounded === 0) return `less than ${fmt.percent(0.01)}`;
+  // Rounding must not claim "100 % below" for a cost that is not zero.
+  if (rounded >= 1 && share < 1) return `more than ${fmt.percent(0.99)}`;
+  return fmt.percent(rounded);
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
