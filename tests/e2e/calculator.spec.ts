@@ -160,7 +160,7 @@ test('a tampered link falls back to defaults for the bad fields, says which, and
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   // The valid part of the link is used; the bad parts are the defaults, and the address is cleaned.
   await expect(page.locator('tr[data-row="totalCost"] th')).toHaveText('Total cost over 36 months');
-  await expect(group(page, 'In-house SDR team').getByLabel(/^Base salary/)).toHaveValue(String(DEFAULTS.inHouse.baseSalary));
+  await expect(group(page, 'In-house SDR team').getByLabel(/^Base salary/)).toHaveValue(fmt.number(DEFAULTS.inHouse.baseSalary, 10));
   await expect(group(page, 'In-house SDR team').getByLabel('Solve for my target')).toBeChecked();
   expect(new URL(page.url()).search).toBe('?horizonMonths=36');
 });
@@ -184,7 +184,9 @@ test('an out-of-range, empty or non-numeric value gets a message with the range;
   await expect(page.locator('#e-inHouse-rampMonths')).toHaveText('Use a whole number. Allowed: a whole number 0 to 24 months.');
   await ramp.fill('');
   await ramp.pressSequentially('1e');
-  await expect(page.locator('#e-inHouse-rampMonths')).toHaveText('Not a number. Allowed: a whole number 0 to 24 months.');
+  await expect(page.locator('#e-inHouse-rampMonths')).toHaveText(
+    '“1e” is not a number we can read. Type digits, for example 70000, 70,000 or 70k. Allowed: a whole number 0 to 24 months.',
+  );
   await expect(status(page)).toHaveText('Out of date: 2 inputs need fixing');
   await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
 
@@ -193,6 +195,32 @@ test('an out-of-range, empty or non-numeric value gets a message with the range;
   await expect(status(page)).toHaveText('Up to date');
   await expect(page.locator('[data-stale]')).toBeHidden();
   await expect(margin).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a salary typed as 70k is read as 70,000, never as 70; text that is not a number is explained next to the field', async ({ page }) => {
+  await open(page, 'calculator/');
+  const salary = group(page, 'In-house SDR team').getByLabel(/^Base salary/);
+  const costBefore = await cell(page, 'costPerOpportunity', 'inHouse').textContent();
+  await salary.fill('70k');
+  await expect(status(page)).toHaveText('Up to date');
+  await expect(page.locator('#e-inHouse-baseSalary')).toBeEmpty();
+  await expect(page).toHaveURL(/[?&]inHouse\.baseSalary=70000(&|$)/);
+  // A higher salary makes in-house opportunities dearer; read as $70 it would have made them far cheaper.
+  const money = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
+  await expect.poll(async () => money(await cell(page, 'costPerOpportunity', 'inHouse').textContent())).toBeGreaterThan(money(costBefore));
+  await salary.blur();
+  await expect(salary).toHaveValue('70,000');
+
+  await salary.fill('$1.2m');
+  await expect(page).toHaveURL(/[?&]inHouse\.baseSalary=1200000(&|$)/);
+  await salary.fill('70x');
+  await expect(page.locator('#e-inHouse-baseSalary')).toHaveText(
+    /^“70x” is not a number we can read\. Type digits, for example 70000, 70,000 or 70k\. Allowed: /,
+  );
+  await expect(salary).toHaveAttribute('aria-invalid', 'true');
+  await expect(status(page)).toHaveText('Out of date: 1 input needs fixing');
+  await expect(salary).toHaveValue('70x');
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
 });
 
 test('days out are limited by working days, and the message names the limit', async ({ page }) => {

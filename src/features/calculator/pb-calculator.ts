@@ -14,6 +14,9 @@ import {
 } from './render.ts';
 import { calculatorStore, readDefaults, type CalculatorStore, type ExportFile } from './store.ts';
 import { MESSAGES } from './view/notices.ts';
+import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
+import { inputText, tidy } from './view/form.ts';
+import { formatTypedNumber, parseTypedNumber } from './view/typed-number.ts';
 
 /**
  * `<pb-calculator>`: wiring only. Events on the server-rendered form go to the store's actions
@@ -25,6 +28,7 @@ import { MESSAGES } from './view/notices.ts';
 class PbCalculator extends HTMLElement {
   #ready = false;
   #resize = 0;
+  #locale = 'en-US';
 
   connectedCallback(): void {
     // Moving the element in the page calls this again; the listeners are already in place.
@@ -41,8 +45,10 @@ class PbCalculator extends HTMLElement {
       widths: measureCharts(this),
     });
 
+    const locale = store.$formatters.get().locale;
+    this.#locale = locale;
     store.openLink(location.search);
-    fillForm(this, store.$scenario.get());
+    fillForm(this, store.$scenario.get(), locale);
     if (location.search) writeUrl(store.$link.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
@@ -69,6 +75,22 @@ class PbCalculator extends HTMLElement {
       if (target instanceof HTMLInputElement && target.dataset['solve']) toggleSolve(this, target, store.$evaluation.get());
       store.edit(readFormEntries(this));
     });
+    // Leaving a field shows what was read, with thousands separators: "70k" becomes "70,000".
+    form.addEventListener('change', (event) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.hasAttribute('data-number')) showReading(target, store, this.#locale);
+    });
+    // The inputs are text (so that they can show "70,000"); the arrow keys still step them.
+    form.addEventListener('keydown', (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement) || !target.hasAttribute('data-number') || target.disabled) return;
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+      const next = stepInput(target, event.key === 'ArrowUp' ? 1 : -1, store, this.#locale);
+      if (next === null) return;
+      event.preventDefault();
+      target.value = next;
+      store.edit(readFormEntries(this));
+    });
     part(this, '[data-stale-list]').addEventListener('click', (event) => {
       const link = (event.target as Element).closest('a');
       const input = link ? document.getElementById(link.getAttribute('href')?.slice(1) ?? '') : null;
@@ -87,12 +109,12 @@ class PbCalculator extends HTMLElement {
       if (!file) return;
       void store
         .importFile(file)
-        .then((imported) => imported && fillForm(this, store.$scenario.get()))
+        .then((imported) => imported && fillForm(this, store.$scenario.get(), this.#locale))
         .finally(() => (importInput.value = ''));
     });
     part(this, '[data-reset]').addEventListener('click', () => {
       store.reset();
-      fillForm(this, store.$scenario.get());
+      fillForm(this, store.$scenario.get(), this.#locale);
     });
     part(this, '[data-print]').addEventListener('click', () => window.print());
     const tornado = part<HTMLSelectElement>(this, '[data-tornado-model]');
@@ -128,6 +150,25 @@ class PbCalculator extends HTMLElement {
       store.say(MESSAGES.copyByHand);
     }
   }
+}
+
+/** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
+function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {
+  const path = input.dataset['path'] ?? '';
+  if (!isFieldPath(path) || store.$fieldErrors.get().has(path) || !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)) return;
+  const value = readNumber(store.$scenario.get(), path as NumericFieldPath);
+  if (value !== null) input.value = inputText(path as NumericFieldPath, value, locale);
+}
+
+/** The text one step up or down from the field's current value, kept in its range; null when the text cannot be read. */
+function stepInput(input: HTMLInputElement, direction: 1 | -1, store: CalculatorStore, locale: string): string | null {
+  const path = input.dataset['path'] ?? '';
+  if (!(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)) return null;
+  const field = store.$view.get().fields[path as NumericFieldPath];
+  const reading = parseTypedNumber(input.value, locale, { percent: true });
+  if (!reading.ok || !Number.isFinite(reading.value)) return null;
+  const stepped = tidy(Math.min(field.max, Math.max(field.min, reading.value + direction * field.step)));
+  return formatTypedNumber(stepped, locale);
 }
 
 /** Keeps the page's address in step with the scenario, so the address is always a share link. */

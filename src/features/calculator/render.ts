@@ -112,9 +112,6 @@ export function renderView(root: ParentNode, view: CalculatorView): void {
     if (range) range.textContent = field.range;
     const unit = box?.querySelector('[data-unit]');
     if (unit) unit.textContent = field.unit;
-    const input = fieldInput(root, path);
-    input?.setAttribute('min', String(field.min));
-    input?.setAttribute('max', String(field.max));
   }
   drawChart(root, 'cost', view.cost);
   drawChart(root, 'opportunities', view.opportunities);
@@ -147,7 +144,7 @@ export function renderFieldErrors(root: HTMLElement, errors: ReadonlyMap<FieldPa
 }
 
 /** Puts a scenario into the form. */
-export function fillForm(root: ParentNode, scenario: Scenario): void {
+export function fillForm(root: ParentNode, scenario: Scenario, locale: string): void {
   for (const field of SCENARIO_FIELDS) {
     const value = readField(scenario, field.path);
     const box = fieldBox(root, field.path);
@@ -158,7 +155,7 @@ export function fillForm(root: ParentNode, scenario: Scenario): void {
     } else if (field.unit === 'boolean') {
       if (input) input.checked = value === true;
     } else if (input) {
-      input.value = field.unit === 'currency' ? String(value) : inputText(field.path as NumericFieldPath, value as number | null);
+      input.value = field.unit === 'currency' ? String(value) : inputText(field.path as NumericFieldPath, value as number | null, locale);
       const solve = box.querySelector<HTMLInputElement>('[data-solve]');
       if (solve) {
         solve.checked = value === null;

@@ -46,7 +46,7 @@ function form(scenario: Scenario, typed: Partial<Record<FieldPath, Partial<Field
         ? { text: 'on', checked: value === true }
         : field.unit === 'enum' || field.unit === 'currency'
           ? { text: String(value) }
-          : { text: inputText(field.path as NumericFieldPath, value as number | null), solve: value === null };
+          : { text: inputText(field.path as NumericFieldPath, value as number | null, 'en-US'), solve: value === null };
     entries.set(field.path, { ...shown, ...typed[field.path] });
   }
   return entries;
