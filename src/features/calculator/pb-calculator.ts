@@ -39,7 +39,8 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls]')) el.hidden = false;
+    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control]'))
+      el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       breakEven: part(this, '[data-be-result]').textContent ?? '',
       widths: measureCharts(this),
@@ -117,6 +118,8 @@ class PbCalculator extends HTMLElement {
       fillForm(this, store.$scenario.get(), this.#locale);
     });
     part(this, '[data-print]').addEventListener('click', () => window.print());
+    const compare = part<HTMLSelectElement>(this, '[data-compare]');
+    compare.addEventListener('change', () => store.setComparison(compare.value));
     const tornado = part<HTMLSelectElement>(this, '[data-tornado-model]');
     tornado.addEventListener('change', () => store.setTornadoModel(tornado.value));
     part(this, '[data-be-run]').addEventListener('click', () => this.#findBreakEven(store));

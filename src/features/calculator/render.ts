@@ -92,6 +92,27 @@ export function renderView(root: ParentNode, view: CalculatorView): void {
     }
   }
   part(root, '[data-verdict]').textContent = view.verdict.headline;
+  part(root, '[data-figures]').replaceChildren(
+    ...view.verdict.figures.map((figure) => {
+      const li = document.createElement('li');
+      li.className = figure.cheapest ? 'calc__key is-best' : 'calc__key';
+      li.dataset['model'] = figure.model;
+      const span = (className: string, text: string) => {
+        const el = document.createElement('span');
+        el.className = className;
+        el.textContent = text;
+        return el;
+      };
+      li.append(
+        span('calc__key-label', figure.label),
+        span('calc__key-cost', figure.cost),
+        span('calc__key-unit', 'per opportunity'),
+        span('calc__key-run', figure.runRate),
+      );
+      return li;
+    }),
+  );
+  part<HTMLSelectElement>(root, '[data-compare]').value = view.verdict.comparison;
   part(root, '[data-verdict-details]').replaceChildren(...listItems(view.verdict.details));
   part(root, '[data-errors]').replaceChildren(
     ...view.verdict.errors.map((error) => {

@@ -6,6 +6,7 @@ import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { monthlyCsv } from './view/wording.ts';
+import { DEFAULT_COMPARISON, comparisonFor } from './view/answer.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';
 
@@ -58,6 +59,8 @@ export interface CalculatorStore {
   /** The share-link query for the scenario (empty for the defaults). */
   $link: ReadableAtom<string>;
   $tornadoModel: ReadableAtom<ModelId>;
+  /** The question the verdict answers: a comparison id (view/answer.ts). */
+  $comparison: ReadableAtom<string>;
   $chartWidths: ReadableAtom<ChartWidths>;
   /** Everything the results, charts and form hints show. */
   $view: ReadableAtom<CalculatorView>;
@@ -79,6 +82,8 @@ export interface CalculatorStore {
   /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
   findBreakEven(path: string, models: readonly string[]): void;
   setTornadoModel(model: string): void;
+  /** Chooses the question the verdict answers; an unknown id means all options. */
+  setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
   /** The monthly series as CSV, and says so. */
   exportCsv(): ExportFile;
@@ -117,6 +122,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $refused = atom<{ fileName: string; problems: readonly Problem[] } | null>(null);
   const $found = atom({ key: '', text: options.breakEven ?? '' });
   const $tornadoModel = atom<ModelId>(DEFAULT_TORNADO_MODEL);
+  const $comparison = atom<string>(DEFAULT_COMPARISON);
   const $chartWidths = atom<ChartWidths>(options.widths ?? SERVER_CHART_WIDTHS);
   const $message = atom<ActionMessage>({ text: '', error: false });
 
@@ -128,8 +134,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $formatters = computed($currency, (currency) => createFormatters(locale, currency));
   const $evaluation = computed($scenario, (scenario) => evaluate(scenario));
   const $link = computed($scenario, (scenario) => encodeLink(scenario, defaults));
-  const $view = computed([$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths], (scenario, evaluation, fmt, tornadoModel, widths) =>
-    calculatorView(scenario, fmt, { evaluation, widths, tornadoModel }),
+  const $view = computed(
+    [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
+    (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
@@ -169,6 +176,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $evaluation,
     $link,
     $tornadoModel,
+    $comparison,
     $chartWidths,
     $view,
     $breakEven,
@@ -228,6 +236,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     },
     setTornadoModel(model) {
       $tornadoModel.set(isModelId(model) ? model : DEFAULT_TORNADO_MODEL);
+    },
+    setComparison(id) {
+      $comparison.set(comparisonFor(id).id);
     },
     setChartWidths(widths) {
       $chartWidths.set(widths);

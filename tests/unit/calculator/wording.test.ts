@@ -70,13 +70,20 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   });
 
   test('the verdict', () => {
-    // 1 − 2,458.59 / 2,626.96 = 6.4 %; 1 − 2,458.59 / 2,894.41 = 15.1 %; displaced margin: 13 AEs × 0.2 × 800,000 × 0.5 × 0.75 / 12 × 24 / 502.32.
+    // 2,626.96 − 2,458.59 = 168 (6.4 % of 2,626.96); 2,894.41 − 2,458.59 = 436 (15.1 %); displaced margin: 13 AEs × 0.2 × 800,000 × 0.5 × 0.75 / 12 × 24 / 502.32.
     expect(verdict(evaluation, D, fmt)).toEqual({
-      headline: 'Full-cycle AEs create opportunities at the lowest cost: 6% below in-house SDRs and 15% below the agency.',
+      comparison: 'all',
+      headline: 'Full-cycle AEs: $2,459 per opportunity, $168 (6.4%) less than in-house SDRs and $436 (15%) less than the agency.',
       details: [
-        'Cost per opportunity: full-cycle AEs $2,459, in-house SDRs $2,627 and the agency $2,894.',
-        'For 20 opportunities a month: 5 SDRs, 5 agency reps or 13 AEs prospecting 20% of their time.',
+        '5 SDRs (sized for the target) make about 22.5 opportunities a month at full strength, against a target of 20.',
+        '5 agency reps (sized for the target) make about 21 opportunities a month at full strength, against a target of 20.',
+        'Full-cycle needs 13 AEs each prospecting 20% of their time (2.6 full-time equivalents) to make 20 opportunities a month.',
         'AE prospecting time is valued at its salary cost. Valued at the gross margin it displaces, full-cycle AEs would cost $3,106 per opportunity. That would change the answer.',
+      ],
+      figures: [
+        { model: 'inHouse', label: 'In-house SDR team', cost: '$2,627', runRate: '22.5 a month', cheapest: false },
+        { model: 'outsourced', label: 'Outsourced agency', cost: '$2,894', runRate: '21 a month', cheapest: false },
+        { model: 'fullCycle', label: 'Full-cycle AEs', cost: '$2,459', runRate: '20.9 a month', cheapest: true },
       ],
       errors: [],
     });
@@ -85,7 +92,9 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   test('a model that cannot reach the target is named with the reason; the others are compared', () => {
     const scenario = scenarioWith({ inHouse: { meetingsPerMonth: 0 } });
     const result = verdict(evaluate(scenario), scenario, fmt);
-    expect(result.headline).toBe('Full-cycle AEs create opportunities at the lowest cost: 15% below the agency.');
+    expect(result.headline).toBe(
+      'Full-cycle AEs: $2,459 per opportunity, $436 (15%) less than the agency. In-house SDRs cannot be costed per opportunity with these inputs: see why below.',
+    );
     expect(result.errors).toEqual([
       {
         model: 'inHouse',
@@ -105,7 +114,7 @@ describe('the comparison and the verdict for the methodology defaults', () => {
     });
     const evaluation = evaluate(scenario);
     const result = verdict(evaluation, scenario, fmt);
-    expect(result.headline).toBe('None of the three models can be costed per opportunity with these inputs.');
+    expect(result.headline).toBe('None of the options can be costed per opportunity with these inputs: see why below.');
     const rows = comparisonRows(evaluation, scenario, fmt);
     const costPerOpportunity = rows.find((row) => row.id === 'costPerOpportunity')!;
     expect(costPerOpportunity.cells.inHouse).toEqual({
@@ -119,7 +128,7 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   test('entered seats are said to be entered, with what they reach', () => {
     const scenario = scenarioWith({ outsourced: { seats: 3 } });
     expect(verdict(evaluate(scenario), scenario, fmt).details[1]).toBe(
-      'For 20 opportunities a month: 5 SDRs, 3 agency reps (as entered: 12.6 a month at run rate) or 13 AEs prospecting 20% of their time.',
+      '3 agency reps make about 12.6 opportunities a month against a target of 20: 7.4 short (37%).',
     );
   });
 });
