@@ -453,7 +453,7 @@ const scenarioLinkKey = fc.oneof(
   { weight: 1, arbitrary: hostileKey },
 );
 const scenarioLink = hostileQuery(
-  arbitraryScenario.map((scenario) => pairsOf(encodeLink(scenario, D))),
+  arbitraryScenario.map((scenario) => pairsOf(encodeLink(scenario))),
   scenarioLinkKey,
 );
 /** A whole scenario, a part of one (a file), or a results file wrapping one. */

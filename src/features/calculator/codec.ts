@@ -4,22 +4,30 @@ import {
   FIELD_SPECS,
   NUMBER_TEXT,
   SCENARIO_FIELDS,
+  SCENARIO_VERSION,
+  SPREAD_KEYS,
   isFieldPath,
+  isSpreadKey,
   readField,
   resolveScenario,
   type FieldPath,
   type Scenario,
   type ScenarioInput,
+  type Spread,
 } from './fields.ts';
 import { crossFieldProblems, workingDaysProblem, type DaysOutPath } from './rules.ts';
-import type { Evaluation } from './model/cost-model.ts';
+import { MODEL_IDS, evaluate, type Evaluation, type ModelResult } from './model/cost-model.ts';
+import { runUncertainty, type UncertaintyResult } from './model/uncertainty.ts';
 import { isRecord } from '../../common/formats.ts';
 import { describeValue, type Problem, type ProblemCode, type Result } from '../../common/problems.ts';
 
 /**
  * Scenarios in and out of the site, for the calculator page, `npm run calc` and the page's own
- * defaults: share links (only the differences from the defaults, as `inHouse.baseSalary=60000`) and
- * JSON files (a scenario, or a results file the page or the command line exported). Checked against
+ * defaults: share links and JSON files (a scenario, or a results file the page or the command line
+ * exported). Links and files written by the product carry every value of the scenario (version 2),
+ * so that they keep their meaning when a hosting team edits its defaults; version-1 links and files
+ * (differences from the defaults) are still read, over today's defaults, with a notice saying so; a
+ * newer version is refused with the reason. Checked against
  * the field table directly, without zod, so the page's script stays small and needs no
  * 'unsafe-eval'. It accepts exactly what the zod schemas in schema.ts accept
  * (tests/unit/calculator/codec.test.ts compares the two on generated input and file text). Every
@@ -30,9 +38,38 @@ import { describeValue, type Problem, type ProblemCode, type Result } from '../.
 export const MAX_LINK_LENGTH = 8192;
 /** Largest scenario file accepted, in characters. */
 export const MAX_FILE_LENGTH = 1_000_000;
-/** Written in a link for `seats: null` (solve for the target); `null` is accepted too. */
+/** Written in a version-1 link for `seats: null` (solve for the target); `null` is accepted too. */
 export const SOLVE_SEATS_TOKEN = 'auto';
+/** The versions this build reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, SCENARIO_VERSION];
+/** Link parameters of a version-2 link: the version, every field's value in order, and the spreads in order. */
+export const LINK_VERSION_KEY = 'v';
+export const LINK_VALUES_KEY = 's';
+export const LINK_SPREAD_KEY = 'f';
+/** Separates the values inside `s` and `f` (never part of a number, a currency code or an option). */
+export const LINK_SEPARATOR = '_';
+/**
+ * The fields of a version-2 link, in the order their values are written in `s`. Fixed for the
+ * version: adding, removing or reordering a field needs a new version (tests pin this list).
+ */
+export const LINK_FIELDS: readonly FieldPath[] = SCENARIO_FIELDS.map((field) => field.path);
 
+/** What the page says when it opens a version-1 link or file. */
+export const VERSION_1_NOTICE =
+  'This scenario was saved by an earlier version of the calculator (version 1). It was read as version 2: the inputs it does not hold (among them the agency programme fee, the deal value of each option, the agency bridge and the uncertainty settings) take today’s defaults, which may differ from the defaults when it was saved.';
+
+/** The problem for a version this build cannot read, with what to do about it. */
+function versionProblem(given: unknown): Problem {
+  const newer = typeof given === 'number' && Number.isInteger(given) && given > SCENARIO_VERSION;
+  return problem(
+    'unsupported_version',
+    'version',
+    newer
+      ? `version 1 or 2: this scenario comes from a newer calculator, so none of it was applied; open it on the site that made it, or update this site`
+      : 'version 1 or 2',
+    describeValue(given),
+  );
+}
 const GROUPS: readonly string[] = FIELD_GROUPS;
 const NO_SUCH_FIELD = 'no such field (it is not part of the format; check the spelling)';
 
@@ -44,7 +81,7 @@ const refuse = <T>(...problems: Problem[]): Result<T> => ({ ok: false, problems 
  * What a field accepts, in words, e.g. "a whole number from 1 to 60". `solveWord` is how "size for
  * the target" is written where seats accept it: `auto` in links, `null` in files.
  */
-export function expectedText(path: FieldPath, solveWord: 'auto' | 'null' = 'null'): string {
+export function expectedText(path: FieldPath, solveWord: 'auto' | 'null' | 'empty' = 'null'): string {
   const spec = FIELD_SPECS[path];
   switch (spec.unit) {
     case 'boolean':
@@ -59,7 +96,7 @@ export function expectedText(path: FieldPath, solveWord: 'auto' | 'null' = 'null
         'exclusiveMin' in spec && spec.exclusiveMin
           ? `greater than ${grouped(spec.min)} and at most ${grouped(spec.max)}`
           : `from ${grouped(spec.min)} to ${grouped(spec.max)}`;
-      const solve = 'nullable' in spec && spec.nullable ? `, or ${solveWord} (size for the target)` : '';
+      const solve = 'nullable' in spec && spec.nullable ? `, or ${solveWord} (${'nullMeaning' in spec ? spec.nullMeaning : 'size for the target'})` : '';
       return `${kind} ${range}${solve}`;
     }
   }
@@ -93,23 +130,29 @@ export function valueProblem(path: FieldPath, value: unknown): ProblemCode | nul
 /** True when `value` is what the field accepts on its own (the days-out rule is checked separately). */
 export const isValidValue = (path: FieldPath, value: unknown): boolean => valueProblem(path, value) === null;
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (Number.isNaN(a) && Number.isNaN(b));
-}
-
 function encodeValue(value: unknown): string {
-  if (value === null) return SOLVE_SEATS_TOKEN;
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
   return String(value);
 }
 
-/** A share-link query string (without `?`) holding only the fields that differ from the defaults, in form order. */
-export function encodeLink(scenario: Scenario, defaults: Scenario): string {
+/**
+ * A share-link query string (without `?`) holding every value of the scenario, compactly:
+ * `v=2&s=<every field's value in LINK_FIELDS order>&f=<every spread in SPREAD_KEYS order>`, values
+ * separated by `_`; an empty value is null (seats sized for the target, a deal value taken from the
+ * shared one) or, in `f`, a spread of 0.
+ */
+export function encodeLink(scenario: Scenario): string {
+  const values = LINK_FIELDS.map((path) => encodeValue(readField(scenario, path))).join(LINK_SEPARATOR);
+  const spreads = SPREAD_KEYS.map((key) => {
+    const f = scenario.uncertainty.spread[key] ?? 0;
+    return f === 0 ? '' : encodeValue(f);
+  }).join(LINK_SEPARATOR);
   const params = new URLSearchParams();
-  for (const field of SCENARIO_FIELDS) {
-    const value = readField(scenario, field.path);
-    if (!sameValue(value, readField(defaults, field.path))) params.append(field.path, encodeValue(value));
-  }
+  params.set(LINK_VERSION_KEY, String(SCENARIO_VERSION));
+  params.set(LINK_VALUES_KEY, values);
+  params.set(LINK_SPREAD_KEY, spreads.replace(/_+$/, ''));
   return params.toString();
 }
 
@@ -125,7 +168,7 @@ export function decodeValue(path: FieldPath, text: string): unknown {
   const trimmed = text.trim();
   switch (spec.unit) {
     case 'boolean':
-      return trimmed === 'true' ? true : trimmed === 'false' ? false : text;
+      return trimmed === 'true' || trimmed === '1' ? true : trimmed === 'false' || trimmed === '0' ? false : text;
     case 'enum':
     case 'currency':
       return text;
@@ -136,8 +179,9 @@ export function decodeValue(path: FieldPath, text: string): unknown {
 }
 
 /** Builds a nested, prototype-free partial scenario from checked values. */
-function nestedInput(values: ReadonlyMap<FieldPath, unknown>): ScenarioInput {
+function nestedInput(values: ReadonlyMap<FieldPath, unknown>, spread?: Spread): ScenarioInput {
   const input: Record<string, unknown> = Object.create(null);
+  if (spread !== undefined) input['uncertainty'] = Object.assign(Object.create(null), { spread });
   for (const [path, value] of values) {
     const dot = path.indexOf('.');
     if (dot < 0) {
@@ -156,12 +200,18 @@ function nestedInput(values: ReadonlyMap<FieldPath, unknown>): ScenarioInput {
  * that conflicts is dropped; if a default days out is what conflicts, the linked working days are
  * at fault and are dropped instead. Every drop is reported.
  */
-function resolveLeniently(values: Map<FieldPath, unknown>, defaults: Scenario, problems: Problem[]): Scenario {
+function resolveLeniently(values: Map<FieldPath, unknown>, spread: Spread | undefined, defaults: Scenario, problems: Problem[]): Scenario {
   for (let attempt = 0; attempt < 4; attempt++) {
-    const merged = resolveScenario(nestedInput(values), defaults);
+    const merged = resolveScenario(nestedInput(values, spread), defaults);
     const conflicts = crossFieldProblems(merged);
     if (conflicts.length === 0) return merged;
     for (const conflict of conflicts) {
+      if (conflict.field.startsWith('uncertainty.spread.')) {
+        // A spread on an empty deal value: held fixed instead (there is nothing of its own to vary).
+        spread = { ...(spread ?? {}), [conflict.field.slice('uncertainty.spread.'.length)]: 0 };
+        problems.push(conflict);
+        continue;
+      }
       const field = conflict.field as DaysOutPath;
       if (values.has(field)) {
         values.delete(field);
@@ -181,12 +231,14 @@ export interface LinkResult {
   scenario: Scenario;
   /** One entry per ignored field (invalid, unknown, repeated); empty for a clean link. */
   problems: Problem[];
+  /** Set when the link was read from an older version (VERSION_1_NOTICE): the page shows it. */
+  notice?: string;
 }
 
 /**
  * Reads a share link's query: it must be text of at most MAX_LINK_LENGTH characters (else `false`:
- * the whole link is refused), a field given twice is ignored, `version` must be 1, and every other
- * field goes to `onField` in the link's order. Each problem is added to `problems`, in that order too.
+ * the whole link is refused), a field given twice is ignored; every field goes to `onField` in the
+ * link's order. Each problem is added to `problems`, in that order too.
  */
 function readLinkFields(search: unknown, problems: Problem[], onField: (key: string, text: string) => void): boolean {
   if (typeof search !== 'string') {
@@ -211,52 +263,149 @@ function readLinkFields(search: unknown, problems: Problem[], onField: (key: str
       problems.push(problem('duplicate', key, 'one value (the field appears more than once in the link)', `${list.length} values: ${shown}`));
       continue;
     }
-    const text = list[0] ?? '';
-    if (key === 'version') {
-      const version = numberFromText(text);
-      if (version !== 1) problems.push(problem('unsupported_version', 'version', 'exactly 1', describeValue(version)));
-      continue;
-    }
-    onField(key, text);
+    onField(key, list[0] ?? '');
   }
   return true;
 }
 
+/** Reads one field's text from a link into `values`, or records why it was ignored. */
+function readLinkValue(path: FieldPath, text: string, values: Map<FieldPath, unknown>, problems: Problem[], compact: boolean): void {
+  const spec = FIELD_SPECS[path];
+  const value = compact && text === '' && 'nullable' in spec && spec.nullable ? null : decodeValue(path, text);
+  const code = valueProblem(path, value);
+  if (code === null) values.set(path, value);
+  else problems.push(problem(code, path, expectedText(path, compact ? 'empty' : 'auto'), describeValue(value)));
+}
+
 /**
- * Reads a share link's query (with or without `?`). Invalid, unknown and repeated fields fall back to
- * the defaults and are reported; never throws, whatever the input.
+ * Reads a share link's query (with or without `?`): a version-2 link (every value, `v=2&s=…&f=…`),
+ * or a version-1 link (`inHouse.baseSalary=60000`, only the differences, read over today's
+ * defaults with a notice). Invalid, unknown and repeated fields fall back to the defaults and are
+ * reported; a link from a newer version is not applied at all. Never throws, whatever the input.
  */
 export function decodeLink(search: string, defaults: Scenario): LinkResult {
   const problems: Problem[] = [];
   try {
     const values = new Map<FieldPath, unknown>();
+    // Fields written out by name (version-1 links, or edited by hand): they win over `s`.
+    const named = new Map<FieldPath, unknown>();
+    let version: unknown = 1;
+    let compactValues: string | undefined;
+    let compactSpread: string | undefined;
     const read = readLinkFields(search, problems, (key, text) => {
-      if (!isFieldPath(key)) {
+      if (key === LINK_VERSION_KEY || key === 'version') {
+        version = numberFromText(text);
+        if (!READABLE_VERSIONS.includes(version as number)) problems.push(versionProblem(version));
+      } else if (key === LINK_VALUES_KEY) compactValues = text;
+      else if (key === LINK_SPREAD_KEY) compactSpread = text;
+      else if (!isFieldPath(key)) {
         if (GROUPS.includes(key)) problems.push(problem('wrong_type', key, 'an object', describeValue(text)));
         else problems.push(problem('unknown_field', key, NO_SUCH_FIELD, describeValue(text)));
-        return;
-      }
-      const value = decodeValue(key, text);
-      const code = valueProblem(key, value);
-      if (code === null) values.set(key, value);
-      else problems.push(problem(code, key, expectedText(key, 'auto'), describeValue(value)));
+      } else readLinkValue(key, text, named, problems, false);
     });
     if (!read) return { scenario: defaults, problems };
-    return { scenario: resolveLeniently(values, defaults, problems), problems };
+    // A link from a newer calculator may mean something else: none of it is applied.
+    if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) {
+      return { scenario: defaults, problems: [versionProblem(version)] };
+    }
+
+    let spread: Spread | undefined;
+    if (compactValues !== undefined) {
+      const texts = compactValues.split(LINK_SEPARATOR);
+      if (texts.length !== LINK_FIELDS.length) {
+        problems.push(
+          problem(
+            'bad_format',
+            LINK_VALUES_KEY,
+            `${LINK_FIELDS.length} values separated by ${LINK_SEPARATOR} (a link copied whole from the calculator)`,
+            `${texts.length} values`,
+          ),
+        );
+      } else {
+        LINK_FIELDS.forEach((path, i) => readLinkValue(path, texts[i] ?? '', values, problems, true));
+      }
+    }
+    if (compactSpread !== undefined) {
+      const texts = compactSpread.split(LINK_SEPARATOR);
+      if (texts.length > SPREAD_KEYS.length) {
+        problems.push(problem('bad_format', LINK_SPREAD_KEY, `at most ${SPREAD_KEYS.length} spreads separated by ${LINK_SEPARATOR}`, `${texts.length} values`));
+      } else {
+        // Every spread is carried: one not written is 0 (held fixed), whatever today's defaults say.
+        spread = {};
+        SPREAD_KEYS.forEach((key, i) => {
+          const text = texts[i] ?? '';
+          const value = text === '' ? 0 : numberFromText(text);
+          if (typeof value === 'number' && value >= 0 && value <= 1) (spread as Spread)[key] = value;
+          else
+            problems.push(
+              problem(typeof value === 'number' ? 'out_of_range' : 'wrong_type', `uncertainty.spread.${key}`, 'a number from 0 to 1', describeValue(value)),
+            );
+        });
+      }
+    }
+    for (const [key, value] of named) values.set(key, value);
+    const scenario = resolveLeniently(values, spread, defaults, problems);
+    // A version-1 link (fields by name, only those that differed) is read over today's defaults: say so.
+    const versionOne = compactValues === undefined && named.size > 0;
+    return versionOne ? { scenario, problems, notice: VERSION_1_NOTICE } : { scenario, problems };
   } catch (error) {
     // Defensive: nothing above should throw, but a share link must never break the page.
     return { scenario: defaults, problems: [...problems, problem('invalid', '', 'a readable link', describeValue(String(error)))] };
   }
 }
 
+/** The checked fields of a scenario object: values by path, the spreads given, and the version. */
+interface CheckedFields {
+  values: Map<FieldPath, unknown>;
+  spread: Spread | undefined;
+  /** The `version` given (1 or 2), or undefined. */
+  version: number | undefined;
+}
+
+/** Checks `uncertainty.spread`: an object of allowed keys, each a number from 0 to 1; unknown keys refused by name. */
+function readSpread(value: unknown, problems: Problem[]): Spread | undefined {
+  if (!isRecord(value)) {
+    problems.push(problem('wrong_type', 'uncertainty.spread', 'an object such as {"inHouse.meetingsPerMonth": 0.3}', describeValue(value)));
+    return undefined;
+  }
+  const spread: Spread = {};
+  for (const key of Object.keys(value)) {
+    const f = value[key];
+    const field = `uncertainty.spread.${key}`;
+    if (!isSpreadKey(key)) {
+      problems.push(
+        problem(
+          'unknown_field',
+          field,
+          'a spread of a numeric input of shared (not the target or working days) or of an option (not seats or days out), e.g. inHouse.meetingsPerMonth',
+          describeValue(f),
+        ),
+      );
+    } else if (f === undefined) {
+      continue;
+    } else if (typeof f !== 'number' || Number.isNaN(f)) {
+      problems.push(problem('wrong_type', field, 'a number from 0 to 1', describeValue(f)));
+    } else if (!(f >= 0 && f <= 1)) {
+      problems.push(problem('out_of_range', field, 'a number from 0 to 1', describeValue(f)));
+    } else {
+      spread[key] = f;
+    }
+  }
+  return spread;
+}
+
 /**
  * Checks the fields of a parsed scenario object: every field optional (all required, with
- * `version`, when `complete`), unknown fields refused by name. Returns the checked values by path.
+ * `version` 2, when `complete`), unknown fields refused by name.
  */
-function readFields(input: unknown, complete: boolean): Result<Map<FieldPath, unknown>> {
+function readFields(input: unknown, complete: boolean): Result<CheckedFields> {
   if (!isRecord(input)) return refuse(problem('wrong_type', '', 'an object', describeValue(input)));
+  // A newer version is refused before anything else: its fields may mean something else.
+  const version = Object.hasOwn(input, 'version') ? input['version'] : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) return refuse(versionProblem(version));
   const problems: Problem[] = [];
   const values = new Map<FieldPath, unknown>();
+  let spread: Spread | undefined;
   const check = (path: string, value: unknown): void => {
     if (!isFieldPath(path)) problems.push(problem('unknown_field', path, NO_SUCH_FIELD, describeValue(value)));
     else if (value === undefined) {
@@ -267,15 +416,19 @@ function readFields(input: unknown, complete: boolean): Result<Map<FieldPath, un
       else problems.push(problem(code, path, expectedText(path), describeValue(value)));
     }
   };
-  let hasVersion = false;
   for (const key of Object.keys(input)) {
     const value = input[key];
     if (key === 'version') {
-      hasVersion = value !== undefined;
-      if (value !== 1 && hasVersion) problems.push(problem('unsupported_version', 'version', 'exactly 1', describeValue(value)));
+      if (complete && value !== SCENARIO_VERSION) problems.push(problem('unsupported_version', 'version', `exactly ${SCENARIO_VERSION}`, describeValue(value)));
+      else if (!complete && value !== undefined && !READABLE_VERSIONS.includes(value as number)) problems.push(versionProblem(value));
     } else if (GROUPS.includes(key)) {
-      if (isRecord(value)) for (const inner of Object.keys(value)) check(`${key}.${inner}`, value[inner]);
-      else if (value !== undefined) problems.push(problem('wrong_type', key, 'an object', describeValue(value)));
+      if (isRecord(value)) {
+        for (const inner of Object.keys(value)) {
+          if (key === 'uncertainty' && inner === 'spread') {
+            if (value[inner] !== undefined) spread = readSpread(value[inner], problems);
+          } else check(`${key}.${inner}`, value[inner]);
+        }
+      } else if (value !== undefined) problems.push(problem('wrong_type', key, 'an object', describeValue(value)));
     } else if (key.includes('.')) {
       problems.push(problem('unknown_field', key, NO_SUCH_FIELD, describeValue(value)));
     } else {
@@ -283,7 +436,7 @@ function readFields(input: unknown, complete: boolean): Result<Map<FieldPath, un
     }
   }
   if (complete) {
-    if (!hasVersion) problems.push(problem('missing', 'version', 'exactly 1', describeValue(undefined)));
+    if (version === undefined) problems.push(problem('missing', 'version', `exactly ${SCENARIO_VERSION}`, describeValue(undefined)));
     const reported = new Set(problems.map((p) => p.field));
     for (const field of SCENARIO_FIELDS) {
       if (values.has(field.path) || reported.has(field.path)) continue;
@@ -295,52 +448,94 @@ function readFields(input: unknown, complete: boolean): Result<Map<FieldPath, un
       }
       problems.push(problem('missing', field.path, expectedText(field.path), describeValue(undefined)));
     }
+    if (spread === undefined && !reported.has('uncertainty') && !problems.some((p) => p.field === 'uncertainty.spread')) {
+      problems.push(problem('missing', 'uncertainty.spread', 'an object such as {"inHouse.meetingsPerMonth": 0.3}', describeValue(undefined)));
+    }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: values };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { values, spread, version: version as number | undefined } };
 }
+
+/** A scenario read from a file: a `Result<Scenario>` whose success may carry a notice for the page (a version-1 file). */
+export type ScenarioResult = { ok: true; value: Scenario; notice?: string } | { ok: false; problems: Problem[] };
 
 /**
  * Checks an already-parsed scenario object (every field optional, unknown fields refused) and merges
- * it over the defaults; any problem refuses the whole input, and every problem is listed.
+ * it over the defaults; any problem refuses the whole input, and every problem is listed. A
+ * version-1 object is read as version 2 (with VERSION_1_NOTICE); a newer version is refused.
  */
-export function parseScenarioObject(input: unknown, defaults: Scenario): Result<Scenario> {
+export function parseScenarioObject(input: unknown, defaults: Scenario): ScenarioResult {
   const fields = readFields(input, false);
   if (!fields.ok) return fields;
-  const merged = resolveScenario(nestedInput(fields.value), defaults);
+  const merged = resolveScenario(nestedInput(fields.value.values, fields.value.spread), defaults);
   const conflicts = crossFieldProblems(merged);
-  return conflicts.length > 0 ? { ok: false, problems: conflicts } : { ok: true, value: merged };
+  if (conflicts.length > 0) return { ok: false, problems: conflicts };
+  return fields.value.version === 1 ? { ok: true, value: merged, notice: VERSION_1_NOTICE } : { ok: true, value: merged };
 }
 
 /**
- * Checks a complete scenario (every field present, `version` 1, nothing else), as the page reads
+ * Checks a complete scenario (every field present, `version` 2, nothing else), as the page reads
  * its own defaults; the result is a new object in form order.
  */
 export function parseScenario(input: unknown): Result<Scenario> {
   const fields = readFields(input, true);
   if (!fields.ok) return fields;
-  const scenario = { version: 1 } as Record<string, unknown>;
+  const scenario = { version: SCENARIO_VERSION } as Record<string, unknown>;
   for (const field of SCENARIO_FIELDS) {
-    const value = fields.value.get(field.path);
+    const value = fields.value.values.get(field.path);
     if (!field.path.includes('.')) scenario[field.path] = value;
     else ((scenario[field.group] ??= {}) as Record<string, unknown>)[field.key] = value;
   }
+  const spread: Spread = {};
+  for (const key of SPREAD_KEYS) {
+    const f = fields.value.spread?.[key];
+    if (f !== undefined && f !== 0) spread[key] = f;
+  }
+  (scenario['uncertainty'] as Record<string, unknown>)['spread'] = spread;
   const conflicts = crossFieldProblems(scenario as Scenario);
   return conflicts.length > 0 ? { ok: false, problems: conflicts } : { ok: true, value: scenario as Scenario };
 }
 
 /**
- * The results file: the three models' results and the scenario they are for, as "Download JSON"
- * saves it and `npm run calc` prints it; `parseScenarioText` reads it back.
+ * A scenario as written to files and inside results: version 2 and every value, spreads included
+ * (a spread of 0 is written too), so that it keeps its meaning when the site's defaults change.
  */
-export function resultsJson(scenario: Scenario, evaluation: Evaluation): string {
-  return `${JSON.stringify({ ...evaluation, scenario }, null, 2)}\n`;
+export function exportScenario(scenario: Scenario): Scenario {
+  const spread: Spread = {};
+  for (const key of SPREAD_KEYS) spread[key] = scenario.uncertainty.spread[key] ?? 0;
+  return { ...scenario, version: SCENARIO_VERSION, uncertainty: { ...scenario.uncertainty, spread } };
+}
+
+/** One option in the results format: its results with `uncertainty`, or `{ error }` when it cannot reach the target. */
+function optionDocument(result: ModelResult, uncertainty: UncertaintyResult[keyof UncertaintyResult]): Record<string, unknown> {
+  if (result.error !== undefined) return { error: result.error };
+  const { months, ...rest } = result;
+  return { ...rest, uncertainty, months };
+}
+
+/**
+ * The results document (methodology, "Results format"): version 2, the four options, and the
+ * complete scenario they are for. "Download JSON" saves it and `npm run calc` prints it, both
+ * through this function, so they agree number for number; `parseScenarioText` reads it back.
+ * The uncertainty run is done here when not given.
+ */
+export function resultsDocument(scenario: Scenario, evaluation: Evaluation = evaluate(scenario), uncertainty?: UncertaintyResult): Record<string, unknown> {
+  const ranges = uncertainty ?? runUncertainty(scenario, evaluation);
+  const document: Record<string, unknown> = { version: SCENARIO_VERSION };
+  for (const model of MODEL_IDS) document[model] = optionDocument(evaluation[model], ranges[model]);
+  document['scenario'] = exportScenario(scenario);
+  return document;
+}
+
+/** The results document as JSON text (two-space indent, final newline). */
+export function resultsJson(scenario: Scenario, evaluation: Evaluation = evaluate(scenario), uncertainty?: UncertaintyResult): string {
+  return `${JSON.stringify(resultsDocument(scenario, evaluation, uncertainty), null, 2)}\n`;
 }
 
 /**
  * Reads a scenario JSON file: a scenario, or a results file exported by the page or `npm run calc`
  * (its `scenario` member is read). Strict: any problem refuses the file. Never throws.
  */
-export function parseScenarioText(text: string, defaults: Scenario): Result<Scenario> {
+export function parseScenarioText(text: string, defaults: Scenario): ScenarioResult {
   if (typeof text !== 'string') return refuse(problem('wrong_type', '', 'a JSON text', describeValue(text)));
   if (text.length > MAX_FILE_LENGTH) {
     return refuse(problem('too_large', '', `a file of at most ${MAX_FILE_LENGTH} characters`, `${text.length} characters`));

@@ -14,8 +14,8 @@ export const CURRENCY_CODE = /^[A-Z]{3}$/;
 export const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The form groups, in display order. */
-export const FIELD_GROUPS = ['shared', 'inHouse', 'outsourced', 'fullCycle'] as const;
-/** One form group: shared inputs or one of the three models. */
+export const FIELD_GROUPS = ['shared', 'inHouse', 'outsourced', 'fullCycle', 'bridge', 'uncertainty'] as const;
+/** One form group: shared inputs, one of the four options, or the uncertainty run. */
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** How a numeric field is shown and entered. */
@@ -34,8 +34,10 @@ export interface NumericFieldSpec {
   /** Whole numbers only. */
   readonly integer?: boolean;
   readonly exclusiveMin?: boolean;
-  /** `null` is allowed (seats: solve for the target). */
+  /** `null` is allowed (seats: solve for the target; a deal value: use the shared one). */
   readonly nullable?: boolean;
+  /** What `null` means, in words, for nullable fields, e.g. "size for the target". */
+  readonly nullMeaning?: string;
 }
 
 /** A true/false input. */
@@ -90,6 +92,17 @@ const seats = (explanation: string): NumericFieldSpec & { readonly integer: true
   step: 1,
   integer: true,
   nullable: true,
+  nullMeaning: 'size for the target',
+});
+const dealValue = (): NumericFieldSpec & { readonly nullable: true } => ({
+  unit: 'money',
+  label: 'Deal value',
+  explanation: 'First-year value of a won deal from this option; leave empty to use the shared average deal value (V).',
+  min: 0,
+  max: MONEY_MAX,
+  step: 1000,
+  nullable: true,
+  nullMeaning: 'use the shared average deal value',
 });
 
 /**
@@ -147,7 +160,7 @@ export const FIELD_SPECS = {
     step: 1,
     integer: true,
   },
-  'inHouse.annualAttrition': share('Annual attrition', 'Share of SDRs who leave in a year (a).'),
+  'inHouse.annualAttrition': share('Annual attrition', 'Share of SDR seats that empty in a year, through leavers and promotions (a).'),
   'inHouse.backfillMonths': {
     unit: 'months',
     label: 'Backfill time',
@@ -184,6 +197,7 @@ export const FIELD_SPECS = {
   },
   'inHouse.meetingToOpportunity': share('Meeting to opportunity', 'Share of held meetings that become qualified opportunities.'),
   'inHouse.opportunityWinRate': share('Win rate', 'Share of opportunities eventually won.'),
+  'inHouse.dealValue': dealValue(),
   'inHouse.teamStartsRamped': {
     unit: 'boolean',
     label: 'Team already in place',
@@ -191,6 +205,7 @@ export const FIELD_SPECS = {
   },
   'outsourced.seats': seats('Dedicated agency reps; leave empty to size the contract for the target.'),
   'outsourced.monthlyFeePerSeat': money('Monthly fee per rep', 'Retainer per dedicated agency rep per month.', 100),
+  'outsourced.programFeePerMonth': money('Programme fee per month', 'Flat monthly retainer for the whole programme, whatever the number of reps.', 100),
   'outsourced.pricePerMeeting': money('Price per meeting', 'Fee per held meeting (pay-per-appointment).', 10),
   'outsourced.setupFee': money('Set-up fee', 'One-time fee, paid in month 1.', 100),
   'outsourced.onboardingMonths': {
@@ -237,6 +252,7 @@ export const FIELD_SPECS = {
   },
   'outsourced.meetingToOpportunity': share('Meeting to opportunity', 'Share of held meetings that become qualified opportunities.'),
   'outsourced.opportunityWinRate': share('Win rate', 'Share of opportunities eventually won.'),
+  'outsourced.dealValue': dealValue(),
   'fullCycle.seats': seats('Account executives who prospect; leave empty to size for the target.'),
   'fullCycle.aeAnnualOte': money('AE on-target earnings', 'Annual base plus variable pay of an AE at target.', 1000),
   'fullCycle.burdenRate': share('Payroll burden', 'Payroll tax and benefits as a share of on-target earnings.', 1.5),
@@ -259,6 +275,7 @@ export const FIELD_SPECS = {
   },
   'fullCycle.meetingToOpportunity': share('Meeting to opportunity', 'Share of held meetings that become qualified opportunities.'),
   'fullCycle.opportunityWinRate': share('Win rate', 'Share of opportunities eventually won.'),
+  'fullCycle.dealValue': dealValue(),
   'fullCycle.aeTimeValuation': {
     unit: 'enum',
     label: 'Value AE prospecting time at',
@@ -268,6 +285,33 @@ export const FIELD_SPECS = {
   },
   'fullCycle.annualQuota': money('Annual quota', 'AE annual quota; used only when valuing time at displaced margin.', 10000),
   'fullCycle.quotaAttainment': share('Quota attainment', 'Share of quota AEs attain; used only with displaced margin.'),
+  'bridge.months': {
+    unit: 'months',
+    label: 'Agency bridge',
+    explanation: 'Months the agency works from month 1 while the in-house team is hired and ramps (at least its minimum term); 0 = no bridge.',
+    min: 0,
+    max: 60,
+    step: 1,
+    integer: true,
+  },
+  'uncertainty.runs': {
+    unit: 'integer',
+    label: 'Uncertainty runs',
+    explanation: 'Random scenarios drawn around your inputs to show a range for each option; 0 turns it off.',
+    min: 0,
+    max: 20000,
+    step: 100,
+    integer: true,
+  },
+  'uncertainty.seed': {
+    unit: 'integer',
+    label: 'Random seed',
+    explanation: 'Starting point of the random sequence: the same seed always gives the same range.',
+    min: 0,
+    max: 4294967295,
+    step: 1,
+    integer: true,
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 /** Dotted path of an editable field, e.g. `inHouse.baseSalary`. */
@@ -291,18 +335,50 @@ type TopValues = { -readonly [P in keyof Specs as P extends `${string}.${string}
 type Optional<T> = { [K in keyof T]?: T[K] | undefined };
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 
+/** The current scenario format version. */
+export const SCENARIO_VERSION = 2;
+
+/** Paths of numeric fields, computed from the table (used to derive the spread keys). */
+type NumericPathOf<P extends keyof Specs> = P extends keyof Specs ? (Specs[P] extends { readonly min: number } ? P : never) : never;
+
 /**
- * A resolved scenario (the model's input): the format version and every field of the table, by group.
- * Derived from FIELD_SPECS, so a field added to the table is a field of the type;
- * tests/unit/calculator/schema.test.ts checks that the zod schemas infer exactly this type.
+ * A key of `uncertainty.spread`: every numeric field of `shared` except the working days and the
+ * target, and every numeric field of the four options except seats and days out (methodology,
+ * "uncertainty"). A `dealValue` key is allowed only while that deal value is set (rules.ts).
  */
-export type Scenario = Flat<{ version: 1 } & TopValues & { [G in FieldGroup]: GroupValues<G> }>;
+export type SpreadKey = Exclude<
+  NumericPathOf<keyof Specs>,
+  | `${string}.seats`
+  | `${string}.daysOutPerYear`
+  | 'shared.workingDaysPerYear'
+  | 'shared.targetOpportunitiesPerMonth'
+  | `uncertainty.${string}`
+  | 'horizonMonths'
+>;
+
+/** Relative spreads f (0–1) by spread key; a missing key or 0 holds that input fixed. */
+export type Spread = { [K in SpreadKey]?: number | undefined };
+
+/**
+ * A resolved scenario (the model's input): the format version and every field of the table, by group,
+ * plus the uncertainty spreads. Derived from FIELD_SPECS, so a field added to the table is a field of
+ * the type; tests/unit/calculator/schema.test.ts checks that the zod schemas infer exactly this type.
+ */
+export type Scenario = Flat<
+  { version: 2 } & TopValues & { [G in Exclude<FieldGroup, 'uncertainty'>]: GroupValues<G> } & {
+      uncertainty: Flat<GroupValues<'uncertainty'> & { spread: Spread }>;
+    }
+>;
 
 /**
  * A scenario as people write it (JSON files, share links, `npm run calc`): every field optional,
- * missing ones take the site's defaults.
+ * missing ones take the site's defaults. Version 1 is read as version 2.
  */
-export type ScenarioInput = Flat<{ version?: 1 | undefined } & Optional<TopValues> & { [G in FieldGroup]?: Optional<GroupValues<G>> | undefined }>;
+export type ScenarioInput = Flat<
+  { version?: 1 | 2 | undefined } & Optional<TopValues> & { [G in Exclude<FieldGroup, 'uncertainty'>]?: Optional<GroupValues<G>> | undefined } & {
+      uncertainty?: Flat<Optional<GroupValues<'uncertainty'>> & { spread?: Spread | undefined }> | undefined;
+    }
+>;
 /** Path of a numeric field (including seats). */
 export type NumericFieldPath = {
   [P in FieldPath]: (typeof FIELD_SPECS)[P] extends { readonly min: number } ? P : never;
@@ -357,19 +433,58 @@ function mergeGroup<T extends object>(base: T, patch: object | undefined): T {
   return out;
 }
 
+/** Every allowed spread key, in form order. */
+export const SPREAD_KEYS: readonly SpreadKey[] = (Object.keys(FIELD_SPECS) as FieldPath[]).filter(
+  (path): path is SpreadKey =>
+    'min' in FIELD_SPECS[path] &&
+    path.includes('.') &&
+    !path.startsWith('uncertainty.') &&
+    !path.endsWith('.seats') &&
+    !path.endsWith('.daysOutPerYear') &&
+    path !== 'shared.workingDaysPerYear' &&
+    path !== 'shared.targetOpportunitiesPerMonth',
+);
+
+/** True for a string that is an allowed spread key; safe for any untrusted string. */
+export function isSpreadKey(key: string): key is SpreadKey {
+  return (SPREAD_KEYS as readonly string[]).includes(key);
+}
+
 /**
- * Deep-merges a validated partial scenario over the defaults. Pure; does not run the cross-field
- * check (`crossFieldProblems` in rules.ts; the codec runs it on untrusted input).
+ * Merges spreads key by key (a key set in `patch` wins, including 0, which holds the input fixed);
+ * only allowed keys are copied. The result keeps only the spreads above 0, in SPREAD_KEYS order, so
+ * that two scenarios that vary the same inputs are equal.
+ */
+export function mergeSpread(base: Spread, patch: Spread | undefined | null): Spread {
+  const out: Spread = {};
+  for (const key of SPREAD_KEYS) {
+    const value = patch && Object.prototype.hasOwnProperty.call(patch, key) ? patch[key] : undefined;
+    const chosen = value ?? base[key];
+    if (chosen !== undefined && chosen !== 0) out[key] = chosen;
+  }
+  return out;
+}
+
+/**
+ * Deep-merges a validated partial scenario over the defaults (a version-1 input is read as version
+ * 2: what it lacks comes from the defaults). `spread` is merged key by key. Pure; does not run the
+ * cross-field checks (`crossFieldProblems` in rules.ts; the codec runs them on untrusted input).
  */
 export function resolveScenario(input: ScenarioInput, defaults: Scenario): Scenario {
+  const { spread, ...uncertainty } = input.uncertainty ?? {};
   return {
-    version: defaults.version,
+    version: SCENARIO_VERSION,
     horizonMonths: input.horizonMonths ?? defaults.horizonMonths,
     currency: input.currency ?? defaults.currency,
     shared: mergeGroup(defaults.shared, input.shared),
     inHouse: mergeGroup(defaults.inHouse, input.inHouse),
     outsourced: mergeGroup(defaults.outsourced, input.outsourced),
     fullCycle: mergeGroup(defaults.fullCycle, input.fullCycle),
+    bridge: mergeGroup(defaults.bridge, input.bridge),
+    uncertainty: {
+      ...mergeGroup({ runs: defaults.uncertainty.runs, seed: defaults.uncertainty.seed }, uncertainty),
+      spread: mergeSpread(defaults.uncertainty.spread, spread),
+    },
   };
 }
 

@@ -123,6 +123,7 @@ export function renderView(root: ParentNode, view: CalculatorView): void {
     }),
   );
   for (const model of MODEL_IDS) {
+    if (model === 'bridge') continue; // D has no seats of its own: it uses A's and B's.
     const solved = fieldBox(root, `${model}.seats`)?.querySelector('[data-solved]');
     if (solved) solved.textContent = view.seats[model];
   }
@@ -211,7 +212,7 @@ export function readFormEntries(root: ParentNode): FormEntries {
 export function toggleSolve(root: ParentNode, box: HTMLInputElement, evaluation: Evaluation): void {
   const path = box.dataset['solve'] ?? '';
   const model = path.split('.')[0] ?? '';
-  if (!isModelId(model)) return;
+  if (!isModelId(model) || model === 'bridge') return;
   const input = fieldInput(root, `${model}.seats`);
   if (!input) return;
   input.disabled = box.checked;

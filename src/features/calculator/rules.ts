@@ -2,8 +2,9 @@ import { describeValue, type Problem } from '../../common/problems.ts';
 import { numericSpec, readNumber, type NumericFieldPath, type Scenario } from './fields.ts';
 
 /**
- * The calculator's one rule that links two fields, written once: days out per year stay below the
- * working days per year (`shared.workingDaysPerYear`), for each model that has days out. The zod
+ * The calculator's rules that link two fields, written once: days out per year stay below the
+ * working days per year (`shared.workingDaysPerYear`), for each option that has days out; and a
+ * spread may name an option's deal value only while it is set. The zod
  * schema (schema.ts), the codec (codec.ts) and the form (view/form.ts) all apply it from here.
  */
 
@@ -32,10 +33,36 @@ export function fieldBounds(scenario: Scenario, path: NumericFieldPath): { min: 
 }
 
 /**
- * The rule on a whole scenario whose fields are each valid: one `conflict` problem per days-out
- * value that is not below the working days, blaming the days out.
+ * The spread keys that name a deal value left empty (`null`, meaning "use the shared one") with a
+ * spread above 0: there is no value of the option's own to vary, so the key is refused, naming it (a
+ * spread of 0, as complete files and links write it, holds nothing and is accepted).
+ */
+export function spreadProblems(scenario: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(scenario.uncertainty.spread)) {
+    if (!key.endsWith('.dealValue') || value === undefined || value === 0) continue;
+    if (readNumber(scenario, key as NumericFieldPath) !== null) continue;
+    problems.push({
+      code: 'conflict',
+      field: `uncertainty.spread.${key}`,
+      expected: `no spread for ${key} while it is empty (null: the shared average deal value is used; spread shared.averageDealValue instead, or set ${key})`,
+      given: describeValue(value),
+    });
+  }
+  return problems;
+}
+
+/**
+ * The rules on a whole scenario whose fields are each valid: one `conflict` problem per days-out
+ * value that is not below the working days, blaming the days out, and one per spread key that
+ * names an empty deal value.
  */
 export function crossFieldProblems(scenario: Scenario): Problem[] {
+  return [...daysOutProblems(scenario), ...spreadProblems(scenario)];
+}
+
+/** The days-out rule: each days out below the working days per year. */
+export function daysOutProblems(scenario: Scenario): Problem[] {
   const workingDays = scenario.shared.workingDaysPerYear;
   const problems: Problem[] = [];
   for (const path of DAYS_OUT_PATHS) {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CURRENCY_CODE, FIELD_SPECS, type FieldPath, type NumericFieldPath, type NumericFieldSpec } from './fields.ts';
+import { CURRENCY_CODE, FIELD_SPECS, SPREAD_KEYS, type FieldPath, type NumericFieldPath, type NumericFieldSpec, type SpreadKey } from './fields.ts';
 import { crossFieldProblems } from './rules.ts';
 
 /**
@@ -15,8 +15,8 @@ function numberSchema(spec: NumericFieldSpec) {
   schema = spec.exclusiveMin ? schema.gt(spec.min) : schema.min(spec.min);
   return schema.max(spec.max);
 }
-const num = (path: Exclude<NumericFieldPath, `${string}.seats`>) => numberSchema(FIELD_SPECS[path]);
-const seatsSchema = (path: `${string}.seats` & NumericFieldPath) => numberSchema(FIELD_SPECS[path]).nullable();
+const num = (path: Exclude<NumericFieldPath, `${string}.seats` | `${string}.dealValue`>) => numberSchema(FIELD_SPECS[path]);
+const nullableNum = (path: (`${string}.seats` | `${string}.dealValue`) & NumericFieldPath) => numberSchema(FIELD_SPECS[path]).nullable();
 
 const CurrencySchema = z.string().refine((value) => CURRENCY_CODE.test(value), 'a three-letter ISO 4217 currency code in capitals, e.g. USD');
 
@@ -30,7 +30,7 @@ export const SharedSchema = z.strictObject({
 
 /** Model A: an in-house SDR team. */
 export const InHouseSchema = z.strictObject({
-  seats: seatsSchema('inHouse.seats'),
+  seats: nullableNum('inHouse.seats'),
   baseSalary: num('inHouse.baseSalary'),
   variableAtTarget: num('inHouse.variableAtTarget'),
   burdenRate: num('inHouse.burdenRate'),
@@ -46,13 +46,15 @@ export const InHouseSchema = z.strictObject({
   meetingsPerMonth: num('inHouse.meetingsPerMonth'),
   meetingToOpportunity: num('inHouse.meetingToOpportunity'),
   opportunityWinRate: num('inHouse.opportunityWinRate'),
+  dealValue: nullableNum('inHouse.dealValue'),
   teamStartsRamped: z.boolean(),
 });
 
 /** Model B: an outsourced lead-generation agency. */
 export const OutsourcedSchema = z.strictObject({
-  seats: seatsSchema('outsourced.seats'),
+  seats: nullableNum('outsourced.seats'),
   monthlyFeePerSeat: num('outsourced.monthlyFeePerSeat'),
+  programFeePerMonth: num('outsourced.programFeePerMonth'),
   pricePerMeeting: num('outsourced.pricePerMeeting'),
   setupFee: num('outsourced.setupFee'),
   onboardingMonths: num('outsourced.onboardingMonths'),
@@ -62,11 +64,12 @@ export const OutsourcedSchema = z.strictObject({
   internalHourlyCost: num('outsourced.internalHourlyCost'),
   meetingToOpportunity: num('outsourced.meetingToOpportunity'),
   opportunityWinRate: num('outsourced.opportunityWinRate'),
+  dealValue: nullableNum('outsourced.dealValue'),
 });
 
 /** Model C: full-cycle account executives who prospect for themselves. */
 export const FullCycleSchema = z.strictObject({
-  seats: seatsSchema('fullCycle.seats'),
+  seats: nullableNum('fullCycle.seats'),
   aeAnnualOte: num('fullCycle.aeAnnualOte'),
   burdenRate: num('fullCycle.burdenRate'),
   prospectingShare: num('fullCycle.prospectingShare'),
@@ -74,12 +77,32 @@ export const FullCycleSchema = z.strictObject({
   daysOutPerYear: num('fullCycle.daysOutPerYear'),
   meetingToOpportunity: num('fullCycle.meetingToOpportunity'),
   opportunityWinRate: num('fullCycle.opportunityWinRate'),
+  dealValue: nullableNum('fullCycle.dealValue'),
   aeTimeValuation: z.enum(FIELD_SPECS['fullCycle.aeTimeValuation'].options),
   annualQuota: num('fullCycle.annualQuota'),
   quotaAttainment: num('fullCycle.quotaAttainment'),
 });
 
-const VersionSchema = z.literal(1);
+/** Option D: the in-house team with an agency bridge (its other inputs are A's and B's). */
+export const BridgeSchema = z.strictObject({
+  months: num('bridge.months'),
+});
+
+/** A relative spread f of one input, 0–1. */
+const spreadValue = z.number().min(0).max(1);
+/** `uncertainty.spread`: allowed keys only (unknown keys are refused by name), each f in 0–1. */
+export const SpreadSchema = z.strictObject(
+  Object.fromEntries(SPREAD_KEYS.map((key) => [key, spreadValue.optional()])) as Record<SpreadKey, z.ZodOptional<typeof spreadValue>>,
+);
+
+/** The Monte Carlo run (methodology, "uncertainty"). */
+export const UncertaintySchema = z.strictObject({
+  runs: num('uncertainty.runs'),
+  seed: num('uncertainty.seed'),
+  spread: SpreadSchema,
+});
+
+const VersionSchema = z.literal(2);
 
 const ScenarioObjectSchema = z.strictObject({
   version: VersionSchema,
@@ -89,12 +112,17 @@ const ScenarioObjectSchema = z.strictObject({
   inHouse: InHouseSchema,
   outsourced: OutsourcedSchema,
   fullCycle: FullCycleSchema,
+  bridge: BridgeSchema,
+  uncertainty: UncertaintySchema,
 });
 
 /** A full, resolved scenario: every field present and in range; days out below working days (rules.ts). */
 export const ScenarioSchema = ScenarioObjectSchema.superRefine((scenario, ctx) => {
   for (const problem of crossFieldProblems(scenario)) {
-    ctx.addIssue({ code: 'custom', path: problem.field.split('.'), message: problem.expected });
+    const path = problem.field.startsWith('uncertainty.spread.')
+      ? ['uncertainty', 'spread', problem.field.slice('uncertainty.spread.'.length)]
+      : problem.field.split('.');
+    ctx.addIssue({ code: 'custom', path, message: problem.expected });
   }
 });
 
@@ -104,26 +132,27 @@ export const ScenarioSchema = ScenarioObjectSchema.superRefine((scenario, ctx) =
  * after `resolveScenario`, on the full scenario.
  */
 export const ScenarioInputSchema = z.strictObject({
-  version: VersionSchema.optional(),
+  version: z.literal([1, 2]).optional(),
   horizonMonths: num('horizonMonths').optional(),
   currency: CurrencySchema.optional(),
   shared: SharedSchema.partial().optional(),
   inHouse: InHouseSchema.partial().optional(),
   outsourced: OutsourcedSchema.partial().optional(),
   fullCycle: FullCycleSchema.partial().optional(),
+  bridge: BridgeSchema.partial().optional(),
+  uncertainty: UncertaintySchema.partial().optional(),
 });
 
-/** The editable-field paths that need a source line in the defaults file (all of them). */
-const sourcesShape = Object.fromEntries((Object.keys(FIELD_SPECS) as FieldPath[]).map((path) => [path, z.string().trim().min(1)])) as Record<
-  FieldPath,
-  z.ZodString
->;
+/** The paths that need a basis in the defaults file: every field, and the uncertainty spreads. */
+const sourcesShape = Object.fromEntries(
+  [...(Object.keys(FIELD_SPECS) as FieldPath[]), 'uncertainty.spread'].map((path) => [path, z.string().trim().min(1)]),
+) as Record<FieldPath | 'uncertainty.spread', z.ZodString>;
 
 /** The site's calculator defaults file (`src/content/calculator/defaults.yaml`). */
 export const CalculatorDefaultsSchema = z.strictObject({
   /** The complete default scenario. */
   scenario: ScenarioSchema,
-  /** For every field path: the published benchmark it comes from, or "Assumption: …". */
+  /** For every field path: the basis of its default (a published benchmark, or "Assumption: …"); the methodology page lists them. */
   sources: z.strictObject(sourcesShape),
 });
 

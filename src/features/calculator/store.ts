@@ -133,7 +133,12 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $currency = computed($scenario, (scenario) => scenario.currency);
   const $formatters = computed($currency, (currency) => createFormatters(locale, currency));
   const $evaluation = computed($scenario, (scenario) => evaluate(scenario));
-  const $link = computed($scenario, (scenario) => encodeLink(scenario, defaults));
+  // The page's own address stays clean while it shows the defaults; any other scenario is written whole.
+  const defaultsLink = encodeLink(defaults);
+  const $link = computed($scenario, (scenario) => {
+    const link = encodeLink(scenario);
+    return link === defaultsLink ? '' : link;
+  });
   const $view = computed(
     [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),

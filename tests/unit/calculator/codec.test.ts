@@ -3,7 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   MAX_FILE_LENGTH,
   MAX_LINK_LENGTH,
-  SOLVE_SEATS_TOKEN,
+  LINK_FIELDS,
+  VERSION_1_NOTICE,
   decodeLink,
   decodeValue,
   encodeLink,
@@ -15,7 +16,16 @@ import {
   parseScenarioText,
   resultsJson,
 } from '../../../src/features/calculator/codec.ts';
-import { SCENARIO_FIELDS, isFieldPath, readField, resolveScenario, type FieldPath, type Scenario } from '../../../src/features/calculator/fields.ts';
+import {
+  SCENARIO_FIELDS,
+  SPREAD_KEYS,
+  isFieldPath,
+  readField,
+  resolveScenario,
+  withField,
+  type FieldPath,
+  type Scenario,
+} from '../../../src/features/calculator/fields.ts';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { ScenarioInputSchema, ScenarioSchema } from '../../../src/features/calculator/schema.ts';
 import { isRecord } from '../../../src/common/formats.ts';
@@ -40,6 +50,9 @@ type Verdict = { ok: true; value: Scenario } | { ok: false; fields: string[] };
 
 /** What zod says about a parsed scenario object merged over `defaults` (the format's meaning of a file). */
 function zodObject(input: unknown, defaults: Scenario): Verdict {
+  // A newer version is refused on that alone (its other fields may mean something else).
+  const version = isRecord(input) && Object.hasOwn(input, 'version') ? input['version'] : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > 2) return { ok: false, fields: ['version'] };
   const parsed = ScenarioInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fields: fieldsOf(problemsFromZod(parsed.error, input)) };
   const merged = resolveScenario(parsed.data, defaults);
@@ -93,13 +106,22 @@ function expectLinkAgreesWithZod(query: string, defaults: Scenario): void {
   const pairs = [...new URLSearchParams(query.startsWith('?') || query.startsWith('#') ? query.slice(1) : query)];
   const count = new Map<string, number>();
   for (const [key] of pairs) count.set(key, (count.get(key) ?? 0) + 1);
+  const versions = pairs.filter(([key]) => (key === 'version' || key === 'v') && count.get(key) === 1).map(([, text]) => numberFromText(text));
+  if (versions.some((v) => typeof v === 'number' && Number.isInteger(v) && v > 2)) {
+    // A link from a newer calculator is not applied at all.
+    expect(scenario).toEqual(defaults);
+    expect(problems.map((p) => p.code)).toEqual(['unsupported_version']);
+    return;
+  }
   for (const [key, text] of pairs) {
     if (key === '' && text === '') continue;
     if ((count.get(key) ?? 0) > 1) {
       expect(reported.get(key)?.code).toBe('duplicate');
       continue;
     }
-    if (key === 'version') {
+    // The compact values of a complete link (`s`, `f`) have tests of their own below.
+    if (key === 's' || key === 'f') continue;
+    if (key === 'version' || key === 'v') {
       expect(reported.has('version')).toBe(!ScenarioInputSchema.safeParse({ version: numberFromText(text) }).success);
       continue;
     }
@@ -270,38 +292,121 @@ describe('the codec accepts exactly what the zod schemas accept', () => {
 });
 
 describe('share links', () => {
-  test('the defaults encode to nothing', () => {
-    expect(encodeLink(D, D)).toBe('');
-    expect(decodeLink('', D)).toEqual({ scenario: D, problems: [] });
+  /** Defaults a hosting team might switch to after a link was shared: every value different. */
+  const EDITED_DEFAULTS = scenarioWith({
+    horizonMonths: 36,
+    shared: { averageDealValue: 55000, grossMargin: 0.6 },
+    inHouse: { seats: 9, baseSalary: 61000, annualAttrition: 0.4, dealValue: 30000 },
+    outsourced: { monthlyFeePerSeat: 9000, programFeePerMonth: 2500 },
+    fullCycle: { aeTimeValuation: 'displacedMargin', meetingsPerProspectingDay: 1 },
+    bridge: { months: 9 },
+    uncertainty: { runs: 500, seed: 7, spread: { 'shared.averageDealValue': 0.2, 'inHouse.meetingsPerMonth': 0.1 } },
   });
 
-  test('only the differences are carried, with readable keys in form order', () => {
-    const scenario = scenarioWith({
-      horizonMonths: 36,
-      inHouse: { baseSalary: 60000, seats: 4 },
-      outsourced: { pricePerMeeting: 12.5 },
-      fullCycle: { aeTimeValuation: 'displacedMargin' },
-    });
-    expect(encodeLink(scenario, D)).toBe(
-      'horizonMonths=36&inHouse.seats=4&inHouse.baseSalary=60000&outsourced.pricePerMeeting=12.5&fullCycle.aeTimeValuation=displacedMargin',
+  test('a link carries every value, so it keeps its meaning when the defaults change', () => {
+    for (const scenario of [D, EDITED_DEFAULTS]) {
+      const link = encodeLink(scenario);
+      expect(link).toMatch(/^v=2&s=[^&]+&f=[^&]*$/);
+      expect(decodeLink(link, D)).toEqual({ scenario, problems: [] });
+      expect(decodeLink(link, EDITED_DEFAULTS)).toEqual({ scenario, problems: [] });
+    }
+  });
+
+  test('the values are written in a fixed order, pinned here: changing it needs a new version', () => {
+    // prettier-ignore
+    expect(LINK_FIELDS.join(' ')).toBe(
+      'horizonMonths currency shared.targetOpportunitiesPerMonth shared.averageDealValue shared.grossMargin shared.workingDaysPerYear ' +
+      'inHouse.seats inHouse.baseSalary inHouse.variableAtTarget inHouse.burdenRate inHouse.toolsPerSeatPerMonth inHouse.recruitingCostPerHire ' +
+      'inHouse.onboardingCostPerHire inHouse.rampMonths inHouse.annualAttrition inHouse.backfillMonths inHouse.sdrsPerManager inHouse.managerAnnualCost ' +
+      'inHouse.daysOutPerYear inHouse.meetingsPerMonth inHouse.meetingToOpportunity inHouse.opportunityWinRate inHouse.dealValue inHouse.teamStartsRamped ' +
+      'outsourced.seats outsourced.monthlyFeePerSeat outsourced.programFeePerMonth outsourced.pricePerMeeting outsourced.setupFee outsourced.onboardingMonths ' +
+      'outsourced.minimumTermMonths outsourced.meetingsPerSeatPerMonth outsourced.oversightHoursPerMonth outsourced.internalHourlyCost ' +
+      'outsourced.meetingToOpportunity outsourced.opportunityWinRate outsourced.dealValue fullCycle.seats fullCycle.aeAnnualOte fullCycle.burdenRate ' +
+      'fullCycle.prospectingShare fullCycle.meetingsPerProspectingDay fullCycle.daysOutPerYear fullCycle.meetingToOpportunity fullCycle.opportunityWinRate ' +
+      'fullCycle.dealValue fullCycle.aeTimeValuation fullCycle.annualQuota fullCycle.quotaAttainment bridge.months uncertainty.runs uncertainty.seed',
+    );
+    expect(encodeLink(D)).toBe(
+      'v=2&s=24_USD_20_40000_0.75_250__55000_30000_0.25_250_7200_8800_3_0.58_2_8_137000_20_12_0.45_0.2__0__11500_0_0_0_1_3_12_10_75_0.45_0.2___190000_0.25_0.2_0.6_20_0.45_0.2__salary_800000_0.7_6_2000_1' +
+        '&f=________0.34_0.3____0.3_0.3_________0.3___0.3______0.3_0.3',
     );
   });
 
-  test('seats back to "solve" when the defaults have a number', () => {
-    const defaults = scenarioWith({ inHouse: { seats: 6 } });
-    const link = encodeLink(D, defaults);
-    expect(link).toBe(`inHouse.seats=${SOLVE_SEATS_TOKEN}`);
-    expect(decodeLink(`?${link}`, defaults).scenario.inHouse.seats).toBeNull();
-    expect(decodeLink('inHouse.seats=null', defaults).scenario.inHouse.seats).toBeNull();
+  test('the longest realistic link stays well under 2,000 characters', () => {
+    // Every field at a long value: money at 999,999,999.99, shares and rates with many decimals,
+    // every spread set, the largest seat counts, seed and runs.
+    let longest = D;
+    for (const field of SCENARIO_FIELDS) {
+      if (field.unit === 'boolean') longest = withField(longest, field.path, true);
+      else if (field.unit === 'enum') longest = withField(longest, field.path, 'displacedMargin');
+      else if (field.unit === 'currency') longest = withField(longest, field.path, 'CHF');
+      else if ('min' in field) {
+        const long = field.integer ? field.max : field.max >= 1e6 ? 999_999_999.99 : field.max === 1 ? 0.123456789 : field.max - 0.123456789;
+        longest = withField(longest, field.path, long);
+      }
+    }
+    longest = withField(longest, 'fullCycle.daysOutPerYear', 200.123456789);
+    longest = withField(longest, 'inHouse.daysOutPerYear', 200.123456789);
+    const spread = Object.fromEntries(SPREAD_KEYS.map((key) => [key, 0.123456789]));
+    longest = { ...longest, uncertainty: { ...longest.uncertainty, spread } };
+    expect(ScenarioSchema.safeParse(longest).success).toBe(true);
+    const link = `https://sales.example.com/sales/playbook/calculator/?${encodeLink(longest)}`;
+    console.info(`longest realistic share link: ${link.length} characters`);
+    expect(link.length).toBeLessThan(1500);
+    expect(decodeLink(encodeLink(longest), D)).toEqual({ scenario: longest, problems: [] });
+  });
+
+  test('empty values are null: seats sized for the target, a deal value taken from the shared one', () => {
+    const scenario = scenarioWith({ inHouse: { seats: null, dealValue: null }, outsourced: { seats: 3, dealValue: 25000 } });
+    const decoded = decodeLink(encodeLink(scenario), scenarioWith({ inHouse: { seats: 6, dealValue: 1 } })).scenario;
+    expect(decoded.inHouse).toMatchObject({ seats: null, dealValue: null });
+    expect(decoded.outsourced).toMatchObject({ seats: 3, dealValue: 25000 });
   });
 
   test('round trip of any valid scenario', () => {
     fc.assert(
       fc.property(arbitraryScenario, (scenario) => {
-        expect(decodeLink(encodeLink(scenario, D), D)).toEqual({ scenario, problems: [] });
+        expect(decodeLink(encodeLink(scenario), D)).toEqual({ scenario, problems: [] });
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('a version-1 link (only the differences) is read over today’s defaults, and says so', () => {
+    const result = decodeLink('horizonMonths=36&inHouse.seats=auto&outsourced.pricePerMeeting=12.5', EDITED_DEFAULTS);
+    expect(result.scenario).toEqual(scenarioWith({ horizonMonths: 36, inHouse: { seats: null }, outsourced: { pricePerMeeting: 12.5 } }, EDITED_DEFAULTS));
+    expect(result.problems).toEqual([]);
+    expect(result.notice).toBe(VERSION_1_NOTICE);
+    expect(decodeLink('', D)).toEqual({ scenario: D, problems: [] });
+  });
+
+  test('a link from a newer version is refused with the reason, and nothing of it is applied', () => {
+    const newer = encodeLink(scenarioWith({ horizonMonths: 12 })).replace('v=2', 'v=3');
+    expect(decodeLink(newer, D)).toEqual({
+      scenario: D,
+      problems: [
+        {
+          code: 'unsupported_version',
+          field: 'version',
+          expected:
+            'version 1 or 2: this scenario comes from a newer calculator, so none of it was applied; open it on the site that made it, or update this site',
+          given: '3',
+        },
+      ],
+    });
+  });
+
+  test('a cut-off or tampered complete link: the fields it cannot hold fall back, each reported', () => {
+    const link = encodeLink(scenarioWith({ horizonMonths: 12 }));
+    const cut = decodeLink(link.slice(0, 40), D);
+    expect(cut.scenario).toEqual(D);
+    expect(cut.problems.map((p) => [p.code, p.field])).toEqual([['bad_format', 's']]);
+    const tampered = decodeLink(link.replace('s=12_USD', 's=99_USD').replace('&f=', '&f=7'), D);
+    expect(tampered.scenario.horizonMonths).toBe(24);
+    expect(tampered.scenario.uncertainty.spread).toEqual({ ...D.uncertainty.spread });
+    expect(tampered.problems.map((p) => [p.code, p.field])).toEqual([
+      ['out_of_range', 'horizonMonths'],
+      ['out_of_range', 'uncertainty.spread.shared.averageDealValue'],
+    ]);
   });
 
   test('tampered values fall back to the defaults, each with a problem', () => {
@@ -493,7 +598,7 @@ describe('share links', () => {
   ])('never throws: $name', ({ search }) => {
     const result = decodeLink(search, D);
     expect(() => JSON.stringify(result)).not.toThrow();
-    expect(result.scenario.version).toBe(1);
+    expect(result.scenario.version).toBe(2);
   });
 
   test('a huge link is refused as a whole', () => {
@@ -506,7 +611,7 @@ describe('share links', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (search) => {
         const { scenario } = decodeLink(search, D);
-        expect(scenario.version).toBe(1);
+        expect(scenario.version).toBe(2);
       }),
       { numRuns: 500 },
     );

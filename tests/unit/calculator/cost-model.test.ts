@@ -277,14 +277,14 @@ describe('solving seats for the target', () => {
   test.each([
     // In-house without attrition: 12 · 0.92 · 0.45 = 4.968 a seat; 20 / 4.968 = 4.03 → 5.
     { model: 'inHouse', patch: { inHouse: { annualAttrition: 0 } }, seats: 5, perSeat: 4.968 },
-    // Agency: 12 · 0.35 = 4.2 a seat; 20 / 4.2 = 4.76 → 5.
-    { model: 'outsourced', patch: {}, seats: 5, perSeat: 4.2 },
-    // AEs: 0.2 · 230 / 12 · 0.7 · 0.6 = 1.61 a seat; 20 / 1.61 = 12.42 → 13.
-    { model: 'fullCycle', patch: {}, seats: 13, perSeat: 1.61 },
+    // Agency: 12 · 0.45 = 5.4 a seat; 20 / 5.4 = 3.70 → 4.
+    { model: 'outsourced', patch: {}, seats: 4, perSeat: 5.4 },
+    // AEs: 0.2 · 230 / 12 · 0.6 · 0.45 = 1.035 a seat; 20 / 1.035 = 19.32 → 20.
+    { model: 'fullCycle', patch: {}, seats: 20, perSeat: 1.035 },
     // 12.6 / 4.2 is 3.0000000000000004 in floating point: still 3 seats.
-    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 12.6 } }, seats: 3, perSeat: 4.2 },
-    // A tiny target still needs one seat: max(1, ⌈0.5 / 4.2⌉) = 1.
-    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 0.5 } }, seats: 1, perSeat: 4.2 },
+    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 12.6 }, outsourced: { meetingToOpportunity: 0.35 } }, seats: 3, perSeat: 4.2 },
+    // A tiny target still needs one seat: max(1, ⌈0.5 / 5.4⌉) = 1.
+    { model: 'outsourced', patch: { shared: { targetOpportunitiesPerMonth: 0.5 } }, seats: 1, perSeat: 5.4 },
   ] as const)('$model needs $seats seats', ({ model, patch, seats, perSeat }) => {
     const result = evaluateModel(scenarioWith(patch), model);
     expect(result.solved).toBe(true);
@@ -307,8 +307,10 @@ describe('solving seats for the target', () => {
     expect(results.inHouse.nullReasons.costPerOpportunity).toMatch(/cannot be sized/);
     expect(results.inHouse.months).toHaveLength(24);
     expect(results.outsourced.error).toBeUndefined();
-    expect(results.outsourced.seats).toBe(5);
-    expect(results.fullCycle.seats).toBe(13);
+    expect(results.outsourced.seats).toBe(4);
+    expect(results.fullCycle.seats).toBe(20);
+    // D needs A's team, so it cannot be sized either, and says why.
+    expect(results.bridge.error).toMatch(/^In-house with an agency bridge uses both teams, and one cannot be sized: Cannot size In-house SDR team/);
   });
 
   test('an error names every input that is zero', () => {
@@ -438,7 +440,7 @@ describe('properties', () => {
 
   test('more seats never mean fewer meetings', () => {
     fc.assert(
-      fc.property(explicitSeats, fc.integer({ min: 1, max: 50 }), fc.constantFrom(...MODEL_IDS), (scenario, extra, model) => {
+      fc.property(explicitSeats, fc.integer({ min: 1, max: 50 }), fc.constantFrom('inHouse', 'outsourced', 'fullCycle' as const), (scenario, extra, model) => {
         const seats = scenario[model].seats ?? 1;
         const more = evaluateModel(scenario, model, { seats: { [model]: seats + extra } });
         const fewer = evaluateModel(scenario, model, { seats: { [model]: seats } });

@@ -28,7 +28,7 @@ describe('the shipped defaults', () => {
   test('give a source or an assumption for every field', () => {
     const result = parseCalculatorDefaults(SHIPPED, 'defaults.yaml');
     if (!result.ok) throw new Error(result.message);
-    expect(Object.keys(result.value.sources).sort()).toEqual(SCENARIO_FIELDS.map((f) => f.path).sort());
+    expect(Object.keys(result.value.sources).sort()).toEqual([...SCENARIO_FIELDS.map((f) => f.path), 'uncertainty.spread'].sort());
     for (const text of Object.values(result.value.sources)) {
       expect(text).not.toMatch(/https?:/);
       expect(text.length).toBeLessThan(200);

@@ -16,6 +16,8 @@ import {
   InHouseSchema,
   OutsourcedSchema,
   SharedSchema,
+  BridgeSchema,
+  UncertaintySchema,
   ScenarioInputSchema,
   ScenarioSchema,
 } from '../../../src/features/calculator/schema.ts';
@@ -141,7 +143,7 @@ describe('ScenarioInputSchema', () => {
   test('out of range', () => {
     expect(
       inputProblems({
-        version: 2,
+        version: 3,
         horizonMonths: 61,
         shared: { targetOpportunitiesPerMonth: 0, grossMargin: 1.2, workingDaysPerYear: 100 },
         inHouse: { seats: 0, rampMonths: 2.5, burdenRate: 1.6, baseSalary: -1 },
@@ -152,9 +154,9 @@ describe('ScenarioInputSchema', () => {
       [
         {
           "code": "not_allowed",
-          "expected": "exactly 1",
+          "expected": "one of 1, 2",
           "field": "version",
-          "given": "2",
+          "given": "3",
         },
         {
           "code": "out_of_range",
@@ -270,9 +272,17 @@ describe('field table', () => {
     const schemaPaths = [
       'horizonMonths',
       'currency',
-      ...Object.entries({ shared: SharedSchema, inHouse: InHouseSchema, outsourced: OutsourcedSchema, fullCycle: FullCycleSchema }).flatMap(([group, schema]) =>
-        Object.keys(schema.shape).map((key) => `${group}.${key}`),
-      ),
+      ...Object.entries({
+        shared: SharedSchema,
+        inHouse: InHouseSchema,
+        outsourced: OutsourcedSchema,
+        fullCycle: FullCycleSchema,
+        bridge: BridgeSchema,
+      }).flatMap(([group, schema]) => Object.keys(schema.shape).map((key) => `${group}.${key}`)),
+      // The uncertainty run's own settings; its spreads are an object of their own (SpreadSchema).
+      ...Object.keys(UncertaintySchema.shape)
+        .filter((key) => key !== 'spread')
+        .map((key) => `uncertainty.${key}`),
     ];
     expect(SCENARIO_FIELDS.map((f) => f.path).sort()).toEqual(schemaPaths.sort());
   });
@@ -295,7 +305,7 @@ describe('field table', () => {
     for (const field of SCENARIO_FIELDS) {
       expect(field.label).not.toBe('');
       expect(field.explanation).not.toMatch(/\n/);
-      expect(['shared', 'inHouse', 'outsourced', 'fullCycle']).toContain(field.group);
+      expect(['shared', 'inHouse', 'outsourced', 'fullCycle', 'bridge', 'uncertainty']).toContain(field.group);
     }
     expect(SCENARIO_FIELDS.find((f) => f.path === 'inHouse.baseSalary')).toMatchObject({
       group: 'inHouse',

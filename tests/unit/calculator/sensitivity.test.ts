@@ -78,19 +78,23 @@ describe('sensitivity', () => {
 
   test('seats are held at the base case, even in solve mode', () => {
     const result = sensitivity(METHODOLOGY_DEFAULTS);
-    expect(result.seats).toEqual({ inHouse: 5, outsourced: 5, fullCycle: 13 });
-    // Agency, 5 reps held: 24 · (57,500 + 750) = 1,398,000. Meetings run in months 2–24:
-    // 23 · 5 · 9.6 · 0.35 = 386.4 opportunities at 9.6 meetings (re-solving would have used 6 reps).
+    expect(result.seats).toEqual({ inHouse: 6, outsourced: 4, fullCycle: 20, bridge: 6 });
+    // Agency, 4 reps held: 24 · (46,000 + 750) = 1,122,000. Meetings run in months 2–24:
+    // 23 · 4 · 9.6 · 0.45 = 397.44 opportunities at 9.6 meetings (re-solving would have used 5 reps),
+    // 23 · 4 · 14.4 · 0.45 = 596.16 at 14.4.
     const swing = entry(result, 'outsourced.meetingsPerSeatPerMonth').models.outsourced;
-    expect(swing.low).toBeCloseTo(1398000 / 386.4, 6);
-    expect(swing.high).toBeCloseTo(1398000 / 579.6, 6);
+    expect(swing.low).toBeCloseTo(1122000 / 397.44, 6);
+    expect(swing.high).toBeCloseTo(1122000 / 596.16, 6);
     // Seats themselves are never varied.
     expect(result.entries.some((e) => e.path.endsWith('.seats'))).toBe(false);
   });
 
   test('entries cover every numeric input but seats, largest swing first', () => {
     const result = sensitivity(METHODOLOGY_DEFAULTS);
-    expect(result.entries.map((e) => e.path).sort()).toEqual(NUMERIC_FIELD_PATHS.filter((p) => !p.endsWith('.seats')).sort());
+    // Not varied: seats (held), the uncertainty run's settings, and deal values left empty (the shared one is used).
+    expect(result.entries.map((e) => e.path).sort()).toEqual(
+      NUMERIC_FIELD_PATHS.filter((p) => !p.endsWith('.seats') && !p.endsWith('.dealValue') && !p.startsWith('uncertainty.')).sort(),
+    );
     const swings = result.entries.map((e) => e.maxSwing);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     expect(result.entries[0]?.maxSwing).toBeGreaterThan(0);

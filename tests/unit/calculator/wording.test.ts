@@ -14,11 +14,14 @@ import { MODEL_IDS, evaluate } from '../../../src/features/calculator/model/cost
 import { createFormatters } from '../../../src/common/format.ts';
 import { sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
 import type { FieldPath } from '../../../src/features/calculator/fields.ts';
-import { resultsJson } from '../../../src/features/calculator/codec.ts';
-import { METHODOLOGY_DEFAULTS, allNumbers, scenarioWith } from './fixtures.ts';
+import { exportScenario, parseScenarioText, resultsJson } from '../../../src/features/calculator/codec.ts';
+import { METHODOLOGY_DEFAULTS, V1_FIGURES, allNumbers, scenarioWith as withFigures } from './fixtures.ts';
 
 const fmt = createFormatters('en-US', 'USD');
-const D = METHODOLOGY_DEFAULTS;
+// The figures below were worked out by hand for the version-1 defaults; V1_FIGURES keeps them, with
+// no agency bridge, so option D is exactly the in-house team (its column repeats A's).
+const D = V1_FIGURES;
+const scenarioWith = (patch: Parameters<typeof withFigures>[0]) => withFigures(patch, V1_FIGURES);
 
 describe('words', () => {
   test.each([
@@ -56,14 +59,15 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   test('the table, row by row', () => {
     const rows = comparisonRows(evaluation, D, fmt).map((row) => [row.label, ...MODEL_IDS.map((m) => row.cells[m].text)]);
     expect(rows).toEqual([
-      ['Seats', '5 SDRs', '5 agency reps', '13 AEs'],
-      ['Opportunities a month at run rate', '22.5', '21', '20.9'],
-      ['Total cost over 24 months', '$1,333,532', '$1,398,000', '$1,235,000'],
-      ['Cost per meeting', '$1,182', '$1,013', '$1,475'],
-      ['Cost per opportunity', '$2,627', '$2,894', '$2,459'],
-      ['Cost per win', '$13,135', '$16,080', '$9,834'],
-      ['Return on cost', '128.4%', '86.6%', '205.1%'],
-      ['Months to run rate', '4 months', '2 months', '1 month'],
+      // The last column is D: without a bridge it is the in-house team, figure for figure.
+      ['Seats', '5 SDRs', '5 agency reps', '13 AEs', '5 SDRs'],
+      ['Opportunities a month at run rate', '22.5', '21', '20.9', '22.5'],
+      ['Total cost over 24 months', '$1,333,532', '$1,398,000', '$1,235,000', '$1,333,532'],
+      ['Cost per meeting', '$1,182', '$1,013', '$1,475', '$1,182'],
+      ['Cost per opportunity', '$2,627', '$2,894', '$2,459', '$2,627'],
+      ['Cost per win', '$13,135', '$16,080', '$9,834', '$13,135'],
+      ['Return on cost', '128.4%', '86.6%', '205.1%', '128.4%'],
+      ['Months to run rate', '4 months', '2 months', '1 month', '4 months'],
     ]);
     const best = comparisonRows(evaluation, D, fmt).flatMap((row) => MODEL_IDS.filter((m) => row.cells[m].best).map((m) => `${row.id}:${m}`));
     expect(best).toEqual(['costPerOpportunity:fullCycle']);
@@ -78,6 +82,7 @@ describe('the comparison and the verdict for the methodology defaults', () => {
         '5 SDRs (sized for the target) make about 22.5 opportunities a month at full strength, against a target of 20.',
         '5 agency reps (sized for the target) make about 21 opportunities a month at full strength, against a target of 20.',
         'Full-cycle needs 13 AEs each prospecting 20% of their time (2.6 full-time equivalents) to make 20 opportunities a month.',
+        'The agency bridge is off (0 months), so in-house with a bridge is the in-house team alone.',
         'AE prospecting time is valued at its salary cost. Valued at the gross margin it displaces, full-cycle AEs would cost $3,106 per opportunity. That would change the answer.',
       ],
       figures: [
@@ -100,6 +105,11 @@ describe('the comparison and the verdict for the methodology defaults', () => {
         model: 'inHouse',
         message:
           'Cannot size In-house SDR team for 20 opportunities a month: one seat creates no opportunities at steady state (“Meetings per SDR per month (in-house)” is 0). Enter a number of seats or change that input.',
+      },
+      {
+        model: 'bridge',
+        message:
+          'In-house with an agency bridge uses both teams, and one cannot be sized: Cannot size In-house SDR team for 20 opportunities a month: one seat creates no opportunities at steady state (“Meetings per SDR per month (in-house)” is 0). Enter a number of seats or change that input.',
       },
     ]);
     const seats = comparisonRows(evaluate(scenario), scenario, fmt)[0]!;
@@ -214,15 +224,17 @@ describe('series, tornado and files', () => {
     expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
     expect(lines.slice(3, 5)).toEqual(['outsourced,1,58250,58250,0,0,0,0,5', 'outsourced,2,58250,116500,60,21,21,0,5']);
     expect(lines[1]).toBe('inHouse,1,132656.25,132656.25,9.2,4.14,4.14,5,5');
-    expect(lines).toHaveLength(1 + 3 * 2 + 1);
+    expect(lines).toHaveLength(1 + 4 * 2 + 1);
     expect(lines.at(-1)).toBe('');
   });
 
   test('the JSON export is the command line’s format', () => {
     const evaluation = evaluate(D);
     const parsed = JSON.parse(resultsJson(D, evaluation)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['inHouse', 'outsourced', 'fullCycle', 'scenario']);
-    expect(parsed['scenario']).toEqual(D);
+    expect(Object.keys(parsed)).toEqual(['version', 'inHouse', 'outsourced', 'fullCycle', 'bridge', 'scenario']);
+    // The scenario is written whole: every spread too, 0 where the input is held fixed.
+    expect(parsed['scenario']).toEqual(exportScenario(D));
+    expect(parseScenarioText(JSON.stringify(parsed), METHODOLOGY_DEFAULTS)).toEqual({ ok: true, value: D });
     expect(allNumbers(parsed).filter(({ value }) => !Number.isFinite(value))).toEqual([]);
   });
 });

@@ -34,11 +34,14 @@ describe('npm run calc', () => {
     const { status, stdout, stderr } = calc([file('ok.json', '{"horizonMonths": 12, "inHouse": {"seats": 4}}')]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^\{\n {2}"inHouse": \{\n {4}"seats": 4,/);
+    expect(stdout).toMatch(/^\{\n {2}"version": 2,\n {2}"inHouse": \{\n {4}"seats": 4,/);
     const results = JSON.parse(stdout);
-    expect(Object.keys(results)).toEqual(['inHouse', 'outsourced', 'fullCycle', 'scenario']);
+    expect(Object.keys(results)).toEqual(['version', 'inHouse', 'outsourced', 'fullCycle', 'bridge', 'scenario']);
     expect(results.inHouse.months).toHaveLength(12);
-    expect(results.outsourced.seats).toBe(5);
+    // 20 / (12 · 0.45) = 3.7 → 4 agency reps; D: A's 4 SDRs and B's 4 reps.
+    expect(results.outsourced.seats).toBe(4);
+    expect([results.bridge.seats, results.bridge.agencySeats]).toEqual([4, 4]);
+    expect(Object.keys(results.fullCycle.uncertainty)).toEqual(['p10', 'p50', 'p90', 'probabilityLowest']);
     expect(results.scenario.horizonMonths).toBe(12);
   });
 
@@ -102,7 +105,7 @@ describe('npm run calc', () => {
     const { status, stdout, stderr } = calc(['-'], { input: '{}', env: { CONTENT_DIR: content } });
     expect(status).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${join(content, 'calculator', 'defaults.yaml')}: field "scenario.version": expected exactly 1`);
+    expect(stderr).toContain(`${join(content, 'calculator', 'defaults.yaml')}: field "scenario.version": expected exactly 2`);
   });
 
   test.each([

@@ -1,6 +1,6 @@
 import { numericSpec, readNumber, withField, type NumericFieldPath, type Scenario } from '../fields.ts';
 import { fieldBounds } from '../rules.ts';
-import { MODEL_LABELS, evaluate, evaluateModel, type ModelId } from './cost-model.ts';
+import { MODEL_LABELS, evaluate, evaluateModel, heldSeats, modelsAffectedBy, type ModelId } from './cost-model.ts';
 
 /** Options for `findBreakEven`. */
 export interface BreakEvenOptions {
@@ -92,30 +92,29 @@ export function findBreakEven(scenario: Scenario, options: BreakEvenOptions): Br
     max: Math.min(bounds.max, options.range?.max ?? bounds.max),
   };
   const baseEvaluation = evaluate(scenario);
-  const baseValue = readNumber(scenario, path) ?? baseEvaluation[path.split('.')[0] as ModelId]?.seats ?? 0;
+  const baseValue =
+    readNumber(scenario, path) ??
+    (path.endsWith('.seats') ? baseEvaluation[path.split('.')[0] as ModelId]?.seats : undefined) ??
+    scenario.shared.averageDealValue;
   const common: BreakEvenCommon = { path, models, baseValue, range };
   if (first === second) return { ...common, status: 'no-crossing', cheaper: null, reason: 'Choose two different models to compare.' };
   if (!(range.min <= range.max)) {
     return { ...common, status: 'no-crossing', cheaper: null, reason: 'The range to search is empty.' };
   }
 
-  const held: Partial<Record<ModelId, number>> = {};
-  if (options.holdSeats !== false) {
-    for (const model of models) if (baseEvaluation[model].error === undefined) held[model] = baseEvaluation[model].seats;
-  }
+  const held: Partial<Record<ModelId, number>> = options.holdSeats !== false ? heldSeats(baseEvaluation) : {};
   const seatsModel = path.endsWith('.seats') ? (path.split('.')[0] as ModelId) : null;
-  const group = path.split('.')[0] ?? '';
-  // A model's own inputs cannot move another model: its cost per opportunity is computed once.
+  // An option's own inputs cannot move another option (D reads A's and B's): its cost per opportunity is computed once.
+  const affected = modelsAffectedBy(path);
   const constant = new Map<ModelId, number | null>();
   for (const model of models) {
-    const moves = path.includes('.') && group !== 'shared' ? group === model : true;
-    if (!moves) constant.set(model, evaluateModel(scenario, model, { seats: held }).costPerOpportunity);
+    if (!affected.includes(model)) constant.set(model, evaluateModel(scenario, model, { seats: held }).costPerOpportunity);
   }
   const costAt = (x: number, model: ModelId): number | null => {
     const fixed = constant.get(model);
     if (fixed !== undefined) return fixed;
     if (seatsModel !== null) {
-      return evaluateModel(scenario, model, { seats: model === seatsModel ? { ...held, [model]: x } : held }).costPerOpportunity;
+      return evaluateModel(scenario, model, { seats: { ...held, [seatsModel]: x } }).costPerOpportunity;
     }
     return evaluateModel(withField(scenario, path, x), model, { seats: held }).costPerOpportunity;
   };

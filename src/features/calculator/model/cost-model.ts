@@ -1,14 +1,14 @@
 import type { Scenario } from '../fields.ts';
 
 /**
- * The pipeline cost model: one scenario in, the three models' results out, exactly as the
- * methodology defines them. Pure, deterministic and DOM-free; numbers are unrounded. No result
+ * The pipeline cost model: one scenario in, the four options' results out, exactly as the
+ * methodology (v2) defines them. Pure, deterministic and DOM-free; numbers are unrounded. No result
  * field is ever NaN or ±Infinity: a ratio that cannot be computed is `null` and `nullReasons` says why.
  */
 
-/** The three ways of creating pipeline, in display order. */
-export const MODEL_IDS = ['inHouse', 'outsourced', 'fullCycle'] as const;
-/** One of the three models. */
+/** The four ways of creating pipeline, in display order. */
+export const MODEL_IDS = ['inHouse', 'outsourced', 'fullCycle', 'bridge'] as const;
+/** One of the four options (A in-house, B agency, C full-cycle AEs, D in-house with an agency bridge). */
 export type ModelId = (typeof MODEL_IDS)[number];
 /** True for a model id; safe for any untrusted string. */
 export const isModelId = (value: string): value is ModelId => (MODEL_IDS as readonly string[]).includes(value);
@@ -18,7 +18,24 @@ export const MODEL_LABELS: Readonly<Record<ModelId, string>> = {
   inHouse: 'In-house SDR team',
   outsourced: 'Outsourced agency',
   fullCycle: 'Full-cycle AEs',
+  bridge: 'In-house with an agency bridge',
 };
+
+/** The option groups whose inputs an option reads (D reads A's and B's, and its own). */
+export const MODEL_INPUT_GROUPS: Readonly<Record<ModelId, readonly string[]>> = {
+  inHouse: ['inHouse'],
+  outsourced: ['outsourced'],
+  fullCycle: ['fullCycle'],
+  bridge: ['inHouse', 'outsourced', 'bridge'],
+};
+
+/** The options an input can change: those reading its group; every option for top-level and shared inputs. */
+export function modelsAffectedBy(path: string): readonly ModelId[] {
+  if (!path.includes('.')) return MODEL_IDS;
+  const group = path.slice(0, path.indexOf('.'));
+  if (group === 'shared') return MODEL_IDS;
+  return MODEL_IDS.filter((model) => MODEL_INPUT_GROUPS[model].includes(group));
+}
 
 /** Share of the steady state that counts as "at run rate" for `monthsToRunRate`. */
 export const RUN_RATE_SHARE = 0.9;
@@ -35,14 +52,14 @@ export interface MonthResult {
   cost: number;
   meetings: number;
   opportunities: number;
-  /** Expected hires starting this month (in-house only; 0 for the other models). */
+  /** Expected hires starting this month (in-house and bridge; 0 for the other options). */
   hires: number;
-  /** Expected filled seats (in-house); paid seats N for the agency and AEs N for full-cycle. */
+  /** Expected filled seats (in-house); paid seats N for the agency and AEs N for full-cycle; D: both parts. */
   filledSeats: number;
 }
 
 /** Results that can be `null`, each with a reason when it is. */
-export type NullableResult = 'costPerMeeting' | 'costPerOpportunity' | 'costPerWin' | 'roi' | 'monthsToRunRate';
+export type NullableResult = 'costPerMeeting' | 'costPerOpportunity' | 'costPerWin' | 'roi' | 'monthsToRunRate' | 'requiredProspectingShare';
 
 /** One model's results over the horizon. */
 export interface ModelResult {
@@ -52,6 +69,12 @@ export interface ModelResult {
   solved: boolean;
   /** Why the model could not be computed (only in solve mode); the other models are unaffected. */
   error?: string;
+  /** D only: the agency's seats N_B during the bridge (`seats` is the in-house team's N_A). */
+  agencySeats?: number;
+  /** C only: N · s, how many whole AEs the prospecting time adds up to. */
+  fullTimeEquivalents?: number;
+  /** C only: the share of their time these N AEs would need to prospect to reach T (may exceed 1); null when nothing converts. */
+  requiredProspectingShare?: number | null;
   /** Cost over the horizon, including committed fees. */
   totalCost: number;
   /** Agency fees owed for contract months beyond the horizon (already in totalCost). */
@@ -60,7 +83,9 @@ export interface ModelResult {
   opportunities: number;
   /** Expected eventual wins of the opportunities created in the horizon. */
   wins: number;
+  /** wins · V', where V' is the option's deal value or the shared one. */
   wonRevenue: number;
+  /** opportunities · V'. */
   pipelineValue: number;
   costPerMeeting: number | null;
   costPerOpportunity: number | null;
@@ -77,16 +102,20 @@ export interface ModelResult {
   months: MonthResult[];
 }
 
-/** The three models side by side (the methodology's results format). */
+/** The four options side by side (the methodology's results format). */
 export interface Evaluation {
   inHouse: ModelResult;
   outsourced: ModelResult;
   fullCycle: ModelResult;
+  bridge: ModelResult;
 }
 
 /** Options for `evaluate` and `evaluateModel`. */
 export interface EvaluateOptions {
-  /** Use these seat counts instead of the scenario's (sensitivity holds seats at the base case). */
+  /**
+   * Use these seat counts instead of the scenario's (sensitivity and uncertainty hold seats at the
+   * base case). D's in-house team and agency take A's and B's entries.
+   */
   seats?: Partial<Record<ModelId, number>>;
 }
 
@@ -131,10 +160,16 @@ export function prospectingDaysPerMonth(scenario: Scenario): number {
   return (p.prospectingShare * (scenario.shared.workingDaysPerYear - p.daysOutPerYear)) / 12;
 }
 
-/** Steady-state opportunities a month that one seat of a model creates. */
+/** The deal value V' of an option: its own `dealValue`, or the shared average deal value when that is null. */
+export function dealValueOf(scenario: Scenario, model: Exclude<ModelId, 'bridge'>): number {
+  return scenario[model].dealValue ?? scenario.shared.averageDealValue;
+}
+
+/** Steady-state opportunities a month that one seat of an option creates (D: one in-house seat, as the bridge ends). */
 export function perSeatSteadyStateOpportunities(scenario: Scenario, model: ModelId): number {
   switch (model) {
     case 'inHouse':
+    case 'bridge':
       return inHouseSteadyStateMeetingsPerSeat(scenario) * scenario.inHouse.meetingToOpportunity;
     case 'outsourced':
       return scenario.outsourced.meetingsPerSeatPerMonth * scenario.outsourced.meetingToOpportunity;
@@ -144,7 +179,7 @@ export function perSeatSteadyStateOpportunities(scenario: Scenario, model: Model
 }
 
 /** The inputs whose value 0 makes a model's per-seat output 0, for error and reason sentences. */
-function zeroProductivityInputs(scenario: Scenario, model: ModelId): string[] {
+function zeroProductivityInputs(scenario: Scenario, model: Exclude<ModelId, 'bridge'>): string[] {
   const checks: [string, number][] =
     model === 'inHouse'
       ? [
@@ -167,7 +202,7 @@ function zeroProductivityInputs(scenario: Scenario, model: ModelId): string[] {
 type SeatDecision = { seats: number; solved: boolean } | { error: string };
 
 /** N = max(1, ⌈T / perSeat⌉) in solve mode, or the configured/overridden seats. */
-function decideSeats(scenario: Scenario, model: ModelId, perSeat: number, override: number | undefined): SeatDecision {
+function decideSeats(scenario: Scenario, model: Exclude<ModelId, 'bridge'>, perSeat: number, override: number | undefined): SeatDecision {
   if (override !== undefined) return { seats: override, solved: scenario[model].seats === null };
   const configured = scenario[model].seats;
   if (configured !== null) return { seats: configured, solved: false };
@@ -247,13 +282,20 @@ function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
   return months;
 }
 
-/** The agency model (methodology, section B), without committed fees. */
-function simulateOutsourced(scenario: Scenario, seats: number): MonthResult[] {
+/**
+ * The agency (methodology, section B), without committed fees; engaged for the months t ≤ `engaged`
+ * (the whole horizon for B; D's bridge ends earlier) and nothing after.
+ */
+function simulateOutsourced(scenario: Scenario, seats: number, engaged = scenario.horizonMonths): MonthResult[] {
   const p = scenario.outsourced;
   const oversight = p.oversightHoursPerMonth * p.internalHourlyCost;
-  const retainer = seats * p.monthlyFeePerSeat;
+  const retainer = seats * p.monthlyFeePerSeat + p.programFeePerMonth;
   const months: MonthResult[] = [];
   for (let t = 1; t <= scenario.horizonMonths; t++) {
+    if (t > engaged) {
+      months.push({ month: t, cost: 0, meetings: 0, opportunities: 0, hires: 0, filledSeats: 0 });
+      continue;
+    }
     const meetings = t <= p.onboardingMonths ? 0 : seats * p.meetingsPerSeatPerMonth;
     months.push({
       month: t,
@@ -293,11 +335,22 @@ function simulateFullCycle(scenario: Scenario, seats: number): MonthResult[] {
   return months;
 }
 
-/** Committed agency fees (M_min − H) · N · fee when the horizon ends before the minimum term. */
-export function committedFees(scenario: Scenario, seats: number): number {
+/**
+ * Committed agency fees (minimum term − months engaged) · (N · fee per rep + programme fee), when
+ * the engagement ends before the minimum term: B is engaged for the horizon H, D's bridge for min(C, H).
+ */
+export function committedFees(scenario: Scenario, seats: number, engaged = scenario.horizonMonths): number {
   const p = scenario.outsourced;
-  const remaining = p.minimumTermMonths - scenario.horizonMonths;
-  return remaining > 0 ? remaining * seats * p.monthlyFeePerSeat : 0;
+  const remaining = p.minimumTermMonths - engaged;
+  return remaining > 0 ? remaining * (seats * p.monthlyFeePerSeat + p.programFeePerMonth) : 0;
+}
+
+/**
+ * The months C the bridge's agency is engaged: 0 without a bridge, else max(bridge.months,
+ * minimumTermMonths) (an agency cannot be engaged for less than its minimum term).
+ */
+export function bridgeMonths(scenario: Scenario): number {
+  return scenario.bridge.months === 0 ? 0 : Math.max(scenario.bridge.months, scenario.outsourced.minimumTermMonths);
 }
 
 /** numerator / denominator, or null with a reason; never NaN or ±Infinity. */
@@ -311,6 +364,7 @@ function ratio(numerator: number, denominator: number, zeroReason: string): { va
 }
 
 function noMeetingsReason(scenario: Scenario, model: ModelId): string {
+  if (model === 'bridge') return 'No meetings in the horizon, from the in-house team or the agency bridge.';
   const zeros = zeroProductivityInputs(scenario, model).filter((path) => !path.endsWith('meetingToOpportunity'));
   if (zeros.length > 0) return `No meetings in the horizon: ${zeros.join(' and ')} ${zeros.length === 1 ? 'is' : 'are'} 0.`;
   const { onboardingMonths } = scenario.outsourced;
@@ -320,14 +374,25 @@ function noMeetingsReason(scenario: Scenario, model: ModelId): string {
   return 'No meetings in the horizon.';
 }
 
-function modelGroup(scenario: Scenario, model: ModelId): { meetingToOpportunity: number; opportunityWinRate: number } {
-  return scenario[model];
+/** One source of opportunities inside an option (D has two: the in-house team and the agency). */
+interface Part {
+  group: Exclude<ModelId, 'bridge'>;
+  opportunities: number;
+  meetings: number;
 }
 
-/** Totals, ratios and run rate from the monthly rows. */
-function summarize(scenario: Scenario, model: ModelId, seats: number, solved: boolean, perSeat: number, months: MonthResult[], committed: number): ModelResult {
-  const { averageDealValue, grossMargin } = scenario.shared;
-  const { meetingToOpportunity, opportunityWinRate } = modelGroup(scenario, model);
+/** Totals, ratios and run rate from the monthly rows; wins and revenue per part, with that part's win rate and deal value. */
+function summarize(
+  scenario: Scenario,
+  model: ModelId,
+  seats: number,
+  solved: boolean,
+  perSeat: number,
+  months: MonthResult[],
+  committed: number,
+  parts: readonly Part[],
+): ModelResult {
+  const { grossMargin } = scenario.shared;
   let cost = 0;
   let meetings = 0;
   let opportunities = 0;
@@ -336,19 +401,38 @@ function summarize(scenario: Scenario, model: ModelId, seats: number, solved: bo
     meetings += row.meetings;
     opportunities += row.opportunities;
   }
+  let wins = 0;
+  let wonRevenue = 0;
+  let pipelineValue = 0;
+  for (const part of parts) {
+    const value = dealValueOf(scenario, part.group);
+    const partWins = part.opportunities * scenario[part.group].opportunityWinRate;
+    wins += partWins;
+    wonRevenue += partWins * value;
+    pipelineValue += part.opportunities * value;
+  }
   const totalCost = cost + committed;
-  const wins = opportunities * opportunityWinRate;
-  const wonRevenue = wins * averageDealValue;
   const nullReasons: ModelResult['nullReasons'] = {};
 
   const noMeetings = noMeetingsReason(scenario, model);
+  const zeroConversion = parts
+    .filter((part) => part.meetings > 0 && scenario[part.group].meetingToOpportunity === 0)
+    .map((part) => `${part.group}.meetingToOpportunity`);
+  const zeroWinRate = parts
+    .filter((part) => part.opportunities > 0 && scenario[part.group].opportunityWinRate === 0)
+    .map((part) => `${part.group}.opportunityWinRate`);
   const noOpportunities =
     meetings === 0
       ? noMeetings
-      : meetingToOpportunity === 0
-        ? `No opportunities in the horizon: ${model}.meetingToOpportunity is 0.`
+      : zeroConversion.length > 0
+        ? `No opportunities in the horizon: ${zeroConversion.join(' and ')} ${zeroConversion.length === 1 ? 'is' : 'are'} 0.`
         : 'No opportunities in the horizon.';
-  const noWins = opportunities === 0 ? noOpportunities : opportunityWinRate === 0 ? `No wins: ${model}.opportunityWinRate is 0.` : 'No wins in the horizon.';
+  const noWins =
+    opportunities === 0
+      ? noOpportunities
+      : zeroWinRate.length > 0
+        ? `No wins: ${zeroWinRate.join(' and ')} ${zeroWinRate.length === 1 ? 'is' : 'are'} 0.`
+        : 'No wins in the horizon.';
 
   const perMeeting = ratio(totalCost, meetings, noMeetings);
   const perOpportunity = ratio(totalCost, opportunities, noOpportunities);
@@ -382,7 +466,7 @@ function summarize(scenario: Scenario, model: ModelId, seats: number, solved: bo
     opportunities,
     wins,
     wonRevenue,
-    pipelineValue: opportunities * averageDealValue,
+    pipelineValue,
     costPerMeeting: perMeeting.value,
     costPerOpportunity: perOpportunity.value,
     costPerWin: perWin.value,
@@ -395,9 +479,9 @@ function summarize(scenario: Scenario, model: ModelId, seats: number, solved: bo
   };
 }
 
-/** The result of a model that could not be sized: zeros, null ratios, and the error. */
+/** The result of an option that could not be sized: zeros, null ratios, and the error. */
 function failedResult(scenario: Scenario, perSeat: number, error: string): ModelResult {
-  const reason = 'Not computed: the model cannot be sized for the target (see error).';
+  const reason = 'Not computed: this option cannot be sized for the target (see error).';
   const months: MonthResult[] = [];
   for (let t = 1; t <= scenario.horizonMonths; t++) {
     months.push({ month: t, cost: 0, meetings: 0, opportunities: 0, hires: 0, filledSeats: 0 });
@@ -425,32 +509,117 @@ function failedResult(scenario: Scenario, perSeat: number, error: string): Model
   };
 }
 
-/** Evaluates one model of a resolved scenario. */
+/** Sums of opportunities and meetings over the rows (one part of an option). */
+function part(group: Exclude<ModelId, 'bridge'>, months: readonly MonthResult[]): Part {
+  let opportunities = 0;
+  let meetings = 0;
+  for (const row of months) {
+    opportunities += row.opportunities;
+    meetings += row.meetings;
+  }
+  return { group, opportunities, meetings };
+}
+
+/** C's extra results: full-time equivalents N · s and the prospecting share N AEs would need to reach T. */
+function withFullCycleExtras(scenario: Scenario, result: ModelResult): ModelResult {
+  if (result.error !== undefined) return { ...result, fullTimeEquivalents: 0, requiredProspectingShare: null };
+  const p = scenario.fullCycle;
+  const n = result.seats;
+  const denominator = ((n * (scenario.shared.workingDaysPerYear - p.daysOutPerYear)) / 12) * p.meetingsPerProspectingDay * p.meetingToOpportunity;
+  const share = ratio(
+    scenario.shared.targetOpportunitiesPerMonth,
+    denominator,
+    `No prospecting share is enough: ${p.meetingsPerProspectingDay === 0 ? 'fullCycle.meetingsPerProspectingDay' : 'fullCycle.meetingToOpportunity'} is 0.`,
+  );
+  const nullReasons = { ...result.nullReasons };
+  if (share.reason) nullReasons.requiredProspectingShare = share.reason;
+  return { ...result, fullTimeEquivalents: n * p.prospectingShare, requiredProspectingShare: share.value, nullReasons };
+}
+
+/** Evaluates one option of a resolved scenario. */
 export function evaluateModel(scenario: Scenario, model: ModelId, options: EvaluateOptions = {}): ModelResult {
+  if (model === 'bridge') return evaluateBridge(scenario, options);
   const perSeat = perSeatSteadyStateOpportunities(scenario, model);
   const decision = decideSeats(scenario, model, perSeat, options.seats?.[model]);
-  if ('error' in decision) return failedResult(scenario, perSeat, decision.error);
+  if ('error' in decision) {
+    const failed = failedResult(scenario, perSeat, decision.error);
+    return model === 'fullCycle' ? withFullCycleExtras(scenario, failed) : failed;
+  }
   const { seats, solved } = decision;
   switch (model) {
-    case 'inHouse':
-      return summarize(scenario, model, seats, solved, perSeat, simulateInHouse(scenario, seats), 0);
-    case 'outsourced':
-      return summarize(scenario, model, seats, solved, perSeat, simulateOutsourced(scenario, seats), committedFees(scenario, seats));
-    case 'fullCycle':
-      return summarize(scenario, model, seats, solved, perSeat, simulateFullCycle(scenario, seats), 0);
+    case 'inHouse': {
+      const months = simulateInHouse(scenario, seats);
+      return summarize(scenario, model, seats, solved, perSeat, months, 0, [part('inHouse', months)]);
+    }
+    case 'outsourced': {
+      const months = simulateOutsourced(scenario, seats);
+      return summarize(scenario, model, seats, solved, perSeat, months, committedFees(scenario, seats), [part('outsourced', months)]);
+    }
+    case 'fullCycle': {
+      const months = simulateFullCycle(scenario, seats);
+      return withFullCycleExtras(scenario, summarize(scenario, model, seats, solved, perSeat, months, 0, [part('fullCycle', months)]));
+    }
   }
 }
 
-/** Evaluates all three models of a resolved scenario (validate it with `ScenarioSchema` first). */
+/**
+ * Option D (methodology, section D): A's simulation with A's seats, plus B's formulas with B's
+ * seats for the months t ≤ min(C, H); committed fees if the bridge ends before the minimum term.
+ * A or B that cannot be sized gives D an error too.
+ */
+function evaluateBridge(scenario: Scenario, options: EvaluateOptions): ModelResult {
+  const perSeatA = perSeatSteadyStateOpportunities(scenario, 'inHouse');
+  const a = decideSeats(scenario, 'inHouse', perSeatA, options.seats?.inHouse);
+  const b = decideSeats(scenario, 'outsourced', perSeatSteadyStateOpportunities(scenario, 'outsourced'), options.seats?.outsourced);
+  if ('error' in a || 'error' in b) {
+    const causes = [...('error' in a ? [a.error] : []), ...('error' in b ? [b.error] : [])];
+    return { ...failedResult(scenario, perSeatA, `${MODEL_LABELS.bridge} uses both teams, and one cannot be sized: ${causes.join(' ')}`), agencySeats: 0 };
+  }
+  const engaged = Math.min(bridgeMonths(scenario), scenario.horizonMonths);
+  const inHouse = simulateInHouse(scenario, a.seats);
+  const agency = simulateOutsourced(scenario, b.seats, engaged);
+  const months = inHouse.map((row, i): MonthResult => {
+    const other = agency[i] as MonthResult;
+    return {
+      month: row.month,
+      cost: row.cost + other.cost,
+      meetings: row.meetings + other.meetings,
+      opportunities: row.opportunities + other.opportunities,
+      hires: row.hires + other.hires,
+      filledSeats: row.filledSeats + other.filledSeats,
+    };
+  });
+  const committed = engaged > 0 ? committedFees(scenario, b.seats, engaged) : 0;
+  const result = summarize(scenario, 'bridge', a.seats, a.solved, perSeatA, months, committed, [part('inHouse', inHouse), part('outsourced', agency)]);
+  return { ...result, agencySeats: b.seats };
+}
+
+/** Evaluates all four options of a resolved scenario (validate it with `ScenarioSchema` first). */
 export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Evaluation {
   return {
     inHouse: evaluateModel(scenario, 'inHouse', options),
     outsourced: evaluateModel(scenario, 'outsourced', options),
     fullCycle: evaluateModel(scenario, 'fullCycle', options),
+    bridge: evaluateModel(scenario, 'bridge', options),
   };
 }
 
-/** The seats each model used (0 where a model could not be sized). */
+/** The seats each option used (0 where an option could not be sized; D: its in-house team). */
 export function seatsOf(evaluation: Evaluation): Record<ModelId, number> {
-  return { inHouse: evaluation.inHouse.seats, outsourced: evaluation.outsourced.seats, fullCycle: evaluation.fullCycle.seats };
+  return {
+    inHouse: evaluation.inHouse.seats,
+    outsourced: evaluation.outsourced.seats,
+    fullCycle: evaluation.fullCycle.seats,
+    bridge: evaluation.bridge.seats,
+  };
+}
+
+/**
+ * The seats to hold when inputs move (sensitivity, break-even, uncertainty): each sized option's
+ * base-case seats; D's two teams are A's and B's entries.
+ */
+export function heldSeats(evaluation: Evaluation): Partial<Record<ModelId, number>> {
+  const held: Partial<Record<ModelId, number>> = {};
+  for (const model of ['inHouse', 'outsourced', 'fullCycle'] as const) if (evaluation[model].error === undefined) held[model] = evaluation[model].seats;
+  return held;
 }

@@ -10,7 +10,7 @@ import {
   type Scenario,
 } from '../fields.ts';
 import { fieldBounds } from '../rules.ts';
-import { MODEL_IDS, evaluate, evaluateModel, isModelId, type Evaluation, type ModelId } from './cost-model.ts';
+import { MODEL_IDS, evaluate, evaluateModel, heldSeats, modelsAffectedBy, seatsOf, type Evaluation, type ModelId } from './cost-model.ts';
 
 /** Share by which each input is moved down and up (±20 %). */
 export const SENSITIVITY_CHANGE = 0.2;
@@ -59,14 +59,14 @@ export interface SensitivityOptions {
   sortBy?: ModelId;
 }
 
-/** The seats paths are held, never varied. */
-const VARIED_PATHS = NUMERIC_FIELD_PATHS.filter((path) => !path.endsWith('.seats'));
+/**
+ * The inputs of the cost model that a person might have wrong: every numeric field except seats
+ * (held) and the uncertainty run's own settings (they change no option's cost).
+ */
+export const MODEL_INPUT_PATHS: readonly NumericFieldPath[] = NUMERIC_FIELD_PATHS.filter((path) => !path.startsWith('uncertainty.'));
 
-/** The models an input can change: a model's own group, or all models for shared inputs. */
-function modelsAffectedBy(path: NumericFieldPath): readonly ModelId[] {
-  const group = path.split('.')[0] ?? '';
-  return isModelId(group) ? [group] : MODEL_IDS;
-}
+/** The seats paths are held, never varied. */
+const VARIED_PATHS = MODEL_INPUT_PATHS.filter((path) => !path.endsWith('.seats'));
 
 /**
  * The value an input takes when moved by `factor` (0.8 or 1.2): clamped to the field's range in
@@ -105,18 +105,16 @@ function swingOf(base: number | null, low: number | null, high: number | null): 
 export function sensitivity(scenario: Scenario, options: SensitivityOptions = {}): SensitivityResult {
   const change = options.change ?? SENSITIVITY_CHANGE;
   const base = options.base ?? evaluate(scenario);
-  const seats: Record<ModelId, number> = {
-    inHouse: base.inHouse.seats,
-    outsourced: base.outsourced.seats,
-    fullCycle: base.fullCycle.seats,
-  };
-  // A model that could not be sized keeps failing in every variation: its seats are not held.
-  const held: Partial<Record<ModelId, number>> = {};
-  for (const model of MODEL_IDS) if (base[model].error === undefined) held[model] = seats[model];
+  const seats = seatsOf(base);
+  // An option that could not be sized keeps failing in every variation: its seats are not held.
+  const held = heldSeats(base);
 
   const entries: SensitivityEntry[] = [];
   for (const path of VARIED_PATHS) {
-    const baseValue = readNumber(scenario, path) ?? 0;
+    const value = readNumber(scenario, path);
+    // An empty deal value (null: the shared one is used) has nothing of its own to move.
+    if (value === null) continue;
+    const baseValue = value;
     const lowValue = movedValue(scenario, path, baseValue, 1 - change);
     const highValue = movedValue(scenario, path, baseValue, 1 + change);
     const lowScenario = withField(scenario, path, lowValue);

@@ -1,5 +1,5 @@
 import type { Scenario } from '../fields.ts';
-import { MODEL_IDS, MODEL_LABELS, type Evaluation, type ModelId, type ModelResult } from '../model/cost-model.ts';
+import { MODEL_IDS, MODEL_LABELS, bridgeMonths, type Evaluation, type ModelId, type ModelResult } from '../model/cost-model.ts';
 import type { Formatters } from '../../../common/format.ts';
 
 /**
@@ -64,6 +64,14 @@ export function comparisons(models: readonly ModelId[] = MODEL_IDS): Comparison[
   };
   const pairs = PAIR_QUESTIONS.filter(([a, b]) => has(a) && has(b)).map(([a, b, label]) => ({ id: `${a}-${b}`, label, models: [a, b] as ModelId[] }));
   return [all, ...pairs];
+}
+
+/**
+ * The options a question compares for this scenario: without a bridge (0 months) option D is the
+ * in-house team figure for figure, so it is left out rather than shown as a tie.
+ */
+export function comparedModels(comparison: Comparison, scenario: Scenario): ModelId[] {
+  return comparison.models.filter((m) => m !== 'bridge' || bridgeMonths(scenario) > 0);
 }
 
 /** The comparison with this id, or the default one (an unknown id from a link or a stale page). */
@@ -159,9 +167,10 @@ export function capacitySentence(evaluation: Evaluation, scenario: Scenario, mod
   }
   const team = seatsText(result.seats, model, fmt);
   const bridged = result as ModelResult & { agencySeats?: number };
+  const months = bridgeMonths(scenario);
   const withAgency =
-    model === ('bridge' as ModelId) && typeof bridged.agencySeats === 'number' && bridged.agencySeats > 0
-      ? `, with ${seatsText(bridged.agencySeats, 'outsourced', fmt)} covering the ramp,`
+    model === 'bridge' && typeof bridged.agencySeats === 'number' && bridged.agencySeats > 0 && months > 0
+      ? `, with ${seatsText(bridged.agencySeats, 'outsourced', fmt)} for the first ${fmt.months(Math.min(months, scenario.horizonMonths))},`
       : '';
   if (result.solved) return `${capitalise(team)} (sized for the target)${withAgency} make ${about} at full strength, ${against}.`;
   return `${capitalise(team)}${withAgency} make ${about} ${against}${short}.`;

@@ -183,6 +183,6 @@ export function readForm(entries: FormEntries, current: Scenario, locale: string
 
 /** The seats offered when "solve for my target" is unticked: the solved number, within the field's range. */
 export function seatsToOffer(model: ModelId, evaluation: Evaluation): string {
-  const spec = FIELD_SPECS[`${model}.seats`];
+  const spec = FIELD_SPECS[`${model === 'bridge' ? 'inHouse' : model}.seats`];
   return String(Math.min(spec.max, Math.max(spec.min, evaluation[model].seats)));
 }

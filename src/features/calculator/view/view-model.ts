@@ -118,6 +118,7 @@ export function fieldView(scenario: Scenario, path: NumericFieldPath, fmt: Forma
 
 /** The line under a model's seats input: entered, sized for the target, or why it cannot be. */
 export function seatsLine(scenario: Scenario, evaluation: Evaluation, model: ModelId, fmt: Formatters): string {
+  if (model === 'bridge') return seatsLine(scenario, evaluation, 'inHouse', fmt);
   if (scenario[model].seats !== null) return 'Entered by you';
   const result = evaluation[model];
   return result.error ? 'Cannot be sized for the target: see the results.' : `Sized for the target: ${fmt.number(result.seats, 0)}`;

@@ -5,7 +5,7 @@ import type { Formatters } from '../../../common/format.ts';
 import { nounFor, plural } from '../../../common/plural.ts';
 import type { SensitivityResult } from '../model/sensitivity.ts';
 import { lineChart, tornadoChart, type SvgNode } from './svg-chart.ts';
-import { DEFAULT_COMPARISON, answerFigures, capacitySentence, comparisonFor, headline, type AnswerFigure, type Comparison } from './answer.ts';
+import { DEFAULT_COMPARISON, answerFigures, capacitySentence, comparedModels, comparisonFor, headline, type AnswerFigure, type Comparison } from './answer.ts';
 
 /**
  * What the calculator page says about an evaluation, as plain text: the comparison table, the
@@ -19,6 +19,8 @@ export const GROUP_LABELS: Readonly<Record<FieldGroup, string>> = {
   inHouse: MODEL_LABELS.inHouse,
   outsourced: MODEL_LABELS.outsourced,
   fullCycle: MODEL_LABELS.fullCycle,
+  bridge: MODEL_LABELS.bridge,
+  uncertainty: 'Uncertainty',
 };
 
 /** How a seat of each model is counted in sentences. */
@@ -26,10 +28,23 @@ export const SEAT_NOUNS: Readonly<Record<ModelId, readonly [string, string]>> = 
   inHouse: ['SDR', 'SDRs'],
   outsourced: ['agency rep', 'agency reps'],
   fullCycle: ['AE', 'AEs'],
+  bridge: ['SDR', 'SDRs'],
 };
 
-const OBJECTS: Record<ModelId, string> = { inHouse: 'in-house SDRs', outsourced: 'the agency', fullCycle: 'full-cycle AEs' };
-const GROUP_SHORT: Record<FieldGroup, string> = { shared: '', inHouse: 'in-house', outsourced: 'agency', fullCycle: 'full-cycle' };
+const OBJECTS: Record<ModelId, string> = {
+  inHouse: 'in-house SDRs',
+  outsourced: 'the agency',
+  fullCycle: 'full-cycle AEs',
+  bridge: 'in-house SDRs with an agency bridge',
+};
+const GROUP_SHORT: Record<FieldGroup, string> = {
+  shared: '',
+  inHouse: 'in-house',
+  outsourced: 'agency',
+  fullCycle: 'full-cycle',
+  bridge: 'bridge',
+  uncertainty: 'uncertainty',
+};
 
 /** A field's name for sentences: its label, with the model it belongs to, e.g. "Ramp (in-house)". */
 export function fieldName(path: FieldPath): string {
@@ -40,7 +55,9 @@ export function fieldName(path: FieldPath): string {
 
 /** Replaces dotted field paths in a model message ("inHouse.meetingsPerMonth is 0") with their names. */
 export function humanize(text: string): string {
-  return text.replace(/\b(?:shared|inHouse|outsourced|fullCycle)\.[A-Za-z]+\b/g, (path) => (isFieldPath(path) ? `“${fieldName(path)}”` : path));
+  return text.replace(/\b(?:shared|inHouse|outsourced|fullCycle|bridge|uncertainty)\.[A-Za-z]+\b/g, (path) =>
+    isFieldPath(path) ? `“${fieldName(path)}”` : path,
+  );
 }
 
 /** A field's value as a person reads it: "$55,000", "45%", "3 months", "Yes", "sized for the target". */
@@ -193,8 +210,9 @@ export interface Verdict {
  * The answer to the chosen question (answer.ts): the headline, what each compared team makes
  * against the target, and whether valuing AE time the other way would change it.
  */
-export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatters, comparison: Comparison = comparisonFor(DEFAULT_COMPARISON)): Verdict {
-  const models = comparison.models;
+export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatters, chosen: Comparison = comparisonFor(DEFAULT_COMPARISON)): Verdict {
+  const models = comparedModels(chosen, scenario);
+  const comparison = { ...chosen, models };
   const errors = MODEL_IDS.filter((m) => evaluation[m].error).map((model) => ({ model, message: humanize(evaluation[model].error ?? '') }));
   const cost = (m: ModelId) => (evaluation[m].error ? null : evaluation[m].costPerOpportunity);
   const ranked = models.filter((m) => cost(m) !== null).sort((a, b) => (cost(a) ?? 0) - (cost(b) ?? 0));
@@ -205,6 +223,9 @@ export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatt
   }
 
   const fullCycle = evaluation.fullCycle;
+  if (chosen.models.includes('bridge') && !models.includes('bridge')) {
+    details.push('The agency bridge is off (0 months), so in-house with a bridge is the in-house team alone.');
+  }
   if (models.includes('fullCycle') && !fullCycle.error && fullCycle.costPerOpportunity !== null) {
     const current = scenario.fullCycle.aeTimeValuation;
     const other = current === 'salary' ? 'displacedMargin' : 'salary';
@@ -230,6 +251,7 @@ const CHEAPER: Record<ModelId, string> = {
   inHouse: 'in-house SDRs are cheaper',
   outsourced: 'the agency is cheaper',
   fullCycle: 'full-cycle AEs are cheaper',
+  bridge: 'the in-house team with an agency bridge is cheaper',
 };
 
 /** The break-even finding as one sentence. */
