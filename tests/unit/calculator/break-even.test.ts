@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findBreakEven } from '../../../src/features/calculator/model/break-even.ts';
-import { scenarioWith } from './fixtures.ts';
+import { evaluate, modelsAffectedBy } from '../../../src/features/calculator/model/cost-model.ts';
+import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
 
 // In-house: one ramped SDR, no attrition, hiring or management; 60,000 a year = 5,000 a month;
 // 10 meetings → 5 opportunities a month: 1,000 per opportunity.
@@ -118,5 +119,25 @@ describe('break-even', () => {
     const scenario = scenarioWith({ outsourced: { setupFee: 12000 } }, SIMPLE);
     const result = findBreakEven(scenario, { path: 'outsourced.seats', models: ['inHouse', 'outsourced'] });
     expect(result).toMatchObject({ status: 'crossing', value: 1, above: 'outsourced' });
+  });
+});
+
+describe('version 2 inputs and the fourth option', () => {
+  test('the agency’s programme fee at which it costs what the in-house team costs', () => {
+    // B, 4 reps held: (24 · 46,750 + 24 · fee) / 496.8 opportunities; A does not move with the fee.
+    const inHouse = evaluate(METHODOLOGY_DEFAULTS).inHouse.costPerOpportunity!;
+    const found = findBreakEven(METHODOLOGY_DEFAULTS, { path: 'outsourced.programFeePerMonth', models: ['outsourced', 'inHouse'] });
+    expect(found.status).toBe('crossing');
+    if (found.status === 'crossing') expect(found.value).toBeCloseTo((inHouse * 496.8 - 24 * 46750) / 24, 4);
+  });
+
+  test('an in-house input moves D too: the bridge months at which D costs what A costs', () => {
+    expect(modelsAffectedBy('inHouse.baseSalary')).toEqual(['inHouse', 'bridge']);
+    expect(modelsAffectedBy('bridge.months')).toEqual(['bridge']);
+    expect(modelsAffectedBy('shared.averageDealValue')).toEqual(['inHouse', 'outsourced', 'fullCycle', 'bridge']);
+    // Without a bridge D is A: every month count from 0 up is a tie or a crossing at 0.
+    const found = findBreakEven(METHODOLOGY_DEFAULTS, { path: 'bridge.months', models: ['bridge', 'inHouse'] });
+    expect(found.status).toBe('crossing');
+    if (found.status === 'crossing') expect(found.crossings[0]?.value).toBe(0);
   });
 });

@@ -619,6 +619,62 @@ describe('share links', () => {
 });
 
 describe('scenario files', () => {
+  test('a version-1 file is read as version 2 over today’s defaults, and says so', () => {
+    const result = parseScenarioText('{"version": 1, "horizonMonths": 36, "outsourced": {"meetingToOpportunity": 0.35}}', D);
+    expect(result).toEqual({ ok: true, value: scenarioWith({ horizonMonths: 36, outsourced: { meetingToOpportunity: 0.35 } }), notice: VERSION_1_NOTICE });
+    expect(parseScenarioText('{"horizonMonths": 36}', D)).toEqual({ ok: true, value: scenarioWith({ horizonMonths: 36 }) });
+  });
+
+  test('a file from a newer version is refused on that alone', () => {
+    expect(parseScenarioText('{"version": 3, "horizonMonths": 36, "teleport": true}', D)).toEqual({
+      ok: false,
+      problems: [
+        {
+          code: 'unsupported_version',
+          field: 'version',
+          expected:
+            'version 1 or 2: this scenario comes from a newer calculator, so none of it was applied; open it on the site that made it, or update this site',
+          given: '3',
+        },
+      ],
+    });
+  });
+
+  test('spreads: merged key by key over the defaults; unknown keys and bad values refused by name', () => {
+    const merged = parseScenarioObject({ uncertainty: { spread: { 'inHouse.meetingsPerMonth': 0, 'shared.averageDealValue': 0.25 } } }, D);
+    expect(merged.ok && merged.value.uncertainty.spread).toEqual({
+      ...Object.fromEntries(Object.entries(D.uncertainty.spread).filter(([key]) => key !== 'inHouse.meetingsPerMonth')),
+      'shared.averageDealValue': 0.25,
+    });
+    const refused = parseScenarioObject(
+      {
+        uncertainty: {
+          spread: {
+            'inHouse.seats': 0.1,
+            'shared.workingDaysPerYear': 0.1,
+            'inHouse.daysOutPerYear': 0.1,
+            'uncertainty.runs': 0.1,
+            'inHouse.rampMonths': 2,
+            'fullCycle.dealValue': 0.2,
+          },
+        },
+      },
+      D,
+    );
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.problems.map((p) => `${p.code} ${p.field}`)).toEqual([
+      'unknown_field uncertainty.spread.inHouse.seats',
+      'unknown_field uncertainty.spread.shared.workingDaysPerYear',
+      'unknown_field uncertainty.spread.inHouse.daysOutPerYear',
+      'unknown_field uncertainty.spread.uncertainty.runs',
+      'out_of_range uncertainty.spread.inHouse.rampMonths',
+    ]);
+    // A spread on a deal value left empty is refused once the rest is valid, naming it.
+    const empty = parseScenarioObject({ uncertainty: { spread: { 'fullCycle.dealValue': 0.2 } } }, D);
+    expect(!empty.ok && empty.problems.map((p) => `${p.code} ${p.field}`)).toEqual(['conflict uncertainty.spread.fullCycle.dealValue']);
+    expect(parseScenarioObject({ fullCycle: { dealValue: 60000 }, uncertainty: { spread: { 'fullCycle.dealValue': 0.2 } } }, D).ok).toBe(true);
+  });
+
   test('a partial file merges over the defaults', () => {
     const result = parseScenarioText('{"horizonMonths": 36, "inHouse": {"baseSalary": 60000}}', D);
     expect(result).toEqual({ ok: true, value: scenarioWith({ horizonMonths: 36, inHouse: { baseSalary: 60000 } }) });

@@ -497,3 +497,105 @@ describe('properties', () => {
     }
   });
 });
+
+describe('version 2: the agency bridge, the programme fee, deal values, AE time', () => {
+  // In-house: 2 SDRs, no ramp, nobody leaves: 2 · 5,000 pay + 1,000 management a month, plus 2 hires
+  // · 1,000 in month 1 (13,000, then 11,000); 2 · 10 = 20 meetings, 10 opportunities a month.
+  // Agency: 1 rep at 3,000 + a 500 programme fee + 2 h · 50 oversight = 3,600 a month, 200 set-up in
+  // month 1; meetings from month 2: 8, 2 opportunities; a 4-month minimum term.
+  const BRIDGED = scenarioWith({
+    horizonMonths: 6,
+    inHouse: { ...SIMPLE_IN_HOUSE, seats: 2, rampMonths: 0, annualAttrition: 0, backfillMonths: 0 },
+    outsourced: {
+      seats: 1,
+      monthlyFeePerSeat: 3000,
+      programFeePerMonth: 500,
+      pricePerMeeting: 0,
+      setupFee: 200,
+      onboardingMonths: 1,
+      minimumTermMonths: 4,
+      meetingsPerSeatPerMonth: 8,
+      oversightHoursPerMonth: 2,
+      internalHourlyCost: 50,
+      meetingToOpportunity: 0.25,
+      opportunityWinRate: 0.1,
+      dealValue: 20000,
+    },
+    bridge: { months: 2 },
+  });
+
+  test('D: the in-house team plus the agency for max(bridge, minimum term) months, by hand', () => {
+    const d = evaluateModel(BRIDGED, 'bridge');
+    // C = max(2, 4) = 4 months of agency: 13,000 + 3,800 | 11,000 + 3,600 (×3) | 11,000 (×2).
+    expect(pick(d.months, 'cost')).toEqual([16800, 14600, 14600, 14600, 11000, 11000]);
+    expect(pick(d.months, 'opportunities')).toEqual([10, 12, 12, 12, 10, 10]);
+    expect(pick(d.months, 'meetings')).toEqual([20, 28, 28, 28, 20, 20]);
+    expect(pick(d.months, 'hires')).toEqual([2, 0, 0, 0, 0, 0]);
+    expect(pick(d.months, 'filledSeats')).toEqual([3, 3, 3, 3, 2, 2]);
+    expect(d).toMatchObject({ seats: 2, agencySeats: 1, totalCost: 82600, committedFees: 0, opportunities: 66, meetings: 144 });
+    // Wins per part: 60 · 0.2 = 12 in-house at V = 40,000; 6 · 0.1 = 0.6 from the agency at its own 20,000.
+    expect(d.wins).toBeCloseTo(12.6, 12);
+    expect(d.wonRevenue).toBeCloseTo(12 * 40000 + 0.6 * 20000, 6);
+    expect(d.pipelineValue).toBeCloseTo(60 * 40000 + 6 * 20000, 6);
+    expect(d.costPerOpportunity).toBeCloseTo(82600 / 66, 9);
+    // Steady state is A's (the bridge ends): 2 seats · 5 opportunities; reached in month 1.
+    expect(d.steadyStateOpportunitiesPerMonth).toBe(10);
+    expect(d.monthsToRunRate).toBe(1);
+  });
+
+  test('D: a bridge cut short by the horizon owes the rest of the minimum term, programme fee included', () => {
+    const d = evaluateModel(scenarioWith({ horizonMonths: 3 }, BRIDGED), 'bridge');
+    // Engaged min(4, 3) = 3 months; (4 − 3) · (1 · 3,000 + 500) = 3,500 committed.
+    expect(d.committedFees).toBe(3500);
+    expect(d.totalCost).toBe(16800 + 14600 + 14600 + 3500);
+  });
+
+  test('D without a bridge is the in-house team, figure for figure', () => {
+    const scenario = scenarioWith({ bridge: { months: 0 } }, BRIDGED);
+    const { agencySeats, ...d } = evaluateModel(scenario, 'bridge');
+    expect(agencySeats).toBe(1);
+    expect(d).toEqual(evaluateModel(scenario, 'inHouse'));
+    expect(d.totalCost).toBe(13000 + 5 * 11000);
+  });
+
+  test('B: the programme fee is paid every month and counts in the committed fees', () => {
+    const b = evaluateModel(scenarioWith({ horizonMonths: 3 }, BRIDGED), 'outsourced');
+    expect(pick(b.months, 'cost')).toEqual([3800, 3600, 3600]);
+    expect(b.committedFees).toBe(3500);
+    expect(b.totalCost).toBe(14500);
+    // Opportunities 2 + 2 at the agency's own deal value.
+    expect(b.pipelineValue).toBe(4 * 20000);
+  });
+
+  test('a deal value left empty is the shared one; a set one is the option’s own', () => {
+    const own = evaluateModel(scenarioWith({ inHouse: { dealValue: 50000 } }, BRIDGED), 'inHouse');
+    const shared = evaluateModel(BRIDGED, 'inHouse');
+    expect(own.pipelineValue).toBe(own.opportunities * 50000);
+    expect(own.wonRevenue).toBeCloseTo(own.wins * 50000, 6);
+    expect(shared.pipelineValue).toBe(shared.opportunities * 40000);
+    expect(own.costPerOpportunity).toBe(shared.costPerOpportunity);
+  });
+
+  test('C: full-time equivalents and the prospecting share the AEs would need', () => {
+    const c = evaluateModel(scenarioWith({ fullCycle: { seats: 10 } }), 'fullCycle');
+    // 10 AEs · 0.2 = 2 full-time equivalents; 20 / (10 · (250 − 20) / 12 · 0.6 · 0.45) = 20 / 51.75.
+    expect(c.fullTimeEquivalents).toBeCloseTo(2, 12);
+    expect(c.requiredProspectingShare).toBeCloseTo(20 / 51.75, 12);
+    const none = evaluateModel(scenarioWith({ fullCycle: { seats: 10, meetingsPerProspectingDay: 0 } }), 'fullCycle');
+    expect(none.requiredProspectingShare).toBeNull();
+    expect(none.nullReasons.requiredProspectingShare).toBe('No prospecting share is enough: fullCycle.meetingsPerProspectingDay is 0.');
+    // More than all their time: reported as it is (above 1), for the page to explain.
+    const few = evaluateModel(scenarioWith({ fullCycle: { seats: 2 } }), 'fullCycle');
+    expect(few.requiredProspectingShare).toBeCloseTo(20 / 10.35, 12);
+  });
+
+  test('the methodology defaults, sized by hand', () => {
+    const results = evaluate(METHODOLOGY_DEFAULTS);
+    // B: 20 / (12 · 0.45) = 3.7 → 4; C: 20 / (0.2 · 230 / 12 · 0.6 · 0.45) = 19.3 → 20; D: A's and B's.
+    expect([results.outsourced.seats, results.fullCycle.seats]).toEqual([4, 20]);
+    expect([results.bridge.seats, results.bridge.agencySeats]).toEqual([results.inHouse.seats, 4]);
+    // D's months beyond the bridge (C = max(6, 3) = 6) cost what A's do.
+    expect(results.bridge.months.slice(6).map((m) => m.cost)).toEqual(results.inHouse.months.slice(6).map((m) => m.cost));
+    expect(results.bridge.months[0]!.cost).toBe(results.inHouse.months[0]!.cost + 4 * 11500 + 10 * 75);
+  });
+});

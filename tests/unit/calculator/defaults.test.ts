@@ -43,6 +43,19 @@ describe('the shipped defaults', () => {
 });
 
 describe('problems in a defaults file', () => {
+  test('spreads: unknown keys are refused by name, each value checked, a spread on an empty deal value refused', () => {
+    const broken = SHIPPED.replace(
+      '      inHouse.rampMonths: 0.34\n',
+      '      inHouse.rampMonths: 1.5\n      inHouse.seats: 0.2\n      inHouse.dealValue: 0.2\n',
+    );
+    const result = parseCalculatorDefaults(broken, 'team/defaults.yaml');
+    expect(!result.ok && result.message).toMatchInlineSnapshot(`
+      "team/defaults.yaml: field "scenario.uncertainty.spread.inHouse.rampMonths": expected a number of at most 1; given 1.5.
+      team/defaults.yaml: field "scenario.uncertainty.spread.inHouse.seats": expected no such field (it is not part of the format; check the spelling); given 0.2.
+      team/defaults.yaml: field "scenario.uncertainty.spread.inHouse.dealValue": expected no spread for inHouse.dealValue while it is empty (null: the shared average deal value is used; spread shared.averageDealValue instead, or set inHouse.dealValue); given 0.2."
+    `);
+  });
+
   test('invalid YAML', () => {
     const result = parseCalculatorDefaults('scenario: [1, 2\nsources: {}', 'site/defaults.yaml');
     expect(result.ok).toBe(false);
