@@ -4,6 +4,7 @@ import {
   measureCharts,
   part,
   readFormEntries,
+  renderAnalysis,
   renderBreakEven,
   renderFieldErrors,
   renderImportNotice,
@@ -29,6 +30,7 @@ class PbCalculator extends HTMLElement {
   #ready = false;
   #resize = 0;
   #locale = 'en-US';
+  #analysisTimer = 0;
 
   connectedCallback(): void {
     // Moving the element in the page calls this again; the listeners are already in place.
@@ -58,6 +60,10 @@ class PbCalculator extends HTMLElement {
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$link.listen(writeUrl);
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
+    store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
+    // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
+    // once typing pauses, never on a keystroke.
+    store.$link.subscribe(() => this.#scheduleAnalysis(store));
     store.$linkNotice.subscribe((items) => renderLinkNotice(this, items));
     store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
     store.$message.subscribe((message) => renderMessage(this, message));
@@ -66,6 +72,18 @@ class PbCalculator extends HTMLElement {
 
   disconnectedCallback(): void {
     cancelAnimationFrame(this.#resize);
+    clearTimeout(this.#analysisTimer);
+  }
+
+  #scheduleAnalysis(store: CalculatorStore): void {
+    clearTimeout(this.#analysisTimer);
+    this.#analysisTimer = window.setTimeout(() => {
+      const run = () => {
+        if (store.analysisPending()) store.analyse();
+      };
+      if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
+      else run();
+    }, ANALYSIS_DELAY_MS);
   }
 
   #wire(store: CalculatorStore): void {
@@ -154,6 +172,9 @@ class PbCalculator extends HTMLElement {
     }
   }
 }
+
+/** How long typing must pause before the slower results are recomputed. */
+const ANALYSIS_DELAY_MS = 400;
 
 /** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
 function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {

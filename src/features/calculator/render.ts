@@ -1,6 +1,6 @@
 import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
-import type { ActionMessage, BreakEvenShown, ImportNotice } from './store.ts';
+import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -247,4 +247,30 @@ export function renderMessage(root: ParentNode, message: ActionMessage): void {
   if (!status) return;
   status.textContent = message.text;
   status.classList.toggle('calc__action-status--error', message.error);
+}
+
+/** How sure the answer is and what would have to be true; marked while the inputs have changed since. */
+export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): void {
+  if (!shown) return;
+  const { view, pending } = shown;
+  const section = part(root, '[data-analysis]');
+  section.classList.toggle('is-pending', pending);
+  section.setAttribute('aria-busy', String(pending));
+  const sure = part(root, '[data-sure]');
+  sure.textContent = pending ? `Working out how sure this is… (${view.sure})` : view.sure;
+  part(root, '[data-ranges]').hidden = !view.hasRanges;
+  fillTable(root.querySelector<HTMLTableElement>('.calc__range-table'), view.ranges);
+  part(root, '[data-whatif-intro]').textContent = view.whatIfIntro;
+  part(root, '[data-whatif]').replaceChildren(
+    ...view.whatIf.map((option) => {
+      const box = document.createElement('div');
+      box.className = 'calc__whatif-option';
+      const title = document.createElement('h4');
+      title.textContent = option.title;
+      const list = document.createElement('ul');
+      list.append(...listItems(option.items));
+      box.append(title, list);
+      return box;
+    }),
+  );
 }

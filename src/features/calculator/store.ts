@@ -6,7 +6,10 @@ import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { monthlyCsv } from './view/wording.ts';
-import { DEFAULT_COMPARISON, comparisonFor } from './view/answer.ts';
+import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
+import { analysisView, type AnalysisView } from './view/analysis.ts';
+import { runUncertainty, type UncertaintyResult } from './model/uncertainty.ts';
+import { whatWouldHaveToBeTrue, type WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';
 
@@ -22,6 +25,21 @@ import type { Problem } from '../../common/problems.ts';
 export interface BreakEvenShown {
   text: string;
   stale: boolean;
+}
+
+/** The slower results of one scenario (uncertainty, what would have to be true), for the link they were computed for. */
+export interface AnalysisResults {
+  key: string;
+  scenario: Scenario;
+  evaluation: Evaluation;
+  uncertainty: UncertaintyResult;
+  whatIf: WhatWouldHaveToBeTrue;
+}
+
+/** The analysis as shown: its view, and whether the inputs changed since it was computed. */
+export interface AnalysisShown {
+  view: AnalysisView;
+  pending: boolean;
 }
 
 /** A refused file's problems, as shown. */
@@ -64,6 +82,8 @@ export interface CalculatorStore {
   $chartWidths: ReadableAtom<ChartWidths>;
   /** Everything the results, charts and form hints show. */
   $view: ReadableAtom<CalculatorView>;
+  /** How sure the answer is and what would have to be true; null until first computed in the page. */
+  $analysis: ReadableAtom<AnalysisShown | null>;
   /** The last break-even sentence, marked when out of date; null when there is none. */
   $breakEven: ReadableAtom<BreakEvenShown | null>;
   /** What the opening link could not use, one sentence each; empty when nothing. */
@@ -82,6 +102,10 @@ export interface CalculatorStore {
   /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
   findBreakEven(path: string, models: readonly string[]): void;
   setTornadoModel(model: string): void;
+  /** Computes the uncertainty and "what would have to be true" for the current scenario (slow: call it off the typing path). */
+  analyse(): void;
+  /** True when the analysis shown is not for the current scenario. */
+  analysisPending(): boolean;
   /** Chooses the question the verdict answers; an unknown id means all options. */
   setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
@@ -123,6 +147,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $found = atom({ key: '', text: options.breakEven ?? '' });
   const $tornadoModel = atom<ModelId>(DEFAULT_TORNADO_MODEL);
   const $comparison = atom<string>(DEFAULT_COMPARISON);
+  const $analysed = atom<AnalysisResults | null>(null);
   const $chartWidths = atom<ChartWidths>(options.widths ?? SERVER_CHART_WIDTHS);
   const $message = atom<ActionMessage>({ text: '', error: false });
 
@@ -143,6 +168,13 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
+  // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
+  const $analysis = computed([$analysed, $link, $comparison, $formatters], (analysed, link, comparison, fmt) => {
+    if (!analysed) return null;
+    const { scenario, evaluation, uncertainty, whatIf } = analysed;
+    const models = comparedModels(comparisonFor(comparison), scenario);
+    return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt), pending: analysed.key !== link };
+  });
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
     if (key === link) return { text, stale: false };
@@ -184,6 +216,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $comparison,
     $chartWidths,
     $view,
+    $analysis,
     $breakEven,
     $linkNotice,
     $importNotice,
@@ -241,6 +274,20 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     },
     setTornadoModel(model) {
       $tornadoModel.set(isModelId(model) ? model : DEFAULT_TORNADO_MODEL);
+    },
+    analyse() {
+      const scenario = $scenario.get();
+      const evaluation = $evaluation.get();
+      $analysed.set({
+        key: $link.get(),
+        scenario,
+        evaluation,
+        uncertainty: runUncertainty(scenario, evaluation),
+        whatIf: whatWouldHaveToBeTrue(scenario, evaluation),
+      });
+    },
+    analysisPending() {
+      return $analysed.get()?.key !== $link.get();
     },
     setComparison(id) {
       $comparison.set(comparisonFor(id).id);
