@@ -59,6 +59,14 @@ class PbCalculator extends HTMLElement {
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$link.listen(writeUrl);
+    store.$link.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
+    // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
+    window.addEventListener('beforeprint', () => {
+      part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
+      part(this, '[data-memo-link]').textContent = location.href;
+      if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
+      if (store.analysisPending()) store.analyse();
+    });
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
     // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
@@ -120,7 +128,7 @@ class PbCalculator extends HTMLElement {
     });
     const download = ({ name, text, type }: ExportFile) => downloadText(name, text, type);
     part(this, '[data-copy]').addEventListener('click', () => void this.#copyLink(store));
-    part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv()));
+    part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv(location.href)));
     part(this, '[data-download-json]').addEventListener('click', () => download(store.exportJson()));
     const importInput = part<HTMLInputElement>(this, '[data-import]');
     importInput.addEventListener('change', () => {

@@ -5,7 +5,7 @@ import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
-import { monthlyCsv } from './view/wording.ts';
+import { financeCsv } from './view/finance-csv.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
 import { runUncertainty, type UncertaintyResult } from './model/uncertainty.ts';
@@ -109,8 +109,8 @@ export interface CalculatorStore {
   /** Chooses the question the verdict answers; an unknown id means all options. */
   setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
-  /** The monthly series as CSV, and says so. */
-  exportCsv(): ExportFile;
+  /** The inputs, summary and monthly series as CSV for finance (with the page's link when given), and says so. */
+  exportCsv(link?: string): ExportFile;
   /** The scenario and results as JSON (what `npm run calc` prints), and says so. */
   exportJson(): ExportFile;
   say(text: string, error?: boolean): void;
@@ -295,9 +295,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     setChartWidths(widths) {
       $chartWidths.set(widths);
     },
-    exportCsv() {
+    exportCsv(link = '') {
       say(MESSAGES.csv($scenario.get().horizonMonths));
-      return { name: 'pipeline-cost-monthly.csv', text: monthlyCsv($evaluation.get()), type: 'text/csv;charset=utf-8' };
+      return { name: 'pipeline-cost.csv', text: financeCsv($scenario.get(), $evaluation.get(), link), type: 'text/csv;charset=utf-8' };
     },
     exportJson() {
       say(MESSAGES.json);

@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BreakEvenResult } from '../../../src/features/calculator/model/break-even.ts';
-import {
-  breakEvenText,
-  comparisonRows,
-  cumulative,
-  formatFieldValue,
-  humanize,
-  monthlyCsv,
-  tornadoRows,
-  verdict,
-} from '../../../src/features/calculator/view/wording.ts';
+import { breakEvenText, comparisonRows, cumulative, formatFieldValue, humanize, tornadoRows, verdict } from '../../../src/features/calculator/view/wording.ts';
 import { MODEL_IDS, evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
@@ -216,16 +207,6 @@ describe('series, tornado and files', () => {
     expect(rows.every((row, i) => i === 0 || rows[i - 1]!.swing >= row.swing)).toBe(true);
     expect(rows[0]!.label).toBe('Working days per year');
     expect(tornadoRows(sensitivity(D), 'inHouse', 3)).toHaveLength(3);
-  });
-
-  test('the monthly CSV, checked by hand for the agency', () => {
-    // 5 reps × 11,500 + 10 h × 75 = 58,250 a month; meetings start after 1 month: 5 × 12 = 60, × 0.35 = 21 opportunities.
-    const lines = monthlyCsv(evaluate(scenarioWith({ horizonMonths: 2 }))).split('\r\n');
-    expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
-    expect(lines.slice(3, 5)).toEqual(['outsourced,1,58250,58250,0,0,0,0,5', 'outsourced,2,58250,116500,60,21,21,0,5']);
-    expect(lines[1]).toBe('inHouse,1,132656.25,132656.25,9.2,4.14,4.14,5,5');
-    expect(lines).toHaveLength(1 + 4 * 2 + 1);
-    expect(lines.at(-1)).toBe('');
   });
 
   test('the JSON export is the command line’s format', () => {

@@ -157,7 +157,8 @@ export function readForm(entries: FormEntries, current: Scenario, locale: string
       if ((field.options as readonly string[]).includes(entry.text)) scenario = withField(scenario, path, entry.text);
       continue;
     }
-    if (entry.solve) {
+    // Seats with "solve" ticked, or a deal value left empty (the shared one is used), are null.
+    if (entry.solve || (path.endsWith('.dealValue') && entry.text.trim() === '' && !entry.badInput)) {
       scenario = withField(scenario, path, null);
       continue;
     }

@@ -63,7 +63,7 @@ export function humanize(text: string): string {
 /** A field's value as a person reads it: "$55,000", "45%", "3 months", "Yes", "sized for the target". */
 export function formatFieldValue(path: FieldPath, value: unknown, fmt: Formatters): string {
   const spec = FIELD_SPECS[path];
-  if (value === null) return 'sized for the target';
+  if (value === null) return path.endsWith('.dealValue') ? 'the shared average deal value' : 'sized for the target';
   switch (spec.unit) {
     case 'boolean':
       return value ? 'Yes' : 'No';
@@ -321,21 +321,6 @@ export function tornadoRows(result: SensitivityResult, model: ModelId, limit = 8
   }
   // Array.prototype.sort is stable: equal swings keep the form order.
   return rows.sort((a, b) => b.swing - a.swing).slice(0, limit);
-}
-
-/** The monthly series of all three models as CSV (one row per model and month; unrounded numbers). */
-export function monthlyCsv(evaluation: Evaluation): string {
-  const lines = ['model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats'];
-  for (const model of MODEL_IDS) {
-    let cost = 0;
-    let opportunities = 0;
-    for (const row of evaluation[model].months) {
-      cost += row.cost;
-      opportunities += row.opportunities;
-      lines.push([model, row.month, row.cost, cost, row.meetings, row.opportunities, opportunities, row.hires, row.filledSeats].join(','));
-    }
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** Chart sizes: the browser passes the width it has; the server draws at a typical desktop width. */
