@@ -7,6 +7,7 @@ import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.
 import { MODEL_IDS, type ModelId } from '../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../src/common/format.ts';
 import { decodeLink } from '../../src/features/calculator/codec.ts';
+import { parseCsv } from '../../src/features/calculator/view/finance-csv.ts';
 import type { Scenario } from '../../src/features/calculator/fields.ts';
 import { contentRoot, readChapters } from './content.ts';
 import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
@@ -38,6 +39,8 @@ const group = (page: Page, name: string): Locator => page.getByRole('group', { n
 const cell = (page: Page, row: string, model: ModelId): Locator => page.locator(`[data-cell="${row}:${model}"] [data-text]`);
 const target = (page: Page): Locator => group(page, 'Shared inputs').getByLabel(/^Target opportunities per month/);
 const status = (page: Page): Locator => page.locator('[data-status]');
+/** The scenario the page's address holds (links carry every value, compactly encoded). */
+const linked = (page: Page): Scenario => decodeLink(new URL(page.url()).search, DEFAULTS).scenario;
 
 /** Presses Tab until the focused element matches, as a keyboard-only person would. */
 async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 150): Promise<void> {
@@ -55,7 +58,7 @@ test('changing an input updates the results at once, with no submit button @subp
   const verdictBefore = await page.locator('[data-verdict]').textContent();
   await target(page).fill(String(DEFAULTS.shared.targetOpportunitiesPerMonth + 20));
   await expect(cell(page, 'totalCost', 'inHouse')).not.toHaveText(before ?? '');
-  await expect(page).toHaveURL(new RegExp(`[?&]shared\\.targetOpportunitiesPerMonth=${DEFAULTS.shared.targetOpportunitiesPerMonth + 20}(&|$)`));
+  await expect.poll(() => linked(page).shared.targetOpportunitiesPerMonth).toBe(DEFAULTS.shared.targetOpportunitiesPerMonth + 20);
   await expect(page.locator('[data-verdict-details]')).toContainText(`against a target of ${DEFAULTS.shared.targetOpportunitiesPerMonth + 20}`);
   expect(verdictBefore).toMatch(/per opportunity/);
   await expect(page.getByRole('button', { name: /submit|calculate/i })).toHaveCount(0);
@@ -75,6 +78,8 @@ test('the page shows real numbers before its script runs', async ({ browser }) =
 });
 
 test('keyboard only: edit fields, switch a team to fixed seats, change the tornado and find a break-even', async ({ page }) => {
+  // Tabbing through every input of four options one key at a time takes a while on a loaded machine.
+  test.slow();
   await open(page, 'calculator/');
   await tabTo(page, (el) => el.id === 'f-horizonMonths');
   await page.keyboard.press('ControlOrMeta+a');
@@ -132,7 +137,7 @@ test('a fixed team of AEs that cannot reach the target is said to be not reachab
   await expect(page.locator('[data-verdict-details]')).toContainText(/Your 1 AE prospecting .* of their time prospecting: not reachable by these AEs alone\./);
 });
 
-test('a share link round-trips the whole scenario, carrying only what differs @subpath', async ({ page }) => {
+test('a share link round-trips the whole scenario @subpath', async ({ page }) => {
   await open(page, 'calculator/');
   await target(page).fill('35');
   await group(page, 'In-house SDR team')
@@ -150,11 +155,12 @@ test('a share link round-trips the whole scenario, carrying only what differs @s
 
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByLabel('Link to these numbers').inputValue();
-  const query = new URL(link).searchParams;
-  expect([...query.keys()].sort()).toEqual(
-    ['fullCycle.aeTimeValuation', 'inHouse.baseSalary', 'outsourced.seats', 'shared.grossMargin', 'shared.targetOpportunitiesPerMonth'].sort(),
-  );
-  expect(query.get('shared.grossMargin')).toBe('0.625');
+  const { scenario: fromLink, problems } = decodeLink(new URL(link).search, DEFAULTS);
+  expect(problems).toEqual([]);
+  expect(fromLink.shared.grossMargin).toBe(0.625);
+  expect(fromLink.inHouse.baseSalary).toBe(61000);
+  expect(fromLink.outsourced.seats).toBe(6);
+  expect(link.length).toBeLessThan(2000);
   const shown = async () =>
     Promise.all(MODEL_IDS.flatMap((m) => ['seats', 'totalCost', 'costPerOpportunity', 'roi'].map((row) => cell(page, row, m).textContent())));
   const expected = await shown();
@@ -188,7 +194,8 @@ test('a tampered link falls back to defaults for the bad fields, says which, and
   await expect(page.locator('tr[data-row="totalCost"] th')).toHaveText('Total cost over 36 months');
   await expect(group(page, 'In-house SDR team').getByLabel(/^Base salary/)).toHaveValue(fmt.number(DEFAULTS.inHouse.baseSalary, 10));
   await expect(group(page, 'In-house SDR team').getByLabel('Solve for my target')).toBeChecked();
-  expect(new URL(page.url()).search).toBe('?horizonMonths=36');
+  expect(linked(page).horizonMonths).toBe(36);
+  expect(linked(page).inHouse.baseSalary).toBe(DEFAULTS.inHouse.baseSalary);
 });
 
 test('an out-of-range, empty or non-numeric value gets a message with the range; results are kept and marked out of date', async ({ page }) => {
@@ -230,7 +237,7 @@ test('a salary typed as 70k is read as 70,000, never as 70; text that is not a n
   await salary.fill('70k');
   await expect(status(page)).toHaveText('Up to date');
   await expect(page.locator('#e-inHouse-baseSalary')).toBeEmpty();
-  await expect(page).toHaveURL(/[?&]inHouse\.baseSalary=70000(&|$)/);
+  await expect.poll(() => linked(page).inHouse.baseSalary).toBe(70000);
   // A higher salary makes in-house opportunities dearer; read as $70 it would have made them far cheaper.
   const money = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
   await expect.poll(async () => money(await cell(page, 'costPerOpportunity', 'inHouse').textContent())).toBeGreaterThan(money(costBefore));
@@ -238,7 +245,7 @@ test('a salary typed as 70k is read as 70,000, never as 70; text that is not a n
   await expect(salary).toHaveValue('70,000');
 
   await salary.fill('$1.2m');
-  await expect(page).toHaveURL(/[?&]inHouse\.baseSalary=1200000(&|$)/);
+  await expect.poll(() => linked(page).inHouse.baseSalary).toBe(1200000);
   await salary.fill('70x');
   await expect(page.locator('#e-inHouse-baseSalary')).toHaveText(
     /^“70x” is not a number we can read\. Type digits, for example 70000, 70,000 or 70k\. Allowed: /,
@@ -247,6 +254,29 @@ test('a salary typed as 70k is read as 70,000, never as 70; text that is not a n
   await expect(status(page)).toHaveText('Out of date: 1 input needs fixing');
   await expect(salary).toHaveValue('70x');
   await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
+});
+
+test('saved scenarios: name, save, list, open and delete in this browser; a damaged list is set aside with a notice', async ({ page }) => {
+  await open(page, 'calculator/');
+  await target(page).fill('33');
+  await expect(status(page)).toHaveText('Up to date');
+  await page.getByLabel('Name this scenario').fill('Q3 plan');
+  await page.getByRole('button', { name: 'Save in this browser' }).click();
+  await expect(page.locator('[data-action-status]')).toHaveText('Saved “Q3 plan” in this browser.');
+  await page.reload();
+  await page.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(target(page)).toHaveValue(String(DEFAULTS.shared.targetOpportunitiesPerMonth));
+  await page.getByRole('button', { name: 'Open “Q3 plan”' }).click();
+  await expect(target(page)).toHaveValue('33');
+  await expect.poll(() => linked(page).shared.targetOpportunitiesPerMonth).toBe(33);
+  await page.getByRole('button', { name: 'Delete “Q3 plan”' }).click();
+  await expect(page.getByRole('button', { name: 'Open “Q3 plan”' })).toHaveCount(0);
+
+  await page.evaluate(() => localStorage.setItem('pb-calculator-scenarios', '{damaged'));
+  await page.reload();
+  await expect(page.locator('[data-saved-notice]')).toContainText('Your saved scenarios could not be read');
+  await expect(status(page)).toHaveText('Up to date');
+  await expect(cell(page, 'costPerOpportunity', 'inHouse')).toHaveText(/\d/);
 });
 
 test('days out are limited by working days, and the message names the limit', async ({ page }) => {
@@ -299,22 +329,39 @@ test('the numbers on the page are the numbers npm run calc gives for the shared 
   for (const model of MODEL_IDS) expect(exported[model].costPerOpportunity).toBeCloseTo(cli[model].costPerOpportunity ?? NaN, 6);
 });
 
-test('the CSV download holds every month of the three models', async ({ page }) => {
+test('the CSV for finance holds the inputs, a summary and every month, in words, units and cents, and parses back', async ({ page }) => {
   await open(page, 'calculator/');
+  await group(page, 'In-house SDR team')
+    .getByLabel(/^Base salary/)
+    .fill('61,500');
+  await expect(status(page)).toHaveText('Up to date');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  expect(download.suggestedFilename()).toBe('pipeline-cost-monthly.csv');
-  const lines = readFileSync((await download.path())!, 'utf8')
-    .trim()
-    .split(/\r\n/);
-  expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
-  expect(lines).toHaveLength(1 + 3 * DEFAULTS.horizonMonths);
-  const rows = lines.slice(1).map((line) => line.split(','));
-  expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(MODEL_IDS));
-  for (const row of rows) for (const value of row.slice(1)) expect(Number.isFinite(Number(value))).toBe(true);
-  const cli = runCli({});
-  const lastInHouse = rows.filter((r) => r[0] === 'inHouse').at(-1)!;
-  expect(Number(lastInHouse[3])).toBeCloseTo(cli.inHouse.totalCost, 4);
-  await expect(page.locator('[data-action-status]')).toContainText('Downloaded pipeline-cost-monthly.csv');
+  expect(download.suggestedFilename()).toBe('pipeline-cost.csv');
+  const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+  expect(rows[1]).toEqual(['Currency', currency]);
+  expect(rows[2]?.[0]).toBe('Link to these numbers');
+  expect(decodeLink(new URL(rows[2]?.[1] ?? '').search, DEFAULTS).scenario.inHouse.baseSalary).toBe(61500);
+  expect(rows).toContainEqual(['In-house SDR team', 'Base salary (in-house)', '61500.00', currency]);
+  const monthlyStart = rows.findIndex((r) => r[0] === 'Month by month');
+  const monthly = rows.slice(monthlyStart + 2).filter((r) => r.length > 1);
+  expect(rows[monthlyStart + 1]).toEqual([
+    'Option',
+    'Month',
+    'Currency',
+    `Cost (${currency})`,
+    `Cumulative cost (${currency})`,
+    'Meetings',
+    'Opportunities',
+    'Cumulative opportunities',
+    'Hires',
+    'Filled seats',
+  ]);
+  expect(monthly).toHaveLength(MODEL_IDS.length * DEFAULTS.horizonMonths);
+  for (const row of monthly) for (const value of row.slice(3)) expect(value).toMatch(/^-?\d+(\.\d{1,2})?$/);
+  const cli = runCli({ ...DEFAULTS, inHouse: { ...DEFAULTS.inHouse, baseSalary: 61500 } });
+  const lastInHouse = monthly.filter((r) => r[0] === 'In-house SDR team').at(-1)!;
+  expect(Number(lastInHouse[4])).toBeCloseTo(cli.inHouse.totalCost, 2);
+  await expect(page.locator('[data-action-status]')).toContainText('Downloaded pipeline-cost.csv');
 });
 
 test('importing a scenario file fills the form; a bad file is refused with every problem listed', async ({ page }) => {
@@ -331,7 +378,7 @@ test('importing a scenario file fills the form; a bad file is refused with every
   await expect(problems).toBeHidden();
   await expect(page.locator('#f-horizonMonths')).toHaveValue('18');
   await expect(cell(page, 'seats', 'outsourced')).toHaveText('4 agency reps');
-  await expect(page).toHaveURL(/\?horizonMonths=18&outsourced\.seats=4$/);
+  await expect.poll(() => [linked(page).horizonMonths, linked(page).outsourced.seats]).toEqual([18, 4]);
   await page.getByRole('button', { name: 'Reset to defaults' }).click();
   await expect(page.locator('#f-horizonMonths')).toHaveValue(String(DEFAULTS.horizonMonths));
   expect(new URL(page.url()).search).toBe('');
@@ -376,15 +423,30 @@ test('the charts have text alternatives and lines that differ by more than colou
   expect(markers.sort()).toEqual(['circle', 'path', 'rect']);
 });
 
-test('the print view fits inputs, comparison and charts on at most two pages', async ({ page }) => {
+test('the print view is a two-page memo: dated, with the link, the answer, how sure and the inputs with separators; no buttons or out-of-date notes', async ({
+  page,
+}) => {
   await open(page, 'calculator/');
+  await target(page).fill('30');
+  await expect(status(page)).toHaveText('Up to date');
+  // The break-even was found for the old inputs; printing brings it up to date.
+  await expect(page.locator('[data-be-result]')).toHaveText(/^Out of date/);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  for (const button of await page.locator('main button').all()) await expect(button).toBeHidden();
   await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.locator('[data-comparison]')).toBeVisible();
+  const memo = page.locator('[data-memo]');
+  await expect(memo).toBeVisible();
+  await expect(memo).toContainText(/Decision memo, printed \w+ \d{1,2}, \d{4}\./);
+  await expect(page.locator('[data-memo-link]')).toHaveText(page.url());
   await expect(page.locator('[data-verdict]')).toBeVisible();
-  await expect(page.locator('#f-horizonMonths')).toBeVisible();
-  for (const chart of ['cost', 'opportunities', 'tornado']) await expect(page.locator(`[data-chart="${chart}"] svg`)).toBeVisible();
+  await expect(page.locator('[data-figures]')).toBeVisible();
+  await expect(page.locator('[data-sure]')).toHaveText(/^How sure: /);
+  await expect(page.locator('[data-comparison]')).toBeVisible();
+  await expect(page.locator('#f-inHouse-baseSalary')).toHaveValue(fmt.number(DEFAULTS.inHouse.baseSalary, 10));
+  await expect(page.locator('main')).not.toContainText(/Out of date|Press “Find break-even”/);
+  for (const chart of ['cost', 'opportunities']) await expect(page.locator(`[data-chart="${chart}"] svg`)).toBeVisible();
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = (await page.pdf({ format, printBackground: true })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;

@@ -5,6 +5,8 @@ import {
   part,
   readFormEntries,
   renderAnalysis,
+  renderSaved,
+  renderSavedNotice,
   renderBreakEven,
   renderFieldErrors,
   renderImportNotice,
@@ -41,9 +43,10 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control]'))
+    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box]'))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
+      storage: browserStorage(),
       breakEven: part(this, '[data-be-result]').textContent ?? '',
       widths: measureCharts(this),
     });
@@ -69,6 +72,8 @@ class PbCalculator extends HTMLElement {
     });
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
+    store.$saved.subscribe((items) => renderSaved(this, items, locale));
+    store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
     // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
     // once typing pauses, never on a keystroke.
     store.$link.subscribe(() => this.#scheduleAnalysis(store));
@@ -144,6 +149,21 @@ class PbCalculator extends HTMLElement {
       fillForm(this, store.$scenario.get(), this.#locale);
     });
     part(this, '[data-print]').addEventListener('click', () => window.print());
+    const saveForm = part<HTMLFormElement>(this, '[data-save-form]');
+    saveForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const name = part<HTMLInputElement>(this, '[data-save-name]');
+      store.saveScenario(name.value);
+      name.value = '';
+    });
+    part(this, '[data-saved-list]').addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-saved-action]');
+      if (!button) return;
+      const index = Number(button.dataset['index']);
+      if (button.dataset['savedAction'] === 'open') {
+        if (store.openSaved(index)) fillForm(this, store.$scenario.get(), this.#locale);
+      } else store.deleteSaved(index);
+    });
     const compare = part<HTMLSelectElement>(this, '[data-compare]');
     compare.addEventListener('change', () => store.setComparison(compare.value));
     const tornado = part<HTMLSelectElement>(this, '[data-tornado-model]');
@@ -178,6 +198,15 @@ class PbCalculator extends HTMLElement {
       field.select();
       store.say(MESSAGES.copyByHand);
     }
+  }
+}
+
+/** The browser's localStorage, or null where it is turned off (reading it can throw). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
   }
 }
 

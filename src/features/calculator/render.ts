@@ -1,6 +1,7 @@
 import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
 import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
+import type { SavedScenario } from './view/saved-scenarios.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -273,4 +274,39 @@ export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): v
       return box;
     }),
   );
+}
+
+/** The saved scenarios: each with its date and its Open and Delete buttons (named for screen readers). */
+export function renderSaved(root: ParentNode, items: readonly SavedScenario[], locale: string): void {
+  part(root, '[data-saved-empty]').hidden = items.length > 0;
+  part(root, '[data-saved-list]').replaceChildren(
+    ...items.map((item, index) => {
+      const li = document.createElement('li');
+      const name = document.createElement('span');
+      name.className = 'calc__saved-name';
+      name.textContent = item.name;
+      const when = document.createElement('span');
+      when.className = 'muted';
+      const date = new Date(item.savedAt);
+      when.textContent = ` saved ${date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' })}`;
+      const button = (action: string, label: string) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset['savedAction'] = action;
+        b.dataset['index'] = String(index);
+        b.textContent = label;
+        b.setAttribute('aria-label', `${label} “${item.name}”`);
+        return b;
+      };
+      li.append(name, when, button('open', 'Open'), button('delete', 'Delete'));
+      return li;
+    }),
+  );
+}
+
+/** Why the saved list could not (all) be read. */
+export function renderSavedNotice(root: ParentNode, text: string): void {
+  const notice = part(root, '[data-saved-notice]');
+  notice.hidden = text === '';
+  notice.textContent = text;
 }

@@ -6,6 +6,7 @@ import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { financeCsv } from './view/finance-csv.ts';
+import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
 import { runUncertainty, type UncertaintyResult } from './model/uncertainty.ts';
@@ -91,6 +92,15 @@ export interface CalculatorStore {
   /** Why the last imported file was refused; null when it was not. */
   $importNotice: ReadableAtom<ImportNotice | null>;
   $message: ReadableAtom<ActionMessage>;
+  /** The scenarios saved in this browser, newest first. */
+  $saved: ReadableAtom<readonly SavedScenario[]>;
+  /** Why (part of) the saved list could not be read; empty when it could. */
+  $savedNotice: ReadableAtom<string>;
+  /** Saves the current scenario under a name (an existing one of that name is replaced). */
+  saveScenario(name: string): void;
+  /** Opens a saved scenario (the form must be refilled); false when there is none at that place. */
+  openSaved(index: number): boolean;
+  deleteSaved(index: number): void;
   /** Opens the page's link: what it can use replaces the defaults; the rest is listed. */
   openLink(search: string): void;
   /** Reads the whole form: the results follow when every input is valid, else they go out of date. */
@@ -116,8 +126,13 @@ export interface CalculatorStore {
   say(text: string, error?: boolean): void;
 }
 
+/** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
+export type SavedStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
 /** Options for `calculatorStore`. */
 export interface StoreOptions {
+  /** Where saved scenarios are kept; without it, saving is not offered. */
+  storage?: SavedStorage | null;
   /** The break-even sentence the server rendered for the defaults. */
   breakEven?: string;
   /** How wide the charts' holders are. */
@@ -188,6 +203,31 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   );
 
   const say = (text: string, error = false): void => $message.set({ text, error });
+
+  const storage = options.storage ?? null;
+  let storedText: string | null;
+  try {
+    storedText = storage?.getItem(SAVED_KEY) ?? null;
+  } catch {
+    storedText = null;
+  }
+  const firstReading = readSaved(storedText);
+  let damagedText = firstReading.damaged ? storedText : null;
+  const $saved = atom<readonly SavedScenario[]>(firstReading.items);
+  const $savedNotice = atom<string>(firstReading.problem ?? '');
+  const storeSaved = (items: SavedScenario[]): boolean => {
+    try {
+      // A damaged list is kept aside once, before it is written over.
+      if (damagedText !== null) storage?.setItem(DAMAGED_KEY, damagedText);
+      damagedText = null;
+      storage?.setItem(SAVED_KEY, writeSaved(items));
+      $saved.set(items);
+      return true;
+    } catch {
+      say('This browser did not let the page save (storage is full or turned off). Nothing was changed.', true);
+      return false;
+    }
+  };
   const refuse = (fileName: string, problem: Problem): false => {
     $refused.set({ fileName, problems: [problem] });
     return false;
@@ -217,6 +257,8 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $chartWidths,
     $view,
     $analysis,
+    $saved,
+    $savedNotice,
     $breakEven,
     $linkNotice,
     $importNotice,
@@ -274,6 +316,28 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     },
     setTornadoModel(model) {
       $tornadoModel.set(isModelId(model) ? model : DEFAULT_TORNADO_MODEL);
+    },
+    saveScenario(typed) {
+      const name = savedName(typed, $saved.get());
+      if (storeSaved(withSaved($saved.get(), { name, savedAt: new Date().toISOString(), link: encodeLink($scenario.get()) }))) {
+        say(`Saved “${name}” in this browser.`);
+      }
+    },
+    openSaved(index) {
+      const entry = $saved.get()[index];
+      if (!entry) return false;
+      const { scenario, problems } = decodeLink(`?${entry.link}`, defaults);
+      batch(() => {
+        load(scenario);
+        $linkProblems.set(problems);
+      });
+      say(`Opened “${entry.name}”.`);
+      return true;
+    },
+    deleteSaved(index) {
+      const entry = $saved.get()[index];
+      if (!entry) return;
+      if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`);
     },
     analyse() {
       const scenario = $scenario.get();
