@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
 import { MODEL_IDS, type ModelId } from '../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../src/common/format.ts';
-import { decodeLink } from '../../src/features/calculator/codec.ts';
+import { decodeLink, exportScenario } from '../../src/features/calculator/codec.ts';
 import { parseCsv } from '../../src/features/calculator/view/finance-csv.ts';
 import type { Scenario } from '../../src/features/calculator/fields.ts';
 import { contentRoot, readChapters } from './content.ts';
@@ -325,7 +325,7 @@ test('the numbers on the page are the numbers npm run calc gives for the shared 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
   expect(download.suggestedFilename()).toBe('pipeline-cost-results.json');
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as CliResults;
-  expect(exported.scenario).toEqual(scenario);
+  expect(exported.scenario).toEqual(exportScenario(scenario));
   for (const model of MODEL_IDS) expect(exported[model].costPerOpportunity).toBeCloseTo(cli[model].costPerOpportunity ?? NaN, 6);
 });
 
@@ -418,7 +418,7 @@ test('the charts have text alternatives and lines that differ by more than colou
   const table = page.getByRole('table', { name: 'Cumulative cost by month' });
   await expect(table.getByRole('row')).toHaveCount(DEFAULTS.horizonMonths + 1);
   const dashes = await page.locator('[data-chart="cost"] path.line').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).strokeDasharray));
-  expect(new Set(dashes).size).toBe(3);
+  expect(new Set(dashes).size).toBe(MODEL_IDS.length);
   const markers = await page.locator('[data-chart="cost"] .marker').evaluateAll((els) => [...new Set(els.map((e) => e.tagName))]);
   expect(markers.sort()).toEqual(['circle', 'path', 'rect']);
 });
@@ -445,7 +445,9 @@ test('the print view is a two-page memo: dated, with the link, the answer, how s
   await expect(page.locator('[data-sure]')).toHaveText(/^How sure: /);
   await expect(page.locator('[data-comparison]')).toBeVisible();
   await expect(page.locator('#f-inHouse-baseSalary')).toHaveValue(fmt.number(DEFAULTS.inHouse.baseSalary, 10));
-  await expect(page.locator('main')).not.toContainText(/Out of date|Press “Find break-even”/);
+  await expect(page.locator('[data-be-result]')).not.toHaveText(/Out of date|Press “Find break-even”/);
+  await expect(page.locator('[data-stale]')).toBeHidden();
+  await expect(page.locator('[data-status]')).not.toHaveText(/Out of date/);
   for (const chart of ['cost', 'opportunities']) await expect(page.locator(`[data-chart="${chart}"] svg`)).toBeVisible();
   for (const format of ['A4', 'Letter'] as const) {
     const pdf = (await page.pdf({ format, printBackground: true })).toString('latin1');

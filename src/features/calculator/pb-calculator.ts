@@ -15,7 +15,7 @@ import {
   renderView,
   toggleSolve,
 } from './render.ts';
-import { calculatorStore, readDefaults, type CalculatorStore, type ExportFile } from './store.ts';
+import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
 import { inputText, tidy } from './view/form.ts';
@@ -68,7 +68,7 @@ class PbCalculator extends HTMLElement {
       part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
       part(this, '[data-memo-link]').textContent = location.href;
       if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
-      if (store.analysisPending()) store.analyse();
+      if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
     });
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
@@ -91,9 +91,10 @@ class PbCalculator extends HTMLElement {
   #scheduleAnalysis(store: CalculatorStore): void {
     clearTimeout(this.#analysisTimer);
     this.#analysisTimer = window.setTimeout(() => {
-      const run = () => {
-        if (store.analysisPending()) store.analyse();
-      };
+      const run = () =>
+        void loadAnalysis().then((compute) => {
+          if (store.analysisPending()) store.analyse(compute);
+        });
       if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
       else run();
     }, ANALYSIS_DELAY_MS);
@@ -208,6 +209,13 @@ function browserStorage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+let loadedAnalysis: AnalysisCompute | null = null;
+/** The slower results' code, loaded once, on its own, after the page is up. */
+async function loadAnalysis(): Promise<AnalysisCompute> {
+  loadedAnalysis ??= (await import('./analysis-runner.ts')).computeAnalysis;
+  return loadedAnalysis;
 }
 
 /** How long typing must pause before the slower results are recomputed. */

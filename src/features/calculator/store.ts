@@ -9,8 +9,8 @@ import { financeCsv } from './view/finance-csv.ts';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
-import { runUncertainty, type UncertaintyResult } from './model/uncertainty.ts';
-import { whatWouldHaveToBeTrue, type WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
+import type { UncertaintyResult } from './model/uncertainty.ts';
+import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';
 
@@ -36,6 +36,9 @@ export interface AnalysisResults {
   uncertainty: UncertaintyResult;
   whatIf: WhatWouldHaveToBeTrue;
 }
+
+/** What computes the slower results (analysis-runner.ts, loaded on its own). */
+export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => { uncertainty: UncertaintyResult; whatIf: WhatWouldHaveToBeTrue };
 
 /** The analysis as shown: its view, and whether the inputs changed since it was computed. */
 export interface AnalysisShown {
@@ -112,8 +115,8 @@ export interface CalculatorStore {
   /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
   findBreakEven(path: string, models: readonly string[]): void;
   setTornadoModel(model: string): void;
-  /** Computes the uncertainty and "what would have to be true" for the current scenario (slow: call it off the typing path). */
-  analyse(): void;
+  /** Computes the uncertainty and "what would have to be true" for the current scenario with `compute` (slow: call it off the typing path). */
+  analyse(compute: AnalysisCompute): void;
   /** True when the analysis shown is not for the current scenario. */
   analysisPending(): boolean;
   /** Chooses the question the verdict answers; an unknown id means all options. */
@@ -339,16 +342,10 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       if (!entry) return;
       if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`);
     },
-    analyse() {
+    analyse(compute) {
       const scenario = $scenario.get();
       const evaluation = $evaluation.get();
-      $analysed.set({
-        key: $link.get(),
-        scenario,
-        evaluation,
-        uncertainty: runUncertainty(scenario, evaluation),
-        whatIf: whatWouldHaveToBeTrue(scenario, evaluation),
-      });
+      $analysed.set({ key: $link.get(), scenario, evaluation, ...compute(scenario, evaluation) });
     },
     analysisPending() {
       return $analysed.get()?.key !== $link.get();

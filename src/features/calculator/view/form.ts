@@ -35,6 +35,8 @@ export function inputText(path: NumericFieldPath, value: number | null, locale: 
 
 /** The unit shown after a field's label, e.g. "USD", "%", "months"; empty when the label says it. */
 export function unitText(spec: NumericFieldSpec, currency: string): string {
+  // Whole numbers are seats, except the uncertainty run's counts (runs, seed), which have no unit.
+  if (spec.unit === 'integer' && spec.label !== 'Seats') return '';
   switch (spec.unit) {
     case 'money':
       return currency;
