@@ -4,6 +4,9 @@ import {
   measureCharts,
   part,
   readFormEntries,
+  renderAnalysis,
+  renderSaved,
+  renderSavedNotice,
   renderBreakEven,
   renderFieldErrors,
   renderImportNotice,
@@ -12,8 +15,11 @@ import {
   renderView,
   toggleSolve,
 } from './render.ts';
-import { calculatorStore, readDefaults, type CalculatorStore, type ExportFile } from './store.ts';
+import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
 import { MESSAGES } from './view/notices.ts';
+import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
+import { inputText, tidy } from './view/form.ts';
+import { formatTypedNumber, parseTypedNumber } from '../../common/typed-number.ts';
 
 /**
  * `<pb-calculator>`: wiring only. Events on the server-rendered form go to the store's actions
@@ -25,6 +31,8 @@ import { MESSAGES } from './view/notices.ts';
 class PbCalculator extends HTMLElement {
   #ready = false;
   #resize = 0;
+  #locale = 'en-US';
+  #analysisTimer = 0;
 
   connectedCallback(): void {
     // Moving the element in the page calls this again; the listeners are already in place.
@@ -35,14 +43,18 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls]')) el.hidden = false;
+    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box]'))
+      el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
+      storage: browserStorage(),
       breakEven: part(this, '[data-be-result]').textContent ?? '',
       widths: measureCharts(this),
     });
 
+    const locale = store.$formatters.get().locale;
+    this.#locale = locale;
     store.openLink(location.search);
-    fillForm(this, store.$scenario.get());
+    fillForm(this, store.$scenario.get(), locale);
     if (location.search) writeUrl(store.$link.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
@@ -50,7 +62,21 @@ class PbCalculator extends HTMLElement {
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$link.listen(writeUrl);
+    store.$link.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
+    // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
+    window.addEventListener('beforeprint', () => {
+      part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
+      part(this, '[data-memo-link]').textContent = location.href;
+      if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
+      if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
+    });
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
+    store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
+    store.$saved.subscribe((items) => renderSaved(this, items, locale));
+    store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
+    // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
+    // once typing pauses, never on a keystroke.
+    store.$link.subscribe(() => this.#scheduleAnalysis(store));
     store.$linkNotice.subscribe((items) => renderLinkNotice(this, items));
     store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
     store.$message.subscribe((message) => renderMessage(this, message));
@@ -59,6 +85,19 @@ class PbCalculator extends HTMLElement {
 
   disconnectedCallback(): void {
     cancelAnimationFrame(this.#resize);
+    clearTimeout(this.#analysisTimer);
+  }
+
+  #scheduleAnalysis(store: CalculatorStore): void {
+    clearTimeout(this.#analysisTimer);
+    this.#analysisTimer = window.setTimeout(() => {
+      const run = () =>
+        void loadAnalysis().then((compute) => {
+          if (store.analysisPending()) store.analyse(compute);
+        });
+      if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
+      else run();
+    }, ANALYSIS_DELAY_MS);
   }
 
   #wire(store: CalculatorStore): void {
@@ -67,6 +106,22 @@ class PbCalculator extends HTMLElement {
     form.addEventListener('input', (event) => {
       const target = event.target;
       if (target instanceof HTMLInputElement && target.dataset['solve']) toggleSolve(this, target, store.$evaluation.get());
+      store.edit(readFormEntries(this));
+    });
+    // Leaving a field shows what was read, with thousands separators: "70k" becomes "70,000".
+    form.addEventListener('change', (event) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.hasAttribute('data-number')) showReading(target, store, this.#locale);
+    });
+    // The inputs are text (so that they can show "70,000"); the arrow keys still step them.
+    form.addEventListener('keydown', (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement) || !target.hasAttribute('data-number') || target.disabled) return;
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+      const next = stepInput(target, event.key === 'ArrowUp' ? 1 : -1, store, this.#locale);
+      if (next === null) return;
+      event.preventDefault();
+      target.value = next;
       store.edit(readFormEntries(this));
     });
     part(this, '[data-stale-list]').addEventListener('click', (event) => {
@@ -79,7 +134,7 @@ class PbCalculator extends HTMLElement {
     });
     const download = ({ name, text, type }: ExportFile) => downloadText(name, text, type);
     part(this, '[data-copy]').addEventListener('click', () => void this.#copyLink(store));
-    part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv()));
+    part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv(location.href)));
     part(this, '[data-download-json]').addEventListener('click', () => download(store.exportJson()));
     const importInput = part<HTMLInputElement>(this, '[data-import]');
     importInput.addEventListener('change', () => {
@@ -87,14 +142,31 @@ class PbCalculator extends HTMLElement {
       if (!file) return;
       void store
         .importFile(file)
-        .then((imported) => imported && fillForm(this, store.$scenario.get()))
+        .then((imported) => imported && fillForm(this, store.$scenario.get(), this.#locale))
         .finally(() => (importInput.value = ''));
     });
     part(this, '[data-reset]').addEventListener('click', () => {
       store.reset();
-      fillForm(this, store.$scenario.get());
+      fillForm(this, store.$scenario.get(), this.#locale);
     });
     part(this, '[data-print]').addEventListener('click', () => window.print());
+    const saveForm = part<HTMLFormElement>(this, '[data-save-form]');
+    saveForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const name = part<HTMLInputElement>(this, '[data-save-name]');
+      store.saveScenario(name.value);
+      name.value = '';
+    });
+    part(this, '[data-saved-list]').addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-saved-action]');
+      if (!button) return;
+      const index = Number(button.dataset['index']);
+      if (button.dataset['savedAction'] === 'open') {
+        if (store.openSaved(index)) fillForm(this, store.$scenario.get(), this.#locale);
+      } else store.deleteSaved(index);
+    });
+    const compare = part<HTMLSelectElement>(this, '[data-compare]');
+    compare.addEventListener('change', () => store.setComparison(compare.value));
     const tornado = part<HTMLSelectElement>(this, '[data-tornado-model]');
     tornado.addEventListener('change', () => store.setTornadoModel(tornado.value));
     part(this, '[data-be-run]').addEventListener('click', () => this.#findBreakEven(store));
@@ -128,6 +200,44 @@ class PbCalculator extends HTMLElement {
       store.say(MESSAGES.copyByHand);
     }
   }
+}
+
+/** The browser's localStorage, or null where it is turned off (reading it can throw). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+let loadedAnalysis: AnalysisCompute | null = null;
+/** The slower results' code, loaded once, on its own, after the page is up. */
+async function loadAnalysis(): Promise<AnalysisCompute> {
+  loadedAnalysis ??= (await import('./analysis-runner.ts')).computeAnalysis;
+  return loadedAnalysis;
+}
+
+/** How long typing must pause before the slower results are recomputed. */
+const ANALYSIS_DELAY_MS = 400;
+
+/** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
+function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {
+  const path = input.dataset['path'] ?? '';
+  if (!isFieldPath(path) || store.$fieldErrors.get().has(path) || !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)) return;
+  const value = readNumber(store.$scenario.get(), path as NumericFieldPath);
+  if (value !== null) input.value = inputText(path as NumericFieldPath, value, locale);
+}
+
+/** The text one step up or down from the field's current value, kept in its range; null when the text cannot be read. */
+function stepInput(input: HTMLInputElement, direction: 1 | -1, store: CalculatorStore, locale: string): string | null {
+  const path = input.dataset['path'] ?? '';
+  if (!(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)) return null;
+  const field = store.$view.get().fields[path as NumericFieldPath];
+  const reading = parseTypedNumber(input.value, locale, { percent: true });
+  if (!reading.ok || !Number.isFinite(reading.value)) return null;
+  const stepped = tidy(Math.min(field.max, Math.max(field.min, reading.value + direction * field.step)));
+  return formatTypedNumber(stepped, locale);
 }
 
 /** Keeps the page's address in step with the scenario, so the address is always a share link. */

@@ -1,6 +1,7 @@
 import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
-import type { ActionMessage, BreakEvenShown, ImportNotice } from './store.ts';
+import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
+import type { SavedScenario } from './view/saved-scenarios.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -92,6 +93,27 @@ export function renderView(root: ParentNode, view: CalculatorView): void {
     }
   }
   part(root, '[data-verdict]').textContent = view.verdict.headline;
+  part(root, '[data-figures]').replaceChildren(
+    ...view.verdict.figures.map((figure) => {
+      const li = document.createElement('li');
+      li.className = figure.cheapest ? 'calc__key is-best' : 'calc__key';
+      li.dataset['model'] = figure.model;
+      const span = (className: string, text: string) => {
+        const el = document.createElement('span');
+        el.className = className;
+        el.textContent = text;
+        return el;
+      };
+      li.append(
+        span('calc__key-label', figure.label),
+        span('calc__key-cost', figure.cost),
+        span('calc__key-unit', 'per opportunity'),
+        span('calc__key-run', figure.runRate),
+      );
+      return li;
+    }),
+  );
+  part<HTMLSelectElement>(root, '[data-compare]').value = view.verdict.comparison;
   part(root, '[data-verdict-details]').replaceChildren(...listItems(view.verdict.details));
   part(root, '[data-errors]').replaceChildren(
     ...view.verdict.errors.map((error) => {
@@ -113,9 +135,6 @@ export function renderView(root: ParentNode, view: CalculatorView): void {
     if (range) range.textContent = field.range;
     const unit = box?.querySelector('[data-unit]');
     if (unit) unit.textContent = field.unit;
-    const input = fieldInput(root, path);
-    input?.setAttribute('min', String(field.min));
-    input?.setAttribute('max', String(field.max));
   }
   drawChart(root, 'cost', view.cost);
   drawChart(root, 'opportunities', view.opportunities);
@@ -148,7 +167,7 @@ export function renderFieldErrors(root: HTMLElement, errors: ReadonlyMap<FieldPa
 }
 
 /** Puts a scenario into the form. */
-export function fillForm(root: ParentNode, scenario: Scenario): void {
+export function fillForm(root: ParentNode, scenario: Scenario, locale: string): void {
   for (const field of SCENARIO_FIELDS) {
     const value = readField(scenario, field.path);
     const box = fieldBox(root, field.path);
@@ -159,7 +178,7 @@ export function fillForm(root: ParentNode, scenario: Scenario): void {
     } else if (field.unit === 'boolean') {
       if (input) input.checked = value === true;
     } else if (input) {
-      input.value = field.unit === 'currency' ? String(value) : inputText(field.path as NumericFieldPath, value as number | null);
+      input.value = field.unit === 'currency' ? String(value) : inputText(field.path as NumericFieldPath, value as number | null, locale);
       const solve = box.querySelector<HTMLInputElement>('[data-solve]');
       if (solve) {
         solve.checked = value === null;
@@ -229,4 +248,65 @@ export function renderMessage(root: ParentNode, message: ActionMessage): void {
   if (!status) return;
   status.textContent = message.text;
   status.classList.toggle('calc__action-status--error', message.error);
+}
+
+/** How sure the answer is and what would have to be true; marked while the inputs have changed since. */
+export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): void {
+  if (!shown) return;
+  const { view, pending } = shown;
+  const section = part(root, '[data-analysis]');
+  section.classList.toggle('is-pending', pending);
+  section.setAttribute('aria-busy', String(pending));
+  const sure = part(root, '[data-sure]');
+  sure.textContent = pending ? `Working out how sure this is… (${view.sure})` : view.sure;
+  part(root, '[data-ranges]').hidden = !view.hasRanges;
+  fillTable(root.querySelector<HTMLTableElement>('.calc__range-table'), view.ranges);
+  part(root, '[data-whatif-intro]').textContent = view.whatIfIntro;
+  part(root, '[data-whatif]').replaceChildren(
+    ...view.whatIf.map((option) => {
+      const box = document.createElement('div');
+      box.className = 'calc__whatif-option';
+      const title = document.createElement('h4');
+      title.textContent = option.title;
+      const list = document.createElement('ul');
+      list.append(...listItems(option.items));
+      box.append(title, list);
+      return box;
+    }),
+  );
+}
+
+/** The saved scenarios: each with its date and its Open and Delete buttons (named for screen readers). */
+export function renderSaved(root: ParentNode, items: readonly SavedScenario[], locale: string): void {
+  part(root, '[data-saved-empty]').hidden = items.length > 0;
+  part(root, '[data-saved-list]').replaceChildren(
+    ...items.map((item, index) => {
+      const li = document.createElement('li');
+      const name = document.createElement('span');
+      name.className = 'calc__saved-name';
+      name.textContent = item.name;
+      const when = document.createElement('span');
+      when.className = 'muted';
+      const date = new Date(item.savedAt);
+      when.textContent = ` saved ${date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' })}`;
+      const button = (action: string, label: string) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset['savedAction'] = action;
+        b.dataset['index'] = String(index);
+        b.textContent = label;
+        b.setAttribute('aria-label', `${label} “${item.name}”`);
+        return b;
+      };
+      li.append(name, when, button('open', 'Open'), button('delete', 'Delete'));
+      return li;
+    }),
+  );
+}
+
+/** Why the saved list could not (all) be read. */
+export function renderSavedNotice(root: ParentNode, text: string): void {
+  const notice = part(root, '[data-saved-notice]');
+  notice.hidden = text === '';
+  notice.textContent = text;
 }

@@ -5,7 +5,12 @@ import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
-import { monthlyCsv } from './view/wording.ts';
+import { financeCsv } from './view/finance-csv.ts';
+import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
+import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
+import { analysisView, type AnalysisView } from './view/analysis.ts';
+import type { UncertaintyResult } from './model/uncertainty.ts';
+import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';
 
@@ -21,6 +26,24 @@ import type { Problem } from '../../common/problems.ts';
 export interface BreakEvenShown {
   text: string;
   stale: boolean;
+}
+
+/** The slower results of one scenario (uncertainty, what would have to be true), for the link they were computed for. */
+export interface AnalysisResults {
+  key: string;
+  scenario: Scenario;
+  evaluation: Evaluation;
+  uncertainty: UncertaintyResult;
+  whatIf: WhatWouldHaveToBeTrue;
+}
+
+/** What computes the slower results (analysis-runner.ts, loaded on its own). */
+export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => { uncertainty: UncertaintyResult; whatIf: WhatWouldHaveToBeTrue };
+
+/** The analysis as shown: its view, and whether the inputs changed since it was computed. */
+export interface AnalysisShown {
+  view: AnalysisView;
+  pending: boolean;
 }
 
 /** A refused file's problems, as shown. */
@@ -58,9 +81,13 @@ export interface CalculatorStore {
   /** The share-link query for the scenario (empty for the defaults). */
   $link: ReadableAtom<string>;
   $tornadoModel: ReadableAtom<ModelId>;
+  /** The question the verdict answers: a comparison id (view/answer.ts). */
+  $comparison: ReadableAtom<string>;
   $chartWidths: ReadableAtom<ChartWidths>;
   /** Everything the results, charts and form hints show. */
   $view: ReadableAtom<CalculatorView>;
+  /** How sure the answer is and what would have to be true; null until first computed in the page. */
+  $analysis: ReadableAtom<AnalysisShown | null>;
   /** The last break-even sentence, marked when out of date; null when there is none. */
   $breakEven: ReadableAtom<BreakEvenShown | null>;
   /** What the opening link could not use, one sentence each; empty when nothing. */
@@ -68,6 +95,15 @@ export interface CalculatorStore {
   /** Why the last imported file was refused; null when it was not. */
   $importNotice: ReadableAtom<ImportNotice | null>;
   $message: ReadableAtom<ActionMessage>;
+  /** The scenarios saved in this browser, newest first. */
+  $saved: ReadableAtom<readonly SavedScenario[]>;
+  /** Why (part of) the saved list could not be read; empty when it could. */
+  $savedNotice: ReadableAtom<string>;
+  /** Saves the current scenario under a name (an existing one of that name is replaced). */
+  saveScenario(name: string): void;
+  /** Opens a saved scenario (the form must be refilled); false when there is none at that place. */
+  openSaved(index: number): boolean;
+  deleteSaved(index: number): void;
   /** Opens the page's link: what it can use replaces the defaults; the rest is listed. */
   openLink(search: string): void;
   /** Reads the whole form: the results follow when every input is valid, else they go out of date. */
@@ -79,16 +115,27 @@ export interface CalculatorStore {
   /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
   findBreakEven(path: string, models: readonly string[]): void;
   setTornadoModel(model: string): void;
+  /** Computes the uncertainty and "what would have to be true" for the current scenario with `compute` (slow: call it off the typing path). */
+  analyse(compute: AnalysisCompute): void;
+  /** True when the analysis shown is not for the current scenario. */
+  analysisPending(): boolean;
+  /** Chooses the question the verdict answers; an unknown id means all options. */
+  setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
-  /** The monthly series as CSV, and says so. */
-  exportCsv(): ExportFile;
+  /** The inputs, summary and monthly series as CSV for finance (with the page's link when given), and says so. */
+  exportCsv(link?: string): ExportFile;
   /** The scenario and results as JSON (what `npm run calc` prints), and says so. */
   exportJson(): ExportFile;
   say(text: string, error?: boolean): void;
 }
 
+/** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
+export type SavedStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
 /** Options for `calculatorStore`. */
 export interface StoreOptions {
+  /** Where saved scenarios are kept; without it, saving is not offered. */
+  storage?: SavedStorage | null;
   /** The break-even sentence the server rendered for the defaults. */
   breakEven?: string;
   /** How wide the charts' holders are. */
@@ -117,6 +164,8 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $refused = atom<{ fileName: string; problems: readonly Problem[] } | null>(null);
   const $found = atom({ key: '', text: options.breakEven ?? '' });
   const $tornadoModel = atom<ModelId>(DEFAULT_TORNADO_MODEL);
+  const $comparison = atom<string>(DEFAULT_COMPARISON);
+  const $analysed = atom<AnalysisResults | null>(null);
   const $chartWidths = atom<ChartWidths>(options.widths ?? SERVER_CHART_WIDTHS);
   const $message = atom<ActionMessage>({ text: '', error: false });
 
@@ -133,9 +182,17 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     const link = encodeLink(scenario);
     return link === defaultsLink ? '' : link;
   });
-  const $view = computed([$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths], (scenario, evaluation, fmt, tornadoModel, widths) =>
-    calculatorView(scenario, fmt, { evaluation, widths, tornadoModel }),
+  const $view = computed(
+    [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
+    (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
+  // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
+  const $analysis = computed([$analysed, $link, $comparison, $formatters], (analysed, link, comparison, fmt) => {
+    if (!analysed) return null;
+    const { scenario, evaluation, uncertainty, whatIf } = analysed;
+    const models = comparedModels(comparisonFor(comparison), scenario);
+    return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt), pending: analysed.key !== link };
+  });
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
     if (key === link) return { text, stale: false };
@@ -149,6 +206,31 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   );
 
   const say = (text: string, error = false): void => $message.set({ text, error });
+
+  const storage = options.storage ?? null;
+  let storedText: string | null;
+  try {
+    storedText = storage?.getItem(SAVED_KEY) ?? null;
+  } catch {
+    storedText = null;
+  }
+  const firstReading = readSaved(storedText);
+  let damagedText = firstReading.damaged ? storedText : null;
+  const $saved = atom<readonly SavedScenario[]>(firstReading.items);
+  const $savedNotice = atom<string>(firstReading.problem ?? '');
+  const storeSaved = (items: SavedScenario[]): boolean => {
+    try {
+      // A damaged list is kept aside once, before it is written over.
+      if (damagedText !== null) storage?.setItem(DAMAGED_KEY, damagedText);
+      damagedText = null;
+      storage?.setItem(SAVED_KEY, writeSaved(items));
+      $saved.set(items);
+      return true;
+    } catch {
+      say('This browser did not let the page save (storage is full or turned off). Nothing was changed.', true);
+      return false;
+    }
+  };
   const refuse = (fileName: string, problem: Problem): false => {
     $refused.set({ fileName, problems: [problem] });
     return false;
@@ -174,8 +256,12 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $evaluation,
     $link,
     $tornadoModel,
+    $comparison,
     $chartWidths,
     $view,
+    $analysis,
+    $saved,
+    $savedNotice,
     $breakEven,
     $linkNotice,
     $importNotice,
@@ -234,12 +320,45 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     setTornadoModel(model) {
       $tornadoModel.set(isModelId(model) ? model : DEFAULT_TORNADO_MODEL);
     },
+    saveScenario(typed) {
+      const name = savedName(typed, $saved.get());
+      if (storeSaved(withSaved($saved.get(), { name, savedAt: new Date().toISOString(), link: encodeLink($scenario.get()) }))) {
+        say(`Saved “${name}” in this browser.`);
+      }
+    },
+    openSaved(index) {
+      const entry = $saved.get()[index];
+      if (!entry) return false;
+      const { scenario, problems } = decodeLink(`?${entry.link}`, defaults);
+      batch(() => {
+        load(scenario);
+        $linkProblems.set(problems);
+      });
+      say(`Opened “${entry.name}”.`);
+      return true;
+    },
+    deleteSaved(index) {
+      const entry = $saved.get()[index];
+      if (!entry) return;
+      if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`);
+    },
+    analyse(compute) {
+      const scenario = $scenario.get();
+      const evaluation = $evaluation.get();
+      $analysed.set({ key: $link.get(), scenario, evaluation, ...compute(scenario, evaluation) });
+    },
+    analysisPending() {
+      return $analysed.get()?.key !== $link.get();
+    },
+    setComparison(id) {
+      $comparison.set(comparisonFor(id).id);
+    },
     setChartWidths(widths) {
       $chartWidths.set(widths);
     },
-    exportCsv() {
+    exportCsv(link = '') {
       say(MESSAGES.csv($scenario.get().horizonMonths));
-      return { name: 'pipeline-cost-monthly.csv', text: monthlyCsv($evaluation.get()), type: 'text/csv;charset=utf-8' };
+      return { name: 'pipeline-cost.csv', text: financeCsv($scenario.get(), $evaluation.get(), link), type: 'text/csv;charset=utf-8' };
     },
     exportJson() {
       say(MESSAGES.json);

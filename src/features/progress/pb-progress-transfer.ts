@@ -66,10 +66,7 @@ class PbProgressTransfer extends HTMLElement {
     const merged = mergeCertificates(loadCertificates().state, split.certificates);
     const saved = split.certificates.length === 0 || saveCertificates(merged.state);
     const certificates = certificatesMessage(saved ? merged.added : 0, split.refused, saved);
-    this.#say(
-      `${importedMessage(file.name, result.value.added, result.value.unknown)}${certificates ? ` ${certificates}` : ''}`,
-      split.refused > 0 || !saved,
-    );
+    this.#say(`${importedMessage(file.name, result.value.added, result.value.unknown)}${certificates ? ` ${certificates}` : ''}`, split.refused > 0 || !saved);
   }
 }
 

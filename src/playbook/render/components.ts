@@ -127,7 +127,8 @@ export function htmlComponents(context: RenderContext): Record<string, (props: P
       const target = typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') ? withBase(context.base, href) : href;
       let attrs = attribute('href', target);
       // Plugins (the content policy's outbound-link marking) give classes as `className`.
-      for (const [name, value] of Object.entries(rest)) attrs += attribute(name === 'className' ? 'class' : name, Array.isArray(value) ? value.join(' ') : value);
+      for (const [name, value] of Object.entries(rest))
+        attrs += attribute(name === 'className' ? 'class' : name, Array.isArray(value) ? value.join(' ') : value);
       return new Html(`<a${attrs}>${children(content)}</a>`);
     },
   };

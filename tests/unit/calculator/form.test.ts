@@ -14,11 +14,12 @@ describe('what a field shows', () => {
     ['inHouse.meetingToOpportunity', 0.333, '33.3'],
     ['inHouse.burdenRate', 1.5, '150'],
     ['fullCycle.prospectingShare', 0.07, '7'],
-    ['inHouse.baseSalary', 55000, '55000'],
+    ['inHouse.baseSalary', 55000, '55,000'],
+    ['inHouse.managerAnnualCost', 1234567.5, '1,234,567.5'],
     ['inHouse.seats', null, ''],
     ['inHouse.seats', 4, '4'],
   ])('%s = %s is shown as "%s"', (path, value, text) => {
-    expect(inputText(path, value)).toBe(text);
+    expect(inputText(path, value, 'en-US')).toBe(text);
   });
 
   test.each<[NumericFieldPath, string]>([
@@ -48,8 +49,27 @@ describe('reading what was typed', () => {
     ['exponent notation', 'inHouse.baseSalary', '6e4', false, { ok: true, value: 60000 }],
     ['empty', 'shared.grossMargin', '', false, { ok: false, message: 'Enter a value. Allowed: 0 to 100 %.' }],
     ['text the browser could not read', 'inHouse.rampMonths', '', true, { ok: false, message: 'Not a number. Allowed: a whole number 0 to 24 months.' }],
-    ['letters', 'inHouse.baseSalary', '12abc', false, { ok: false, message: 'Not a number. Allowed: 0 to 1,000,000,000 USD.' }],
-    ['a hex number', 'inHouse.baseSalary', '0x10', false, { ok: false, message: 'Not a number. Allowed: 0 to 1,000,000,000 USD.' }],
+    ['thousands separators', 'inHouse.baseSalary', '70,000', false, { ok: true, value: 70000 }],
+    ['thousands with k', 'inHouse.baseSalary', '70k', false, { ok: true, value: 70000 }],
+    ['millions with m', 'fullCycle.annualQuota', '1.2m', false, { ok: true, value: 1200000 }],
+    ['with the currency sign', 'inHouse.baseSalary', '$70,000', false, { ok: true, value: 70000 }],
+    ['spaces between thousands', 'inHouse.baseSalary', '70 000', false, { ok: true, value: 70000 }],
+    ['a percentage with its sign', 'shared.grossMargin', '45%', false, { ok: true, value: 0.45 }],
+    [
+      'letters',
+      'inHouse.baseSalary',
+      '12abc',
+      false,
+      { ok: false, message: '“12abc” is not a number we can read. Type digits, for example 70000, 70,000 or 70k. Allowed: 0 to 1,000,000,000 USD.' },
+    ],
+    [
+      'a hex number',
+      'inHouse.baseSalary',
+      '0x10',
+      false,
+      { ok: false, message: '“0x10” is not a number we can read. Type digits, for example 70000, 70,000 or 70k. Allowed: 0 to 1,000,000,000 USD.' },
+    ],
+    ['70k as a percentage is far too high, not 70', 'shared.grossMargin', '70k', false, { ok: false, message: 'Too high. Allowed: 0 to 100 %.' }],
     ['too high', 'shared.grossMargin', '150', false, { ok: false, message: 'Too high. Allowed: 0 to 100 %.' }],
     ['negative', 'inHouse.baseSalary', '-5', false, { ok: false, message: 'Too low. Allowed: 0 to 1,000,000,000 USD.' }],
     [
@@ -78,7 +98,7 @@ describe('reading what was typed', () => {
   test('every share survives the trip through the form', () => {
     for (let basisPoints = 0; basisPoints <= 10000; basisPoints += 7) {
       const value = basisPoints / 10000;
-      const back = readInput('shared.grossMargin', inputText('shared.grossMargin', value), false, { min: 0, max: 1 }, fmt, 'USD');
+      const back = readInput('shared.grossMargin', inputText('shared.grossMargin', value, 'en-US'), false, { min: 0, max: 1 }, fmt, 'USD');
       expect(back).toEqual({ ok: true, value });
     }
   });
@@ -92,7 +112,7 @@ describe('reading the whole form', () => {
     const current = scenarioWith({ inHouse: { meetingToOpportunity: 0.123456789012345 } });
     const { scenario, errors } = read(
       [
-        ['inHouse.meetingToOpportunity', { text: inputText('inHouse.meetingToOpportunity', 0.123456789012345) }],
+        ['inHouse.meetingToOpportunity', { text: inputText('inHouse.meetingToOpportunity', 0.123456789012345, 'en-US') }],
         ['shared.grossMargin', { text: '62.5' }],
         ['inHouse.teamStartsRamped', { text: 'on', checked: true }],
         ['fullCycle.aeTimeValuation', { text: 'displacedMargin' }],

@@ -46,7 +46,7 @@ function form(scenario: Scenario, typed: Partial<Record<FieldPath, Partial<Field
         ? { text: 'on', checked: value === true }
         : field.unit === 'enum' || field.unit === 'currency'
           ? { text: String(value) }
-          : { text: inputText(field.path as NumericFieldPath, value as number | null), solve: value === null };
+          : { text: inputText(field.path as NumericFieldPath, value as number | null, 'en-US'), solve: value === null };
     entries.set(field.path, { ...shown, ...typed[field.path] });
   }
   return entries;
@@ -217,9 +217,14 @@ describe('files', () => {
     const s = start();
     s.edit(form(D, { horizonMonths: { text: '12' } }));
     const csv = s.exportCsv();
-    expect([csv.name, csv.type]).toEqual(['pipeline-cost-monthly.csv', 'text/csv;charset=utf-8']);
-    expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 4 * 12);
-    expect(s.$message.get().text).toBe('Downloaded pipeline-cost-monthly.csv: 12 months of each model.');
+    expect([csv.name, csv.type]).toEqual(['pipeline-cost.csv', 'text/csv;charset=utf-8']);
+    expect(
+      csv.text
+        .trim()
+        .split('\r\n')
+        .filter((line) => /^[^,]+,\d+,USD,/.test(line)),
+    ).toHaveLength(4 * 12);
+    expect(s.$message.get().text).toBe('Downloaded pipeline-cost.csv: the inputs, a summary and 12 months of each option.');
     const json = s.exportJson();
     expect([json.name, json.type]).toEqual(['pipeline-cost-results.json', 'application/json']);
     expect(parseScenarioText(json.text, D)).toEqual({ ok: true, value: s.$scenario.get() });

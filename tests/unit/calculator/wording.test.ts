@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { BreakEvenResult } from '../../../src/features/calculator/model/break-even.ts';
-import {
-  breakEvenText,
-  comparisonRows,
-  cumulative,
-  formatFieldValue,
-  humanize,
-  monthlyCsv,
-  percentBelow,
-  tornadoRows,
-  verdict,
-} from '../../../src/features/calculator/view/wording.ts';
+import { breakEvenText, comparisonRows, cumulative, formatFieldValue, humanize, tornadoRows, verdict } from '../../../src/features/calculator/view/wording.ts';
+import { gapPercent } from '../../../src/features/calculator/view/answer.ts';
 import { MODEL_IDS, evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
@@ -75,24 +66,32 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   });
 
   test.each([
-    [0.064, '6%'],
-    [0.004, 'less than 1%'],
+    [0.064, '6.4%'],
+    [0.15, '15%'],
+    [0.0004, 'less than 0.1%'],
     [0.996, 'more than 99%'],
     [0.99999, 'more than 99%'],
     [1, '100%'],
-  ])('a gap of %s reads "%s below", never 100%% from rounding', (share, text) => {
-    expect(percentBelow(share, fmt)).toBe(text);
+  ])('a gap of %s reads "%s", never 100%% from rounding', (share, text) => {
+    expect(gapPercent(share, fmt)).toBe(text);
   });
 
   test('the verdict', () => {
-    // 1 − 2,458.59 / 2,626.96 = 6.4 %; 1 − 2,458.59 / 2,894.41 = 15.1 %; displaced margin: 13 AEs × 0.2 × 800,000 × 0.5 × 0.75 / 12 × 24 / 502.32.
+    // 2,626.96 − 2,458.59 = 168 (6.4 % of 2,626.96); 2,894.41 − 2,458.59 = 436 (15.1 %); displaced margin: 13 AEs × 0.2 × 800,000 × 0.5 × 0.75 / 12 × 24 / 502.32.
     expect(verdict(evaluation, D, fmt)).toEqual({
-      headline:
-        'Full-cycle AEs create opportunities at the lowest cost: 6% below in-house SDRs, 6% below in-house SDRs with an agency bridge and 15% below the agency.',
+      comparison: 'all',
+      headline: 'Full-cycle AEs: $2,459 per opportunity, $168 (6.4%) less than in-house SDRs and $436 (15%) less than the agency.',
       details: [
-        'Cost per opportunity: full-cycle AEs $2,459, in-house SDRs $2,627, in-house SDRs with an agency bridge $2,627 and the agency $2,894.',
-        'For 20 opportunities a month: 5 SDRs, 5 agency reps, 13 AEs prospecting 20% of their time or 5 SDRs.',
+        '5 SDRs (sized for the target) make about 22.5 opportunities a month at full strength, against a target of 20.',
+        '5 agency reps (sized for the target) make about 21 opportunities a month at full strength, against a target of 20.',
+        'Full-cycle needs 13 AEs each prospecting 20% of their time (2.6 full-time equivalents) to make 20 opportunities a month.',
+        'The agency bridge is off (0 months), so in-house with a bridge is the in-house team alone.',
         'AE prospecting time is valued at its salary cost. Valued at the gross margin it displaces, full-cycle AEs would cost $3,106 per opportunity. That would change the answer.',
+      ],
+      figures: [
+        { model: 'inHouse', label: 'In-house SDR team', cost: '$2,627', runRate: '22.5 a month', cheapest: false },
+        { model: 'outsourced', label: 'Outsourced agency', cost: '$2,894', runRate: '21 a month', cheapest: false },
+        { model: 'fullCycle', label: 'Full-cycle AEs', cost: '$2,459', runRate: '20.9 a month', cheapest: true },
       ],
       errors: [],
     });
@@ -101,7 +100,9 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   test('a model that cannot reach the target is named with the reason; the others are compared', () => {
     const scenario = scenarioWith({ inHouse: { meetingsPerMonth: 0 } });
     const result = verdict(evaluate(scenario), scenario, fmt);
-    expect(result.headline).toBe('Full-cycle AEs create opportunities at the lowest cost: 15% below the agency.');
+    expect(result.headline).toBe(
+      'Full-cycle AEs: $2,459 per opportunity, $436 (15%) less than the agency. In-house SDRs cannot be costed per opportunity with these inputs: see why below.',
+    );
     expect(result.errors).toEqual([
       {
         model: 'inHouse',
@@ -126,7 +127,7 @@ describe('the comparison and the verdict for the methodology defaults', () => {
     });
     const evaluation = evaluate(scenario);
     const result = verdict(evaluation, scenario, fmt);
-    expect(result.headline).toBe('None of the four options can be costed per opportunity with these inputs.');
+    expect(result.headline).toBe('None of the options can be costed per opportunity with these inputs: see why below.');
     const rows = comparisonRows(evaluation, scenario, fmt);
     const costPerOpportunity = rows.find((row) => row.id === 'costPerOpportunity')!;
     expect(costPerOpportunity.cells.inHouse).toEqual({
@@ -140,7 +141,7 @@ describe('the comparison and the verdict for the methodology defaults', () => {
   test('entered seats are said to be entered, with what they reach', () => {
     const scenario = scenarioWith({ outsourced: { seats: 3 } });
     expect(verdict(evaluate(scenario), scenario, fmt).details[1]).toBe(
-      'For 20 opportunities a month: 5 SDRs, 3 agency reps (as entered: 12.6 a month at run rate), 13 AEs prospecting 20% of their time or 5 SDRs.',
+      '3 agency reps make about 12.6 opportunities a month against a target of 20: 7.4 short (37%).',
     );
   });
 });
@@ -218,16 +219,6 @@ describe('series, tornado and files', () => {
     expect(rows.every((row, i) => i === 0 || rows[i - 1]!.swing >= row.swing)).toBe(true);
     expect(rows[0]!.label).toBe('Working days per year');
     expect(tornadoRows(sensitivity(D), 'inHouse', 3)).toHaveLength(3);
-  });
-
-  test('the monthly CSV, checked by hand for the agency', () => {
-    // 5 reps × 11,500 + 10 h × 75 = 58,250 a month; meetings start after 1 month: 5 × 12 = 60, × 0.35 = 21 opportunities.
-    const lines = monthlyCsv(evaluate(scenarioWith({ horizonMonths: 2 }))).split('\r\n');
-    expect(lines[0]).toBe('model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats');
-    expect(lines.slice(3, 5)).toEqual(['outsourced,1,58250,58250,0,0,0,0,5', 'outsourced,2,58250,116500,60,21,21,0,5']);
-    expect(lines[1]).toBe('inHouse,1,132656.25,132656.25,9.2,4.14,4.14,5,5');
-    expect(lines).toHaveLength(1 + 4 * 2 + 1);
-    expect(lines.at(-1)).toBe('');
   });
 
   test('the JSON export is the command line’s format', () => {

@@ -1,7 +1,6 @@
 import {
   CURRENCY_CODE,
   FIELD_SPECS,
-  NUMBER_TEXT,
   SCENARIO_FIELDS,
   readNumber,
   withField,
@@ -13,6 +12,7 @@ import {
 import { LINKED_PATHS, fieldBounds } from '../rules.ts';
 import type { Evaluation, ModelId } from '../model/cost-model.ts';
 import { createFormatters, type Formatters } from '../../../common/format.ts';
+import { formatTypedNumber, parseTypedNumber } from '../../../common/typed-number.ts';
 
 /**
  * How the calculator's form shows and reads each field. Shares (0–1 in the scenario) are entered as
@@ -27,14 +27,16 @@ export const isPercentField = (path: NumericFieldPath): boolean => FIELD_SPECS[p
 /** Removes floating-point noise (0.33299999999999996 → 0.333) from a converted value. */
 export const tidy = (value: number): number => Number(value.toPrecision(12));
 
-/** The text a field's input shows for a scenario value (`null` seats show as empty). */
-export function inputText(path: NumericFieldPath, value: number | null): string {
+/** The text a field's input shows for a scenario value, with the locale's thousands separators (`null` seats show as empty). */
+export function inputText(path: NumericFieldPath, value: number | null, locale: string): string {
   if (value === null) return '';
-  return String(isPercentField(path) ? tidy(value * 100) : value);
+  return formatTypedNumber(isPercentField(path) ? tidy(value * 100) : value, locale);
 }
 
 /** The unit shown after a field's label, e.g. "USD", "%", "months"; empty when the label says it. */
 export function unitText(spec: NumericFieldSpec, currency: string): string {
+  // Whole numbers are seats, except the uncertainty run's counts (runs, seed), which have no unit.
+  if (spec.unit === 'integer' && spec.label !== 'Seats') return '';
   switch (spec.unit) {
     case 'money':
       return currency;
@@ -67,8 +69,9 @@ export function rangeText(path: NumericFieldPath, bounds: { min: number; max: nu
 export type FieldReading = { ok: true; value: number } | { ok: false; message: string };
 
 /**
- * Reads what was typed into a numeric field. `badInput` is the browser's flag for text a number
- * input cannot read (it then reports an empty value). The message always names the allowed range.
+ * Reads what was typed into a numeric field as a person types numbers ("70k", "$70,000", "1.2m",
+ * in the formatters' locale; see typed-number.ts). `badInput` is the browser's flag for text an
+ * input could not read. The message always names the allowed range.
  */
 export function readInput(
   path: NumericFieldPath,
@@ -80,12 +83,10 @@ export function readInput(
 ): FieldReading {
   const spec = FIELD_SPECS[path];
   const allowed = `Allowed: ${rangeText(path, bounds, fmt, currency)}.`;
-  const trimmed = text.trim();
-  if (badInput || (trimmed !== '' && !NUMBER_TEXT.test(trimmed))) {
-    return { ok: false, message: `Not a number. ${allowed}` };
-  }
-  if (trimmed === '') return { ok: false, message: `Enter a value. ${allowed}` };
-  const typed = Number(trimmed);
+  if (badInput) return { ok: false, message: `Not a number. ${allowed}` };
+  const reading = parseTypedNumber(text, fmt.locale, { percent: isPercentField(path) });
+  if (!reading.ok) return { ok: false, message: `${reading.reason} ${allowed}` };
+  const typed = reading.value;
   if (!Number.isFinite(typed)) return { ok: false, message: `Too large. ${allowed}` };
   const value = isPercentField(path) ? tidy(typed / 100) : typed;
   if ('integer' in spec && spec.integer && !Number.isInteger(value)) return { ok: false, message: `Use a whole number. ${allowed}` };
@@ -165,7 +166,7 @@ export function readForm(entries: FormEntries, current: Scenario, locale: string
     }
     const numeric = path as NumericFieldPath;
     const now = readNumber(current, numeric);
-    if (now !== null && entry.text === inputText(numeric, now) && !entry.badInput) {
+    if (now !== null && entry.text === inputText(numeric, now, fmt.locale) && !entry.badInput) {
       scenario = withField(scenario, path, now);
       continue;
     }

@@ -24,7 +24,7 @@ export const STATUS = {
 /** What the action buttons say they did. */
 export const MESSAGES = {
   noDefaults: 'The calculator’s defaults could not be read, so it cannot update. The numbers shown are the defaults.',
-  csv: (months: number): string => `Downloaded pipeline-cost-monthly.csv: ${months} months of each model.`,
+  csv: (months: number): string => `Downloaded pipeline-cost.csv: the inputs, a summary and ${months} months of each option.`,
   json: 'Downloaded pipeline-cost-results.json: the scenario and the results of the three models.',
   reset: 'Back to the defaults.',
   imported: (fileName: string): string => `Imported “${isolate(fileName)}”.`,

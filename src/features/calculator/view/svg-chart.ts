@@ -45,10 +45,12 @@ export function monthTicks(months: number, maxLabels: number): number[] {
   return ticks;
 }
 
-/** A marker shape per series: circle, square, triangle (then repeating). */
+/** A marker shape per series: circle, square, triangle, diamond (then repeating). */
 function marker(index: number, seriesId: string, x: number, y: number): SvgNode {
   const cls = `marker marker--${seriesId}`;
-  switch (index % 3) {
+  switch (index % 4) {
+    case 3:
+      return node('path', { class: cls, d: `M${r(x)} ${r(y - 5)}L${r(x + 5)} ${r(y)}L${r(x)} ${r(y + 5)}L${r(x - 5)} ${r(y)}Z` });
     case 0:
       return node('circle', { class: cls, cx: r(x), cy: r(y), r: 4 });
     case 1:

@@ -5,6 +5,7 @@ import { MODEL_IDS, MODEL_LABELS, evaluate, type Evaluation, type ModelId } from
 import { sensitivity } from '../model/sensitivity.ts';
 import { isPercentField, rangeText, tidy, unitText } from './form.ts';
 import type { SvgNode } from './svg-chart.ts';
+import { DEFAULT_COMPARISON, comparisonFor } from './answer.ts';
 import {
   breakEvenText,
   comparisonRows,
@@ -94,6 +95,8 @@ export interface ViewOptions {
   widths?: ChartWidths;
   /** Whose tornado to draw (default: DEFAULT_TORNADO_MODEL). */
   tornadoModel?: ModelId;
+  /** The question the verdict answers (a comparison id; default: all options). */
+  comparison?: string;
 }
 
 /** The width a chart is drawn at: what its holder offers, within 280-900 pixels. */
@@ -155,7 +158,7 @@ export function calculatorView(scenario: Scenario, fmt: Formatters, options: Vie
   return {
     evaluation,
     rows: comparisonRows(evaluation, scenario, fmt),
-    verdict: verdict(evaluation, scenario, fmt),
+    verdict: verdict(evaluation, scenario, fmt, comparisonFor(options.comparison ?? DEFAULT_COMPARISON)),
     seats,
     fields,
     ...cumulativeViews(evaluation, fmt, widths),

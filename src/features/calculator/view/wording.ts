@@ -5,6 +5,7 @@ import type { Formatters } from '../../../common/format.ts';
 import { nounFor, plural } from '../../../common/plural.ts';
 import type { SensitivityResult } from '../model/sensitivity.ts';
 import { lineChart, tornadoChart, type SvgNode } from './svg-chart.ts';
+import { DEFAULT_COMPARISON, answerFigures, capacitySentence, comparedModels, comparisonFor, headline, type AnswerFigure, type Comparison } from './answer.ts';
 
 /**
  * What the calculator page says about an evaluation, as plain text: the comparison table, the
@@ -30,12 +31,6 @@ export const SEAT_NOUNS: Readonly<Record<ModelId, readonly [string, string]>> = 
   bridge: ['SDR', 'SDRs'],
 };
 
-const SUBJECTS: Record<ModelId, string> = {
-  inHouse: 'An in-house SDR team creates',
-  outsourced: 'An outsourced agency creates',
-  fullCycle: 'Full-cycle AEs create',
-  bridge: 'An in-house team with an agency bridge creates',
-};
 const OBJECTS: Record<ModelId, string> = {
   inHouse: 'in-house SDRs',
   outsourced: 'the agency',
@@ -192,16 +187,6 @@ export function comparisonRows(evaluation: Evaluation, scenario: Scenario, fmt: 
   });
 }
 
-/** Whole percentages for the headline; "less than 1 %" rather than a misleading 0 %. */
-/** How much lower one cost is than another (`share` = 1 − lower / higher), rounded to whole percent but never to 0 % or, for a cost above zero, 100 %. */
-export function percentBelow(share: number, fmt: Formatters): string {
-  const rounded = Math.round(share * 100) / 100;
-  if (rounded === 0) return `less than ${fmt.percent(0.01)}`;
-  // Rounding must not claim "100 % below" for a cost that is not zero.
-  if (rounded >= 1 && share < 1) return `more than ${fmt.percent(0.99)}`;
-  return fmt.percent(rounded);
-}
-
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function listOf(items: readonly string[], joiner = 'and'): string {
@@ -211,58 +196,46 @@ function listOf(items: readonly string[], joiner = 'and'): string {
 
 /** The plain-language verdict: a headline and a few supporting sentences. */
 export interface Verdict {
+  /** The question answered (the comparison's id). */
+  comparison: string;
   headline: string;
   details: string[];
+  /** Each compared option's cost per opportunity and run rate. */
+  figures: AnswerFigure[];
   /** Why a model could not be computed, one sentence per failed model. */
   errors: { model: ModelId; message: string }[];
 }
 
-/** The cheapest way to create opportunities and by how much, team sizes, and the AE-time caveat. */
-export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatters): Verdict {
-  const ranked = MODEL_IDS.filter((m) => evaluation[m].costPerOpportunity !== null).sort(
-    (a, b) => (evaluation[a].costPerOpportunity ?? 0) - (evaluation[b].costPerOpportunity ?? 0),
-  );
+/**
+ * The answer to the chosen question (answer.ts): the headline, what each compared team makes
+ * against the target, and whether valuing AE time the other way would change it.
+ */
+export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatters, chosen: Comparison = comparisonFor(DEFAULT_COMPARISON)): Verdict {
+  const models = comparedModels(chosen, scenario);
+  const comparison = { ...chosen, models };
   const errors = MODEL_IDS.filter((m) => evaluation[m].error).map((model) => ({ model, message: humanize(evaluation[model].error ?? '') }));
-  const cost = (m: ModelId) => evaluation[m].costPerOpportunity ?? 0;
+  const cost = (m: ModelId) => (evaluation[m].error ? null : evaluation[m].costPerOpportunity);
+  const ranked = models.filter((m) => cost(m) !== null).sort((a, b) => (cost(a) ?? 0) - (cost(b) ?? 0));
   const details: string[] = [];
-
-  let headline: string;
-  const [best, second] = ranked;
-  if (best === undefined) {
-    headline = 'None of the four options can be costed per opportunity with these inputs.';
-  } else if (second === undefined) {
-    headline = `${SUBJECTS[best]} opportunities at ${fmt.money(cost(best))} each; the other two models cannot be costed per opportunity with these inputs.`;
-  } else if (1 - cost(best) / cost(second) < 0.005) {
-    headline = `${capitalise(OBJECTS[best])} and ${OBJECTS[second]} create opportunities at about the same cost: ${fmt.money(cost(best))} each.`;
-  } else {
-    const gaps = ranked.slice(1).map((m) => `${percentBelow(1 - cost(best) / cost(m), fmt)} below ${OBJECTS[m]}`);
-    headline = `${SUBJECTS[best]} opportunities at the lowest cost: ${listOf(gaps)}.`;
+  for (const model of models) {
+    const sentence = capacitySentence(evaluation, scenario, model, fmt);
+    if (sentence) details.push(sentence);
   }
-  if (ranked.length > 1) {
-    details.push(`Cost per opportunity: ${listOf(ranked.map((m) => `${OBJECTS[m]} ${fmt.money(cost(m))}`))}.`);
-  }
-
-  const target = fmt.number(scenario.shared.targetOpportunitiesPerMonth, 2);
-  const teams = MODEL_IDS.filter((m) => !evaluation[m].error).map((m) => {
-    const r = evaluation[m];
-    const team = `${fmt.number(r.seats, 0)} ${nounFor(r.seats, SEAT_NOUNS[m])}`;
-    const asEntered = r.solved ? '' : ` (as entered: ${fmt.number(r.steadyStateOpportunitiesPerMonth, 1)} a month at run rate)`;
-    const share = m === 'fullCycle' ? ` prospecting ${fmt.percent(scenario.fullCycle.prospectingShare)} of their time` : '';
-    return `${team}${share}${asEntered}`;
-  });
-  if (teams.length > 0) details.push(`For ${target} opportunities a month: ${listOf(teams, 'or')}.`);
 
   const fullCycle = evaluation.fullCycle;
-  if (!fullCycle.error && fullCycle.costPerOpportunity !== null) {
+  if (chosen.models.includes('bridge') && !models.includes('bridge')) {
+    details.push('The agency bridge is off (0 months), so in-house with a bridge is the in-house team alone.');
+  }
+  if (models.includes('fullCycle') && !fullCycle.error && fullCycle.costPerOpportunity !== null) {
     const current = scenario.fullCycle.aeTimeValuation;
     const other = current === 'salary' ? 'displacedMargin' : 'salary';
     const alternative = evaluateModel(withField(scenario, 'fullCycle.aeTimeValuation', other), 'fullCycle', {
       seats: { fullCycle: fullCycle.seats },
     }).costPerOpportunity;
     if (alternative !== null) {
-      const others = MODEL_IDS.filter((m) => m !== 'fullCycle' && evaluation[m].costPerOpportunity !== null);
-      const wasCheapest = best === 'fullCycle';
-      const wouldBeCheapest = others.every((m) => alternative < cost(m));
+      const others = models.filter((m) => m !== 'fullCycle' && cost(m) !== null);
+      const wasCheapest = ranked[0] === 'fullCycle';
+      const wouldBeCheapest = others.every((m) => alternative < (cost(m) ?? Infinity));
       const changes = others.length > 0 && wasCheapest !== wouldBeCheapest ? 'That would change the answer.' : 'The answer would stay the same.';
       details.push(
         current === 'salary'
@@ -271,7 +244,7 @@ export function verdict(evaluation: Evaluation, scenario: Scenario, fmt: Formatt
       );
     }
   }
-  return { headline, details, errors };
+  return { comparison: comparison.id, headline: headline(evaluation, comparison, fmt), details, figures: answerFigures(evaluation, comparison, fmt), errors };
 }
 
 const CHEAPER: Record<ModelId, string> = {
@@ -348,21 +321,6 @@ export function tornadoRows(result: SensitivityResult, model: ModelId, limit = 8
   }
   // Array.prototype.sort is stable: equal swings keep the form order.
   return rows.sort((a, b) => b.swing - a.swing).slice(0, limit);
-}
-
-/** The monthly series of all three models as CSV (one row per model and month; unrounded numbers). */
-export function monthlyCsv(evaluation: Evaluation): string {
-  const lines = ['model,month,cost,cumulativeCost,meetings,opportunities,cumulativeOpportunities,hires,filledSeats'];
-  for (const model of MODEL_IDS) {
-    let cost = 0;
-    let opportunities = 0;
-    for (const row of evaluation[model].months) {
-      cost += row.cost;
-      opportunities += row.opportunities;
-      lines.push([model, row.month, row.cost, cost, row.meetings, row.opportunities, opportunities, row.hires, row.filledSeats].join(','));
-    }
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** Chart sizes: the browser passes the width it has; the server draws at a typical desktop width. */
