@@ -34,7 +34,7 @@ const plainDynamicImports = {
   enforce: 'pre',
   apply: 'build',
   load(id) {
-    if (id === '\0vite/preload-helper.js') return 'export const __vitePreload = (load) => load();';
+    return id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined;
   },
 };
 
