@@ -38,7 +38,7 @@ const plainDynamicImports = {
   enforce: 'pre',
   apply: 'build',
   load(id) {
-    if (id === '\0vite/preload-helper.js') return 'export const __vitePreload = (load) => load();';
+    return id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined;
   },
 };
 
@@ -65,8 +65,12 @@ const noPreloadLists = {
 export default defineConfig({
   base,
   outDir: process.env.OUT_DIR || './dist',
-  // ASTRO_CACHE_DIR lets several builds of different content run side by side.
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  // ASTRO_CACHE_DIR lets several builds of different content run side by side. Each base path keeps its
+  // own cache by default: chapters are rendered for one base path, so the root and sub-path builds
+  // (built side by side by npm test) would otherwise throw each other's rendered chapters away.
+  cacheDir:
+    process.env.ASTRO_CACHE_DIR ||
+    (base === '/' ? './node_modules/.astro' : `./node_modules/.astro-${base.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {

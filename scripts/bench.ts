@@ -378,6 +378,7 @@ function report(results: SizeResult[], lighthouseRuns: { site: string; results: 
     ),
     '',
   ];
+  if (!lighthouseRuns) lines.push('Lighthouse was not run this time (`--no-lighthouse`).', '');
   if (lighthouseRuns) {
     lines.push(
       '## Lighthouse',

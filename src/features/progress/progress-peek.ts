@@ -1,68 +1,76 @@
 // What a chapter page carries of reading progress before the reader touches it (kept small for the
-// reading pages' 3 KB script budget): a quick look at the stored document that shows this chapter's
-// "done" box as stored and records the visit. The full element and its store (pb-chapter-progress.ts,
-// with the parser that checks every field) load when the reader first marks the chapter, and at once
-// when what is stored does not look like progress, so that the reader is told.
-// Only the fields this page owns change here (this chapter's date, the visit); all else is kept as it is.
-// The format's name, version and title rule are format.ts's (PROGRESS_FORMAT, PROGRESS_VERSION,
-// isVisitedTitle), written out here: taking them from there would load that module and its helpers up front.
+// reading pages' 3 KB script budget): it shows this chapter's "done" box as stored and notes the visit.
+// It never writes the progress document itself: the visit, and a mark made before the store has
+// loaded, go to a side key (store.ts's pendingStorageKey) that the store applies through its own
+// checks when it loads. The full element and its store (pb-chapter-progress.ts) load when the reader
+// first marks the chapter; at once when what is stored does not look like progress; and, when progress
+// is stored, once the browser is idle, because only the store's parser checks every field and a
+// damaged document must be reported on every page. A first-time reader loads none of it.
 import type { Progress } from './schema.ts';
 
-const PROGRESS_FORMAT = 'pb-progress';
-const PROGRESS_VERSION = 1;
-const isVisitedTitle = (title: string | undefined): title is string =>
-  !!title && title.length <= 200 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(title);
+const base = document.documentElement.dataset['base'] ?? '/';
+const KEY = `pb-progress:${base}`;
+const PENDING = `pb-progress-pending:${base}`;
 
-const KEY = `pb-progress:${document.documentElement.dataset['base'] ?? '/'}`;
+interface Pending {
+  visit?: { chapter: string; at: string; title?: string | undefined };
+  marks?: Record<string, string | null>;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The stored document when it is plainly progress (a new one when nothing is stored); undefined otherwise. */
-function peek(): Progress | undefined {
+/** What is stored under `key`, parsed; null when nothing is, undefined when it cannot be read. */
+function read(key: string): unknown {
   try {
-    const text = localStorage.getItem(KEY);
-    if (text === null) return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, chapters: {}, steps: {} };
-    const doc: unknown = JSON.parse(text);
-    return isObject(doc) && doc['format'] === PROGRESS_FORMAT && doc['version'] === PROGRESS_VERSION && isObject(doc['chapters']) && isObject(doc['steps'])
-      ? (doc as unknown as Progress)
-      : undefined;
+    const text = localStorage.getItem(key);
+    return text === null ? null : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
   }
 }
 
-/** Stores the document; false when this browser would not. */
-function store(progress: Progress): boolean {
+/** Stores `value` under `key`; false when this browser would not. */
+function write(key: string, value: unknown): boolean {
   try {
-    localStorage.setItem(KEY, JSON.stringify(progress));
+    localStorage.setItem(key, JSON.stringify(value));
     return true;
   } catch {
     return false;
   }
 }
 
+const pending = (): Pending => {
+  const value = read(PENDING);
+  return isObject(value) ? (value as Pending) : {};
+};
 const full = (): Promise<unknown> => import('./pb-chapter-progress.ts');
 
 for (const element of document.querySelectorAll<HTMLElement>('pb-chapter-progress')) {
   const { chapter = '', title } = element.dataset;
   const toggle = element.querySelector<HTMLElement>('[data-chapter-toggle]');
   const box = element.querySelector<HTMLInputElement>('[data-chapter-done]');
-  const stored = peek();
-  if (!chapter || !toggle || !box || !stored) {
+  const stored = read(KEY);
+  // The format's name and version are format.ts's PROGRESS_FORMAT and PROGRESS_VERSION.
+  const doc =
+    stored === null ? undefined : isObject(stored) && stored['format'] === 'pb-progress' && stored['version'] === 1 ? (stored as unknown as Progress) : 0;
+  if (!chapter || !toggle || !box || doc === 0) {
     void full();
     continue;
   }
-  box.checked = typeof stored.chapters[chapter] === 'string';
-  const at = new Date().toISOString();
-  store({ ...stored, lastVisited: isVisitedTitle(title) ? { chapter, at, title } : { chapter, at } });
+  const noted = pending();
+  const mark = noted.marks?.[chapter];
+  box.checked = mark === undefined ? typeof doc?.chapters[chapter] === 'string' : mark !== null;
+  write(PENDING, { ...noted, visit: { chapter, at: new Date().toISOString(), title } });
   box.addEventListener('change', () => {
     if (customElements.get('pb-chapter-progress')) return; // the full element has taken over
     const done = box.checked;
-    const current = peek() ?? stored;
-    const { [chapter]: was, ...others } = current.chapters;
-    // Written at once (keeping the first time it was marked), so a reader who marks and leaves keeps the mark.
-    const saved = store({ ...current, chapters: done ? { ...others, [chapter]: was ?? new Date().toISOString() } : others });
-    // Not stored: the store tries again and tells the reader why it could not keep the mark.
-    void (saved ? full() : import('./store.ts').then((s) => (done ? s.markChapter(chapter) : s.unmarkChapter(chapter))).then(full));
+    const now = pending();
+    // Noted at once, so a reader who marks the chapter and leaves straight away keeps the mark.
+    if (write(PENDING, { ...now, marks: { ...now.marks, [chapter]: done ? new Date().toISOString() : null } })) void full();
+    // Not noted: the store tries itself and tells the reader why it could not keep the mark.
+    else void import('./store.ts').then((s) => (done ? s.markChapter(chapter) : s.unmarkChapter(chapter))).then(full);
   });
   toggle.hidden = false;
+  // Safari has no requestIdleCallback.
+  if (doc) (window.requestIdleCallback ?? setTimeout)(() => void full());
 }

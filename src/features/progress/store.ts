@@ -7,6 +7,8 @@ import type { Progress } from './schema.ts';
 import { refuse, type Result } from '../../common/problems.ts';
 import { siteBase } from '../../browser/data-attrs.ts';
 import { setAside } from '../../browser/set-aside.ts';
+import { isRecord } from '../../common/formats.ts';
+import { PROGRESS_LIMITS } from './format.ts';
 
 /**
  * Where progress lives in localStorage: one key per site base path, so two playbooks hosted on the same
@@ -43,6 +45,16 @@ const encode = (progress: Progress): string | undefined => (isEmptyProgress(prog
 export const $progress = persistentAtom<Progress>(progressStorageKey(siteBase()), EMPTY_PROGRESS, { encode, decode });
 
 const now = (): string => new Date().toISOString();
+
+/**
+ * Where a chapter page notes the visit, and a mark made before this store has loaded
+ * (progress-peek.ts, which stays small by not reading the document): `{ visit?: { chapter, at, title },
+ * marks?: { <chapter id>: <date> | null } }`. The store applies it when it loads, through the same
+ * checks as every change, then removes it.
+ */
+export function pendingStorageKey(base: string): string {
+  return `pb-progress-pending:${base}`;
+}
 
 /** Stores `next`; `force` stores it even when unchanged; `browsing` (a visit) leaves a notice about set-aside data up. */
 function save(next: Progress, force = false, browsing = false): boolean {
@@ -96,3 +108,35 @@ export function importProgress(text: string, known?: ReadonlySet<string>): Resul
 export function reset(): void {
   save(EMPTY_PROGRESS, true);
 }
+
+/** Applies what chapter pages noted under `pendingStorageKey` (anything malformed is skipped), then removes it. */
+export function applyPending(): void {
+  let text: string | null;
+  try {
+    const key = pendingStorageKey(siteBase());
+    text = localStorage.getItem(key);
+    if (text !== null) localStorage.removeItem(key);
+  } catch {
+    return; // no storage here: nothing was noted
+  }
+  if (!text || text.length > PROGRESS_LIMITS.text) return;
+  let pending: unknown;
+  try {
+    pending = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (!isRecord(pending)) return;
+  const { marks, visit: visited } = pending;
+  if (isRecord(marks)) {
+    for (const [chapter, at] of Object.entries(marks).slice(0, PROGRESS_LIMITS.chapters)) {
+      if (typeof at === 'string') markChapter(chapter, at);
+      else if (at === null) unmarkChapter(chapter);
+    }
+  }
+  if (isRecord(visited) && typeof visited['chapter'] === 'string' && typeof visited['at'] === 'string') {
+    visit(visited['chapter'], typeof visited['title'] === 'string' ? visited['title'] : undefined, visited['at']);
+  }
+}
+
+applyPending();

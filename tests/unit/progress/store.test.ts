@@ -106,6 +106,56 @@ describe('the progress store', () => {
     expect(store.$notice.get()).toMatch(/^One entry of the progress saved in this browser could not be read and was set aside; everything else is shown\./);
   });
 
+  describe('what a chapter page noted before the store loaded', () => {
+    /** The page's localStorage, holding only the noted changes (the store's own key lives in the test storage). */
+    const noted = (text: string): Map<string, string> => {
+      const items = new Map([['pb-progress-pending:/', text]]);
+      vi.stubGlobal('localStorage', {
+        getItem: (k: string) => items.get(k) ?? null,
+        removeItem: (k: string) => void items.delete(k),
+      });
+      return items;
+    };
+    afterEach(() => vi.unstubAllGlobals());
+
+    test('is applied through the usual checks, keeping first times, and then removed', async () => {
+      const items = noted(
+        JSON.stringify({
+          visit: { chapter: 'leads-versus-targets', at: T2, title: 'Leads are not targets' },
+          marks: { 'beyond-bant': T2, 'leads-versus-targets': T2, 'cold-calling': null, __proto__: T1, 'Not An Id': T1 },
+        }),
+      );
+      const { store } = await open(JSON.stringify(progress({ 'beyond-bant': T1, 'cold-calling': T1 })));
+      expect(store.pendingStorageKey('/sales/playbook/')).toBe('pb-progress-pending:/sales/playbook/');
+      const { undone, ...rest } = store.$progress.get();
+      expect(rest).toEqual(
+        progress({ 'beyond-bant': T1, 'leads-versus-targets': T2 }, {}, { chapter: 'leads-versus-targets', at: T2, title: 'Leads are not targets' }),
+      );
+      // The un-mark is remembered with its time, so an older export cannot bring the chapter back.
+      expect(Object.keys(undone?.chapters ?? {})).toEqual(['cold-calling']);
+      expect(items.size).toBe(0);
+    });
+
+    test.each([
+      ['damaged JSON', '{"visit":'],
+      ['a list', '[1,2]'],
+      ['wrong types', JSON.stringify({ visit: { chapter: 3, at: T1 }, marks: { 'beyond-bant': 5 } })],
+      ['a date that is no date', JSON.stringify({ marks: { 'beyond-bant': 'yesterday' } })],
+    ])('%s is skipped and removed', async (_name, text) => {
+      const items = noted(text);
+      const { store } = await open(JSON.stringify(progress({ 'cold-calling': T1 })));
+      expect(store.$progress.get()).toEqual(progress({ 'cold-calling': T1 }));
+      expect(items.size).toBe(0);
+    });
+
+    test('a visit noted while the stored progress is unreadable leaves it alone', async () => {
+      noted(JSON.stringify({ visit: { chapter: 'beyond-bant', at: T1 } }));
+      const { store, storage } = await open('{"theme":"dark"}');
+      expect(store.$notice.get()).toMatch(/^The progress saved in this browser could not be read/);
+      expect(storage.getTestStorage()[KEY]).toBe('{"theme":"dark"}');
+    });
+  });
+
   test('reset forgets everything, unreadable data included', async () => {
     const first = await open(JSON.stringify(progress({ a: T1 }, { 'p/x': T1 }, { chapter: 'a', at: T1 })));
     first.store.reset();
