@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadDefaultsFile } from '../src/features/calculator/defaults-node.ts';
-import { parseScenarioText, resultsJson } from '../src/features/calculator/codec.ts';
+import { parseScenarioText } from '../src/features/calculator/codec.ts';
+import { resultsJson } from '../src/features/calculator/results-file.ts';
 import { formatProblems } from '../src/common/problems.ts';
 
 const HELP = `Usage: npm run calc -- <scenario.json | ->

@@ -16,8 +16,6 @@ import {
   type Spread,
 } from './fields.ts';
 import { crossFieldProblems, workingDaysProblem, type DaysOutPath } from './rules.ts';
-import { MODEL_IDS, evaluate, type Evaluation, type ModelResult } from './model/cost-model.ts';
-import { runUncertainty, type UncertaintyResult } from './model/uncertainty.ts';
 import { isRecord } from '../../common/formats.ts';
 import { describeValue, type Problem, type ProblemCode, type Result } from '../../common/problems.ts';
 
@@ -503,32 +501,6 @@ export function exportScenario(scenario: Scenario): Scenario {
   const spread: Spread = {};
   for (const key of SPREAD_KEYS) spread[key] = scenario.uncertainty.spread[key] ?? 0;
   return { ...scenario, version: SCENARIO_VERSION, uncertainty: { ...scenario.uncertainty, spread } };
-}
-
-/** One option in the results format: its results with `uncertainty`, or `{ error }` when it cannot reach the target. */
-function optionDocument(result: ModelResult, uncertainty: UncertaintyResult[keyof UncertaintyResult]): Record<string, unknown> {
-  if (result.error !== undefined) return { error: result.error };
-  const { months, ...rest } = result;
-  return { ...rest, uncertainty, months };
-}
-
-/**
- * The results document (methodology, "Results format"): version 2, the four options, and the
- * complete scenario they are for. "Download JSON" saves it and `npm run calc` prints it, both
- * through this function, so they agree number for number; `parseScenarioText` reads it back.
- * The uncertainty run is done here when not given.
- */
-export function resultsDocument(scenario: Scenario, evaluation: Evaluation = evaluate(scenario), uncertainty?: UncertaintyResult): Record<string, unknown> {
-  const ranges = uncertainty ?? runUncertainty(scenario, evaluation);
-  const document: Record<string, unknown> = { version: SCENARIO_VERSION };
-  for (const model of MODEL_IDS) document[model] = optionDocument(evaluation[model], ranges[model]);
-  document['scenario'] = exportScenario(scenario);
-  return document;
-}
-
-/** The results document as JSON text (two-space indent, final newline). */
-export function resultsJson(scenario: Scenario, evaluation: Evaluation = evaluate(scenario), uncertainty?: UncertaintyResult): string {
-  return `${JSON.stringify(resultsDocument(scenario, evaluation, uncertainty), null, 2)}\n`;
 }
 
 /**

@@ -132,7 +132,11 @@ class PbCalculator extends HTMLElement {
         input.focus();
       }
     });
-    const download = ({ name, text, type }: ExportFile) => downloadText(name, text, type);
+    const download = (file: Promise<ExportFile>) =>
+      void file.then(
+        ({ name, text, type }) => downloadText(name, text, type),
+        () => store.say('That did not work: part of the page did not load. Reload the page to try again.', true),
+      );
     part(this, '[data-copy]').addEventListener('click', () => void this.#copyLink(store));
     part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv(location.href)));
     part(this, '[data-download-json]').addEventListener('click', () => download(store.exportJson()));

@@ -1,11 +1,10 @@
 import { atom, batch, computed, type ReadableAtom } from 'nanostores';
 import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
-import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText, resultsJson } from './codec.ts';
+import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
-import { financeCsv } from './view/finance-csv.ts';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
@@ -122,10 +121,13 @@ export interface CalculatorStore {
   /** Chooses the question the verdict answers; an unknown id means all options. */
   setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
-  /** The inputs, summary and monthly series as CSV for finance (with the page's link when given), and says so. */
-  exportCsv(link?: string): ExportFile;
-  /** The scenario and results as JSON (what `npm run calc` prints), and says so. */
-  exportJson(): ExportFile;
+  /**
+   * The inputs, summary and monthly series as CSV for finance (with the page's link when given), and
+   * says so. Its code loads when first asked for (view/finance-csv.ts), keeping the page's first script small.
+   */
+  exportCsv(link?: string): Promise<ExportFile>;
+  /** The scenario and results as JSON (what `npm run calc` prints), and says so; results-file.ts loads when first asked for. */
+  exportJson(): Promise<ExportFile>;
   say(text: string, error?: boolean): void;
 }
 
@@ -356,13 +358,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     setChartWidths(widths) {
       $chartWidths.set(widths);
     },
-    exportCsv(link = '') {
-      say(MESSAGES.csv($scenario.get().horizonMonths));
-      return { name: 'pipeline-cost.csv', text: financeCsv($scenario.get(), $evaluation.get(), link), type: 'text/csv;charset=utf-8' };
+    async exportCsv(link = '') {
+      const scenario = $scenario.get();
+      const evaluation = $evaluation.get();
+      const { financeCsv } = await import('./view/finance-csv.ts');
+      say(MESSAGES.csv(scenario.horizonMonths));
+      return { name: 'pipeline-cost.csv', text: financeCsv(scenario, evaluation, link), type: 'text/csv;charset=utf-8' };
     },
-    exportJson() {
+    async exportJson() {
+      const scenario = $scenario.get();
+      const evaluation = $evaluation.get();
+      const { resultsJson } = await import('./results-file.ts');
       say(MESSAGES.json);
-      return { name: 'pipeline-cost-results.json', text: resultsJson($scenario.get(), $evaluation.get()), type: 'application/json' };
+      return { name: 'pipeline-cost-results.json', text: resultsJson(scenario, evaluation), type: 'application/json' };
     },
     say,
   };

@@ -14,8 +14,8 @@ import {
   parseScenario,
   parseScenarioObject,
   parseScenarioText,
-  resultsJson,
 } from '../../../src/features/calculator/codec.ts';
+import { resultsJson } from '../../../src/features/calculator/results-file.ts';
 import {
   SCENARIO_FIELDS,
   SPREAD_KEYS,

@@ -213,10 +213,10 @@ describe('files', () => {
     expect(s.$importNotice.get()?.items).toEqual(['The file: expected a readable file; given a file the browser could not read.']);
   });
 
-  test('the downloads: monthly CSV, and a results JSON that reads back as the scenario', () => {
+  test('the downloads: monthly CSV, and a results JSON that reads back as the scenario', async () => {
     const s = start();
     s.edit(form(D, { horizonMonths: { text: '12' } }));
-    const csv = s.exportCsv();
+    const csv = await s.exportCsv();
     expect([csv.name, csv.type]).toEqual(['pipeline-cost.csv', 'text/csv;charset=utf-8']);
     expect(
       csv.text
@@ -225,7 +225,7 @@ describe('files', () => {
         .filter((line) => /^[^,]+,\d+,USD,/.test(line)),
     ).toHaveLength(4 * 12);
     expect(s.$message.get().text).toBe('Downloaded pipeline-cost.csv: the inputs, a summary and 12 months of each option.');
-    const json = s.exportJson();
+    const json = await s.exportJson();
     expect([json.name, json.type]).toEqual(['pipeline-cost-results.json', 'application/json']);
     expect(parseScenarioText(json.text, D)).toEqual({ ok: true, value: s.$scenario.get() });
     expect(JSON.parse(json.text).inHouse.totalCost).toBe(evaluate(s.$scenario.get()).inHouse.totalCost);

@@ -6,7 +6,8 @@ import { MODEL_IDS, evaluate } from '../../../src/features/calculator/model/cost
 import { createFormatters } from '../../../src/common/format.ts';
 import { sensitivity } from '../../../src/features/calculator/model/sensitivity.ts';
 import type { FieldPath } from '../../../src/features/calculator/fields.ts';
-import { exportScenario, parseScenarioText, resultsJson } from '../../../src/features/calculator/codec.ts';
+import { exportScenario, parseScenarioText } from '../../../src/features/calculator/codec.ts';
+import { resultsJson } from '../../../src/features/calculator/results-file.ts';
 import { METHODOLOGY_DEFAULTS, V1_FIGURES, allNumbers, scenarioWith as withFigures } from './fixtures.ts';
 
 const fmt = createFormatters('en-US', 'USD');

@@ -4,13 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { LIMITS } from '../../../src/common/limits.ts';
 import { formatProblems } from '../../../src/common/problems.ts';
 import { parseAssessmentFile } from '../../../src/loaders/assessment-file.ts';
-import {
-  createResult,
-  decodeResultLink,
-  encodeResultLink,
-  readResultFile,
-  resultFileText,
-} from '../../../src/features/assessments/result-format.ts';
+import { createResult, decodeResultLink, encodeResultLink, readResultFile, resultFileText } from '../../../src/features/assessments/result-format.ts';
 import { MAX_RESULT_LINK_CHARS } from '../../../src/features/assessments/result-link.ts';
 import { readSaved, SAVED_VERSION } from '../../../src/features/assessments/saved.ts';
 import { scoreAssessment } from '../../../src/features/assessments/scoring.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { resultsJson } from '../../../src/features/calculator/codec.ts';
+import { resultsJson } from '../../../src/features/calculator/results-file.ts';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { METHODOLOGY_DEFAULTS } from '../calculator/fixtures.ts';
 
