@@ -238,11 +238,12 @@ test.describe('zod runs without eval', () => {
     expect(await violations()).toEqual([]);
   });
 
-  test('an assessment page opened with a result link loads under 30 KB of JavaScript, gzipped', async ({ page }, testInfo) => {
+  // 30 KB until safe storage (a notice on every page, entry-by-entry recovery) added about 2 KB.
+  test('an assessment page opened with a result link loads under 34 KB of JavaScript, gzipped', async ({ page }, testInfo) => {
     const { scripts } = await watch(page);
     await open(page, `assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN }))}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    expect(await gzippedScriptBytes(scripts, testInfo, 'assessment page with a result link')).toBeLessThan(30 * 1024);
+    expect(await gzippedScriptBytes(scripts, testInfo, 'assessment page with a result link')).toBeLessThan(34 * 1024);
   });
 });
