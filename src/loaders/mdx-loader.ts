@@ -61,6 +61,21 @@ export function readFunnelContext(file: string): RenderContext['funnel'] {
   return { defaults: funnelDefaults(scenario), currency: scenario.currency };
 }
 
+/**
+ * The chapter's body with as many blank lines before it as its frontmatter takes, so that line numbers
+ * in build errors are the lines of the file the author opens (blank lines change nothing in the HTML).
+ */
+export function bodyWithFileLines(file: string, body: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return body;
+  }
+  const at = body === '' ? -1 : text.indexOf(body);
+  return at <= 0 ? body : '\n'.repeat(text.slice(0, at).split('\n').length - 1) + body;
+}
+
 /** Renders one chapter body to HTML and its headings. */
 export async function renderChapter(
   body: string,
@@ -101,19 +116,25 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
       const renderContext: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
       const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null, outboundLinks]));
       const pending: Promise<void>[] = [];
+      const failures: string[] = [];
       const store: LoaderContext['store'] = { ...context.store };
       store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
         const { deferredRender: _deferred, ...rest } = entry;
+        const path = resolve(entry.filePath);
         pending.push(
-          renderChapter(entry.body ?? '', renderContext, { path: resolve(entry.filePath), outboundLinks }).then(
+          renderChapter(bodyWithFileLines(path, entry.body ?? ''), renderContext, { path, outboundLinks }).then(
             ({ html, headings }) => {
               context.store.set({ ...rest, rendered: { html, metadata: { headings } } });
             },
             (error: unknown) => {
               const message = error instanceof Error ? error.message : String(error);
               // The policy check's message already names the file and line of every problem.
-              throw new Error(message.includes(entry.filePath ?? '\0') ? message : `${entry.filePath}: the chapter could not be rendered: ${message}`);
+              failures.push(
+                message.includes(path) || message.includes(entry.filePath ?? '\0')
+                  ? message
+                  : `${entry.filePath}: the chapter could not be rendered: ${message}`,
+              );
             },
           ),
         );
@@ -125,6 +146,8 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
         generateDigest: (data) => context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\n${inputs}`),
       });
       await Promise.all(pending);
+      // Every chapter that could not be rendered, in one error, rather than the first one alone.
+      if (failures.length > 0) throw new Error(failures.join('\n\n'));
       // Read by npm run bench to check that a rebuild renders only what changed.
       context.logger.info(`${pending.length} chapters rendered, ${context.store.keys().length - pending.length} kept from the cache`);
     },

@@ -112,7 +112,9 @@ function withChange(progress: Progress, kind: 'chapters' | 'steps', key: string,
   const dates = { ...progress[kind] };
   const undone = { chapters: { ...progress.undone?.chapters }, steps: { ...progress.undone?.steps } };
   if (at === undefined) {
-    if (has(dates, key) && undoneAt !== undefined && Object.keys(undone[kind]).length < PROGRESS_LIMITS[kind]) undone[kind][key] = undoneAt;
+    // Recorded even when the item is not done here: a mark made and taken back before it was stored
+    // (a chapter page notes both before the store loads) must still outrank an older copy imported later.
+    if (undoneAt !== undefined && (has(undone[kind], key) || Object.keys(undone[kind]).length < PROGRESS_LIMITS[kind])) undone[kind][key] = undoneAt;
     delete dates[key];
   } else {
     if (!has(dates, key)) dates[key] = at;

@@ -148,6 +148,17 @@ describe('the progress store', () => {
       expect(items.size).toBe(0);
     });
 
+    test('a mark made and taken back before the store loaded still outranks an older copy imported later', async () => {
+      noted(JSON.stringify({ marks: { 'beyond-bant': null } }));
+      const { store } = await open(JSON.stringify(progress({ 'cold-calling': T1 })));
+      expect(store.$progress.get().chapters).toEqual({ 'cold-calling': T1 });
+      expect(Object.keys(store.$progress.get().undone?.chapters ?? {})).toEqual(['beyond-bant']);
+      const older = JSON.stringify(progress({ 'beyond-bant': T1 }));
+      const imported = store.importProgress(older);
+      expect(imported.ok && imported.value.added).toEqual({ chapters: 0, steps: 0 });
+      expect(store.$progress.get().chapters).toEqual({ 'cold-calling': T1 });
+    });
+
     test('a visit noted while the stored progress is unreadable leaves it alone', async () => {
       noted(JSON.stringify({ visit: { chapter: 'beyond-bant', at: T1 } }));
       const { store, storage } = await open('{"theme":"dark"}');

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { formatBytes, interactivePages, median, pageAssets, pageWeight, staticImports, type PageWeight } from '../../../scripts/bench-tools.ts';
-import { checkBudgets } from '../../../scripts/budgets.ts';
+import { BUDGETS, checkBudgets } from '../../../scripts/budgets.ts';
 import { writeSyntheticPlaybook } from '../../../scripts/synthetic-playbook.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bench-tools-test-'));
@@ -86,23 +86,23 @@ describe('checkBudgets', () => {
     const lines = checkBudgets({
       chapterSmall: 10_000,
       chapterLarge: 11_000,
-      reading: [page('chapters/a/', 3 * 1024)],
-      calculator: [page('calculator/', 30 * 1024)],
+      reading: [page('chapters/a/', BUDGETS.readingJs)],
+      calculator: [page('calculator/', BUDGETS.interactiveJs)],
       assessment: [undefined, page('assessments/x/', 2048)],
     });
     expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(lines[0]!.text).toBe('chapter page at 1,000 chapters: 10.7 KB vs 9.8 KB at 10 (+10.0 %; limit +10 %)');
-    expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.0 KB gzipped (limit 3.0 KB)');
-    expect(lines[3]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 30.0 KB)');
+    expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.5 KB gzipped (limit 3.5 KB)');
+    expect(lines[3]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 35.0 KB)');
   });
 
   test('fails over a limit, checks the heavier build, and skips pages not built yet', () => {
     const lines = checkBudgets({
       chapterSmall: 10_000,
       chapterLarge: 11_001,
-      reading: [page('chapters/a/', 1024), page('chapters/a/', 3 * 1024 + 1)],
+      reading: [page('chapters/a/', 1024), page('chapters/a/', BUDGETS.readingJs + 1)],
       calculator: [undefined, undefined],
-      assessment: [page('assessments/x/', 30 * 1024 + 1)],
+      assessment: [page('assessments/x/', BUDGETS.interactiveJs + 1)],
     });
     expect(lines.map((l) => l.status)).toEqual(['FAIL', 'FAIL', 'skip', 'FAIL']);
     expect(lines[2]!.text).toBe('calculator: calculator/index.html is not built yet (no calculator page in src/pages)');
