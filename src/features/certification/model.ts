@@ -28,25 +28,33 @@ export interface RequirementStatus {
 }
 
 /**
- * The best finished result of an assessment from the text saved under `pb-assessment:<base><id>`;
- * only `history[].overall` and `takenAt` are read, and anything malformed is skipped.
+ * The finished results (score and time) kept in the text saved under `pb-assessment:<base><id>`, oldest
+ * first: only `history[].overall` and `takenAt` of the last 50 entries are read, and anything malformed
+ * is skipped. The certificate and the readiness file both read a person's results through this.
  */
-export function bestAssessmentResult(text: string | null | undefined): AssessmentBest | undefined {
-  if (!text || text.length > 200_000) return undefined;
+export function finishedResults(text: string | null | undefined): AssessmentBest[] {
+  if (!text || text.length > 200_000) return [];
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return undefined;
+    return [];
   }
-  if (!isRecord(value) || !Array.isArray(value['history'])) return undefined;
-  let best: AssessmentBest | undefined;
+  if (!isRecord(value) || !Array.isArray(value['history'])) return [];
+  const results: AssessmentBest[] = [];
   for (const entry of value['history'].slice(-50)) {
     if (!isRecord(entry)) continue;
     const { overall, takenAt } = entry;
     if (typeof overall !== 'number' || !Number.isInteger(overall) || overall < 0 || overall > 100 || !isInstant(takenAt)) continue;
-    if (!best || overall > best.overall) best = { overall, takenAt };
+    results.push({ overall, takenAt });
   }
+  return results;
+}
+
+/** The best finished result of an assessment from the text saved under `pb-assessment:<base><id>` (the first of equal scores). */
+export function bestAssessmentResult(text: string | null | undefined): AssessmentBest | undefined {
+  let best: AssessmentBest | undefined;
+  for (const result of finishedResults(text)) if (!best || result.overall > best.overall) best = result;
   return best;
 }
 

@@ -8,7 +8,7 @@
 import { parseProgressValue, progressReason } from '../progress/parse.ts';
 import type { Progress } from '../progress/schema.ts';
 import { readCheckRecord, isInstant, isPersonName, type CheckRecord } from '../checks/model.ts';
-import { readCertificate, type CertificateRecord } from '../certification/model.ts';
+import { finishedResults, readCertificate, type CertificateRecord } from '../certification/model.ts';
 import { KEBAB_ID, hasOwnProtoKey, isRecord } from '../../common/formats.ts';
 import { ok, refuse, describeValue, type Problem, type Result } from '../../common/problems.ts';
 
@@ -47,21 +47,8 @@ const latest = (dates: readonly (string | undefined)[]): string | undefined =>
 
 /** The latest finished result from the text saved under `pb-assessment:<base><id>`; malformed entries are skipped. */
 export function latestAssessmentResult(text: string | null | undefined): LatestResult | undefined {
-  if (!text || text.length > 200_000) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(value) || !Array.isArray(value['history'])) return undefined;
   let found: LatestResult | undefined;
-  for (const entry of value['history'].slice(-50)) {
-    if (!isRecord(entry)) continue;
-    const { overall, takenAt } = entry;
-    if (typeof overall !== 'number' || !Number.isInteger(overall) || overall < 0 || overall > 100 || !isInstant(takenAt)) continue;
-    if (!found || Date.parse(takenAt) >= Date.parse(found.takenAt)) found = { overall, takenAt };
-  }
+  for (const result of finishedResults(text)) if (!found || Date.parse(result.takenAt) >= Date.parse(found.takenAt)) found = result;
   return found;
 }
 
