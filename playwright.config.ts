@@ -36,6 +36,10 @@ export default defineConfig({
     // screencast). Traces are taken on the retry of a failed test (CI retries once); locally, rerun a
     // failing test with --trace on.
     trace: 'on-first-retry',
+    // Every page registers the offline worker when idle, and its install downloads the whole site
+    // (about 200 files). In a fresh browser context per test that made each test fetch the site once
+    // more; only tests/e2e/offline.spec.ts, which tests the worker, lets it register.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

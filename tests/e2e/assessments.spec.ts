@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { expect, open, test } from './fixtures.ts';
+import { axeViolations, expect, open, test } from './fixtures.ts';
 import { contentRoot, readChapters } from './content.ts';
 
 const ID = 'prospecting-habits';
@@ -352,10 +351,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
     test('the results, a shared result and a team roll-up have no WCAG 2.2 A/AA violations', async ({ page }) => {
-      const axe = async () => {
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-        return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      };
+      const axe = () => axeViolations(page);
       await finish(page, FIXED);
       const link = await resultLink(page, 'Ana');
       expect(await axe()).toEqual([]);

@@ -10,7 +10,7 @@ import { decodeLink, exportScenario } from '../../src/features/calculator/codec.
 import { parseCsv } from '../../src/features/calculator/view/finance-csv.ts';
 import type { Scenario } from '../../src/features/calculator/fields.ts';
 import { contentRoot, readChapters } from './content.ts';
-import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
+import { collectScripts, expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
 // The defaults the site was built with: the content folder's, or the generator's own (as src/content.config.ts picks).
 const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
@@ -480,10 +480,7 @@ test('the page links to its methodology, which lists every default with its sour
 // the fourth option, the answer, how sure and saved scenarios brought it to about 36 KB even with the
 // results file and CSV loaded only when asked for (npm run test:budgets holds what loads before interaction).
 test('the calculator page loads under 40 KB of JavaScript once settled, gzipped', async ({ page }, testInfo) => {
-  const scripts = new Map<string, Promise<Buffer>>();
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
-  });
+  const scripts = collectScripts(page);
   await open(page, 'calculator/');
   await expect(status(page)).toHaveText('Up to date');
   await page.waitForLoadState('networkidle');

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 /** Problems the browser reported while a test ran: console errors and security-policy violations. */
@@ -34,10 +35,40 @@ export const test = base.extend<{ problems: PageProblems }>({
 
 export { expect };
 
+/** The WCAG rules every page is held to. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * axe's WCAG 2.2 A/AA violations on the page as it is now (or on the part `include` selects), one
+ * line each: rule, help text and the elements. Legacy mode runs axe inside the page; the default mode
+ * opens a blank page for every run, which cost about a second of CPU each time here.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA).setLegacyMode(true);
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 /** Opens a page by its path inside the site (no leading slash), so tests run under any base path. */
 export async function open(page: Page, path = ''): Promise<void> {
   const response = await page.goto(path.replace(/^\//, ''));
   expect(response?.status(), `status of ${path}`).toBeLessThan(400);
+}
+
+/**
+ * Starts collecting the scripts the page downloads, by address. A response whose body is still being
+ * read when the test ends (a script fetched at idle after the measure was taken) is not counted and
+ * does not fail the test; every body that is counted is awaited.
+ */
+export function collectScripts(page: Page): Map<string, Promise<Buffer>> {
+  const scripts = new Map<string, Promise<Buffer>>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const body = response.body();
+    body.catch(() => undefined);
+    scripts.set(response.url(), body);
+  });
+  return scripts;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Assessment } from '../../src/features/assessments/schema.ts';
 import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
 import { formatProblems } from '../../src/common/problems.ts';
 import { contentRoot, readChapters } from './content.ts';
-import { expect, gzippedScriptBytes, open, test } from './fixtures.ts';
+import { collectScripts, expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
 /**
  * Hostile links, files and stored data in the browser: whatever they hold is refused or shown as text,
@@ -185,10 +185,7 @@ test('a calculator share link with markup in its values and names falls back to 
 test.describe('zod runs without eval', () => {
   /** Records every policy violation and every script the page loads. */
   async function watch(page: Page): Promise<{ scripts: Map<string, Promise<Buffer>>; violations: () => Promise<string[]> }> {
-    const scripts = new Map<string, Promise<Buffer>>();
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
-    });
+    const scripts = collectScripts(page);
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as { __violations?: string[] }).__violations = seen;

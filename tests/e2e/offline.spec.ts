@@ -4,6 +4,9 @@ import { readChapters, wordOnlyInOneBody } from './content.ts';
 const { word, chapter } = wordOnlyInOneBody();
 const other = readChapters().find((c) => c.id !== chapter.id && !c.draft)!;
 
+// The other specs block service workers (playwright.config.ts); this one tests the worker.
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the playbook reads and searches offline, under its own base path @subpath', async ({ page, context, baseURL }) => {
   test.slow(); // the first visit downloads the whole site for offline reading
   await open(page, '');

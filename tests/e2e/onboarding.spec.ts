@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, open, test } from './fixtures.ts';
+import { axeViolations, expect, open, test } from './fixtures.ts';
 import { contentRoot } from './content.ts';
 
 interface CheckFile {
@@ -24,12 +23,6 @@ const pathFile = parse(readFileSync(join(contentRoot, 'paths', `${PATH_ID}.yaml`
 const chapter = pathFile.steps[0]!.ref!;
 const check = parse(readFileSync(join(contentRoot, 'checks', `${chapter}.yaml`), 'utf8')) as CheckFile;
 const checkStep = pathFile.steps.findIndex((s) => s.kind === 'check' && s.ref === chapter) + 1;
-
-/** axe with the WCAG 2.2 A/AA rules the accessibility spec uses, on the whole page or one part. */
-const axe = (page: Page, include?: string) => {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']);
-  return (include ? builder.include(include) : builder).analyze();
-};
 
 /** Answers every question of the check on the page, rightly or wrongly (except `missed`, answered wrongly), and submits. */
 async function answer(page: Page, right: boolean, missed?: string): Promise<void> {
@@ -97,9 +90,9 @@ test.describe('a rep follows a path through a chapter and its knowledge check', 
 
   test('the chapter page with its check is axe-clean, before and after submitting', async ({ page }) => {
     await open(page, `chapters/${chapter}/?path=${PATH_ID}`);
-    expect((await axe(page, '#check')).violations).toEqual([]);
+    expect(await axeViolations(page, '#check')).toEqual([]);
     await answer(page, false);
-    expect((await axe(page)).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
@@ -185,7 +178,7 @@ test.describe('a new rep walks a path to its certificate, then reviews a missed 
       certificate.getByRole('row', { name: new RegExp(`Knowledge check: .* ${check.questions.length - 1} of ${check.questions.length}`) }).first(),
     ).toBeVisible();
     await expect(certificate.getByText(/No server recorded or verified it/)).toBeVisible();
-    expect((await axe(page)).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // Today: nothing due. Tomorrow: the missed question is in Today's review, on the home and progress pages.
     await open(page, '');
@@ -200,6 +193,6 @@ test.describe('a new rep walks a path to its certificate, then reviews a missed 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download a calendar reminder (.ics)' }).click();
     expect((await download).suggestedFilename()).toBe('playbook-review.ics');
-    expect((await axe(page)).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
