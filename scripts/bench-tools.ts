@@ -142,7 +142,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildCost> {
   };
   const astro = await measure(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], { cwd: workDir, env });
   const pagefind = await measure(join(REPO, 'node_modules/.bin/pagefind'), ['--site', outDir], { cwd: workDir, env });
-  const logged = /(\d+) chapters rendered, (\d+) kept from the cache/.exec(astro.output);
+  const logged = /(\d+) chapters? rendered, (\d+) kept from the cache/.exec(astro.output);
   return {
     astro: { seconds: astro.seconds, peakMb: astro.peakMb },
     pagefind: { seconds: pagefind.seconds, peakMb: pagefind.peakMb },

@@ -149,7 +149,8 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
       // Every chapter that could not be rendered, in one error, rather than the first one alone.
       if (failures.length > 0) throw new Error(failures.join('\n\n'));
       // Read by npm run bench to check that a rebuild renders only what changed.
-      context.logger.info(`${pending.length} chapters rendered, ${context.store.keys().length - pending.length} kept from the cache`);
+      const kept = context.store.keys().length - pending.length;
+      context.logger.info(`${pending.length} ${pending.length === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache`);
     },
   };
 }

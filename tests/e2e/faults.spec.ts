@@ -3,10 +3,11 @@
  * exports, content at its limits. Each test injects the fault and checks what the reader sees and that
  * nothing they did is lost or misreported.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, open, test } from './fixtures.ts';
-import { readChapters } from './content.ts';
+import { contentRoot, readChapters } from './content.ts';
 
 const chapter = readChapters()[0]!;
 const ASSESSMENT = 'prospecting-habits';
@@ -154,6 +155,23 @@ test.describe('one bad entry among good ones @subpath', () => {
     await download.saveAs(file);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ chapters: { [chapter.id]: T(1) } });
     expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
+  });
+
+  test('knowledge-check results: one damaged entry is set aside, the others still count, and the raw text is offered back', async ({ page }) => {
+    const checked = readdirSync(join(contentRoot, 'checks'))
+      .find((f) => f.endsWith('.yaml'))
+      ?.replace(/\.yaml$/, '');
+    test.skip(!checked, 'the content under test has no knowledge check');
+    await open(page, `chapters/${checked}/`);
+    const good = { attempts: 2, best: 4, total: 5, lastAt: T(2), passedAt: T(2) };
+    const raw = JSON.stringify({ format: 'pb-checks', version: 1, checks: { [checked!]: good, 'another-chapter': { attempts: 'many' } }, review: {} });
+    const key = await store(page, 'pb-checks:', '', raw);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Check your understanding' }).scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-check-notice]')).toContainText('1 saved knowledge-check entry could not be read and was set aside');
+    await expect(page.locator('[data-check-record]')).toHaveText('Your attempts: 2; best 4 of 5; passed on 2026-03-02.');
+    expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
+    await expect(setAsideNotice(page)).toContainText('could not be read and was set aside');
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * This browser's knowledge-check results and review schedule, kept in localStorage under
  * `pb-checks:<base path>` and read through `readStoredChecks`: damaged entries are set aside one by
- * one (kept under `pb-checks-set-aside:<base path>`) and `$checksNotice` says so.
+ * one, the raw text is kept as a set-aside copy (browser/set-aside.ts) and `$checksNotice` says so.
  */
 import { persistentAtom } from '@nanostores/persistent';
 import { atom } from 'nanostores';
+import { siteBase } from '../../browser/data-attrs.ts';
+import { setAside } from '../../browser/set-aside.ts';
 import '../../browser/storage.ts'; // installs the safe storage engine before the store below is created
 import { EMPTY_CHECKS, isEmptyChecks, readStoredChecks, recordAttempt, type AttemptScore, type ChecksState } from './model.ts';
 import { nextReview } from '../review/schedule.ts';
@@ -14,34 +16,17 @@ export function checksStorageKey(base: string): string {
   return `pb-checks:${base}`;
 }
 
-const base = typeof document === 'undefined' ? '/' : (document.documentElement.dataset['base'] ?? '/');
+const base = siteBase();
 
 /** A message about stored check results (entries set aside, storage full); undefined when all is well. */
 export const $checksNotice = atom<string | undefined>(undefined);
 
-function keepSetAside(setAside: Record<string, unknown>): void {
-  if (Object.keys(setAside).length === 0 || typeof localStorage === 'undefined') return;
-  try {
-    const key = `pb-checks-set-aside:${base}`;
-    const previous = localStorage.getItem(key);
-    const list = previous ? [previous.slice(0, 200_000)] : [];
-    localStorage.setItem(
-      key,
-      JSON.stringify({
-        setAsideAt: new Date().toISOString(),
-        entries: setAside,
-        earlier: list,
-      }).slice(0, 400_000),
-    );
-  } catch {
-    // Storage full: the notice still tells the reader what happened.
-  }
-}
-
 function decode(text: string): ChecksState {
-  const { state, setAside, notice } = readStoredChecks(text);
+  const { state, notice } = readStoredChecks(text);
   if (notice) {
-    keepSetAside(setAside);
+    // The raw text goes under the site's set-aside key before anything can write over the original:
+    // every page then offers the reader to download or discard it, as for progress and assessments.
+    setAside(checksStorageKey(base), text);
     $checksNotice.set(notice);
   }
   return state;
