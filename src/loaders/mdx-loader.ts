@@ -19,7 +19,7 @@ import { displayPath } from '../common/content-dir.ts';
 import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
-const RENDERER_VERSION = '1';
+const RENDERER_VERSION = '2';
 
 /** Glossary definitions by id, read from the same files as the glossary collection. */
 function readGlossary(dir: string): Map<string, string> {

@@ -1,9 +1,10 @@
 import type { KnowledgeCheckController } from './knowledge-check-controller.ts';
 
 /**
- * `<pb-knowledge-check>`: a small loader. Reading pages have a 10 KB script budget, so the check's
- * logic and stored results load only when the reader comes near the check (or focuses or submits it);
- * until then the "Answer" disclosures keep it usable.
+ * `<pb-knowledge-check>`: a small loader, itself loaded once the page is idle
+ * (src/browser/idle-features.ts). Reading pages have a 3 KB script budget, so the check's logic and
+ * stored results load only when the reader comes near the check (or focuses or submits it); until
+ * then the "Answer" disclosures keep it usable.
  */
 class PbKnowledgeCheck extends HTMLElement {
   #controller: KnowledgeCheckController | undefined;

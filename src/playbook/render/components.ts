@@ -19,16 +19,6 @@ export interface RenderContext {
   funnel?: { defaults: FunnelInputs; currency: string };
 }
 
-/** The components that bring a script, by the name a page uses to emit it. */
-export type ScriptedComponent = 'Checklist' | 'FunnelWorksheet';
-
-/** Marks where a page must emit a component's script (once, right after the component's first use). */
-export const scriptMarker = (name: ScriptedComponent): string => `<!--pb-script:${name}-->`;
-/** Finds the markers in rendered HTML; split with it, odd pieces are component names. */
-export const SCRIPT_MARKERS = /<!--pb-script:(Checklist|FunnelWorksheet)-->/;
-/** Kept for the checklist: its marker. */
-export const CHECKLIST_SCRIPT = scriptMarker('Checklist');
-
 /**
  * The worksheet's inputs: the defaults with the numbers the author gave as props. A prop that is not a
  * number in range fails the build with the prop, what was expected and what was given.
@@ -60,7 +50,6 @@ const str = (value: unknown): string | undefined => (value === undefined || valu
 
 /** The components by the names authors use, plus `a` for every link. */
 export function htmlComponents(context: RenderContext): Record<string, (props: Props) => Html> {
-  let checklists = 0;
   let worksheets = 0;
   return {
     Callout: (p) => {
@@ -73,10 +62,8 @@ export function htmlComponents(context: RenderContext): Record<string, (props: P
     },
     Checklist: (p) => {
       const title = str(p['title']);
-      // Astro writes a component's script right after the first use of the component on the page.
-      const script = checklists++ === 0 ? CHECKLIST_SCRIPT : '';
       return new Html(
-        `<pb-checklist><section class="checklist"${attribute('aria-label', title)}${attribute('data-checklist', title)}><h3>${children(title)}</h3>${children(p.children)}</section></pb-checklist>${script}`,
+        `<pb-checklist><section class="checklist"${attribute('aria-label', title)}${attribute('data-checklist', title)}><h3>${children(title)}</h3>${children(p.children)}</section></pb-checklist>`,
       );
     },
     Exercise: (p) => {
@@ -103,7 +90,7 @@ export function htmlComponents(context: RenderContext): Record<string, (props: P
       const inputs = funnelInputs(p, context.funnel.defaults);
       const id = `funnel-${++worksheets}`;
       const html = funnelWorksheetHtml(inputs, { id, currency: context.funnel.currency, ...(typeof p['title'] === 'string' ? { title: p['title'] } : {}) });
-      return new Html(`${html}${worksheets === 1 ? scriptMarker('FunnelWorksheet') : ''}`);
+      return new Html(html);
     },
     Note: (p) => new Html(`<div class="note">${children(p.children)}</div>`),
     TalkTrack: (p) => {
@@ -139,10 +126,9 @@ export type AuthorComponent = 'Callout' | 'Checklist' | 'Exercise' | 'FunnelWork
 
 /**
  * One component's HTML for an .astro wrapper: `props` as the author wrote them and `slot` the
- * already-rendered HTML of its children. Script markers are left out: an .astro component's own
- * `<script>` takes their place.
+ * already-rendered HTML of its children.
  */
 export function renderAuthorComponent(name: AuthorComponent, props: object, slot: string, context: RenderContext): string {
   const component = htmlComponents(context)[name]!;
-  return String(component({ ...props, children: new Html(slot) })).replace(new RegExp(SCRIPT_MARKERS.source, 'g'), '');
+  return String(component({ ...props, children: new Html(slot) }));
 }

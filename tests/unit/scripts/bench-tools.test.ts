@@ -92,7 +92,7 @@ describe('checkBudgets', () => {
     });
     expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(lines[0]!.text).toBe('chapter page at 1,000 chapters: 10.7 KB vs 9.8 KB at 10 (+10.0 %; limit +10 %)');
-    expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.5 KB gzipped (limit 3.5 KB)');
+    expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.0 KB gzipped (limit 3.0 KB)');
     expect(lines[3]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 35.0 KB)');
   });
 
