@@ -223,8 +223,15 @@ function decideSeats(scenario: Scenario, model: Exclude<ModelId, 'bridge'>, perS
   return { seats: Math.max(1, Math.ceil(raw * (1 - SOLVE_TOLERANCE))), solved: true };
 }
 
-/** The expected-value cohort simulation of the in-house team (methodology, section A). */
-function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
+/** One month of the in-house team, as `inHouseMonths` reports it. */
+export type InHouseMonthVisitor = (month: number, cost: number, meetings: number, hires: number, filledSeats: number) => void;
+
+/**
+ * The expected-value cohort simulation of the in-house team (methodology, section A), month by month:
+ * `visit` receives each month's cost, meetings, hires and filled seats. The full model keeps them as
+ * rows; the Monte Carlo (model/uncertainty.ts) only adds them up, through this same code.
+ */
+export function inHouseMonths(scenario: Scenario, seats: number, visit: InHouseMonthVisitor): void {
   const p = scenario.inHouse;
   const horizon = scenario.horizonMonths;
   const ramp = p.rampMonths;
@@ -234,7 +241,6 @@ function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
   const costPerFilledSeat = ((p.baseSalary + p.variableAtTarget) / 12) * (1 + p.burdenRate) + p.toolsPerSeatPerMonth;
   const costPerHire = p.recruitingCostPerHire + p.onboardingCostPerHire;
   const managerCost = ((seats / p.sdrsPerManager) * p.managerAnnualCost) / 12;
-  const conversion = p.meetingToOpportunity;
 
   // ramping[k] = expected filled seats in tenure month k (1..R); `ramped` = tenure beyond R.
   const ramping = new Float64Array(ramp + 1);
@@ -245,7 +251,6 @@ function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
   const scheduled = new Float64Array(horizon + 2);
   if (!p.teamStartsRamped) scheduled[1] = seats;
 
-  const months: MonthResult[] = [];
   for (let t = 1; t <= horizon; t++) {
     const hires = scheduled[t] ?? 0;
     if (ramp === 0) ramped += hires;
@@ -258,15 +263,7 @@ function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
       filled += cohort;
       productiveSeats += cohort * (productivity[k] ?? 1);
     }
-    const meetings = productiveSeats * meetingsAtFull;
-    months.push({
-      month: t,
-      cost: filled * costPerFilledSeat + hires * costPerHire + managerCost,
-      meetings,
-      opportunities: meetings * conversion,
-      hires,
-      filledSeats: filled,
-    });
+    visit(t, filled * costPerFilledSeat + hires * costPerHire + managerCost, productiveSeats * meetingsAtFull, hires, filled);
 
     // End of month: a share q of every cohort leaves; each seat is refilled in month t + L + 1.
     const replacementMonth = t + p.backfillMonths + 1;
@@ -279,7 +276,24 @@ function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
       ramping[1] = 0;
     }
   }
+}
+
+/** The in-house team's months as rows (methodology, section A). */
+function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
+  const conversion = scenario.inHouse.meetingToOpportunity;
+  const months: MonthResult[] = [];
+  inHouseMonths(scenario, seats, (month, cost, meetings, hires, filledSeats) =>
+    months.push({ month, cost, meetings, opportunities: meetings * conversion, hires, filledSeats }),
+  );
   return months;
+}
+
+/** The agency's cost and meetings in month `t` of its engagement, without committed fees (methodology, section B). */
+export function outsourcedMonth(scenario: Scenario, seats: number, t: number): { cost: number; meetings: number } {
+  const p = scenario.outsourced;
+  const meetings = t <= p.onboardingMonths ? 0 : seats * p.meetingsPerSeatPerMonth;
+  const retainer = seats * p.monthlyFeePerSeat + p.programFeePerMonth;
+  return { cost: retainer + p.pricePerMeeting * meetings + (t === 1 ? p.setupFee : 0) + p.oversightHoursPerMonth * p.internalHourlyCost, meetings };
 }
 
 /**
@@ -287,24 +301,14 @@ function simulateInHouse(scenario: Scenario, seats: number): MonthResult[] {
  * (the whole horizon for B; D's bridge ends earlier) and nothing after.
  */
 function simulateOutsourced(scenario: Scenario, seats: number, engaged = scenario.horizonMonths): MonthResult[] {
-  const p = scenario.outsourced;
-  const oversight = p.oversightHoursPerMonth * p.internalHourlyCost;
-  const retainer = seats * p.monthlyFeePerSeat + p.programFeePerMonth;
   const months: MonthResult[] = [];
   for (let t = 1; t <= scenario.horizonMonths; t++) {
     if (t > engaged) {
       months.push({ month: t, cost: 0, meetings: 0, opportunities: 0, hires: 0, filledSeats: 0 });
       continue;
     }
-    const meetings = t <= p.onboardingMonths ? 0 : seats * p.meetingsPerSeatPerMonth;
-    months.push({
-      month: t,
-      cost: retainer + p.pricePerMeeting * meetings + (t === 1 ? p.setupFee : 0) + oversight,
-      meetings,
-      opportunities: meetings * p.meetingToOpportunity,
-      hires: 0,
-      filledSeats: seats,
-    });
+    const { cost, meetings } = outsourcedMonth(scenario, seats, t);
+    months.push({ month: t, cost, meetings, opportunities: meetings * scenario.outsourced.meetingToOpportunity, hires: 0, filledSeats: seats });
   }
   return months;
 }

@@ -1,15 +1,14 @@
 import { FIELD_SPECS, readNumber, type Scenario, type SpreadKey } from '../fields.ts';
 import {
   MODEL_IDS,
-  availability,
   bridgeMonths,
   committedFees,
   evaluate,
   fullCycleMonthlyCost,
   heldSeats,
-  monthlyAttrition,
+  inHouseMonths,
+  outsourcedMonth,
   prospectingDaysPerMonth,
-  rampProductivity,
   type Evaluation,
   type ModelId,
 } from './cost-model.ts';
@@ -96,76 +95,39 @@ interface Seats {
 
 /**
  * Cost per opportunity of every option with seats held, without building monthly rows: the Monte
- * Carlo's inner loop. Performs the same floating-point operations in the same order as
- * `evaluateModel`, so the numbers are identical to the full model's (tests/unit/calculator/uncertainty.test.ts);
+ * Carlo's inner loop. It runs the full model's own month functions (`inHouseMonths`,
+ * `outsourcedMonth`) and adds up in the same order as `evaluateModel`, so the numbers are identical to
+ * the full model's (tests/unit/calculator/uncertainty.test.ts);
  * +∞ stands for "no cost per opportunity" (null in the full model). Writes into `out` in MODEL_IDS order.
  */
 export function costsPerOpportunity(scenario: Scenario, seats: Seats, out: Float64Array): void {
   const horizon = scenario.horizonMonths;
-  // A: the cohort simulation, keeping each month's cost and opportunities for D.
-  const p = scenario.inHouse;
-  const ramp = p.rampMonths;
-  const q = monthlyAttrition(p.annualAttrition);
-  const keep = 1 - q;
-  const meetingsAtFull = p.meetingsPerMonth * availability(p.daysOutPerYear, scenario.shared.workingDaysPerYear);
-  const costPerFilledSeat = ((p.baseSalary + p.variableAtTarget) / 12) * (1 + p.burdenRate) + p.toolsPerSeatPerMonth;
-  const costPerHire = p.recruitingCostPerHire + p.onboardingCostPerHire;
-  const nA = seats.inHouse;
-  const managerCost = ((nA / p.sdrsPerManager) * p.managerAnnualCost) / 12;
-  const ramping = new Float64Array(ramp + 1);
-  const productivity = new Float64Array(ramp + 1);
-  for (let k = 1; k <= ramp; k++) productivity[k] = rampProductivity(k, ramp);
-  let ramped = p.teamStartsRamped ? nA : 0;
-  const scheduled = new Float64Array(horizon + 2);
-  if (!p.teamStartsRamped) scheduled[1] = nA;
+  // A: the cohort simulation (the full model's own), keeping each month's cost and opportunities for D.
+  const conversionA = scenario.inHouse.meetingToOpportunity;
   const costA = new Float64Array(horizon + 1);
   const oppsA = new Float64Array(horizon + 1);
   let totalCostA = 0;
   let totalOppsA = 0;
-  for (let t = 1; t <= horizon; t++) {
-    const hires = scheduled[t] ?? 0;
-    if (ramp === 0) ramped += hires;
-    else ramping[1] = (ramping[1] ?? 0) + hires;
-    let filled = ramped;
-    let productiveSeats = ramped;
-    for (let k = 1; k <= ramp; k++) {
-      const cohort = ramping[k] ?? 0;
-      filled += cohort;
-      productiveSeats += cohort * (productivity[k] ?? 1);
-    }
-    const meetings = productiveSeats * meetingsAtFull;
-    const cost = filled * costPerFilledSeat + hires * costPerHire + managerCost;
-    const opportunities = meetings * p.meetingToOpportunity;
+  inHouseMonths(scenario, seats.inHouse, (t, cost, meetings) => {
+    const opportunities = meetings * conversionA;
     costA[t] = cost;
     oppsA[t] = opportunities;
     totalCostA += cost;
     totalOppsA += opportunities;
-    const replacementMonth = t + p.backfillMonths + 1;
-    if (replacementMonth <= horizon) scheduled[replacementMonth] = (scheduled[replacementMonth] ?? 0) + filled * q;
-    if (ramp === 0) {
-      ramped *= keep;
-    } else {
-      ramped = (ramped + (ramping[ramp] ?? 0)) * keep;
-      for (let k = ramp; k >= 2; k--) ramping[k] = (ramping[k - 1] ?? 0) * keep;
-      ramping[1] = 0;
-    }
-  }
+  });
   out[0] = perOpportunity(totalCostA + 0, totalOppsA);
 
   // B, and D's agency part (the same months up to the end of the bridge).
-  const o = scenario.outsourced;
   const nB = seats.outsourced;
-  const oversight = o.oversightHoursPerMonth * o.internalHourlyCost;
-  const retainer = nB * o.monthlyFeePerSeat + o.programFeePerMonth;
+  const conversionB = scenario.outsourced.meetingToOpportunity;
   const engaged = Math.min(bridgeMonths(scenario), horizon);
   let totalCostB = 0;
   let totalOppsB = 0;
   let totalCostD = 0;
   let totalOppsD = 0;
   for (let t = 1; t <= horizon; t++) {
-    const meetings = t <= o.onboardingMonths ? 0 : nB * o.meetingsPerSeatPerMonth;
-    const cost = retainer + o.pricePerMeeting * meetings + (t === 1 ? o.setupFee : 0) + oversight;
-    const opportunities = meetings * o.meetingToOpportunity;
+    const { cost, meetings } = outsourcedMonth(scenario, nB, t);
+    const opportunities = meetings * conversionB;
     totalCostB += cost;
     totalOppsB += opportunities;
     const inHouseCost = costA[t] ?? 0;
