@@ -64,7 +64,7 @@ export function listItems(texts: readonly string[]): HTMLLIElement[] {
 /** How wide each chart's holder is now. */
 export function measureCharts(root: ParentNode): ChartWidths {
   const width = (key: keyof ChartWidths) => root.querySelector(`[data-chart="${key}"] [data-svg]`)?.clientWidth ?? 0;
-  return { cost: width('cost'), opportunities: width('opportunities'), tornado: width('tornado') };
+  return { cost: width('cost'), opportunities: width('opportunities'), tornado: width('tornado'), ranges: width('ranges') };
 }
 
 function drawChart(root: ParentNode, key: keyof ChartWidths, chart: ChartView): void {
@@ -260,6 +260,7 @@ export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): v
   const sure = part(root, '[data-sure]');
   sure.textContent = pending ? `Working out how sure this is… (${view.sure})` : view.sure;
   part(root, '[data-ranges]').hidden = !view.hasRanges;
+  root.querySelector('[data-chart="ranges"] [data-svg]')?.replaceChildren(toSvg(view.chart));
   fillTable(root.querySelector<HTMLTableElement>('.calc__range-table'), view.ranges);
   part(root, '[data-whatif-intro]').textContent = view.whatIfIntro;
   part(root, '[data-whatif]').replaceChildren(

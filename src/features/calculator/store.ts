@@ -189,11 +189,11 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
-  const $analysis = computed([$analysed, $link, $comparison, $formatters], (analysed, link, comparison, fmt) => {
+  const $analysis = computed([$analysed, $link, $comparison, $formatters, $chartWidths], (analysed, link, comparison, fmt, widths) => {
     if (!analysed) return null;
     const { scenario, evaluation, uncertainty, whatIf } = analysed;
     const models = comparedModels(comparisonFor(comparison), scenario);
-    return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt), pending: analysed.key !== link };
+    return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0), pending: analysed.key !== link };
   });
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;

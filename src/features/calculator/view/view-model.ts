@@ -43,6 +43,8 @@ export interface ChartWidths {
   cost: number;
   opportunities: number;
   tornado: number;
+  /** The range chart's (the analysis section); absent or 0 when unknown. */
+  ranges?: number;
 }
 
 /** The server draws every chart at a typical desktop width. */
