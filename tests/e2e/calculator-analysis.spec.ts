@@ -1,10 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { decodeLink } from '../../src/features/calculator/codec.ts';
+import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
+import type { Scenario } from '../../src/features/calculator/fields.ts';
+import { contentRoot } from './content.ts';
 import { axeViolations, expect, open, test } from './fixtures.ts';
 
 /**
  * The calculator's analysis: the range chart of cost per opportunity, the "how sure are you?"
  * spreads, and comparing two saved scenarios side by side.
  */
+
+// The defaults the site was built with, as tests/e2e/calculator.spec.ts reads them.
+const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
+const loaded = parseCalculatorDefaults(
+  readFileSync(existsSync(ownDefaults) ? ownDefaults : resolve('src/content/calculator/defaults.yaml'), 'utf8'),
+  'defaults.yaml',
+);
+if (!loaded.ok) throw new Error(loaded.message);
+const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { currency?: string };
+const DEFAULTS: Scenario = { ...loaded.value.scenario, currency: siteFile.currency ?? 'USD' };
 
 const rangeChart = (page: Page): Locator => page.locator('[data-chart="ranges"] [data-svg] svg');
 const bar = (page: Page, model: string): Locator => rangeChart(page).locator(`[data-model="${model}"] .range__bar`);
@@ -58,4 +75,57 @@ test('the range chart fits a 360 px phone and prints', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   await expect(rangeChart(page)).toBeVisible();
   expect(await axeViolations(page, '[data-analysis]')).toEqual([]);
+});
+
+const spreadInput = (page: Page, name: RegExp): Locator => page.locator('[data-spread-form]').getByLabel(name);
+/** The scenario's spreads as the page's address carries them. */
+const linkedSpread = (page: Page): Record<string, number> => decodeLink(new URL(page.url()).search, DEFAULTS).scenario.uncertainty.spread;
+const spanOf = async (page: Page, model: string): Promise<number> => {
+  const rect = bar(page, model);
+  return Number(await rect.getAttribute('data-high')) - Number(await rect.getAttribute('data-low'));
+};
+
+const spreadsBlock = (page: Page): Locator => page.getByText('How sure are you? Change how far each input may be off');
+const agencyMeetings = (page: Page): Locator => spreadInput(page, /^Meetings per rep per month/);
+
+test('how sure are you: a wider spread widens the range and goes into the link; a value that is not a number is explained', async ({ page }) => {
+  await open(page, 'calculator/');
+  await settled(page);
+  const before = await spanOf(page, 'outsourced');
+  await spreadsBlock(page).click();
+  await expect(agencyMeetings(page)).toHaveValue(String(DEFAULTS.uncertainty.spread['outsourced.meetingsPerSeatPerMonth']! * 100));
+  await agencyMeetings(page).fill('80');
+  await expect.poll(() => linkedSpread(page)['outsourced.meetingsPerSeatPerMonth']).toBe(0.8);
+  await settled(page);
+  await expect.poll(() => spanOf(page, 'outsourced')).toBeGreaterThan(before * 1.5);
+  await expect(page.locator('[data-spread="outsourced.meetingsPerSeatPerMonth"] [data-spread-hint]')).toHaveText(/^Very unsure: drawn between/);
+
+  // Not a number: explained next to the field; the link and the ranges keep the last valid spread.
+  await agencyMeetings(page).fill('lots');
+  await expect(agencyMeetings(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[data-spread="outsourced.meetingsPerSeatPerMonth"] [data-spread-error]')).toHaveText(/Given: “lots”\.$/);
+  expect(linkedSpread(page)['outsourced.meetingsPerSeatPerMonth']).toBe(0.8);
+  await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
+});
+
+test('how sure are you: a link with spreads opens with them set; reset puts the defaults back', async ({ page }) => {
+  await open(page, 'calculator/');
+  await settled(page);
+  const before = await spanOf(page, 'outsourced');
+  await spreadsBlock(page).click();
+  await agencyMeetings(page).fill('80');
+  await expect.poll(() => linkedSpread(page)['outsourced.meetingsPerSeatPerMonth']).toBe(0.8);
+
+  await page.goto(page.url());
+  await spreadsBlock(page).click();
+  await expect(agencyMeetings(page)).toHaveValue('80');
+  await settled(page);
+  expect(await spanOf(page, 'outsourced')).toBeGreaterThan(before * 1.5);
+
+  await page.getByRole('button', { name: 'Reset the spreads to defaults' }).click();
+  await expect(agencyMeetings(page)).toHaveValue('30');
+  await expect.poll(() => new URL(page.url()).search).toBe('');
+  await settled(page);
+  await expect.poll(() => spanOf(page, 'outsourced')).toBeCloseTo(before, 6);
+  expect(await axeViolations(page, '[data-spreads]')).toEqual([]);
 });

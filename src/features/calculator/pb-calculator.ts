@@ -1,6 +1,7 @@
 import { downloadText } from '../../browser/download.ts';
 import {
   fillForm,
+  fillSpreads,
   measureCharts,
   part,
   readFormEntries,
@@ -13,6 +14,9 @@ import {
   renderLinkNotice,
   renderMessage,
   renderView,
+  renderSpreadErrors,
+  renderSpreadHints,
+  readSpreadEntries,
   toggleSolve,
 } from './render.ts';
 import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
@@ -43,7 +47,9 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box]'))
+    for (const el of this.querySelectorAll<HTMLElement>(
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset]',
+    ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       storage: browserStorage(),
@@ -54,7 +60,7 @@ class PbCalculator extends HTMLElement {
     const locale = store.$formatters.get().locale;
     this.#locale = locale;
     store.openLink(location.search);
-    fillForm(this, store.$scenario.get(), locale);
+    this.#fill(store);
     if (location.search) writeUrl(store.$link.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
@@ -72,6 +78,8 @@ class PbCalculator extends HTMLElement {
     });
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
+    store.$spreads.subscribe((groups) => renderSpreadHints(this, groups));
+    store.$spreadErrors.subscribe((errors) => renderSpreadErrors(this, errors));
     store.$saved.subscribe((items) => renderSaved(this, items, locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
     // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
@@ -146,12 +154,12 @@ class PbCalculator extends HTMLElement {
       if (!file) return;
       void store
         .importFile(file)
-        .then((imported) => imported && fillForm(this, store.$scenario.get(), this.#locale))
+        .then((imported) => imported && this.#fill(store))
         .finally(() => (importInput.value = ''));
     });
     part(this, '[data-reset]').addEventListener('click', () => {
       store.reset();
-      fillForm(this, store.$scenario.get(), this.#locale);
+      this.#fill(store);
     });
     part(this, '[data-print]').addEventListener('click', () => window.print());
     const saveForm = part<HTMLFormElement>(this, '[data-save-form]');
@@ -166,8 +174,16 @@ class PbCalculator extends HTMLElement {
       if (!button) return;
       const index = Number(button.dataset['index']);
       if (button.dataset['savedAction'] === 'open') {
-        if (store.openSaved(index)) fillForm(this, store.$scenario.get(), this.#locale);
+        if (store.openSaved(index)) this.#fill(store);
       } else store.deleteSaved(index);
+    });
+    // "How sure are you?": each keystroke updates the scenario (and the link); the ranges follow once typing pauses.
+    const spreadForm = part<HTMLFormElement>(this, '[data-spread-form]');
+    spreadForm.addEventListener('submit', (event) => event.preventDefault());
+    spreadForm.addEventListener('input', () => store.editSpreads(readSpreadEntries(this)));
+    part(this, '[data-spread-reset]').addEventListener('click', () => {
+      store.resetSpreads();
+      fillSpreads(this, store.$spreads.get());
     });
     const compare = part<HTMLSelectElement>(this, '[data-compare]');
     compare.addEventListener('change', () => store.setComparison(compare.value));
@@ -183,6 +199,12 @@ class PbCalculator extends HTMLElement {
       cancelAnimationFrame(this.#resize);
       this.#resize = requestAnimationFrame(() => store.setChartWidths(measureCharts(this)));
     }).observe(charts);
+  }
+
+  /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */
+  #fill(store: CalculatorStore): void {
+    fillForm(this, store.$scenario.get(), this.#locale);
+    fillSpreads(this, store.$spreads.get());
   }
 
   #findBreakEven(store: CalculatorStore): void {

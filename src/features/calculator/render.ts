@@ -2,6 +2,8 @@ import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type N
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
 import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import type { SavedScenario } from './view/saved-scenarios.ts';
+import type { SpreadEntries, SpreadGroup } from './view/spreads.ts';
+import { isSpreadKey, type SpreadKey } from './fields.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -310,4 +312,43 @@ export function renderSavedNotice(root: ParentNode, text: string): void {
   const notice = part(root, '[data-saved-notice]');
   notice.hidden = text === '';
   notice.textContent = text;
+}
+
+/** The "how sure are you?" inputs as typed. */
+export function readSpreadEntries(root: ParentNode): SpreadEntries {
+  const entries = new Map<SpreadKey, string>();
+  for (const input of root.querySelectorAll<HTMLInputElement>('input[data-spread-key]')) {
+    const key = input.dataset['spreadKey'] ?? '';
+    if (isSpreadKey(key)) entries.set(key, input.value);
+  }
+  return entries;
+}
+
+/** Puts the scenario's spreads into the "how sure are you?" inputs. */
+export function fillSpreads(root: ParentNode, groups: readonly SpreadGroup[]): void {
+  for (const field of groups.flatMap((group) => group.fields)) {
+    const input = root.querySelector<HTMLInputElement>(`#${field.id}`);
+    if (input) input.value = field.text;
+  }
+}
+
+/** The line under each spread input: how sure, and where the input is drawn. */
+export function renderSpreadHints(root: ParentNode, groups: readonly SpreadGroup[]): void {
+  for (const field of groups.flatMap((group) => group.fields)) {
+    const hint = root.querySelector(`[data-spread="${field.key}"] [data-spread-hint]`);
+    if (hint) hint.textContent = field.hint;
+  }
+}
+
+/** Each spread input's message (none clears it). */
+export function renderSpreadErrors(root: ParentNode, errors: ReadonlyMap<SpreadKey, string>): void {
+  for (const box of root.querySelectorAll<HTMLElement>('[data-spread]')) {
+    const key = box.dataset['spread'] ?? '';
+    const message = isSpreadKey(key) ? (errors.get(key) ?? '') : '';
+    const slot = box.querySelector('[data-spread-error]');
+    if (slot) slot.textContent = message;
+    const input = box.querySelector('input');
+    if (message) input?.setAttribute('aria-invalid', 'true');
+    else input?.removeAttribute('aria-invalid');
+  }
 }

@@ -1,5 +1,5 @@
 import { atom, batch, computed, type ReadableAtom } from 'nanostores';
-import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario, type SpreadKey } from './fields.ts';
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
@@ -8,6 +8,7 @@ import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculat
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
+import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
 import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
@@ -94,6 +95,14 @@ export interface CalculatorStore {
   /** Why the last imported file was refused; null when it was not. */
   $importNotice: ReadableAtom<ImportNotice | null>;
   $message: ReadableAtom<ActionMessage>;
+  /** A message per "how sure are you?" input that is not valid; the ranges keep the last valid spreads meanwhile. */
+  $spreadErrors: ReadableAtom<ReadonlyMap<SpreadKey, string>>;
+  /** The "how sure are you?" inputs for the scenario (their hints say where each input is drawn). */
+  $spreads: ReadableAtom<SpreadGroup[]>;
+  /** Reads the typed spreads: the scenario takes them when all are valid. */
+  editSpreads(entries: SpreadEntries): void;
+  /** Puts the spreads back to the site's defaults, and says so (the spread inputs must be refilled). */
+  resetSpreads(): void;
   /** The scenarios saved in this browser, newest first. */
   $saved: ReadableAtom<readonly SavedScenario[]>;
   /** Why (part of) the saved list could not be read; empty when it could. */
@@ -145,6 +154,7 @@ export interface StoreOptions {
 }
 
 const NO_ERRORS: ReadonlyMap<FieldPath, string> = new Map();
+const NO_SPREAD_ERRORS: ReadonlyMap<SpreadKey, string> = new Map();
 
 /** Reads the page's default scenario (`data-defaults`); null when it is missing or not a valid scenario. */
 export function readDefaults(text: string | undefined): Scenario | null {
@@ -161,6 +171,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const defaultsFormat = createFormatters(locale, defaults.currency);
   const $scenario = atom<Scenario>(defaults);
   const $fieldErrors = atom<ReadonlyMap<FieldPath, string>>(NO_ERRORS);
+  const $spreadErrors = atom<ReadonlyMap<SpreadKey, string>>(NO_SPREAD_ERRORS);
   const $fromLink = atom(false);
   const $linkProblems = atom<readonly Problem[]>([]);
   const $refused = atom<{ fileName: string; problems: readonly Problem[] } | null>(null);
@@ -195,6 +206,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     const models = comparedModels(comparisonFor(comparison), scenario);
     return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0), pending: analysed.key !== link };
   });
+  const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
     if (key === link) return { text, stale: false };
@@ -242,6 +254,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   function load(scenario: Scenario): void {
     batch(() => {
       $fieldErrors.set(NO_ERRORS);
+      $spreadErrors.set(NO_SPREAD_ERRORS);
       $linkProblems.set([]);
       $refused.set(null);
       $fromLink.set(false);
@@ -262,6 +275,8 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $chartWidths,
     $view,
     $analysis,
+    $spreadErrors,
+    $spreads,
     $saved,
     $savedNotice,
     $breakEven,
@@ -273,8 +288,24 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       batch(() => {
         $linkProblems.set(problems);
         $fromLink.set(problems.length > 0);
+        $spreadErrors.set(NO_SPREAD_ERRORS);
         $scenario.set(scenario);
       });
+    },
+    editSpreads(entries) {
+      const { scenario, errors } = readSpreads(entries, $scenario.get(), locale);
+      batch(() => {
+        $spreadErrors.set(errors.size > 0 ? errors : NO_SPREAD_ERRORS);
+        if (errors.size === 0 && !sameSpreads(scenario.uncertainty.spread, $scenario.get().uncertainty.spread)) $scenario.set(scenario);
+      });
+    },
+    resetSpreads() {
+      const current = $scenario.get();
+      batch(() => {
+        $spreadErrors.set(NO_SPREAD_ERRORS);
+        $scenario.set({ ...current, uncertainty: { ...current.uncertainty, spread: { ...defaults.uncertainty.spread } } });
+      });
+      say('The spreads are back to the defaults.');
     },
     edit(entries) {
       const { scenario, errors } = readForm(entries, $scenario.get(), locale);
@@ -282,7 +313,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         $fieldErrors.set(errors);
         if (errors.size > 0) return;
         $fromLink.set(false);
-        $scenario.set(scenario);
+        $scenario.set(withoutEmptyDealSpreads(scenario));
       });
     },
     async importFile(file) {
