@@ -129,3 +129,47 @@ test('how sure are you: a link with spreads opens with them set; reset puts the 
   await expect.poll(() => spanOf(page, 'outsourced')).toBeCloseTo(before, 6);
   expect(await axeViolations(page, '[data-spreads]')).toEqual([]);
 });
+
+test('compare two saved scenarios: the salary that differs and the results it changes, marked in words, by keyboard, printable', async ({ page }) => {
+  await open(page, 'calculator/');
+  const box = page.locator('[data-sc-box]');
+  await expect(box).toContainText('Save two scenarios');
+  const save = async (name: string, pay: string) => {
+    await salary(page).fill(pay);
+    await expect(status(page)).toHaveText('Up to date');
+    await page.getByLabel('Name this scenario').fill(name);
+    await page.getByRole('button', { name: 'Save in this browser' }).click();
+    await expect(page.locator('[data-action-status]')).toHaveText(`Saved “${name}” in this browser.`);
+  };
+  await save('Lean', '50000');
+  await save('Generous', '80000');
+
+  // By keyboard: the choices start at the two newest (older first); Enter on the button compares.
+  await expect(page.getByLabel('First scenario')).toHaveValue('1');
+  await expect(page.getByLabel('Second scenario')).toHaveValue('0');
+  await page.getByLabel('Second scenario').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Compare' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const result = page.locator('[data-sc-result]');
+  await expect(result.getByRole('heading', { name: '“Lean” and “Generous” side by side' })).toBeVisible();
+  await expect(result).toContainText('1 input differs; the rest are the same.');
+  const inputs = result.getByRole('table', { name: /Inputs that differ/ });
+  await expect(inputs.getByRole('row')).toHaveCount(2);
+  await expect(inputs.getByRole('row').nth(1)).toHaveText(/Base salary \(in-house\)\s*\$50,000\s*\$80,000\s*\+\$30,000 \(\+60%\)/);
+  const results = result.getByRole('table', { name: /Results of/ });
+  const inHouseCost = results.getByRole('row').filter({ hasText: 'Cost per opportunity' }).first();
+  await expect(inHouseCost).toHaveClass(/is-diff/);
+  await expect(inHouseCost.locator('.calc__sc-change')).toHaveText(/^\+\$[\d,]+ \(\+\d+(\.\d)?%\)$/);
+  // The agency's rows do not depend on the SDR salary: "Same", in words.
+  const agency = results.locator('tbody').nth(1);
+  await expect(agency.getByRole('rowheader').first()).toHaveText('Outsourced agency');
+  for (const change of await agency.locator('.calc__sc-change').all()) await expect(change).toHaveText('Same');
+  await expect(results).toContainText('Cheapest per opportunity');
+  expect(await axeViolations(page, '[data-sc-box]')).toEqual([]);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(result.getByRole('table', { name: /Results of/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Compare' })).toBeHidden();
+});

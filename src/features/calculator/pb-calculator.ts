@@ -7,6 +7,7 @@ import {
   readFormEntries,
   renderAnalysis,
   renderSaved,
+  renderSavedChoices,
   renderSavedNotice,
   renderBreakEven,
   renderFieldErrors,
@@ -48,7 +49,7 @@ class PbCalculator extends HTMLElement {
       return;
     }
     for (const el of this.querySelectorAll<HTMLElement>(
-      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset]',
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box]',
     ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
@@ -82,6 +83,10 @@ class PbCalculator extends HTMLElement {
     store.$spreadErrors.subscribe((errors) => renderSpreadErrors(this, errors));
     store.$saved.subscribe((items) => renderSaved(this, items, locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
+    store.$saved.subscribe((items) => renderSavedChoices(this, items));
+    store.$savedDiff.subscribe((diff) => {
+      if (diff) void import('./compare-render.ts').then(({ renderSavedDiff }) => renderSavedDiff(this, diff));
+    });
     // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
     // once typing pauses, never on a keystroke.
     store.$link.subscribe(() => this.#scheduleAnalysis(store));
@@ -143,7 +148,7 @@ class PbCalculator extends HTMLElement {
     const download = (file: Promise<ExportFile>) =>
       void file.then(
         ({ name, text, type }) => downloadText(name, text, type),
-        () => store.say('That did not work: part of the page did not load. Reload the page to try again.', true),
+        () => store.say(NOT_LOADED, true),
       );
     part(this, '[data-copy]').addEventListener('click', () => void this.#copyLink(store));
     part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv(location.href)));
@@ -184,6 +189,12 @@ class PbCalculator extends HTMLElement {
     part(this, '[data-spread-reset]').addEventListener('click', () => {
       store.resetSpreads();
       fillSpreads(this, store.$spreads.get());
+    });
+    const compareSaved = part<HTMLFormElement>(this, '[data-sc-form]');
+    compareSaved.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const index = (selector: string) => Number(part<HTMLSelectElement>(this, selector).value);
+      store.compareSaved(index('[data-sc-a]'), index('[data-sc-b]')).catch(() => store.say(NOT_LOADED, true));
     });
     const compare = part<HTMLSelectElement>(this, '[data-compare]');
     compare.addEventListener('change', () => store.setComparison(compare.value));
@@ -243,6 +254,9 @@ async function loadAnalysis(): Promise<AnalysisCompute> {
   loadedAnalysis ??= (await import('./analysis-runner.ts')).computeAnalysis;
   return loadedAnalysis;
 }
+
+/** Said when code loaded on first use could not be loaded. */
+const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';
 
 /** How long typing must pause before the slower results are recomputed. */
 const ANALYSIS_DELAY_MS = 400;

@@ -352,3 +352,27 @@ export function renderSpreadErrors(root: ParentNode, errors: ReadonlyMap<SpreadK
     else input?.removeAttribute('aria-invalid');
   }
 }
+
+/** The two choices of saved scenarios to compare (the two newest chosen at first), or how to get two. */
+export function renderSavedChoices(root: ParentNode, items: readonly SavedScenario[]): void {
+  const enough = items.length >= 2;
+  part(root, '[data-sc-empty]').hidden = enough;
+  part(root, '[data-sc-form]').hidden = !enough;
+  const selects = [part<HTMLSelectElement>(root, '[data-sc-a]'), part<HTMLSelectElement>(root, '[data-sc-b]')] as const;
+  // A choice is kept (by name) once there were two to choose from; else, and when both would be the
+  // same, the older of the two newest comes first and the newest second: "before" and "after".
+  const hadChoice = selects[0].options.length >= 2;
+  const kept = selects.map((select) => (hadChoice ? items.findIndex((item) => item.name === select.selectedOptions[0]?.textContent) : -1));
+  const keep = kept[0] !== undefined && kept[1] !== undefined && kept[0] >= 0 && kept[1] >= 0 && kept[0] !== kept[1];
+  selects.forEach((select, i) => {
+    select.replaceChildren(
+      ...items.map((item, index) => {
+        const option = document.createElement('option');
+        option.value = String(index);
+        option.textContent = item.name;
+        return option;
+      }),
+    );
+    select.value = String(keep ? kept[i] : Math.max(0, Math.min(items.length - 1, 1 - i)));
+  });
+}

@@ -10,6 +10,7 @@ import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer
 import { analysisView, type AnalysisView } from './view/analysis.ts';
 import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
+import type { ScenarioDiff } from './view/scenario-diff.ts';
 import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';
@@ -107,6 +108,14 @@ export interface CalculatorStore {
   $saved: ReadableAtom<readonly SavedScenario[]>;
   /** Why (part of) the saved list could not be read; empty when it could. */
   $savedNotice: ReadableAtom<string>;
+  /** Two saved scenarios side by side, as last compared; null before any comparison. */
+  $savedDiff: ReadableAtom<ScenarioDiff | null>;
+  /**
+   * Compares the saved scenarios at two places in the list (each opened as its link, with the same
+   * checks); false, and says why, when they are the same place or one is missing. Its code loads
+   * when first asked for (view/scenario-diff.ts).
+   */
+  compareSaved(first: number, second: number): Promise<boolean>;
   /** Saves the current scenario under a name (an existing one of that name is replaced). */
   saveScenario(name: string): void;
   /** Opens a saved scenario (the form must be refilled); false when there is none at that place. */
@@ -232,6 +241,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   let damagedText = firstReading.damaged ? storedText : null;
   const $saved = atom<readonly SavedScenario[]>(firstReading.items);
   const $savedNotice = atom<string>(firstReading.problem ?? '');
+  const $savedDiff = atom<ScenarioDiff | null>(null);
   const storeSaved = (items: SavedScenario[]): boolean => {
     try {
       // A damaged list is kept aside once, before it is written over.
@@ -279,6 +289,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $spreads,
     $saved,
     $savedNotice,
+    $savedDiff,
     $breakEven,
     $linkNotice,
     $importNotice,
@@ -368,6 +379,27 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         $linkProblems.set(problems);
       });
       say(`Opened “${entry.name}”.`);
+      return true;
+    },
+    async compareSaved(first, second) {
+      const items = $saved.get();
+      const a = items[first];
+      const b = items[second];
+      if (!a || !b) {
+        say('Choose two saved scenarios to compare.', true);
+        return false;
+      }
+      if (first === second) {
+        say(`Choose two different scenarios: both choices are “${a.name}”.`, true);
+        return false;
+      }
+      const { diffScenarios } = await import('./view/scenario-diff.ts');
+      const opened = [a, b].map((entry) => {
+        const { scenario, problems } = decodeLink(`?${entry.link}`, defaults);
+        return { name: entry.name, scenario, problems: problems.length };
+      }) as [{ name: string; scenario: Scenario; problems: number }, { name: string; scenario: Scenario; problems: number }];
+      $savedDiff.set(diffScenarios(opened[0], opened[1], locale));
+      say(`Comparing “${a.name}” with “${b.name}”.`);
       return true;
     },
     deleteSaved(index) {
