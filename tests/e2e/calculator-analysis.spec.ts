@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { decodeLink } from '../../src/features/calculator/codec.ts';
 import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
-import type { Scenario } from '../../src/features/calculator/fields.ts';
+import type { Scenario, Spread } from '../../src/features/calculator/fields.ts';
 import { contentRoot } from './content.ts';
 import { axeViolations, expect, open, test } from './fixtures.ts';
 
@@ -79,7 +79,7 @@ test('the range chart fits a 360 px phone and prints', async ({ page }) => {
 
 const spreadInput = (page: Page, name: RegExp): Locator => page.locator('[data-spread-form]').getByLabel(name);
 /** The scenario's spreads as the page's address carries them. */
-const linkedSpread = (page: Page): Record<string, number> => decodeLink(new URL(page.url()).search, DEFAULTS).scenario.uncertainty.spread;
+const linkedSpread = (page: Page): Spread => decodeLink(new URL(page.url()).search, DEFAULTS).scenario.uncertainty.spread;
 const spanOf = async (page: Page, model: string): Promise<number> => {
   const rect = bar(page, model);
   return Number(await rect.getAttribute('data-high')) - Number(await rect.getAttribute('data-low'));
