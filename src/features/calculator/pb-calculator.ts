@@ -76,7 +76,10 @@ class PbCalculator extends HTMLElement {
       part(this, '[data-memo-link]').textContent = location.href;
       if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
       if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
+      // The memo prints the range chart wide and one line per option, whatever the screen's width, so that it keeps to two pages.
+      store.setChartWidths({ ...store.$chartWidths.get(), ranges: PRINT_RANGE_WIDTH, print: true });
     });
+    window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
     store.$spreads.subscribe((groups) => renderSpreadHints(this, groups));
@@ -257,6 +260,9 @@ async function loadAnalysis(): Promise<AnalysisCompute> {
 
 /** Said when code loaded on first use could not be loaded. */
 const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';
+
+/** The width the range chart is drawn at for print. */
+const PRINT_RANGE_WIDTH = 900;
 
 /** How long typing must pause before the slower results are recomputed. */
 const ANALYSIS_DELAY_MS = 400;

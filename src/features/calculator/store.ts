@@ -213,7 +213,10 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     if (!analysed) return null;
     const { scenario, evaluation, uncertainty, whatIf } = analysed;
     const models = comparedModels(comparisonFor(comparison), scenario);
-    return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0), pending: analysed.key !== link };
+    return {
+      view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
+      pending: analysed.key !== link,
+    };
   });
   const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {

@@ -118,3 +118,21 @@ describe('the range chart of a known analysis', () => {
     expect(chart.attrs['viewBox']).toMatch(/^0 0 560 /);
   });
 });
+
+describe('the compact range chart (for print)', () => {
+  test('one line per option, lower than the screen’s, with the same bars cheapest first and each base inside its bar', () => {
+    const screen = rangeChartView(evaluation, uncertainty, fmt, 900);
+    const compact = rangeChartView(evaluation, uncertainty, fmt, 900, true);
+    const height = (chart: SvgNode) => Number(String(chart.attrs['viewBox']).split(' ')[3]);
+    expect(height(compact)).toBeLessThan(height(screen) * 0.6);
+    expect(rows(compact).map((row) => row.model)).toEqual(rows(screen).map((row) => row.model));
+    const { from, to } = axis(compact);
+    for (const row of rows(compact)) {
+      expect(row.base!).toBeGreaterThanOrEqual(row.from!);
+      expect(row.base!).toBeLessThanOrEqual(row.to!);
+      expect(row.from!).toBeGreaterThanOrEqual(from);
+      expect(row.to!).toBeLessThanOrEqual(to + 0.1);
+      expect(row.texts.join(' ')).toMatch(/on your inputs · cheapest in/);
+    }
+  });
+});

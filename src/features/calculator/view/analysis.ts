@@ -89,7 +89,7 @@ export const RANGE_CHART_WIDTH = 560;
  * P10 to P90 of its cost per opportunity with that base value marked, and how often it was cheapest.
  * `width` is its holder's (280–900 pixels; 0 or unknown draws it at the server's width).
  */
-export function rangeChartView(evaluation: Evaluation, uncertainty: UncertaintyResult, fmt: Formatters, width = RANGE_CHART_WIDTH): SvgNode {
+export function rangeChartView(evaluation: Evaluation, uncertainty: UncertaintyResult, fmt: Formatters, width = RANGE_CHART_WIDTH, compact = false): SvgNode {
   const base = (m: ModelId): number | null => (evaluation[m].error ? null : evaluation[m].costPerOpportunity);
   const order = (m: ModelId): number => base(m) ?? Number.POSITIVE_INFINITY;
   const bars: RangeBar[] = MODEL_IDS.filter((m) => uncertainty[m] !== null)
@@ -102,7 +102,8 @@ export function rangeChartView(evaluation: Evaluation, uncertainty: UncertaintyR
         low: u?.p10 ?? null,
         high: u?.p90 ?? null,
         base: base(m),
-        note: `cheapest in ${fmt.percent(u?.probabilityLowest ?? 0)}`,
+        // The base value in words too, so that the chart alone (as printed) carries the table's figures.
+        note: `${base(m) === null ? '' : `${fmt.money(base(m))} on your inputs · `}cheapest in ${fmt.percent(u?.probabilityLowest ?? 0)}`,
       };
     });
   return rangeChart({
@@ -111,6 +112,7 @@ export function rangeChartView(evaluation: Evaluation, uncertainty: UncertaintyR
     bars,
     width: Math.round(Math.min(900, Math.max(280, width || RANGE_CHART_WIDTH))),
     format: (value) => fmt.moneyCompact(value),
+    compact,
   });
 }
 
@@ -142,13 +144,14 @@ export function analysisView(
   models: readonly ModelId[],
   fmt: Formatters,
   chartWidth = RANGE_CHART_WIDTH,
+  compactChart = false,
 ): AnalysisView {
   const ranges = rangeRows(evaluation, uncertainty, scenario, fmt);
   return {
     sure: sureSentence(evaluation, uncertainty, scenario, models, fmt),
     hasRanges: scenario.uncertainty.runs > 0 && ranges.length > 0,
     ranges,
-    chart: rangeChartView(evaluation, uncertainty, fmt, chartWidth),
+    chart: rangeChartView(evaluation, uncertainty, fmt, chartWidth, compactChart),
     ...whatIfView(whatIf, fmt),
   };
 }

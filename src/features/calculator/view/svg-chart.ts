@@ -201,6 +201,8 @@ export interface RangeChartOptions {
   bars: readonly RangeBar[];
   width: number;
   format: (value: number) => string;
+  /** One line per option (its name at the left, its note at the right): low enough for a printed memo. */
+  compact?: boolean;
 }
 
 /**
@@ -212,16 +214,20 @@ export interface RangeChartOptions {
 export function rangeChart(options: RangeChartOptions): SvgNode {
   const { bars, width, format } = options;
   // Narrow: the note goes on its own line under the name, so that the two never overlap.
-  const narrow = width < 420;
+  const narrow = width < 420 && !options.compact;
+  const compact = options.compact === true;
   const side = narrow ? 52 : 72;
-  const rowH = narrow ? 66 : 50;
+  const rowH = compact ? 26 : narrow ? 66 : 50;
+  // Compact: the names take the left of the row and the notes its right, each with room for a bar end's label; the axis runs between.
+  const left = compact ? Math.round(width * 0.25) + 44 : side;
+  const right = compact ? Math.round(width * 0.29) + 48 : side;
   const top = 4;
   const axisGap = 6;
   const height = top + Math.max(1, bars.length) * rowH + axisGap + 24;
   const values = bars.flatMap((b) => [b.low, b.high, b.base]).filter((v): v is number => v !== null && Number.isFinite(v));
   const { top: axisTop, ticks } = niceScale(Math.max(0, ...values), width < 420 ? 3 : 5);
-  const plotW = Math.max(10, width - 2 * side);
-  const x = (value: number) => side + (Math.min(Math.max(0, value), axisTop) / axisTop) * plotW;
+  const plotW = Math.max(10, width - left - right);
+  const x = (value: number) => left + (Math.min(Math.max(0, value), axisTop) / axisTop) * plotW;
   const axisY = top + Math.max(1, bars.length) * rowH + axisGap;
 
   const children: SvgNode[] = [node('title', { id: options.titleId }, undefined, options.title)];
@@ -230,23 +236,26 @@ export function rangeChart(options: RangeChartOptions): SvgNode {
     drawing.push(node('line', { class: 'chart__grid', x1: r(x(tick)), x2: r(x(tick)), y1: top, y2: axisY }));
     drawing.push(node('text', { class: 'chart__tick', x: r(x(tick)), y: axisY + 17, 'text-anchor': 'middle' }, undefined, format(tick)));
   }
-  drawing.push(node('line', { class: 'chart__axis', x1: side, x2: r(side + plotW), y1: axisY, y2: axisY, 'data-top': axisTop }));
+  drawing.push(node('line', { class: 'chart__axis', x1: left, x2: r(left + plotW), y1: axisY, y2: axisY, 'data-top': axisTop }));
   if (bars.length === 0) {
     drawing.push(node('text', { class: 'chart__label', x: r(width / 2), y: top + 28, 'text-anchor': 'middle' }, undefined, 'No option has a range.'));
   }
   bars.forEach((bar, i) => {
     const y0 = top + i * rowH;
+    const textY = compact ? y0 + 17 : y0 + 14;
     const row: SvgNode[] = [
-      node('text', { class: 'range__label', x: 4, y: y0 + 14 }, undefined, bar.label),
-      narrow
-        ? node('text', { class: 'chart__tick range__note', x: 4, y: y0 + 30 }, undefined, bar.note)
-        : node('text', { class: 'chart__tick range__note', x: width - 4, y: y0 + 14, 'text-anchor': 'end' }, undefined, bar.note),
+      node('text', { class: 'range__label', x: 4, y: textY }, undefined, bar.label),
+      compact
+        ? node('text', { class: 'chart__tick range__note', x: width - 4, y: textY, 'text-anchor': 'end' }, undefined, bar.note)
+        : narrow
+          ? node('text', { class: 'chart__tick range__note', x: 4, y: y0 + 30 }, undefined, bar.note)
+          : node('text', { class: 'chart__tick range__note', x: width - 4, y: y0 + 14, 'text-anchor': 'end' }, undefined, bar.note),
     ];
-    const barY = y0 + (narrow ? 38 : 22);
+    const barY = y0 + (compact ? 4 : narrow ? 38 : 22);
     if (bar.low !== null) {
       const from = x(bar.low);
       const open = bar.high === null;
-      const to = open ? side + plotW : x(bar.high ?? bar.low);
+      const to = open ? left + plotW : x(bar.high ?? bar.low);
       row.push(
         node('rect', {
           class: `range__bar range__bar--${bar.id}${open ? ' range__bar--open' : ''}`,

@@ -45,6 +45,8 @@ export interface ChartWidths {
   tornado: number;
   /** The range chart's (the analysis section); absent or 0 when unknown. */
   ranges?: number;
+  /** True while printing: the range chart is drawn one line per option, low enough for the memo. */
+  print?: boolean;
 }
 
 /** The server draws every chart at a typical desktop width. */
