@@ -1,11 +1,13 @@
 import { downloadText } from '../../browser/download.ts';
 import {
   fillForm,
+  fillSpreads,
   measureCharts,
   part,
   readFormEntries,
   renderAnalysis,
   renderSaved,
+  renderSavedChoices,
   renderSavedNotice,
   renderBreakEven,
   renderFieldErrors,
@@ -13,6 +15,9 @@ import {
   renderLinkNotice,
   renderMessage,
   renderView,
+  renderSpreadErrors,
+  renderSpreadHints,
+  readSpreadEntries,
   toggleSolve,
 } from './render.ts';
 import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
@@ -43,7 +48,9 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box]'))
+    for (const el of this.querySelectorAll<HTMLElement>(
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box]',
+    ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       storage: browserStorage(),
@@ -54,7 +61,7 @@ class PbCalculator extends HTMLElement {
     const locale = store.$formatters.get().locale;
     this.#locale = locale;
     store.openLink(location.search);
-    fillForm(this, store.$scenario.get(), locale);
+    this.#fill(store);
     if (location.search) writeUrl(store.$link.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
@@ -69,11 +76,20 @@ class PbCalculator extends HTMLElement {
       part(this, '[data-memo-link]').textContent = location.href;
       if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
       if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
+      // The memo prints the range chart wide and one line per option, whatever the screen's width, so that it keeps to two pages.
+      store.setChartWidths({ ...store.$chartWidths.get(), ranges: PRINT_RANGE_WIDTH, print: true });
     });
+    window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
+    store.$spreads.subscribe((groups) => renderSpreadHints(this, groups));
+    store.$spreadErrors.subscribe((errors) => renderSpreadErrors(this, errors));
     store.$saved.subscribe((items) => renderSaved(this, items, locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
+    store.$saved.subscribe((items) => renderSavedChoices(this, items));
+    store.$savedDiff.subscribe((diff) => {
+      if (diff) void import('./compare-render.ts').then(({ renderSavedDiff }) => renderSavedDiff(this, diff));
+    });
     // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
     // once typing pauses, never on a keystroke.
     store.$link.subscribe(() => this.#scheduleAnalysis(store));
@@ -135,7 +151,7 @@ class PbCalculator extends HTMLElement {
     const download = (file: Promise<ExportFile>) =>
       void file.then(
         ({ name, text, type }) => downloadText(name, text, type),
-        () => store.say('That did not work: part of the page did not load. Reload the page to try again.', true),
+        () => store.say(NOT_LOADED, true),
       );
     part(this, '[data-copy]').addEventListener('click', () => void this.#copyLink(store));
     part(this, '[data-download-csv]').addEventListener('click', () => download(store.exportCsv(location.href)));
@@ -146,12 +162,12 @@ class PbCalculator extends HTMLElement {
       if (!file) return;
       void store
         .importFile(file)
-        .then((imported) => imported && fillForm(this, store.$scenario.get(), this.#locale))
+        .then((imported) => imported && this.#fill(store))
         .finally(() => (importInput.value = ''));
     });
     part(this, '[data-reset]').addEventListener('click', () => {
       store.reset();
-      fillForm(this, store.$scenario.get(), this.#locale);
+      this.#fill(store);
     });
     part(this, '[data-print]').addEventListener('click', () => window.print());
     const saveForm = part<HTMLFormElement>(this, '[data-save-form]');
@@ -166,8 +182,22 @@ class PbCalculator extends HTMLElement {
       if (!button) return;
       const index = Number(button.dataset['index']);
       if (button.dataset['savedAction'] === 'open') {
-        if (store.openSaved(index)) fillForm(this, store.$scenario.get(), this.#locale);
+        if (store.openSaved(index)) this.#fill(store);
       } else store.deleteSaved(index);
+    });
+    // "How sure are you?": each keystroke updates the scenario (and the link); the ranges follow once typing pauses.
+    const spreadForm = part<HTMLFormElement>(this, '[data-spread-form]');
+    spreadForm.addEventListener('submit', (event) => event.preventDefault());
+    spreadForm.addEventListener('input', () => store.editSpreads(readSpreadEntries(this)));
+    part(this, '[data-spread-reset]').addEventListener('click', () => {
+      store.resetSpreads();
+      fillSpreads(this, store.$spreads.get());
+    });
+    const compareSaved = part<HTMLFormElement>(this, '[data-sc-form]');
+    compareSaved.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const index = (selector: string) => Number(part<HTMLSelectElement>(this, selector).value);
+      store.compareSaved(index('[data-sc-a]'), index('[data-sc-b]')).catch(() => store.say(NOT_LOADED, true));
     });
     const compare = part<HTMLSelectElement>(this, '[data-compare]');
     compare.addEventListener('change', () => store.setComparison(compare.value));
@@ -183,6 +213,12 @@ class PbCalculator extends HTMLElement {
       cancelAnimationFrame(this.#resize);
       this.#resize = requestAnimationFrame(() => store.setChartWidths(measureCharts(this)));
     }).observe(charts);
+  }
+
+  /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */
+  #fill(store: CalculatorStore): void {
+    fillForm(this, store.$scenario.get(), this.#locale);
+    fillSpreads(this, store.$spreads.get());
   }
 
   #findBreakEven(store: CalculatorStore): void {
@@ -221,6 +257,12 @@ async function loadAnalysis(): Promise<AnalysisCompute> {
   loadedAnalysis ??= (await import('./analysis-runner.ts')).computeAnalysis;
   return loadedAnalysis;
 }
+
+/** Said when code loaded on first use could not be loaded. */
+const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';
+
+/** The width the range chart is drawn at for print. */
+const PRINT_RANGE_WIDTH = 900;
 
 /** How long typing must pause before the slower results are recomputed. */
 const ANALYSIS_DELAY_MS = 400;

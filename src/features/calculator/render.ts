@@ -2,6 +2,8 @@ import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type N
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
 import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import type { SavedScenario } from './view/saved-scenarios.ts';
+import type { SpreadEntries, SpreadGroup } from './view/spreads.ts';
+import { isSpreadKey, type SpreadKey } from './fields.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -64,7 +66,7 @@ export function listItems(texts: readonly string[]): HTMLLIElement[] {
 /** How wide each chart's holder is now. */
 export function measureCharts(root: ParentNode): ChartWidths {
   const width = (key: keyof ChartWidths) => root.querySelector(`[data-chart="${key}"] [data-svg]`)?.clientWidth ?? 0;
-  return { cost: width('cost'), opportunities: width('opportunities'), tornado: width('tornado') };
+  return { cost: width('cost'), opportunities: width('opportunities'), tornado: width('tornado'), ranges: width('ranges') };
 }
 
 function drawChart(root: ParentNode, key: keyof ChartWidths, chart: ChartView): void {
@@ -260,6 +262,7 @@ export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): v
   const sure = part(root, '[data-sure]');
   sure.textContent = pending ? `Working out how sure this is… (${view.sure})` : view.sure;
   part(root, '[data-ranges]').hidden = !view.hasRanges;
+  root.querySelector('[data-chart="ranges"] [data-svg]')?.replaceChildren(toSvg(view.chart));
   fillTable(root.querySelector<HTMLTableElement>('.calc__range-table'), view.ranges);
   part(root, '[data-whatif-intro]').textContent = view.whatIfIntro;
   part(root, '[data-whatif]').replaceChildren(
@@ -309,4 +312,67 @@ export function renderSavedNotice(root: ParentNode, text: string): void {
   const notice = part(root, '[data-saved-notice]');
   notice.hidden = text === '';
   notice.textContent = text;
+}
+
+/** The "how sure are you?" inputs as typed. */
+export function readSpreadEntries(root: ParentNode): SpreadEntries {
+  const entries = new Map<SpreadKey, string>();
+  for (const input of root.querySelectorAll<HTMLInputElement>('input[data-spread-key]')) {
+    const key = input.dataset['spreadKey'] ?? '';
+    if (isSpreadKey(key)) entries.set(key, input.value);
+  }
+  return entries;
+}
+
+/** Puts the scenario's spreads into the "how sure are you?" inputs. */
+export function fillSpreads(root: ParentNode, groups: readonly SpreadGroup[]): void {
+  for (const field of groups.flatMap((group) => group.fields)) {
+    const input = root.querySelector<HTMLInputElement>(`#${field.id}`);
+    if (input) input.value = field.text;
+  }
+}
+
+/** The line under each spread input: how sure, and where the input is drawn. */
+export function renderSpreadHints(root: ParentNode, groups: readonly SpreadGroup[]): void {
+  for (const field of groups.flatMap((group) => group.fields)) {
+    const hint = root.querySelector(`[data-spread="${field.key}"] [data-spread-hint]`);
+    if (hint) hint.textContent = field.hint;
+  }
+}
+
+/** Each spread input's message (none clears it). */
+export function renderSpreadErrors(root: ParentNode, errors: ReadonlyMap<SpreadKey, string>): void {
+  for (const box of root.querySelectorAll<HTMLElement>('[data-spread]')) {
+    const key = box.dataset['spread'] ?? '';
+    const message = isSpreadKey(key) ? (errors.get(key) ?? '') : '';
+    const slot = box.querySelector('[data-spread-error]');
+    if (slot) slot.textContent = message;
+    const input = box.querySelector('input');
+    if (message) input?.setAttribute('aria-invalid', 'true');
+    else input?.removeAttribute('aria-invalid');
+  }
+}
+
+/** The two choices of saved scenarios to compare (the two newest chosen at first), or how to get two. */
+export function renderSavedChoices(root: ParentNode, items: readonly SavedScenario[]): void {
+  const enough = items.length >= 2;
+  part(root, '[data-sc-empty]').hidden = enough;
+  part(root, '[data-sc-form]').hidden = !enough;
+  const selects = [part<HTMLSelectElement>(root, '[data-sc-a]'), part<HTMLSelectElement>(root, '[data-sc-b]')] as const;
+  // A choice is kept (by name) once there were two to choose from; else, and when both would be the
+  // same, the older of the two newest comes first and the newest second: "before" and "after".
+  const hadChoice = selects[0].options.length >= 2;
+  const kept = selects.map((select) => (hadChoice ? items.findIndex((item) => item.name === select.selectedOptions[0]?.textContent) : -1));
+  const keep = kept[0] !== undefined && kept[1] !== undefined && kept[0] >= 0 && kept[1] >= 0 && kept[0] !== kept[1];
+  selects.forEach((select, i) => {
+    select.replaceChildren(
+      ...items.map((item, index) => {
+        const option = document.createElement('option');
+        option.value = String(index);
+        option.textContent = item.name;
+        return option;
+      }),
+    );
+    select.value = String(keep ? kept[i] : Math.max(0, Math.min(items.length - 1, 1 - i)));
+  });
 }

@@ -1,5 +1,5 @@
 import { atom, batch, computed, type ReadableAtom } from 'nanostores';
-import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario, type SpreadKey } from './fields.ts';
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
@@ -8,7 +8,9 @@ import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculat
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
+import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
+import type { ScenarioDiff } from './view/scenario-diff.ts';
 import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
 import type { Problem } from '../../common/problems.ts';
@@ -94,10 +96,26 @@ export interface CalculatorStore {
   /** Why the last imported file was refused; null when it was not. */
   $importNotice: ReadableAtom<ImportNotice | null>;
   $message: ReadableAtom<ActionMessage>;
+  /** A message per "how sure are you?" input that is not valid; the ranges keep the last valid spreads meanwhile. */
+  $spreadErrors: ReadableAtom<ReadonlyMap<SpreadKey, string>>;
+  /** The "how sure are you?" inputs for the scenario (their hints say where each input is drawn). */
+  $spreads: ReadableAtom<SpreadGroup[]>;
+  /** Reads the typed spreads: the scenario takes them when all are valid. */
+  editSpreads(entries: SpreadEntries): void;
+  /** Puts the spreads back to the site's defaults, and says so (the spread inputs must be refilled). */
+  resetSpreads(): void;
   /** The scenarios saved in this browser, newest first. */
   $saved: ReadableAtom<readonly SavedScenario[]>;
   /** Why (part of) the saved list could not be read; empty when it could. */
   $savedNotice: ReadableAtom<string>;
+  /** Two saved scenarios side by side, as last compared; null before any comparison. */
+  $savedDiff: ReadableAtom<ScenarioDiff | null>;
+  /**
+   * Compares the saved scenarios at two places in the list (each opened as its link, with the same
+   * checks); false, and says why, when they are the same place or one is missing. Its code loads
+   * when first asked for (view/scenario-diff.ts).
+   */
+  compareSaved(first: number, second: number): Promise<boolean>;
   /** Saves the current scenario under a name (an existing one of that name is replaced). */
   saveScenario(name: string): void;
   /** Opens a saved scenario (the form must be refilled); false when there is none at that place. */
@@ -145,6 +163,7 @@ export interface StoreOptions {
 }
 
 const NO_ERRORS: ReadonlyMap<FieldPath, string> = new Map();
+const NO_SPREAD_ERRORS: ReadonlyMap<SpreadKey, string> = new Map();
 
 /** Reads the page's default scenario (`data-defaults`); null when it is missing or not a valid scenario. */
 export function readDefaults(text: string | undefined): Scenario | null {
@@ -161,6 +180,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const defaultsFormat = createFormatters(locale, defaults.currency);
   const $scenario = atom<Scenario>(defaults);
   const $fieldErrors = atom<ReadonlyMap<FieldPath, string>>(NO_ERRORS);
+  const $spreadErrors = atom<ReadonlyMap<SpreadKey, string>>(NO_SPREAD_ERRORS);
   const $fromLink = atom(false);
   const $linkProblems = atom<readonly Problem[]>([]);
   const $refused = atom<{ fileName: string; problems: readonly Problem[] } | null>(null);
@@ -189,12 +209,16 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
-  const $analysis = computed([$analysed, $link, $comparison, $formatters], (analysed, link, comparison, fmt) => {
+  const $analysis = computed([$analysed, $link, $comparison, $formatters, $chartWidths], (analysed, link, comparison, fmt, widths) => {
     if (!analysed) return null;
     const { scenario, evaluation, uncertainty, whatIf } = analysed;
     const models = comparedModels(comparisonFor(comparison), scenario);
-    return { view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt), pending: analysed.key !== link };
+    return {
+      view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
+      pending: analysed.key !== link,
+    };
   });
+  const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
     if (key === link) return { text, stale: false };
@@ -220,6 +244,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   let damagedText = firstReading.damaged ? storedText : null;
   const $saved = atom<readonly SavedScenario[]>(firstReading.items);
   const $savedNotice = atom<string>(firstReading.problem ?? '');
+  const $savedDiff = atom<ScenarioDiff | null>(null);
   const storeSaved = (items: SavedScenario[]): boolean => {
     try {
       // A damaged list is kept aside once, before it is written over.
@@ -242,6 +267,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   function load(scenario: Scenario): void {
     batch(() => {
       $fieldErrors.set(NO_ERRORS);
+      $spreadErrors.set(NO_SPREAD_ERRORS);
       $linkProblems.set([]);
       $refused.set(null);
       $fromLink.set(false);
@@ -262,8 +288,11 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $chartWidths,
     $view,
     $analysis,
+    $spreadErrors,
+    $spreads,
     $saved,
     $savedNotice,
+    $savedDiff,
     $breakEven,
     $linkNotice,
     $importNotice,
@@ -273,8 +302,24 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       batch(() => {
         $linkProblems.set(problems);
         $fromLink.set(problems.length > 0);
+        $spreadErrors.set(NO_SPREAD_ERRORS);
         $scenario.set(scenario);
       });
+    },
+    editSpreads(entries) {
+      const { scenario, errors } = readSpreads(entries, $scenario.get(), locale);
+      batch(() => {
+        $spreadErrors.set(errors.size > 0 ? errors : NO_SPREAD_ERRORS);
+        if (errors.size === 0 && !sameSpreads(scenario.uncertainty.spread, $scenario.get().uncertainty.spread)) $scenario.set(scenario);
+      });
+    },
+    resetSpreads() {
+      const current = $scenario.get();
+      batch(() => {
+        $spreadErrors.set(NO_SPREAD_ERRORS);
+        $scenario.set({ ...current, uncertainty: { ...current.uncertainty, spread: { ...defaults.uncertainty.spread } } });
+      });
+      say('The spreads are back to the defaults.');
     },
     edit(entries) {
       const { scenario, errors } = readForm(entries, $scenario.get(), locale);
@@ -282,7 +327,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         $fieldErrors.set(errors);
         if (errors.size > 0) return;
         $fromLink.set(false);
-        $scenario.set(scenario);
+        $scenario.set(withoutEmptyDealSpreads(scenario));
       });
     },
     async importFile(file) {
@@ -337,6 +382,27 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         $linkProblems.set(problems);
       });
       say(`Opened “${entry.name}”.`);
+      return true;
+    },
+    async compareSaved(first, second) {
+      const items = $saved.get();
+      const a = items[first];
+      const b = items[second];
+      if (!a || !b) {
+        say('Choose two saved scenarios to compare.', true);
+        return false;
+      }
+      if (first === second) {
+        say(`Choose two different scenarios: both choices are “${a.name}”.`, true);
+        return false;
+      }
+      const { diffScenarios } = await import('./view/scenario-diff.ts');
+      const opened = [a, b].map((entry) => {
+        const { scenario, problems } = decodeLink(`?${entry.link}`, defaults);
+        return { name: entry.name, scenario, problems: problems.length };
+      }) as [{ name: string; scenario: Scenario; problems: number }, { name: string; scenario: Scenario; problems: number }];
+      $savedDiff.set(diffScenarios(opened[0], opened[1], locale));
+      say(`Comparing “${a.name}” with “${b.name}”.`);
       return true;
     },
     deleteSaved(index) {

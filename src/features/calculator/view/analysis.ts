@@ -5,6 +5,7 @@ import type { WhatWouldHaveToBeTrue } from '../model/what-would-have-to-be-true.
 import { objectName } from './answer.ts';
 import { fieldName, formatFieldValue } from './wording.ts';
 import type { Formatters } from '../../../common/format.ts';
+import { rangeChart, type RangeBar, type SvgNode } from './svg-chart.ts';
 
 /**
  * The slower half of the answer, computed off the typing path: how sure it is (the seeded
@@ -21,6 +22,8 @@ export interface AnalysisView {
   hasRanges: boolean;
   /** Per option: name, P10–P90 range, base value, chance of being cheapest. */
   ranges: string[][];
+  /** The same ranges drawn: one bar per option, cheapest on the inputs first (the table is its text alternative). */
+  chart: SvgNode;
   /** The heading over "what would have to be true", e.g. "For the others to match the agency ($2,258 per opportunity), with everything else as it is:". */
   whatIfIntro: string;
   /** Per other option: a heading and one sentence per deciding input. */
@@ -78,6 +81,41 @@ export function rangeRows(evaluation: Evaluation, uncertainty: UncertaintyResult
   });
 }
 
+/** The width the range chart is drawn at when its holder's is not known (the server's). */
+export const RANGE_CHART_WIDTH = 560;
+
+/**
+ * The range chart: each option taking part, cheapest on the person's own inputs first, as a bar from
+ * P10 to P90 of its cost per opportunity with that base value marked, and how often it was cheapest.
+ * `width` is its holder's (280–900 pixels; 0 or unknown draws it at the server's width).
+ */
+export function rangeChartView(evaluation: Evaluation, uncertainty: UncertaintyResult, fmt: Formatters, width = RANGE_CHART_WIDTH, compact = false): SvgNode {
+  const base = (m: ModelId): number | null => (evaluation[m].error ? null : evaluation[m].costPerOpportunity);
+  const order = (m: ModelId): number => base(m) ?? Number.POSITIVE_INFINITY;
+  const bars: RangeBar[] = MODEL_IDS.filter((m) => uncertainty[m] !== null)
+    .sort((a, b) => order(a) - order(b) || MODEL_IDS.indexOf(a) - MODEL_IDS.indexOf(b))
+    .map((m) => {
+      const u = uncertainty[m];
+      return {
+        id: m,
+        label: MODEL_LABELS[m],
+        low: u?.p10 ?? null,
+        high: u?.p90 ?? null,
+        base: base(m),
+        // The base value in words too, so that the chart alone (as printed) carries the table's figures.
+        note: `${base(m) === null ? '' : `${fmt.money(base(m))} on your inputs · `}cheapest in ${fmt.percent(u?.probabilityLowest ?? 0)}`,
+      };
+    });
+  return rangeChart({
+    titleId: 'range-chart-title',
+    title: 'Range of cost per opportunity per option, P10 to P90, with the value on your inputs marked. The table below has the same figures.',
+    bars,
+    width: Math.round(Math.min(900, Math.max(280, width || RANGE_CHART_WIDTH))),
+    format: (value) => fmt.moneyCompact(value),
+    compact,
+  });
+}
+
 /** "What would have to be true", in sentences with the current value next to the value that would tie. */
 export function whatIfView(result: WhatWouldHaveToBeTrue, fmt: Formatters): Pick<AnalysisView, 'whatIfIntro' | 'whatIf'> {
   if (result.status !== 'found') return { whatIfIntro: result.reason, whatIf: [] };
@@ -105,12 +143,15 @@ export function analysisView(
   scenario: Scenario,
   models: readonly ModelId[],
   fmt: Formatters,
+  chartWidth = RANGE_CHART_WIDTH,
+  compactChart = false,
 ): AnalysisView {
   const ranges = rangeRows(evaluation, uncertainty, scenario, fmt);
   return {
     sure: sureSentence(evaluation, uncertainty, scenario, models, fmt),
     hasRanges: scenario.uncertainty.runs > 0 && ranges.length > 0,
     ranges,
+    chart: rangeChartView(evaluation, uncertainty, fmt, chartWidth, compactChart),
     ...whatIfView(whatIf, fmt),
   };
 }

@@ -177,3 +177,108 @@ export function tornadoChart(options: TornadoOptions): SvgNode {
   children.push(node('g', { 'aria-hidden': 'true' }, drawing));
   return node('svg', { class: 'chart chart--tornado', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': options.titleId }, children);
 }
+
+/** One option's row in a range chart. */
+export interface RangeBar {
+  /** The series id (a model id), for its colour class. */
+  id: string;
+  label: string;
+  /** The low end (P10); null when even it is not finite (no opportunities in most runs). */
+  low: number | null;
+  /** The high end (P90); null when it is not finite (no opportunities in some runs): the bar runs off the axis. */
+  high: number | null;
+  /** The value on the person's own inputs, marked on the bar; null when there is none. */
+  base: number | null;
+  /** Written at the right of the row's label, e.g. "cheapest in 62%". */
+  note: string;
+}
+
+/** Options for `rangeChart`. */
+export interface RangeChartOptions {
+  titleId: string;
+  title: string;
+  /** Drawn top to bottom in this order. */
+  bars: readonly RangeBar[];
+  width: number;
+  format: (value: number) => string;
+  /** One line per option (its name at the left, its note at the right): low enough for a printed memo. */
+  compact?: boolean;
+}
+
+/**
+ * A range chart: one row per option, its name and note above a bar from P10 to P90 on an axis from 0
+ * shared by every row, with the base value marked across the bar (a line and a diamond) and the two
+ * ends written beside it. A bar whose high end is not finite runs to the end of the axis and is
+ * drawn open (dashed) at that end.
+ */
+export function rangeChart(options: RangeChartOptions): SvgNode {
+  const { bars, width, format } = options;
+  // Narrow: the note goes on its own line under the name, so that the two never overlap.
+  const narrow = width < 420 && !options.compact;
+  const compact = options.compact === true;
+  const side = narrow ? 52 : 72;
+  const rowH = compact ? 26 : narrow ? 66 : 50;
+  // Compact: the names take the left of the row and the notes its right, each with room for a bar end's label; the axis runs between.
+  const left = compact ? Math.round(width * 0.25) + 44 : side;
+  const right = compact ? Math.round(width * 0.29) + 48 : side;
+  const top = 4;
+  const axisGap = 6;
+  const height = top + Math.max(1, bars.length) * rowH + axisGap + 24;
+  const values = bars.flatMap((b) => [b.low, b.high, b.base]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const { top: axisTop, ticks } = niceScale(Math.max(0, ...values), width < 420 ? 3 : 5);
+  const plotW = Math.max(10, width - left - right);
+  const x = (value: number) => left + (Math.min(Math.max(0, value), axisTop) / axisTop) * plotW;
+  const axisY = top + Math.max(1, bars.length) * rowH + axisGap;
+
+  const children: SvgNode[] = [node('title', { id: options.titleId }, undefined, options.title)];
+  const drawing: SvgNode[] = [];
+  for (const tick of ticks) {
+    drawing.push(node('line', { class: 'chart__grid', x1: r(x(tick)), x2: r(x(tick)), y1: top, y2: axisY }));
+    drawing.push(node('text', { class: 'chart__tick', x: r(x(tick)), y: axisY + 17, 'text-anchor': 'middle' }, undefined, format(tick)));
+  }
+  drawing.push(node('line', { class: 'chart__axis', x1: left, x2: r(left + plotW), y1: axisY, y2: axisY, 'data-top': axisTop }));
+  if (bars.length === 0) {
+    drawing.push(node('text', { class: 'chart__label', x: r(width / 2), y: top + 28, 'text-anchor': 'middle' }, undefined, 'No option has a range.'));
+  }
+  bars.forEach((bar, i) => {
+    const y0 = top + i * rowH;
+    const textY = compact ? y0 + 17 : y0 + 14;
+    const row: SvgNode[] = [
+      node('text', { class: 'range__label', x: 4, y: textY }, undefined, bar.label),
+      compact
+        ? node('text', { class: 'chart__tick range__note', x: width - 4, y: textY, 'text-anchor': 'end' }, undefined, bar.note)
+        : narrow
+          ? node('text', { class: 'chart__tick range__note', x: 4, y: y0 + 30 }, undefined, bar.note)
+          : node('text', { class: 'chart__tick range__note', x: width - 4, y: y0 + 14, 'text-anchor': 'end' }, undefined, bar.note),
+    ];
+    const barY = y0 + (compact ? 4 : narrow ? 38 : 22);
+    if (bar.low !== null) {
+      const from = x(bar.low);
+      const open = bar.high === null;
+      const to = open ? left + plotW : x(bar.high ?? bar.low);
+      row.push(
+        node('rect', {
+          class: `range__bar range__bar--${bar.id}${open ? ' range__bar--open' : ''}`,
+          x: r(from),
+          y: barY,
+          width: r(Math.max(2, to - from)),
+          height: 16,
+          'data-low': bar.low,
+          ...(bar.high !== null ? { 'data-high': bar.high } : {}),
+        }),
+      );
+      row.push(node('text', { class: 'chart__tick', x: r(from - 6), y: barY + 13, 'text-anchor': 'end' }, undefined, format(bar.low)));
+      row.push(node('text', { class: 'chart__tick', x: r(to + 6), y: barY + 13, 'text-anchor': 'start' }, undefined, open ? '→' : format(bar.high ?? bar.low)));
+    }
+    if (bar.base !== null && Number.isFinite(bar.base)) {
+      const bx = x(bar.base);
+      row.push(node('line', { class: 'range__base', x1: r(bx), x2: r(bx), y1: barY - 4, y2: barY + 20, 'data-base': bar.base }));
+      row.push(
+        node('path', { class: 'range__base-mark', d: `M${r(bx)} ${barY + 2}L${r(bx + 6)} ${barY + 8}L${r(bx)} ${barY + 14}L${r(bx - 6)} ${barY + 8}Z` }),
+      );
+    }
+    drawing.push(node('g', { class: 'range__row', 'data-model': bar.id }, row));
+  });
+  children.push(node('g', { 'aria-hidden': 'true' }, drawing));
+  return node('svg', { class: 'chart chart--range', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': options.titleId }, children);
+}

@@ -43,6 +43,10 @@ export interface ChartWidths {
   cost: number;
   opportunities: number;
   tornado: number;
+  /** The range chart's (the analysis section); absent or 0 when unknown. */
+  ranges?: number;
+  /** True while printing: the range chart is drawn one line per option, low enough for the memo. */
+  print?: boolean;
 }
 
 /** The server draws every chart at a typical desktop width. */
