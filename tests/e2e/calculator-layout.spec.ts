@@ -42,3 +42,70 @@ for (const width of [360, 390]) {
     });
   });
 }
+
+test.describe('the summary bar on a phone', () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+  const bar = (page: Page) => page.locator('[data-bar]');
+
+  test('keeps the cheapest option and its cost per opportunity in view while editing, and follows the inputs', async ({ page }) => {
+    await open(page, 'calculator/');
+    const cheapest = page.locator('[data-figures] .calc__key.is-best');
+    const target = page.getByLabel(/^Target opportunities per month/);
+    await target.scrollIntoViewIfNeeded();
+    await expect(bar(page)).toBeInViewport();
+    const label = await cheapest.locator('.calc__key-label').textContent();
+    const cost = await cheapest.locator('.calc__key-cost').textContent();
+    await expect(bar(page)).toContainText(`Cheapest: ${label}, ${cost} per opportunity.`);
+    await expect(bar(page)).toContainText('The answer');
+    // Typing changes the answer, and the bar says the new one.
+    await target.fill('3');
+    await expect(cheapest.locator('.calc__key-cost')).not.toHaveText(cost ?? '');
+    const newCost = await cheapest.locator('.calc__key-cost').textContent();
+    await expect(bar(page)).toContainText(`${newCost} per opportunity`);
+    // An input that is not valid: the bar says the answer is out of date.
+    await target.fill('lots');
+    await expect(bar(page)).toContainText('Out of date (1 input to fix).');
+    // No live region: the bar must not speak on every keystroke.
+    expect(
+      await bar(page).evaluate((el) => el.closest('[aria-live], [role="status"], [role="alert"]') === null && el.querySelector('[aria-live]') === null),
+    ).toBe(true);
+  });
+
+  test('never covers the field being edited', async ({ page }) => {
+    await open(page, 'calculator/');
+    const field = page.locator('#f-inHouse-rampMonths');
+    // The field sits at the foot of the screen, where the bar is, when it receives focus.
+    await field.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - window.innerHeight + 10));
+    await expect(bar(page)).toBeInViewport();
+    await field.focus();
+    const [fieldBox, barBox] = await Promise.all([field.boundingBox(), bar(page).boundingBox()]);
+    expect(fieldBox && barBox && fieldBox.y + fieldBox.height <= barBox.y, `field ${JSON.stringify(fieldBox)} above bar ${JSON.stringify(barBox)}`).toBe(true);
+    expect(fieldBox && fieldBox.y >= 0).toBe(true);
+  });
+
+  test('is not printed', async ({ page }) => {
+    await open(page, 'calculator/');
+    await page.getByLabel(/^Target opportunities per month/).scrollIntoViewIfNeeded();
+    await expect(bar(page)).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(bar(page)).toBeHidden();
+  });
+});
+
+test.describe('the summary bar without JavaScript', () => {
+  test.use({ viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
+  test('is absent (the inputs cannot be edited, so there is nothing to follow)', async ({ page }) => {
+    await open(page, 'calculator/');
+    await expect(page.locator('[data-bar]')).toBeHidden();
+  });
+});
+
+test.describe('the summary bar on a desktop', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+  test('is not shown: the results sit beside the inputs', async ({ page }) => {
+    await open(page, 'calculator/');
+    await page.getByLabel(/^Target opportunities per month/).scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-status]')).toHaveText('Up to date');
+    await expect(page.locator('[data-bar]')).toBeHidden();
+  });
+});

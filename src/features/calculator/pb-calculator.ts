@@ -43,7 +43,9 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>('[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box]'))
+    for (const el of this.querySelectorAll<HTMLElement>(
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-bar]',
+    ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       storage: browserStorage(),
@@ -60,6 +62,7 @@ class PbCalculator extends HTMLElement {
     // For the element's whole life: moving it in the page keeps its state and its listeners.
     store.$view.subscribe((view) => renderView(this, view));
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
+    store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$link.listen(writeUrl);
     store.$link.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));

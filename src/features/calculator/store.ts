@@ -8,6 +8,7 @@ import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculat
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
+import { summaryLine } from './view/summary-bar.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
 import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
@@ -85,6 +86,8 @@ export interface CalculatorStore {
   $chartWidths: ReadableAtom<ChartWidths>;
   /** Everything the results, charts and form hints show. */
   $view: ReadableAtom<CalculatorView>;
+  /** The line kept in view while editing on narrower screens: the cheapest option, and whether the answer is out of date. */
+  $summary: ReadableAtom<string>;
   /** How sure the answer is and what would have to be true; null until first computed in the page. */
   $analysis: ReadableAtom<AnalysisShown | null>;
   /** The last break-even sentence, marked when out of date; null when there is none. */
@@ -188,6 +191,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
+  const $summary = computed([$view, $fieldErrors], (view, errors) => summaryLine(view.verdict.figures, { errors: errors.size, unconfirmed: 0 }));
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
   const $analysis = computed([$analysed, $link, $comparison, $formatters], (analysed, link, comparison, fmt) => {
     if (!analysed) return null;
@@ -261,6 +265,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $comparison,
     $chartWidths,
     $view,
+    $summary,
     $analysis,
     $saved,
     $savedNotice,
