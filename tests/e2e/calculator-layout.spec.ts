@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, open, test } from './fixtures.ts';
+import { axeViolations, expect, open, test } from './fixtures.ts';
 
 /*
  * The calculator on a phone and on a desktop: figures never break in the middle of a number, the
@@ -107,5 +107,63 @@ test.describe('the summary bar on a desktop', () => {
     await page.getByLabel(/^Target opportunities per month/).scrollIntoViewIfNeeded();
     await expect(page.locator('[data-status]')).toHaveText('Up to date');
     await expect(page.locator('[data-bar]')).toBeHidden();
+  });
+});
+
+test.describe('a value that looks like a typing slip', () => {
+  const salary = (page: Page) => page.getByLabel(/^Base salary/).first();
+  const warning = (page: Page) => page.locator('[data-field="inHouse.baseSalary"] [data-warning]');
+
+  test('typing 70 for the SDR base salary warns next to the field and leaves the verdict; “Use 70” updates it', async ({ page }) => {
+    await open(page, 'calculator/');
+    const verdict = page.locator('[data-verdict]');
+    const before = await verdict.textContent();
+    const cost = await page.locator('[data-cell="costPerOpportunity:inHouse"] [data-text]').textContent();
+    await salary(page).fill('70');
+    await expect(warning(page)).toBeVisible();
+    await expect(warning(page)).toContainText('70 a year looks like a typing slip: did you mean 70,000?');
+    await expect(page.locator('[data-status]')).toHaveText('Waiting for you: 1 value looks like a typing slip');
+    // The field is described by the warning, so a screen reader reads it with the field.
+    await expect(salary(page)).toHaveAccessibleDescription(/did you mean 70,000\?/);
+    await expect(verdict).toHaveText(before ?? '');
+    await expect(page.locator('[data-cell="costPerOpportunity:inHouse"] [data-text]')).toHaveText(cost ?? '');
+    // Leaving the field keeps what was typed (it is not rewritten to the value the results use).
+    await salary(page).press('Tab');
+    await expect(salary(page)).toHaveValue('70');
+    expect(await axeViolations(page, '[data-field="inHouse.baseSalary"]')).toEqual([]);
+
+    await warning(page).getByRole('button', { name: 'Use 70', exact: true }).click();
+    await expect(warning(page)).toBeHidden();
+    await expect(salary(page)).toBeFocused();
+    await expect(verdict).not.toHaveText(before ?? '');
+    await expect(page.locator('[data-cell="costPerOpportunity:inHouse"] [data-text]')).not.toHaveText(cost ?? '');
+    await expect(page.locator('[data-status]')).toHaveText('Up to date');
+    expect(new URL(page.url()).search).toContain('_70_');
+  });
+
+  test('“Use 70,000” puts the likely amount in the field and the results use it', async ({ page }) => {
+    await open(page, 'calculator/');
+    await salary(page).fill('70');
+    await warning(page).getByRole('button', { name: 'Use 70,000' }).click();
+    await expect(warning(page)).toBeHidden();
+    await expect(salary(page)).toHaveValue('70,000');
+    await expect(page.locator('[data-status]')).toHaveText('Up to date');
+    expect(new URL(page.url()).search).toContain('_70000_');
+  });
+
+  test('a link carrying 70 is applied as linked, and the warning shows', async ({ page }) => {
+    await open(page, 'calculator/');
+    await salary(page).fill('70');
+    await warning(page).getByRole('button', { name: 'Use 70', exact: true }).click();
+    await expect(page.locator('[data-status]')).toHaveText('Up to date');
+    const link = page.url();
+    const verdict = await page.locator('[data-verdict]').textContent();
+    await page.goto(link);
+    await expect(salary(page)).toHaveValue('70');
+    await expect(page.locator('[data-verdict]')).toHaveText(verdict ?? '');
+    await expect(warning(page)).toContainText('The results use it, as the link or file gave it.');
+    await warning(page).getByRole('button', { name: 'Keep 70' }).click();
+    await expect(warning(page)).toBeHidden();
+    await expect(page.locator('[data-verdict]')).toHaveText(verdict ?? '');
   });
 });

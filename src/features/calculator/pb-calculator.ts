@@ -13,12 +13,13 @@ import {
   renderLinkNotice,
   renderMessage,
   renderView,
+  renderWarnings,
   toggleSolve,
 } from './render.ts';
 import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
-import { inputText, tidy } from './view/form.ts';
+import { fieldId, inputText, tidy } from './view/form.ts';
 import { formatTypedNumber, parseTypedNumber } from '../../common/typed-number.ts';
 
 /**
@@ -62,6 +63,7 @@ class PbCalculator extends HTMLElement {
     // For the element's whole life: moving it in the page keeps its state and its listeners.
     store.$view.subscribe((view) => renderView(this, view));
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
+    store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
     store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$link.listen(writeUrl);
@@ -126,6 +128,19 @@ class PbCalculator extends HTMLElement {
       event.preventDefault();
       target.value = next;
       store.edit(readFormEntries(this));
+    });
+    // A value that looks like a typing slip: keep it, or take the suggestion; the field keeps the focus.
+    form.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-warning-action]');
+      const path = button?.dataset['path'] ?? '';
+      const input = isFieldPath(path) ? this.querySelector<HTMLInputElement>(`#f-${fieldId(path)}`) : null;
+      if (!button || !input) return;
+      if (button.dataset['warningAction'] === 'keep') store.keepValue(path);
+      else {
+        input.value = button.dataset['value'] ?? input.value;
+        store.edit(readFormEntries(this));
+      }
+      input.focus();
     });
     part(this, '[data-stale-list]').addEventListener('click', (event) => {
       const link = (event.target as Element).closest('a');
@@ -231,7 +246,13 @@ const ANALYSIS_DELAY_MS = 400;
 /** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
 function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {
   const path = input.dataset['path'] ?? '';
-  if (!isFieldPath(path) || store.$fieldErrors.get().has(path) || !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)) return;
+  if (
+    !isFieldPath(path) ||
+    store.$fieldErrors.get().has(path) ||
+    store.$unconfirmed.get().get(path as NumericFieldPath)?.held ||
+    !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)
+  )
+    return;
   const value = readNumber(store.$scenario.get(), path as NumericFieldPath);
   if (value !== null) input.value = inputText(path as NumericFieldPath, value, locale);
 }

@@ -1,7 +1,8 @@
-import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { GUARDED_PATHS, NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
 import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import type { SavedScenario } from './view/saved-scenarios.ts';
+import type { WarningView } from './view/plausibility.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -309,4 +310,33 @@ export function renderSavedNotice(root: ParentNode, text: string): void {
   const notice = part(root, '[data-saved-notice]');
   notice.hidden = text === '';
   notice.textContent = text;
+}
+
+/** The warning next to each field whose value looks like a typing slip, with its two choices (none clears it). */
+export function renderWarnings(root: ParentNode, warnings: readonly WarningView[]): void {
+  for (const path of GUARDED_PATHS) {
+    const slot = fieldBox(root, path)?.querySelector<HTMLElement>('[data-warning]');
+    if (!slot) continue;
+    const warning = warnings.find((w) => w.path === path);
+    slot.hidden = !warning;
+    if (!warning) {
+      slot.replaceChildren();
+      continue;
+    }
+    const text = document.createElement('p');
+    text.textContent = warning.text;
+    const button = (action: 'keep' | 'fix', label: string) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset['warningAction'] = action;
+      b.dataset['path'] = path;
+      if (action === 'fix') b.dataset['value'] = warning.fixText;
+      b.textContent = label;
+      return b;
+    };
+    const choices = document.createElement('p');
+    choices.className = 'field__warning-choices';
+    choices.append(button('keep', warning.keep), button('fix', warning.fix));
+    slot.replaceChildren(text, choices);
+  }
 }

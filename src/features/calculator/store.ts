@@ -1,5 +1,5 @@
 import { atom, batch, computed, type ReadableAtom } from 'nanostores';
-import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { GUARDED_PATHS, NUMERIC_FIELD_PATHS, isImplausible, readNumber, withField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
@@ -9,6 +9,7 @@ import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, ty
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
 import { summaryLine } from './view/summary-bar.ts';
+import { implausibleIn, warningView, type Unconfirmed, type WarningView } from './view/plausibility.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
 import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
 import { createFormatters, type Formatters } from '../../common/format.ts';
@@ -86,6 +87,12 @@ export interface CalculatorStore {
   $chartWidths: ReadableAtom<ChartWidths>;
   /** Everything the results, charts and form hints show. */
   $view: ReadableAtom<CalculatorView>;
+  /** Allowed values that look like a typing slip, by field: held back from the results until the person chooses, or (from a link or file) used with a warning. */
+  $unconfirmed: ReadableAtom<ReadonlyMap<NumericFieldPath, Unconfirmed>>;
+  /** The warnings shown next to those fields. */
+  $warnings: ReadableAtom<readonly WarningView[]>;
+  /** Keeps a value that looked like a typing slip: a held value goes into the results; the warning goes. */
+  keepValue(path: string): void;
   /** The line kept in view while editing on narrower screens: the cheapest option, and whether the answer is out of date. */
   $summary: ReadableAtom<string>;
   /** How sure the answer is and what would have to be true; null until first computed in the page. */
@@ -173,10 +180,20 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $analysed = atom<AnalysisResults | null>(null);
   const $chartWidths = atom<ChartWidths>(options.widths ?? SERVER_CHART_WIDTHS);
   const $message = atom<ActionMessage>({ text: '', error: false });
+  const $unconfirmed = atom<ReadonlyMap<NumericFieldPath, Unconfirmed>>(new Map());
+  // Values the person kept although they looked like a slip: not asked about again.
+  const kept = new Map<NumericFieldPath, number>();
+  const heldCount = (unconfirmed: ReadonlyMap<NumericFieldPath, Unconfirmed>): number => [...unconfirmed.values()].filter((u) => u.held).length;
 
   const $stale = computed($fieldErrors, (errors) => errors.size > 0);
-  const $status = computed([$fieldErrors, $fromLink], (errors, fromLink) =>
-    errors.size > 0 ? STATUS.stale(errors.size) : fromLink ? STATUS.fromLink : STATUS.current,
+  const $status = computed([$fieldErrors, $fromLink, $unconfirmed], (errors, fromLink, unconfirmed) =>
+    errors.size > 0
+      ? STATUS.stale(errors.size)
+      : heldCount(unconfirmed) > 0
+        ? STATUS.unconfirmed(heldCount(unconfirmed))
+        : fromLink
+          ? STATUS.fromLink
+          : STATUS.current,
   );
   const $currency = computed($scenario, (scenario) => scenario.currency);
   const $formatters = computed($currency, (currency) => createFormatters(locale, currency));
@@ -191,7 +208,10 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
-  const $summary = computed([$view, $fieldErrors], (view, errors) => summaryLine(view.verdict.figures, { errors: errors.size, unconfirmed: 0 }));
+  const $summary = computed([$view, $fieldErrors, $unconfirmed], (view, errors, unconfirmed) =>
+    summaryLine(view.verdict.figures, { errors: errors.size, unconfirmed: heldCount(unconfirmed) }),
+  );
+  const $warnings = computed($unconfirmed, (unconfirmed) => [...unconfirmed].map(([path, u]) => warningView(path, u, defaultsFormat.locale)));
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
   const $analysis = computed([$analysed, $link, $comparison, $formatters], (analysed, link, comparison, fmt) => {
     if (!analysed) return null;
@@ -250,6 +270,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       $refused.set(null);
       $fromLink.set(false);
       $scenario.set(scenario);
+      $unconfirmed.set(implausibleIn(scenario));
     });
   }
 
@@ -266,6 +287,8 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $chartWidths,
     $view,
     $summary,
+    $unconfirmed,
+    $warnings,
     $analysis,
     $saved,
     $savedNotice,
@@ -279,12 +302,33 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         $linkProblems.set(problems);
         $fromLink.set(problems.length > 0);
         $scenario.set(scenario);
+        // The sender chose these values: they are used, and the warning says what they look like.
+        $unconfirmed.set(implausibleIn(scenario));
       });
     },
     edit(entries) {
-      const { scenario, errors } = readForm(entries, $scenario.get(), locale);
+      const current = $scenario.get();
+      const read = readForm(entries, current, locale);
+      const errors = read.errors;
+      let scenario = read.scenario;
+      // A value that looks like a typing slip does not change the answer until the person says so.
+      const unconfirmed = new Map<NumericFieldPath, Unconfirmed>();
+      for (const path of GUARDED_PATHS) {
+        const value = readNumber(scenario, path);
+        if (value === null || !isImplausible(path, value) || kept.get(path) === value) continue;
+        const before = readNumber(current, path);
+        if (value === before) {
+          // Already in use (from a link or a file): its warning stays until the person chooses.
+          const shown = $unconfirmed.get().get(path);
+          if (shown?.value === value) unconfirmed.set(path, shown);
+          continue;
+        }
+        unconfirmed.set(path, { value, held: true });
+        scenario = withField(scenario, path, before);
+      }
       batch(() => {
         $fieldErrors.set(errors);
+        $unconfirmed.set(unconfirmed);
         if (errors.size > 0) return;
         $fromLink.set(false);
         $scenario.set(scenario);
@@ -348,6 +392,17 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       const entry = $saved.get()[index];
       if (!entry) return;
       if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`);
+    },
+    keepValue(path) {
+      const shown = $unconfirmed.get().get(path as NumericFieldPath);
+      if (!shown) return;
+      kept.set(path as NumericFieldPath, shown.value);
+      const rest = new Map($unconfirmed.get());
+      rest.delete(path as NumericFieldPath);
+      batch(() => {
+        $unconfirmed.set(rest);
+        if (shown.held) $scenario.set(withField($scenario.get(), path as NumericFieldPath, shown.value));
+      });
     },
     analyse(compute) {
       const scenario = $scenario.get();

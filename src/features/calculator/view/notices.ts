@@ -19,6 +19,7 @@ export const STATUS = {
   current: 'Up to date',
   fromLink: 'From the link, with defaults for the values it could not use',
   stale: (count: number): string => `Out of date: ${count === 1 ? '1 input needs' : `${count} inputs need`} fixing`,
+  unconfirmed: (count: number): string => `Waiting for you: ${count === 1 ? '1 value looks' : `${count} values look`} like a typing slip`,
 } as const;
 
 /** What the action buttons say they did. */
