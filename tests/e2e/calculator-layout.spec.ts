@@ -167,3 +167,39 @@ test.describe('a value that looks like a typing slip', () => {
     await expect(page.locator('[data-verdict]')).toHaveText(verdict ?? '');
   });
 });
+
+test.describe('the question in the share link', () => {
+  test('a copied link opens on the same question with the same verdict @subpath', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page, 'calculator/');
+    const question = page.getByLabel('Your question');
+    await question.selectOption({ label: 'SDRs or full-cycle AEs?' });
+    await page.getByLabel(/^Target opportunities per month/).fill('30');
+    await expect(page.locator('[data-status]')).toHaveText('Up to date');
+    const verdict = await page.locator('[data-verdict]').textContent();
+    expect(verdict).toMatch(/^SDRs or full-cycle AEs\? /);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.getByLabel('Link to these numbers').inputValue();
+    expect(new URL(link).searchParams.get('q')).toBe('inHouse-fullCycle');
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByLabel('Your question')).toHaveValue('inHouse-fullCycle');
+    await expect(other.locator('[data-verdict]')).toHaveText(verdict ?? '');
+    await expect(other.locator('[data-status]')).toHaveText('Up to date');
+    await expect(other.locator('[data-link-notice]')).toBeHidden();
+  });
+
+  test('a tampered question opens on the default question and says so; the rest of the link is used', async ({ page }) => {
+    await open(page, 'calculator/');
+    await page.getByLabel(/^Target opportunities per month/).fill('30');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('all');
+    const tampered = new URL(page.url());
+    tampered.searchParams.set('q', 'agency-or-<b>');
+    await page.goto(tampered.toString());
+    await expect(page.getByLabel('Your question')).toHaveValue('all');
+    await expect(page.getByLabel(/^Target opportunities per month/)).toHaveValue('30');
+    await expect(page.locator('[data-link-notice]')).toContainText('Your question (q): expected one of all, inHouse-outsourced');
+    await expect(page.locator('[data-link-notice]')).toContainText('Using the default question, “Which is cheapest? (all four)”.');
+  });
+});

@@ -58,7 +58,7 @@ class PbCalculator extends HTMLElement {
     this.#locale = locale;
     store.openLink(location.search);
     fillForm(this, store.$scenario.get(), locale);
-    if (location.search) writeUrl(store.$link.get());
+    if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
     store.$view.subscribe((view) => renderView(this, view));
@@ -66,8 +66,8 @@ class PbCalculator extends HTMLElement {
     store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
     store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
-    store.$link.listen(writeUrl);
-    store.$link.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
+    store.$shareLink.listen(writeUrl);
+    store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
     // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
     window.addEventListener('beforeprint', () => {
       part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });

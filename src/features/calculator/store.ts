@@ -79,8 +79,10 @@ export interface CalculatorStore {
   /** Formatters for the scenario's currency. */
   $formatters: ReadableAtom<Formatters>;
   $evaluation: ReadableAtom<Evaluation>;
-  /** The share-link query for the scenario (empty for the defaults). */
+  /** The scenario's link query (empty for the defaults): what the slower results and the break-even are kept for. */
   $link: ReadableAtom<string>;
+  /** The page's address query: the scenario and the question chosen (empty for the defaults and the default question). */
+  $shareLink: ReadableAtom<string>;
   $tornadoModel: ReadableAtom<ModelId>;
   /** The question the verdict answers: a comparison id (view/answer.ts). */
   $comparison: ReadableAtom<string>;
@@ -204,6 +206,11 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     const link = encodeLink(scenario);
     return link === defaultsLink ? '' : link;
   });
+  const defaultsShareLink = encodeLink(defaults, DEFAULT_COMPARISON);
+  const $shareLink = computed([$scenario, $comparison], (scenario, comparison) => {
+    const link = encodeLink(scenario, comparison);
+    return link === defaultsShareLink ? '' : link;
+  });
   const $view = computed(
     [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
@@ -282,6 +289,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $formatters,
     $evaluation,
     $link,
+    $shareLink,
     $tornadoModel,
     $comparison,
     $chartWidths,
@@ -297,8 +305,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $importNotice,
     $message,
     openLink(search) {
-      const { scenario, problems } = decodeLink(search, defaults);
+      const { scenario, problems, question } = decodeLink(search, defaults);
       batch(() => {
+        $comparison.set(comparisonFor(question ?? DEFAULT_COMPARISON).id);
         $linkProblems.set(problems);
         $fromLink.set(problems.length > 0);
         $scenario.set(scenario);
