@@ -203,3 +203,59 @@ test.describe('the question in the share link', () => {
     await expect(page.locator('[data-link-notice]')).toContainText('Using the default question, “Which is cheapest? (all four)”.');
   });
 });
+
+test.describe('a 1280 px desktop', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the results column scrolls with the page, and every figure of the table is shown whole', async ({ page }) => {
+    await open(page, 'calculator/');
+    const results = page.locator('[data-results]');
+    await expect(results).toBeVisible();
+    expect(await results.evaluate((el) => el.scrollHeight - el.clientHeight)).toBe(0);
+    // No figure is cut off at the column's edge: the table fits the column without scrolling sideways.
+    const wrap = page.locator('[data-results] .calc__table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    const cut = await page.evaluate(() => {
+      const box = document.querySelector('[data-results] .calc__table-wrap')?.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-cell] [data-text]')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return !box || r.left < box.left || r.right > box.right;
+        })
+        .map((el) => el.closest('[data-cell]')?.getAttribute('data-cell'));
+    });
+    expect(cut).toEqual([]);
+    expect(await wrappedFigures(page)).toEqual([]);
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  test('each confirmation appears next to the control that triggered it, in view', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page, 'calculator/');
+    /** The vertical gap between a control and the line that answers it, when both are in view. */
+    const gap = async (control: string, line: string) =>
+      page.evaluate(
+        ([c, l]) => {
+          const a = document.querySelector(c ?? '')?.getBoundingClientRect();
+          const b = document.querySelector(l ?? '')?.getBoundingClientRect();
+          if (!a || !b || b.top < 0 || b.bottom > window.innerHeight) return Infinity;
+          return b.top >= a.bottom ? b.top - a.bottom : a.top - b.bottom;
+        },
+        [control, line],
+      );
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.locator('[data-action-status]')).toContainText('Link copied.');
+    expect(await gap('[data-copy]', '[data-action-status]')).toBeLessThan(200);
+
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    await expect(page.locator('[data-action-status]')).toContainText('Downloaded pipeline-cost.csv');
+    expect(await gap('[data-download-csv]', '[data-action-status]')).toBeLessThan(200);
+
+    await page.getByLabel('Name this scenario').fill('Q3 plan');
+    await page.getByRole('button', { name: 'Save in this browser' }).click();
+    await expect(page.locator('[data-saved-status]')).toHaveText('Saved “Q3 plan” in this browser.');
+    // The line under the action buttons does not keep an older message beside a newer one.
+    await expect(page.locator('[data-action-status]')).toHaveText('');
+    expect(await gap('[data-save-form] button', '[data-saved-status]')).toBeLessThan(40);
+  });
+});

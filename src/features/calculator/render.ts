@@ -243,12 +243,17 @@ export function renderImportNotice(root: ParentNode, notice: ImportNotice | null
   part(root, '[data-import-list]').replaceChildren(...listItems(notice?.items ?? []));
 }
 
-/** The line under the action buttons. */
+/** What an action did, beside the control that did it: under the action buttons, or beside the saved scenarios; the other line is cleared. */
 export function renderMessage(root: ParentNode, message: ActionMessage): void {
-  const status = root.querySelector<HTMLElement>('[data-action-status]');
-  if (!status) return;
-  status.textContent = message.text;
-  status.classList.toggle('calc__action-status--error', message.error);
+  const lines = [
+    [root.querySelector<HTMLElement>('[data-action-status]'), message.near === undefined],
+    [root.querySelector<HTMLElement>('[data-saved-status]'), message.near === 'saved'],
+  ] as const;
+  for (const [line, here] of lines) {
+    if (!line) continue;
+    line.textContent = here ? message.text : '';
+    line.classList.toggle('calc__action-status--error', here && message.error);
+  }
 }
 
 /** How sure the answer is and what would have to be true; marked while the inputs have changed since. */

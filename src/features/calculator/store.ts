@@ -53,10 +53,12 @@ export interface ImportNotice {
   items: string[];
 }
 
-/** A line under the action buttons: what an action did, or why it could not. */
+/** What an action did, or why it could not: shown under the action buttons, or beside the saved scenarios for theirs. */
 export interface ActionMessage {
   text: string;
   error: boolean;
+  /** Set for the saved scenarios' actions (save, open, delete): the line beside them says it. */
+  near?: 'saved';
 }
 
 /** A file to download. */
@@ -140,7 +142,7 @@ export interface CalculatorStore {
   exportCsv(link?: string): Promise<ExportFile>;
   /** The scenario and results as JSON (what `npm run calc` prints), and says so; results-file.ts loads when first asked for. */
   exportJson(): Promise<ExportFile>;
-  say(text: string, error?: boolean): void;
+  say(text: string, error?: boolean, near?: 'saved'): void;
 }
 
 /** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
@@ -238,7 +240,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       : null,
   );
 
-  const say = (text: string, error = false): void => $message.set({ text, error });
+  const say = (text: string, error = false, near?: 'saved'): void => $message.set(near ? { text, error, near } : { text, error });
 
   const storage = options.storage ?? null;
   let storedText: string | null;
@@ -260,7 +262,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       $saved.set(items);
       return true;
     } catch {
-      say('This browser did not let the page save (storage is full or turned off). Nothing was changed.', true);
+      say('This browser did not let the page save (storage is full or turned off). Nothing was changed.', true, 'saved');
       return false;
     }
   };
@@ -383,7 +385,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     saveScenario(typed) {
       const name = savedName(typed, $saved.get());
       if (storeSaved(withSaved($saved.get(), { name, savedAt: new Date().toISOString(), link: encodeLink($scenario.get()) }))) {
-        say(`Saved “${name}” in this browser.`);
+        say(`Saved “${name}” in this browser.`, false, 'saved');
       }
     },
     openSaved(index) {
@@ -394,13 +396,13 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         load(scenario);
         $linkProblems.set(problems);
       });
-      say(`Opened “${entry.name}”.`);
+      say(`Opened “${entry.name}”.`, false, 'saved');
       return true;
     },
     deleteSaved(index) {
       const entry = $saved.get()[index];
       if (!entry) return;
-      if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`);
+      if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`, false, 'saved');
     },
     keepValue(path) {
       const shown = $unconfirmed.get().get(path as NumericFieldPath);
