@@ -265,7 +265,7 @@ test('saved scenarios: name, save, list, open and delete in this browser; a dama
   await expect(status(page)).toHaveText('Up to date');
   await page.getByLabel('Name this scenario').fill('Q3 plan');
   await page.getByRole('button', { name: 'Save in this browser' }).click();
-  await expect(page.locator('[data-action-status]')).toHaveText('Saved “Q3 plan” in this browser.');
+  await expect(page.locator('[data-saved-status]')).toHaveText('Saved “Q3 plan” in this browser.');
   await page.reload();
   await page.getByRole('button', { name: 'Reset to defaults' }).click();
   await expect(target(page)).toHaveValue(String(DEFAULTS.shared.targetOpportunitiesPerMonth));

@@ -16,6 +16,7 @@ import {
   type Spread,
 } from './fields.ts';
 import { crossFieldProblems, workingDaysProblem, type DaysOutPath } from './rules.ts';
+import { comparisons } from './view/answer.ts';
 import { isRecord } from '../../common/formats.ts';
 import { describeValue, type Problem, type ProblemCode, type Result } from '../../common/problems.ts';
 
@@ -44,6 +45,12 @@ export const READABLE_VERSIONS: readonly number[] = [1, SCENARIO_VERSION];
 export const LINK_VERSION_KEY = 'v';
 export const LINK_VALUES_KEY = 's';
 export const LINK_SPREAD_KEY = 'f';
+/**
+ * The question the verdict answers ("Your question": a comparison id of view/answer.ts, e.g.
+ * `inHouse-outsourced`), so that a link sent to finance opens on the same question. Not part of the
+ * scenario: files and `npm run calc` do not carry it, and a link without it opens on the default question.
+ */
+export const LINK_QUESTION_KEY = 'q';
 /** Separates the values inside `s` and `f` (never part of a number, a currency code or an option). */
 export const LINK_SEPARATOR = '_';
 /**
@@ -139,9 +146,9 @@ function encodeValue(value: unknown): string {
  * A share-link query string (without `?`) holding every value of the scenario, compactly:
  * `v=2&s=<every field's value in LINK_FIELDS order>&f=<every spread in SPREAD_KEYS order>`, values
  * separated by `_`; an empty value is null (seats sized for the target, a deal value taken from the
- * shared one) or, in `f`, a spread of 0.
+ * shared one) or, in `f`, a spread of 0. With `question`, `&q=<comparison id>` follows.
  */
-export function encodeLink(scenario: Scenario): string {
+export function encodeLink(scenario: Scenario, question?: string): string {
   const values = LINK_FIELDS.map((path) => encodeValue(readField(scenario, path))).join(LINK_SEPARATOR);
   const spreads = SPREAD_KEYS.map((key) => {
     const f = scenario.uncertainty.spread[key] ?? 0;
@@ -151,6 +158,7 @@ export function encodeLink(scenario: Scenario): string {
   params.set(LINK_VERSION_KEY, String(SCENARIO_VERSION));
   params.set(LINK_VALUES_KEY, values);
   params.set(LINK_SPREAD_KEY, spreads.replace(/_+$/, ''));
+  if (question !== undefined) params.set(LINK_QUESTION_KEY, question);
   return params.toString();
 }
 
@@ -231,6 +239,8 @@ export interface LinkResult {
   problems: Problem[];
   /** Set when the link was read from an older version (VERSION_1_NOTICE): the page shows it. */
   notice?: string;
+  /** The question the link was sent with (a known comparison id); absent when it has none or an unknown one. */
+  question?: string;
 }
 
 /**
@@ -290,13 +300,18 @@ export function decodeLink(search: string, defaults: Scenario): LinkResult {
     let version: unknown = 1;
     let compactValues: string | undefined;
     let compactSpread: string | undefined;
+    let question: string | undefined;
     const read = readLinkFields(search, problems, (key, text) => {
       if (key === LINK_VERSION_KEY || key === 'version') {
         version = numberFromText(text);
         if (!READABLE_VERSIONS.includes(version as number)) problems.push(versionProblem(version));
       } else if (key === LINK_VALUES_KEY) compactValues = text;
       else if (key === LINK_SPREAD_KEY) compactSpread = text;
-      else if (!isFieldPath(key)) {
+      else if (key === LINK_QUESTION_KEY) {
+        const ids = comparisons().map((c) => c.id);
+        if (ids.includes(text)) question = text;
+        else problems.push(problem('not_allowed', LINK_QUESTION_KEY, `one of ${ids.join(', ')}`, describeValue(text)));
+      } else if (!isFieldPath(key)) {
         if (GROUPS.includes(key)) problems.push(problem('wrong_type', key, 'an object', describeValue(text)));
         else problems.push(problem('unknown_field', key, NO_SUCH_FIELD, describeValue(text)));
       } else readLinkValue(key, text, named, problems, false);
@@ -345,7 +360,7 @@ export function decodeLink(search: string, defaults: Scenario): LinkResult {
     const scenario = resolveLeniently(values, spread, defaults, problems);
     // A version-1 link (fields by name, only those that differed) is read over today's defaults: say so.
     const versionOne = compactValues === undefined && named.size > 0;
-    return versionOne ? { scenario, problems, notice: VERSION_1_NOTICE } : { scenario, problems };
+    return { scenario, problems, ...(versionOne ? { notice: VERSION_1_NOTICE } : {}), ...(question !== undefined ? { question } : {}) };
   } catch (error) {
     // Defensive: nothing above should throw, but a share link must never break the page.
     return { scenario: defaults, problems: [...problems, problem('invalid', '', 'a readable link', describeValue(String(error)))] };

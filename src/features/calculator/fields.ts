@@ -421,6 +421,31 @@ export function numericSpec(path: NumericFieldPath): NumericFieldSpec {
   return FIELD_SPECS[path];
 }
 
+/**
+ * Values that fit a field's range but are almost surely a typing slip: an amount typed without its
+ * thousands ("70" for "70k"). The page asks before such a value changes the answer (a link or file
+ * that carries one is applied as given, with the same warning). Each entry says why:
+ * - annual pay (SDR base, SDR manager, AE on-target earnings) under 1,000 a year is not a salary in
+ *   any currency the calculator is used with;
+ * - an agency retainer under 100 a month per rep is not a retainer.
+ * 0 is never a slip: it is how a person says "none" (no base pay, no retainer, pay per meeting).
+ */
+export const PLAUSIBLE_MIN: Readonly<Partial<Record<NumericFieldPath, { readonly min: number; readonly per: 'year' | 'month' }>>> = {
+  'inHouse.baseSalary': { min: 1000, per: 'year' },
+  'inHouse.managerAnnualCost': { min: 1000, per: 'year' },
+  'fullCycle.aeAnnualOte': { min: 1000, per: 'year' },
+  'outsourced.monthlyFeePerSeat': { min: 100, per: 'month' },
+};
+
+/** The fields PLAUSIBLE_MIN guards, in form order. */
+export const GUARDED_PATHS: readonly NumericFieldPath[] = NUMERIC_FIELD_PATHS.filter((path) => PLAUSIBLE_MIN[path] !== undefined);
+
+/** True when a value fits the field but is almost surely a typing slip (PLAUSIBLE_MIN). */
+export function isImplausible(path: FieldPath, value: unknown): boolean {
+  const rule = PLAUSIBLE_MIN[path as NumericFieldPath];
+  return rule !== undefined && typeof value === 'number' && value > 0 && value < rule.min;
+}
+
 function mergeGroup<T extends object>(base: T, patch: object | undefined): T {
   const out = { ...base };
   if (patch === undefined || patch === null) return out;

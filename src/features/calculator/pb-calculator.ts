@@ -18,12 +18,13 @@ import {
   renderSpreadErrors,
   renderSpreadHints,
   readSpreadEntries,
+  renderWarnings,
   toggleSolve,
 } from './render.ts';
 import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
-import { inputText, tidy } from './view/form.ts';
+import { fieldId, inputText, tidy } from './view/form.ts';
 import { formatTypedNumber, parseTypedNumber } from '../../common/typed-number.ts';
 
 /**
@@ -49,7 +50,7 @@ class PbCalculator extends HTMLElement {
       return;
     }
     for (const el of this.querySelectorAll<HTMLElement>(
-      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box]',
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box], [data-bar]',
     ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
@@ -62,14 +63,16 @@ class PbCalculator extends HTMLElement {
     this.#locale = locale;
     store.openLink(location.search);
     this.#fill(store);
-    if (location.search) writeUrl(store.$link.get());
+    if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
     store.$view.subscribe((view) => renderView(this, view));
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
+    store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
+    store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
-    store.$link.listen(writeUrl);
-    store.$link.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
+    store.$shareLink.listen(writeUrl);
+    store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
     // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
     window.addEventListener('beforeprint', () => {
       part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
@@ -139,6 +142,19 @@ class PbCalculator extends HTMLElement {
       event.preventDefault();
       target.value = next;
       store.edit(readFormEntries(this));
+    });
+    // A value that looks like a typing slip: keep it, or take the suggestion; the field keeps the focus.
+    form.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-warning-action]');
+      const path = button?.dataset['path'] ?? '';
+      const input = isFieldPath(path) ? this.querySelector<HTMLInputElement>(`#f-${fieldId(path)}`) : null;
+      if (!button || !input) return;
+      if (button.dataset['warningAction'] === 'keep') store.keepValue(path);
+      else {
+        input.value = button.dataset['value'] ?? input.value;
+        store.edit(readFormEntries(this));
+      }
+      input.focus();
     });
     part(this, '[data-stale-list]').addEventListener('click', (event) => {
       const link = (event.target as Element).closest('a');
@@ -270,7 +286,13 @@ const ANALYSIS_DELAY_MS = 400;
 /** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
 function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {
   const path = input.dataset['path'] ?? '';
-  if (!isFieldPath(path) || store.$fieldErrors.get().has(path) || !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)) return;
+  if (
+    !isFieldPath(path) ||
+    store.$fieldErrors.get().has(path) ||
+    store.$unconfirmed.get().get(path as NumericFieldPath)?.held ||
+    !(NUMERIC_FIELD_PATHS as readonly string[]).includes(path)
+  )
+    return;
   const value = readNumber(store.$scenario.get(), path as NumericFieldPath);
   if (value !== null) input.value = inputText(path as NumericFieldPath, value, locale);
 }

@@ -1,9 +1,10 @@
-import { NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
+import { GUARDED_PATHS, NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
 import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import type { SavedScenario } from './view/saved-scenarios.ts';
 import type { SpreadEntries, SpreadGroup } from './view/spreads.ts';
 import { isSpreadKey, type SpreadKey } from './fields.ts';
+import type { WarningView } from './view/plausibility.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
 import type { SvgNode } from './view/svg-chart.ts';
@@ -244,12 +245,17 @@ export function renderImportNotice(root: ParentNode, notice: ImportNotice | null
   part(root, '[data-import-list]').replaceChildren(...listItems(notice?.items ?? []));
 }
 
-/** The line under the action buttons. */
+/** What an action did, beside the control that did it: under the action buttons, or beside the saved scenarios; the other line is cleared. */
 export function renderMessage(root: ParentNode, message: ActionMessage): void {
-  const status = root.querySelector<HTMLElement>('[data-action-status]');
-  if (!status) return;
-  status.textContent = message.text;
-  status.classList.toggle('calc__action-status--error', message.error);
+  const lines = [
+    [root.querySelector<HTMLElement>('[data-action-status]'), message.near === undefined],
+    [root.querySelector<HTMLElement>('[data-saved-status]'), message.near === 'saved'],
+  ] as const;
+  for (const [line, here] of lines) {
+    if (!line) continue;
+    line.textContent = here ? message.text : '';
+    line.classList.toggle('calc__action-status--error', here && message.error);
+  }
 }
 
 /** How sure the answer is and what would have to be true; marked while the inputs have changed since. */
@@ -375,4 +381,32 @@ export function renderSavedChoices(root: ParentNode, items: readonly SavedScenar
     );
     select.value = String(keep ? kept[i] : Math.max(0, Math.min(items.length - 1, 1 - i)));
   });
+}
+/** The warning next to each field whose value looks like a typing slip, with its two choices (none clears it). */
+export function renderWarnings(root: ParentNode, warnings: readonly WarningView[]): void {
+  for (const path of GUARDED_PATHS) {
+    const slot = fieldBox(root, path)?.querySelector<HTMLElement>('[data-warning]');
+    if (!slot) continue;
+    const warning = warnings.find((w) => w.path === path);
+    slot.hidden = !warning;
+    if (!warning) {
+      slot.replaceChildren();
+      continue;
+    }
+    const text = document.createElement('p');
+    text.textContent = warning.text;
+    const button = (action: 'keep' | 'fix', label: string) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset['warningAction'] = action;
+      b.dataset['path'] = path;
+      if (action === 'fix') b.dataset['value'] = warning.fixText;
+      b.textContent = label;
+      return b;
+    };
+    const choices = document.createElement('p');
+    choices.className = 'field__warning-choices';
+    choices.append(button('keep', warning.keep), button('fix', warning.fix));
+    slot.replaceChildren(text, choices);
+  }
 }

@@ -1,5 +1,15 @@
 import { atom, batch, computed, type ReadableAtom } from 'nanostores';
-import { NUMERIC_FIELD_PATHS, type FieldPath, type NumericFieldPath, type Scenario, type SpreadKey } from './fields.ts';
+import {
+  GUARDED_PATHS,
+  NUMERIC_FIELD_PATHS,
+  isImplausible,
+  readNumber,
+  withField,
+  type FieldPath,
+  type NumericFieldPath,
+  type Scenario,
+  type SpreadKey,
+} from './fields.ts';
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
@@ -9,6 +19,8 @@ import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, ty
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
 import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
+import { summaryLine } from './view/summary-bar.ts';
+import { implausibleIn, warningView, type Unconfirmed, type WarningView } from './view/plausibility.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
 import type { ScenarioDiff } from './view/scenario-diff.ts';
 import type { WhatWouldHaveToBeTrue } from './model/what-would-have-to-be-true.ts';
@@ -53,10 +65,12 @@ export interface ImportNotice {
   items: string[];
 }
 
-/** A line under the action buttons: what an action did, or why it could not. */
+/** What an action did, or why it could not: shown under the action buttons, or beside the saved scenarios for theirs. */
 export interface ActionMessage {
   text: string;
   error: boolean;
+  /** Set for the saved scenarios' actions (save, open, delete): the line beside them says it. */
+  near?: 'saved';
 }
 
 /** A file to download. */
@@ -79,14 +93,24 @@ export interface CalculatorStore {
   /** Formatters for the scenario's currency. */
   $formatters: ReadableAtom<Formatters>;
   $evaluation: ReadableAtom<Evaluation>;
-  /** The share-link query for the scenario (empty for the defaults). */
+  /** The scenario's link query (empty for the defaults): what the slower results and the break-even are kept for. */
   $link: ReadableAtom<string>;
+  /** The page's address query: the scenario and the question chosen (empty for the defaults and the default question). */
+  $shareLink: ReadableAtom<string>;
   $tornadoModel: ReadableAtom<ModelId>;
   /** The question the verdict answers: a comparison id (view/answer.ts). */
   $comparison: ReadableAtom<string>;
   $chartWidths: ReadableAtom<ChartWidths>;
   /** Everything the results, charts and form hints show. */
   $view: ReadableAtom<CalculatorView>;
+  /** Allowed values that look like a typing slip, by field: held back from the results until the person chooses, or (from a link or file) used with a warning. */
+  $unconfirmed: ReadableAtom<ReadonlyMap<NumericFieldPath, Unconfirmed>>;
+  /** The warnings shown next to those fields. */
+  $warnings: ReadableAtom<readonly WarningView[]>;
+  /** Keeps a value that looked like a typing slip: a held value goes into the results; the warning goes. */
+  keepValue(path: string): void;
+  /** The line kept in view while editing on narrower screens: the cheapest option, and whether the answer is out of date. */
+  $summary: ReadableAtom<string>;
   /** How sure the answer is and what would have to be true; null until first computed in the page. */
   $analysis: ReadableAtom<AnalysisShown | null>;
   /** The last break-even sentence, marked when out of date; null when there is none. */
@@ -146,7 +170,7 @@ export interface CalculatorStore {
   exportCsv(link?: string): Promise<ExportFile>;
   /** The scenario and results as JSON (what `npm run calc` prints), and says so; results-file.ts loads when first asked for. */
   exportJson(): Promise<ExportFile>;
-  say(text: string, error?: boolean): void;
+  say(text: string, error?: boolean, near?: 'saved'): void;
 }
 
 /** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
@@ -190,10 +214,20 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $analysed = atom<AnalysisResults | null>(null);
   const $chartWidths = atom<ChartWidths>(options.widths ?? SERVER_CHART_WIDTHS);
   const $message = atom<ActionMessage>({ text: '', error: false });
+  const $unconfirmed = atom<ReadonlyMap<NumericFieldPath, Unconfirmed>>(new Map());
+  // Values the person kept although they looked like a slip: not asked about again.
+  const kept = new Map<NumericFieldPath, number>();
+  const heldCount = (unconfirmed: ReadonlyMap<NumericFieldPath, Unconfirmed>): number => [...unconfirmed.values()].filter((u) => u.held).length;
 
   const $stale = computed($fieldErrors, (errors) => errors.size > 0);
-  const $status = computed([$fieldErrors, $fromLink], (errors, fromLink) =>
-    errors.size > 0 ? STATUS.stale(errors.size) : fromLink ? STATUS.fromLink : STATUS.current,
+  const $status = computed([$fieldErrors, $fromLink, $unconfirmed], (errors, fromLink, unconfirmed) =>
+    errors.size > 0
+      ? STATUS.stale(errors.size)
+      : heldCount(unconfirmed) > 0
+        ? STATUS.unconfirmed(heldCount(unconfirmed))
+        : fromLink
+          ? STATUS.fromLink
+          : STATUS.current,
   );
   const $currency = computed($scenario, (scenario) => scenario.currency);
   const $formatters = computed($currency, (currency) => createFormatters(locale, currency));
@@ -204,10 +238,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     const link = encodeLink(scenario);
     return link === defaultsLink ? '' : link;
   });
+  const defaultsShareLink = encodeLink(defaults, DEFAULT_COMPARISON);
+  const $shareLink = computed([$scenario, $comparison], (scenario, comparison) => {
+    const link = encodeLink(scenario, comparison);
+    return link === defaultsShareLink ? '' : link;
+  });
   const $view = computed(
     [$scenario, $evaluation, $formatters, $tornadoModel, $chartWidths, $comparison],
     (scenario, evaluation, fmt, tornadoModel, widths, comparison) => calculatorView(scenario, fmt, { evaluation, widths, tornadoModel, comparison }),
   );
+  const $summary = computed([$view, $fieldErrors, $unconfirmed], (view, errors, unconfirmed) =>
+    summaryLine(view.verdict.figures, { errors: errors.size, unconfirmed: heldCount(unconfirmed) }),
+  );
+  const $warnings = computed($unconfirmed, (unconfirmed) => [...unconfirmed].map(([path, u]) => warningView(path, u, defaultsFormat.locale)));
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
   const $analysis = computed([$analysed, $link, $comparison, $formatters, $chartWidths], (analysed, link, comparison, fmt, widths) => {
     if (!analysed) return null;
@@ -231,7 +274,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       : null,
   );
 
-  const say = (text: string, error = false): void => $message.set({ text, error });
+  const say = (text: string, error = false, near?: 'saved'): void => $message.set(near ? { text, error, near } : { text, error });
 
   const storage = options.storage ?? null;
   let storedText: string | null;
@@ -254,7 +297,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       $saved.set(items);
       return true;
     } catch {
-      say('This browser did not let the page save (storage is full or turned off). Nothing was changed.', true);
+      say('This browser did not let the page save (storage is full or turned off). Nothing was changed.', true, 'saved');
       return false;
     }
   };
@@ -272,6 +315,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       $refused.set(null);
       $fromLink.set(false);
       $scenario.set(scenario);
+      $unconfirmed.set(implausibleIn(scenario));
     });
   }
 
@@ -283,10 +327,14 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $formatters,
     $evaluation,
     $link,
+    $shareLink,
     $tornadoModel,
     $comparison,
     $chartWidths,
     $view,
+    $summary,
+    $unconfirmed,
+    $warnings,
     $analysis,
     $spreadErrors,
     $spreads,
@@ -298,12 +346,15 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $importNotice,
     $message,
     openLink(search) {
-      const { scenario, problems } = decodeLink(search, defaults);
+      const { scenario, problems, question } = decodeLink(search, defaults);
       batch(() => {
+        $comparison.set(comparisonFor(question ?? DEFAULT_COMPARISON).id);
         $linkProblems.set(problems);
         $fromLink.set(problems.length > 0);
         $spreadErrors.set(NO_SPREAD_ERRORS);
         $scenario.set(scenario);
+        // The sender chose these values: they are used, and the warning says what they look like.
+        $unconfirmed.set(implausibleIn(scenario));
       });
     },
     editSpreads(entries) {
@@ -322,9 +373,28 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       say('The spreads are back to the defaults.');
     },
     edit(entries) {
-      const { scenario, errors } = readForm(entries, $scenario.get(), locale);
+      const current = $scenario.get();
+      const read = readForm(entries, current, locale);
+      const errors = read.errors;
+      let scenario = read.scenario;
+      // A value that looks like a typing slip does not change the answer until the person says so.
+      const unconfirmed = new Map<NumericFieldPath, Unconfirmed>();
+      for (const path of GUARDED_PATHS) {
+        const value = readNumber(scenario, path);
+        if (value === null || !isImplausible(path, value) || kept.get(path) === value) continue;
+        const before = readNumber(current, path);
+        if (value === before) {
+          // Already in use (from a link or a file): its warning stays until the person chooses.
+          const shown = $unconfirmed.get().get(path);
+          if (shown?.value === value) unconfirmed.set(path, shown);
+          continue;
+        }
+        unconfirmed.set(path, { value, held: true });
+        scenario = withField(scenario, path, before);
+      }
       batch(() => {
         $fieldErrors.set(errors);
+        $unconfirmed.set(unconfirmed);
         if (errors.size > 0) return;
         $fromLink.set(false);
         $scenario.set(withoutEmptyDealSpreads(scenario));
@@ -370,7 +440,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     saveScenario(typed) {
       const name = savedName(typed, $saved.get());
       if (storeSaved(withSaved($saved.get(), { name, savedAt: new Date().toISOString(), link: encodeLink($scenario.get()) }))) {
-        say(`Saved “${name}” in this browser.`);
+        say(`Saved “${name}” in this browser.`, false, 'saved');
       }
     },
     openSaved(index) {
@@ -381,7 +451,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         load(scenario);
         $linkProblems.set(problems);
       });
-      say(`Opened “${entry.name}”.`);
+      say(`Opened “${entry.name}”.`, false, 'saved');
       return true;
     },
     async compareSaved(first, second) {
@@ -408,7 +478,18 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     deleteSaved(index) {
       const entry = $saved.get()[index];
       if (!entry) return;
-      if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`);
+      if (storeSaved($saved.get().filter((_, i) => i !== index))) say(`Deleted “${entry.name}”.`, false, 'saved');
+    },
+    keepValue(path) {
+      const shown = $unconfirmed.get().get(path as NumericFieldPath);
+      if (!shown) return;
+      kept.set(path as NumericFieldPath, shown.value);
+      const rest = new Map($unconfirmed.get());
+      rest.delete(path as NumericFieldPath);
+      batch(() => {
+        $unconfirmed.set(rest);
+        if (shown.held) $scenario.set(withField($scenario.get(), path as NumericFieldPath, shown.value));
+      });
     },
     analyse(compute) {
       const scenario = $scenario.get();

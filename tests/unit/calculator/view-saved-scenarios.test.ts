@@ -89,6 +89,10 @@ describe('saving, opening and deleting in the store', () => {
     });
     s.saveScenario('Plan');
     expect(s.$saved.get()).toEqual([]);
-    expect(s.$message.get()).toEqual({ text: 'This browser did not let the page save (storage is full or turned off). Nothing was changed.', error: true });
+    expect(s.$message.get()).toEqual({
+      text: 'This browser did not let the page save (storage is full or turned off). Nothing was changed.',
+      error: true,
+      near: 'saved',
+    });
   });
 });

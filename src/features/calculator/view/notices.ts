@@ -1,5 +1,6 @@
 import { isFieldPath, readField, type FieldPath, type Scenario } from '../fields.ts';
 import { fieldId } from './form.ts';
+import { DEFAULT_COMPARISON, comparisonFor } from './answer.ts';
 import { fieldName, formatFieldValue } from './wording.ts';
 import type { Formatters } from '../../../common/format.ts';
 import { plural } from '../../../common/plural.ts';
@@ -19,6 +20,7 @@ export const STATUS = {
   current: 'Up to date',
   fromLink: 'From the link, with defaults for the values it could not use',
   stale: (count: number): string => `Out of date: ${count === 1 ? '1 input needs' : `${count} inputs need`} fixing`,
+  unconfirmed: (count: number): string => `Waiting for you: ${count === 1 ? '1 value looks' : `${count} values look`} like a typing slip`,
 } as const;
 
 /** What the action buttons say they did. */
@@ -50,6 +52,10 @@ export function staleItems(errors: ReadonlyMap<FieldPath, string>): StaleItem[] 
 export function problemText(problem: Problem, defaults: Scenario, fmt: Formatters, fallback: boolean): string {
   if (problem.code === 'unknown_field') {
     return `“${isolate(problem.field)}” is not an input of the calculator (given ${problem.given}); it was ignored.`;
+  }
+  // The link's question (codec.ts, LINK_QUESTION_KEY) is not an input: it is named as the page names it.
+  if (problem.field === 'q' && fallback) {
+    return `Your question (q): expected ${problem.expected}; given ${problem.given}. Using the default question, “${comparisonFor(DEFAULT_COMPARISON).label}”.`;
   }
   if (!isFieldPath(problem.field)) {
     return `${problem.field ? `“${problem.field}”` : 'The file'}: expected ${problem.expected}; given ${problem.given}.`;
