@@ -119,11 +119,7 @@ export class ChapterPage {
 
 /** The glossary: one linkable term after another. */
 export class GlossaryPage {
-  readonly terms: Locator;
-
-  constructor(readonly page: Page) {
-    this.terms = page.locator('dl.glossary dt');
-  }
+  constructor(readonly page: Page) {}
 
   /** Opens the glossary, at a term when `term` is given. */
   async goto(term?: string): Promise<void> {
