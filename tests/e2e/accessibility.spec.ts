@@ -1,44 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createResult, encodeResultLink } from '../../src/features/assessments/result-format.ts';
 import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
 import { formatProblems } from '../../src/common/problems.ts';
 import { axeViolations, expect, open, test } from './fixtures.ts';
-import { contentRoot, readChapters, readSections, wordOnlyInOneBody } from './content.ts';
+import { contentRoot } from './content.ts';
+import { assessmentId, isSearchPage, pageTypes } from './page-types.ts';
+import { SearchPage } from './pages/index.ts';
 
-const chapter = readChapters()[0]!;
-const section = readSections()[0]!;
-const pathId = readdirSync(join(contentRoot, 'paths'))
-  .find((f) => /\.ya?ml$/.test(f))!
-  .replace(/\.ya?ml$/, '');
 const assessmentsDir = join(contentRoot, 'assessments');
-const assessmentId = existsSync(assessmentsDir)
-  ? readdirSync(assessmentsDir)
-      .find((f) => /\.ya?ml$/.test(f))
-      ?.replace(/\.ya?ml$/, '')
-  : undefined;
-
-/** One page of every type the site builds. */
-const pages: [string, string][] = [
-  ['home', ''],
-  ['playbook index', 'sections/'],
-  ['section', `sections/${section.id}/`],
-  ['chapter', `chapters/${chapter.id}/`],
-  ['glossary', 'glossary/'],
-  ['objection library', 'objections/'],
-  ['search', `search/?q=${wordOnlyInOneBody().word}`],
-  ['not found', '404.html'],
-  ['paths index', 'paths/'],
-  ['path', `paths/${pathId}/`],
-  ['progress', 'progress/'],
-  ['path booklet', `paths/${pathId}/print/`],
-  ['team readiness', 'readiness/'],
-  ['assessments index', 'assessments/'],
-  ['team roll-up', 'assessments/team/'],
-  ['calculator', 'calculator/'],
-  ['calculator methodology', 'calculator/methodology/'],
-  ...(assessmentId ? [['assessment', `assessments/${assessmentId}/`] as [string, string]] : []),
-];
 
 /** A result link for the first assessment with every question answered with its first option. */
 function resultLink(): string | undefined {
@@ -52,10 +22,10 @@ function resultLink(): string | undefined {
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
-    for (const [name, path] of pages) {
+    for (const [name, path] of pageTypes) {
       test(`${name} page has no WCAG 2.2 A/AA violations`, async ({ page }) => {
         await open(page, path);
-        if (path.startsWith('search')) await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+        if (isSearchPage(path)) await expect(new SearchPage(page).results.first()).toBeVisible();
         expect(await axeViolations(page)).toEqual([]);
       });
     }
@@ -68,13 +38,21 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    test('the calculator showing an input error has no WCAG 2.2 A/AA violations', async ({ page }) => {
-      await open(page, 'calculator/');
-      const target = page.getByRole('group', { name: 'Shared inputs' }).getByLabel(/^Target opportunities per month/);
+    test('the calculator showing an input error has no WCAG 2.2 A/AA violations', async ({ page, calculatorPage }) => {
+      await calculatorPage.goto();
+      const target = calculatorPage.sharedInputs.getByLabel(/^Target opportunities per month/);
       await target.fill('-5');
-      await expect(page.locator('#e-shared-targetOpportunitiesPerMonth')).toHaveText(/^Too low\./);
-      await expect(page.locator('[data-stale]')).toBeVisible();
+      await expect(calculatorPage.sharedFieldMessage('targetOpportunitiesPerMonth')).toHaveText(/^Too low\./);
+      await expect(calculatorPage.staleNotice).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
     });
   });
 }
+
+test('the accessibility check reports a WCAG violation with its element, and only WCAG rules', async ({ page }) => {
+  // An unlabelled field breaks WCAG 1.3.1/4.1.2; text outside any landmark only breaks axe's best-practice "region" rule.
+  await page.setContent('<html lang="en"><head><title>Check</title></head><body><main><h1>Check</h1><input type="text"></main><p>Outside</p></body></html>');
+  const violations = await axeViolations(page);
+  expect(violations).toHaveLength(1);
+  expect(violations[0]).toMatch(/^label: .*\(input\)$/);
+});

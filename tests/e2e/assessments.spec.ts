@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { axeViolations, expect, open, test } from './fixtures.ts';
+import { AssessmentPage } from './pages/index.ts';
 import { contentRoot, readChapters } from './content.ts';
 
 const ID = 'prospecting-habits';
@@ -51,188 +51,157 @@ const BEST = extreme(true);
 /** Every answer worth nothing (reverse statements: strongly agree) → 0 everywhere. */
 const WORST = extreme(false);
 
-const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Question ${n} of ${TOTAL}\\b`) });
-const progressText = (page: Page, n: number) => page.getByText(`${n} of ${TOTAL} answered`);
-
-/** Answers questions `from`..`to` (1-based, inclusive) by clicking. */
-async function answer(page: Page, answers: number[], from = 1, to = answers.length): Promise<void> {
-  for (let n = from; n <= to; n++)
-    await question(page, n)
-      .getByRole('radio')
-      .nth(answers[n - 1]!)
-      .check();
-}
-
-async function finish(page: Page, answers: number[]): Promise<void> {
-  await answer(page, answers);
-  await page.getByRole('button', { name: 'See my result' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeFocused();
-}
-
-async function expectFixedResult(page: Page): Promise<void> {
-  const results = page.locator('[data-results]');
-  await expect(results.locator('[data-overall]')).toHaveText(FIXED_RESULT.overall);
-  await expect(results.locator('[data-band-label]')).toHaveText(FIXED_RESULT.band);
+async function expectFixedResult(assessment: AssessmentPage): Promise<void> {
+  await expect(assessment.overall).toHaveText(FIXED_RESULT.overall);
+  await expect(assessment.band).toHaveText(FIXED_RESULT.band);
   for (const [name, score] of Object.entries(FIXED_RESULT.dimensions)) {
-    await expect(results.getByRole('meter', { name })).toHaveAttribute('value', score);
+    await expect(assessment.meter(name)).toHaveAttribute('value', score);
   }
-  const readNext = results.locator('[data-read-next] a');
-  await expect(readNext).toHaveText(FIXED_RESULT.readNext.map(title));
-  for (const [i, id] of FIXED_RESULT.readNext.entries()) await expect(readNext.nth(i)).toHaveAttribute('href', new RegExp(`chapters/${id}/$`));
-  await expect(results.locator('[data-gaps]')).toContainText('Routine and rhythm: 25');
-  await expect(results.locator('[data-strengths]')).toContainText('Effort that turns into outcomes: 92');
+  await expect(assessment.readNext).toHaveText(FIXED_RESULT.readNext.map(title));
+  for (const [i, id] of FIXED_RESULT.readNext.entries()) await expect(assessment.readNext.nth(i)).toHaveAttribute('href', new RegExp(`chapters/${id}/$`));
+  await expect(assessment.gaps).toContainText('Routine and rhythm: 25');
+  await expect(assessment.strengths).toContainText('Effort that turns into outcomes: 92');
 }
 
-async function resultLink(page: Page, name?: string): Promise<string> {
-  if (name !== undefined) await page.getByLabel(/Your name/).fill(name);
-  await page.getByRole('button', { name: 'Copy result link' }).click();
-  const link = page.getByRole('textbox', { name: 'Result link' });
-  await expect(link).toHaveValue(/#pb-result=/);
-  return link.inputValue();
-}
-
-test.beforeEach(async ({ page, javaScriptEnabled }) => {
+test.beforeEach(async ({ assessmentPage, javaScriptEnabled }) => {
   if (javaScriptEnabled === false) return;
-  await open(page, `assessments/${ID}/`);
-  await expect(page.getByRole('button', { name: 'See my result' })).toBeEnabled();
+  await assessmentPage.goto(ID);
 });
 
-test('taking an assessment by keyboard gives the expected result @subpath', async ({ page }) => {
+test('taking an assessment by keyboard gives the expected result @subpath', async ({ page, assessmentPage, chapterPage }) => {
+  const firstRadio = assessmentPage.question(1, TOTAL).getByRole('radio').first();
   // From the top of the page, Tab to the first question's first option.
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
-    if (
-      await question(page, 1)
-        .getByRole('radio')
-        .first()
-        .evaluate((el) => el === document.activeElement)
-    )
-      break;
+    if (await firstRadio.evaluate((el) => el === document.activeElement)) break;
   }
-  await expect(question(page, 1).getByRole('radio').first()).toBeFocused();
+  await expect(firstRadio).toBeFocused();
   for (const [i, index] of FIXED.entries()) {
     if (i > 0) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     for (let k = 0; k < index; k++) await page.keyboard.press('ArrowDown');
     await expect(
-      question(page, i + 1)
+      assessmentPage
+        .question(i + 1, TOTAL)
         .getByRole('radio')
         .nth(index),
     ).toBeChecked();
   }
-  await expect(progressText(page, TOTAL)).toBeVisible();
+  await expect(assessmentPage.answered(TOTAL, TOTAL)).toBeVisible();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'See my result' })).toBeFocused();
+  await expect(assessmentPage.submitButton).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeFocused();
-  await expect(page.getByRole('form', { name: 'Questions' })).toBeHidden();
-  await expectFixedResult(page);
+  await expect(assessmentPage.resultHeading).toBeFocused();
+  await expect(assessmentPage.form).toBeHidden();
+  await expectFixedResult(assessmentPage);
   // The result is in the dated history, and comes back on reload.
-  await expect(page.locator('[data-history-list] li')).toHaveCount(1);
-  await expect(page.locator('[data-history-list] time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  await expect(assessmentPage.history).toHaveCount(1);
+  await expect(assessmentPage.historyTimes).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
   await page.reload();
-  await expectFixedResult(page);
+  await expectFixedResult(assessmentPage);
   // Following a "read next" link lands on the chapter, under any base path.
-  await page.locator('[data-read-next] a').first().click();
-  await expect(page.getByRole('heading', { level: 1, name: title(FIXED_RESULT.readNext[0]!) })).toBeVisible();
+  await assessmentPage.readNext.first().click();
+  await expect(chapterPage.heading(title(FIXED_RESULT.readNext[0]!))).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the questions can be read, and the page says scoring needs JavaScript', async ({ page }) => {
+  test('the questions can be read, and the page says scoring needs JavaScript', async ({ page, assessmentPage }) => {
     await open(page, 'assessments/');
     await page.getByRole('link', { name: yaml.title }).click();
     await expect(page.getByRole('heading', { level: 1, name: yaml.title })).toBeVisible();
     // Playwright's text locators skip <noscript> content, so the note is found by its element.
     await expect(page.locator('main noscript p')).toBeVisible();
     await expect(page.locator('main noscript p')).toContainText('Scoring needs JavaScript.');
-    await expect(page.getByRole('group', { name: /^Question \d+ of/ })).toHaveCount(TOTAL);
-    await expect(page.getByRole('button', { name: 'See my result' })).toBeDisabled();
+    await expect(assessmentPage.questions).toHaveCount(TOTAL);
+    await expect(assessmentPage.submitButton).toBeDisabled();
   });
 });
 
-test('unanswered questions are named and the first one gets focus', async ({ page }) => {
-  await answer(page, FIXED, 1, 2);
-  await page.getByRole('button', { name: 'See my result' }).click();
+test('unanswered questions are named and the first one gets focus', async ({ page, assessmentPage }) => {
+  await assessmentPage.answer(FIXED, 1, 2);
+  await assessmentPage.submit();
   await expect(page.getByRole('alert')).toContainText(
     `Answer every question to see your result: ${TOTAL - 2} left (questions 3, 4, 5, 6, 7, 8 and ${TOTAL - 8} more)`,
   );
-  await expect(question(page, 3).getByRole('radio').first()).toBeFocused();
+  await expect(assessmentPage.question(3, TOTAL).getByRole('radio').first()).toBeFocused();
 });
 
-test('reloading mid-way resumes with the answers given so far', async ({ page }) => {
-  await answer(page, FIXED, 1, 5);
-  await expect(progressText(page, 5)).toBeVisible();
+test('reloading mid-way resumes with the answers given so far', async ({ page, assessmentPage }) => {
+  await assessmentPage.answer(FIXED, 1, 5);
+  await expect(assessmentPage.answered(5, TOTAL)).toBeVisible();
   await page.reload();
-  await expect(progressText(page, 5)).toBeVisible();
+  await expect(assessmentPage.answered(5, TOTAL)).toBeVisible();
   for (let n = 1; n <= 5; n++)
     await expect(
-      question(page, n)
+      assessmentPage
+        .question(n, TOTAL)
         .getByRole('radio')
         .nth(FIXED[n - 1]!),
     ).toBeChecked();
-  await expect(question(page, 6).getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(assessmentPage.question(6, TOTAL).getByRole('radio', { checked: true })).toHaveCount(0);
   await page.getByRole('link', { name: 'Continue with question 6' }).click();
   await expect(page).toHaveURL(/#q-/);
-  await answer(page, FIXED, 6);
-  await page.getByRole('button', { name: 'See my result' }).click();
-  await expectFixedResult(page);
+  await assessmentPage.answer(FIXED, 6);
+  await assessmentPage.submit();
+  await expectFixedResult(assessmentPage);
 });
 
-test('retake clears the answers and keeps the history', async ({ page }) => {
-  await finish(page, FIXED);
-  await page.getByRole('button', { name: 'Retake' }).click();
-  await expect(page.getByRole('form', { name: 'Questions' })).toBeVisible();
-  await expect(progressText(page, 0)).toBeVisible();
+test('retake clears the answers and keeps the history', async ({ page, assessmentPage }) => {
+  await assessmentPage.finish(FIXED);
+  await assessmentPage.retake();
+  await expect(assessmentPage.form).toBeVisible();
+  await expect(assessmentPage.answered(0, TOTAL)).toBeVisible();
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
-  await finish(page, BEST);
-  await expect(page.locator('[data-overall]')).toHaveText('100');
-  const history = page.locator('[data-history-list] li');
+  await assessmentPage.finish(BEST);
+  await expect(assessmentPage.overall).toHaveText('100');
+  const { history } = assessmentPage;
   await expect(history).toHaveCount(2);
   await expect(history.first()).toContainText('100 out of 100');
   await expect(history.last()).toContainText(`60 out of 100, ${FIXED_RESULT.band}`);
 });
 
-test('the result link reproduces the result, read-only @subpath', async ({ page, browser }) => {
-  await finish(page, FIXED);
-  const link = await resultLink(page, 'Ana');
+test('the result link reproduces the result, read-only @subpath', async ({ assessmentPage, browser }) => {
+  await assessmentPage.finish(FIXED);
+  const link = await assessmentPage.copyResultLink('Ana');
   // Another browser profile: nothing saved, only the link.
   const context = await browser.newContext();
-  const other = await context.newPage();
-  await other.goto(link);
-  await expect(other.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
-  await expect(other.locator('[data-shared]')).toContainText('by Ana');
-  await expect(other.locator('[data-shared]')).toContainText('read-only');
+  const otherPage = await context.newPage();
+  const other = new AssessmentPage(otherPage);
+  await otherPage.goto(link);
+  await expect(other.sharedHeading).toBeVisible();
+  await expect(other.sharedBanner).toContainText('by Ana');
+  await expect(other.sharedBanner).toContainText('read-only');
   await expectFixedResult(other);
-  await expect(other.getByRole('form', { name: 'Questions' })).toBeHidden();
-  await expect(other.getByRole('button', { name: 'Retake' })).toBeHidden();
-  await expect(other.getByRole('heading', { name: 'Your past results in this browser' })).toBeHidden();
+  await expect(other.form).toBeHidden();
+  await expect(other.retakeButton).toBeHidden();
+  await expect(other.historyHeading).toBeHidden();
   // Nothing was saved by looking at it.
-  expect(await other.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('pb-assessment:')))).toEqual([]);
-  await other.getByRole('link', { name: 'Take this self-assessment yourself' }).click();
-  await expect(other.getByRole('form', { name: 'Questions' })).toBeVisible();
-  await expect(progressText(other, 0)).toBeVisible();
+  expect(await otherPage.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('pb-assessment:')))).toEqual([]);
+  await otherPage.getByRole('link', { name: 'Take this self-assessment yourself' }).click();
+  await expect(other.form).toBeVisible();
+  await expect(other.answered(0, TOTAL)).toBeVisible();
   await context.close();
 });
 
-test('a tampered result link is refused with its reason and the questionnaire shown', async ({ page }) => {
-  await finish(page, FIXED);
-  const link = await resultLink(page);
-  await page.getByRole('button', { name: 'Retake' }).click();
+test('a tampered result link is refused with its reason and the questionnaire shown', async ({ page, assessmentPage }) => {
+  await assessmentPage.finish(FIXED);
+  const link = await assessmentPage.copyResultLink();
+  await assessmentPage.retake();
   // A better answer to the first question, without a matching check code.
   const tampered = link.replace('weekly-time.1', 'weekly-time.3');
   expect(tampered).not.toBe(link);
   await page.goto(tampered);
   await expect(page.getByRole('alert')).toContainText('This result link has been changed or cut short since it was made');
-  await expect(page.getByRole('form', { name: 'Questions' })).toBeVisible();
-  await expect(page.locator('[data-results]')).toBeHidden();
+  await expect(assessmentPage.form).toBeVisible();
+  await expect(assessmentPage.results).toBeHidden();
   // Markup in a link is never rendered as markup.
   await page.goto(`${link.split('#')[0]}#pb-result=1&a=%3Cimg%20src%3Dx%3E&q=&t=x&c=0`);
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.locator('pb-assessment img')).toHaveCount(0);
 });
 
-test('corrupt saved answers are dropped with a notice', async ({ page }) => {
+test('corrupt saved answers are dropped with a notice', async ({ page, assessmentPage }) => {
   // Saved answers are kept per base path: pb-assessment:<base><id>.
   await page.evaluate(
     (id) =>
@@ -240,61 +209,52 @@ test('corrupt saved answers are dropped with a notice', async ({ page }) => {
     ID,
   );
   await page.reload();
-  await expect(page.locator('[data-notice]').filter({ hasText: 'could not be read' }).first()).toBeVisible();
-  await expect(progressText(page, 0)).toBeVisible();
-  await finish(page, FIXED);
-  await expectFixedResult(page);
+  await expect(assessmentPage.notice.filter({ hasText: 'could not be read' }).first()).toBeVisible();
+  await expect(assessmentPage.answered(0, TOTAL)).toBeVisible();
+  await assessmentPage.finish(FIXED);
+  await expectFixedResult(assessmentPage);
 });
 
-test('a result downloads as a JSON file', async ({ page }) => {
-  await finish(page, FIXED);
-  await page.getByLabel(/Your name/).fill('Ana');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download result (JSON)' }).click()]);
+test('a result downloads as a JSON file', async ({ assessmentPage }) => {
+  await assessmentPage.finish(FIXED);
+  const download = await assessmentPage.downloadResult('Ana');
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${ID}-result-\\d{4}-\\d{2}-\\d{2}\\.json$`));
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
   expect(saved).toMatchObject({ format: 'pb-assessment-result', version: 1, assessment: ID, name: 'Ana' });
   expect(Object.values(saved['answers'] as Record<string, number>)).toEqual(FIXED);
 });
 
-test('printing a result shows the result only', async ({ page }) => {
-  await finish(page, FIXED);
+test('printing a result shows the result only', async ({ page, assessmentPage, siteHeader }) => {
+  await assessmentPage.finish(FIXED);
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(siteHeader.banner).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Your past results in this browser' })).toBeHidden();
+  await expect(assessmentPage.historyHeading).toBeHidden();
   await expect(page.locator('.assessment-intro')).toBeHidden();
-  await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeVisible();
-  await expect(page.locator('[data-read-next] a')).toHaveCount(3);
+  await expect(assessmentPage.resultHeading).toBeVisible();
+  await expect(assessmentPage.readNext).toHaveCount(3);
 });
 
-test('a team roll-up of three exported results shows the right averages @subpath', async ({ page }) => {
-  const download = async (name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> => {
-    if (name) await page.getByLabel(/Your name/).fill(name);
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download result (JSON)' }).click()]);
-    return { name: `${name || 'anonymous'}.json`, mimeType: 'application/json', buffer: readFileSync(await file.path()) };
-  };
-  await finish(page, FIXED);
-  const ana = await download('Ana');
-  await page.getByRole('button', { name: 'Retake' }).click();
-  await finish(page, BEST);
-  const benLink = await resultLink(page, 'Ben');
-  await page.getByRole('button', { name: 'Retake' }).click();
-  await finish(page, WORST);
-  await expect(page.locator('[data-overall]')).toHaveText('0');
-  await page.getByLabel(/Your name/).fill('');
-  const anonymous = await download('');
+test('a team roll-up of three exported results shows the right averages @subpath', async ({ page, assessmentPage, teamRollUpPage: team }) => {
+  await assessmentPage.finish(FIXED);
+  const ana = await assessmentPage.resultFile('Ana.json', 'Ana');
+  await assessmentPage.retake();
+  await assessmentPage.finish(BEST);
+  const benLink = await assessmentPage.copyResultLink('Ben');
+  await assessmentPage.retake();
+  await assessmentPage.finish(WORST);
+  await expect(assessmentPage.overall).toHaveText('0');
+  const anonymous = await assessmentPage.resultFile('anonymous.json', '');
 
   await open(page, 'assessments/');
   await page.getByRole('link', { name: 'Open the team roll-up' }).click();
   await expect(page.getByText('Nothing is uploaded.')).toBeVisible();
-  await page.getByLabel(/Result files/).setInputFiles([ana, anonymous]);
-  await page.getByLabel('Result links, one per line').fill(`${benLink}\n`);
-  await page.getByRole('button', { name: 'Show the team’s results' }).click();
+  await team.rollUp({ files: [ana, anonymous], links: `${benLink}\n` });
 
-  await expect(page.getByRole('status')).toContainText('3 results read. Nothing was uploaded.');
+  await expect(team.status).toContainText('3 results read. Nothing was uploaded.');
   // Overall 60, 100 and 0: mean 160/3 = 53.3, median 60.
-  await expect(page.locator('[data-summary]')).toHaveText('3 people. Overall mean 53.3 out of 100 (median 60, from 0 to 100).');
-  await expect(page.locator('[data-people] li')).toHaveText([/^Ana \(file/, /^Person 2 \(file/, /^Ben \(link on line 1\)/]);
+  await expect(team.summary).toHaveText('3 people. Overall mean 53.3 out of 100 (median 60, from 0 to 100).');
+  await expect(team.people).toHaveText([/^Ana \(file/, /^Person 2 \(file/, /^Ben \(link on line 1\)/]);
   // Per area: lowest, median, mean, highest, then the 0-24 / 25-49 / 50-74 / 75-100 counts.
   const expected: [string, string[]][] = [
     ['Overall', ['0', '60', '53.3', '100', '1', '0', '1', '1']],
@@ -304,11 +264,11 @@ test('a team roll-up of three exported results shows the right averages @subpath
     ['Effort that turns into outcomes', ['0', '92', '64', '100', '1', '0', '0', '2']], // (0+92+100)/3
   ];
   for (const [area, cells] of expected) {
-    await expect(page.getByRole('row', { name: new RegExp(`^${area}`) }).getByRole('cell')).toHaveText(cells);
+    await expect(team.area(area)).toHaveText(cells);
   }
   // weekly-prospecting-routine: recommended for the fixed set and the worst (read next for both);
   // then the two others recommended twice, in the order first seen.
-  const chapters = page.locator('[data-chapters] li');
+  const { chapters } = team;
   await expect(chapters.locator('a').first()).toHaveText(title('weekly-prospecting-routine'));
   await expect(chapters.first()).toContainText('recommended for 2 of 3; among the three to read next for 2');
   await expect(chapters.locator('a').nth(1)).toHaveText(title('working-a-target-list'));
@@ -316,10 +276,10 @@ test('a team roll-up of three exported results shows the right averages @subpath
   await expect(chapters.locator('a').first()).toHaveAttribute('href', /chapters\/weekly-prospecting-routine\/$/);
 });
 
-test('the team roll-up refuses files and links that are not results, as text', async ({ page }) => {
-  await finish(page, FIXED);
-  const good = await resultLink(page);
-  await open(page, 'assessments/team/');
+test('the team roll-up refuses files and links that are not results, as text', async ({ page, assessmentPage, teamRollUpPage: team }) => {
+  await assessmentPage.finish(FIXED);
+  const good = await assessmentPage.copyResultLink();
+  await team.goto();
   const markup = JSON.stringify({
     format: 'pb-assessment-result',
     version: 1,
@@ -328,40 +288,39 @@ test('the team roll-up refuses files and links that are not results, as text', a
     answers: Object.fromEntries(FIXED.map((index, i) => [(yaml.questions[i] as { id: string }).id, index])),
     name: '<img src=x onerror=alert(1)>',
   });
-  await page.getByLabel(/Result files/).setInputFiles([
-    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
-    { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') },
-    { name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(markup) },
-  ]);
-  await page.getByLabel('Result links, one per line').fill(`${good.replace('weekly-time.1', 'weekly-time.3')}\nhttps://example.com/\n`);
-  await page.getByRole('button', { name: 'Show the team’s results' }).click();
-  const refused = page.locator('[data-refused-list] li');
-  await expect(refused).toHaveText([
+  await team.rollUp({
+    files: [
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
+      { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') },
+      { name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(markup) },
+    ],
+    links: `${good.replace('weekly-time.1', 'weekly-time.3')}\nhttps://example.com/\n`,
+  });
+  await expect(team.refused).toHaveText([
     /^File "notes\.json": This file is not a self-assessment result: it has no "format"/,
     /^File "photo\.json": This file is not a self-assessment result: it is not JSON text/,
     /^Link on line 1: This result link has been changed or cut short/,
     /^Link on line 2: This is not a result link/,
   ]);
-  await expect(page.getByRole('status')).toContainText('1 result read, 4 not included');
-  await expect(page.locator('[data-people] li')).toHaveText(['<img src=x onerror=alert(1)> (file "markup.json")']);
+  await expect(team.status).toContainText('1 result read, 4 not included');
+  await expect(team.people).toHaveText(['<img src=x onerror=alert(1)> (file "markup.json")']);
   await expect(page.locator('pb-team-roll-up img')).toHaveCount(0);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
-    test('the results, a shared result and a team roll-up have no WCAG 2.2 A/AA violations', async ({ page }) => {
+    test('the results, a shared result and a team roll-up have no WCAG 2.2 A/AA violations', async ({ page, assessmentPage, teamRollUpPage: team }) => {
       const axe = () => axeViolations(page);
-      await finish(page, FIXED);
-      const link = await resultLink(page, 'Ana');
+      await assessmentPage.finish(FIXED);
+      const link = await assessmentPage.copyResultLink('Ana');
       expect(await axe()).toEqual([]);
       await page.goto(link);
-      await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+      await expect(assessmentPage.sharedHeading).toBeVisible();
       expect(await axe()).toEqual([]);
-      await open(page, 'assessments/team/');
-      await page.getByLabel('Result links, one per line').fill(`${link}\nnot a link`);
-      await page.getByRole('button', { name: 'Show the team’s results' }).click();
-      await expect(page.locator('[data-summary]')).toContainText('1 person');
+      await team.goto();
+      await team.rollUp({ links: `${link}\nnot a link` });
+      await expect(team.summary).toContainText('1 person');
       expect(await axe()).toEqual([]);
     });
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { axeViolations, expect, open, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
 import { contentRoot, readChapters } from './content.ts';
 
 interface PathFile {
@@ -18,9 +18,13 @@ const chapterIds = [...new Set(pathFile.steps.filter((s) => s.kind === 'chapter'
 const firstCheck = pathFile.steps.find((s) => s.kind === 'check')!.ref!;
 const check = parse(readFileSync(join(contentRoot, 'checks', `${firstCheck}.yaml`), 'utf8')) as CheckFile;
 
-test('a path prints as one booklet: cover, contents, every chapter in order and the checks without answers @subpath', async ({ page }) => {
+test('a path prints as one booklet: cover, contents, every chapter in order and the checks without answers @subpath', async ({
+  page,
+  pathPage,
+  siteHeader,
+}) => {
   test.slow(); // two PDFs of the whole path
-  await open(page, `paths/${PATH_ID}/`);
+  await pathPage.goto(PATH_ID);
   await page.getByRole('link', { name: 'Print the whole path as one booklet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: pathFile.title })).toBeVisible();
 
@@ -51,7 +55,7 @@ test('a path prints as one booklet: cover, contents, every chapter in order and 
 
   // Printed: no site chrome, each chapter starts a page, and it paginates for both paper sizes.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(siteHeader.banner).toBeHidden();
   expect(await chapterSections.first().evaluate((h) => getComputedStyle(h.closest('section')!).breakBefore)).toBe('page');
   const pages = async (format: 'A4' | 'Letter') => ((await page.pdf({ format })).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   const a4 = await pages('A4');

@@ -48,6 +48,14 @@ export function readSections(): { id: string; title: string; order: number }[] {
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 }
 
+/** The ids of the glossary terms (their file names), sorted. */
+export function readGlossaryIds(): string[] {
+  return readdirSync(join(contentRoot, 'glossary'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z]{9,}/g) ?? [];
 
 /**

@@ -6,20 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, open, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { ChapterPage } from './pages/index.ts';
 import { contentRoot, readChapters } from './content.ts';
 
 const chapter = readChapters()[0]!;
 const ASSESSMENT = 'prospecting-habits';
-const sharedNotice = (page: Page) => page.locator('[data-storage-notice]');
-const doneBox = (page: Page) => page.getByRole('checkbox', { name: 'Mark this chapter as done' });
-
-/** Answers every question of the open assessment with its first option. */
-async function answerAll(page: Page): Promise<void> {
-  const groups = page.getByRole('group', { name: /^Question \d+ of/ });
-  const count = await groups.count();
-  for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio').first().check();
-}
 
 const faults = {
   /** Site data blocked: reading `localStorage` throws, as in Chromium with cookies blocked. */
@@ -46,26 +38,23 @@ for (const [name, fault] of Object.entries(faults)) {
       await page.addInitScript(fault);
     });
 
-    test('every page says nothing is saved, and chapters and assessments keep working for the visit', async ({ page }) => {
+    test('every page says nothing is saved, and chapters and assessments keep working for the visit', async ({ chapterPage, assessmentPage, siteHeader }) => {
       test.setTimeout(90_000);
-      await open(page, `chapters/${chapter.id}/`);
-      await expect(sharedNotice(page)).toBeVisible();
-      await expect(sharedNotice(page)).toContainText('not letting this site save anything');
+      await chapterPage.goto(chapter.id);
+      await expect(siteHeader.storageNotice).toBeVisible();
+      await expect(siteHeader.storageNotice).toContainText('not letting this site save anything');
       // Ticking cannot be kept: the box says so rather than pretending.
-      await doneBox(page)
-        .check({ force: true })
-        .catch(() => undefined);
-      await expect(doneBox(page)).not.toBeChecked();
-      await expect(page.locator('[data-progress-notice]')).toContainText('could not be saved');
+      await chapterPage.doneBox.check({ force: true }).catch(() => undefined);
+      await expect(chapterPage.doneBox).not.toBeChecked();
+      await expect(chapterPage.progressNotice).toContainText('could not be saved');
 
-      await open(page, `assessments/${ASSESSMENT}/`);
-      await expect(sharedNotice(page)).toBeVisible();
-      const submit = page.getByRole('button', { name: 'See my result' });
-      await expect(submit).toBeEnabled();
-      await answerAll(page);
-      await submit.click();
-      await expect(page.getByRole('heading', { level: 2, name: 'Your result' })).toBeVisible();
-      await expect(page.locator('[data-notice]').first()).toContainText('cannot be saved');
+      await assessmentPage.goto(ASSESSMENT, '', { ready: false });
+      await expect(siteHeader.storageNotice).toBeVisible();
+      await expect(assessmentPage.submitButton).toBeEnabled();
+      await assessmentPage.answerAll();
+      await assessmentPage.submit();
+      await expect(assessmentPage.resultHeading).toBeVisible();
+      await expect(assessmentPage.notice.first()).toContainText('cannot be saved');
     });
   });
 }
@@ -79,21 +68,21 @@ test.describe('storage full', () => {
     });
   });
 
-  test('"done" is not left ticked when nothing was saved, and the page says why', async ({ page }) => {
-    await open(page, `chapters/${chapter.id}/`);
-    await expect(sharedNotice(page)).toContainText('storage for this site is full');
-    await doneBox(page).click();
-    await expect(doneBox(page)).not.toBeChecked();
-    await expect(page.locator('[data-progress-notice]')).toContainText('could not be saved');
+  test('"done" is not left ticked when nothing was saved, and the page says why', async ({ chapterPage, siteHeader }) => {
+    await chapterPage.goto(chapter.id);
+    await expect(siteHeader.storageNotice).toContainText('storage for this site is full');
+    await chapterPage.doneBox.click();
+    await expect(chapterPage.doneBox).not.toBeChecked();
+    await expect(chapterPage.progressNotice).toContainText('could not be saved');
   });
 });
 
-test('with storage working, no storage notice is shown and "done" is kept', async ({ page }) => {
-  await open(page, `chapters/${chapter.id}/`);
-  await doneBox(page).check();
+test('with storage working, no storage notice is shown and "done" is kept', async ({ page, chapterPage, siteHeader }) => {
+  await chapterPage.goto(chapter.id);
+  await chapterPage.markDone();
   await page.reload();
-  await expect(doneBox(page)).toBeChecked();
-  await expect(sharedNotice(page)).toBeHidden();
+  await expect(chapterPage.doneBox).toBeChecked();
+  await expect(siteHeader.storageNotice).toBeHidden();
 });
 
 /** Writes `value` under `name + <site base>` in this page's storage, as an earlier visit (or damage) left it. */
@@ -109,77 +98,85 @@ async function store(page: Page, prefix: string, suffix: string, value: string):
 }
 
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
-const setAsideNotice = (page: Page) => page.locator('[data-set-aside]');
 const T = (day: number) => `2026-03-0${day}T09:30:00.000Z`;
 
 test.describe('one bad entry among good ones @subpath', () => {
-  test('assessment history: the good results stay, the page counts what was set aside, and the raw copy survives answering', async ({ page }) => {
-    await open(page, `assessments/${ASSESSMENT}/`);
+  test('assessment history: the good results stay, the page counts what was set aside, and the raw copy survives answering', async ({
+    page,
+    assessmentPage,
+    chapterPage,
+    siteHeader,
+  }) => {
+    await assessmentPage.goto(ASSESSMENT, '', { ready: false });
     const entry = (overall: number, band: string) => ({ takenAt: T(overall % 9 || 1), answers: {}, overall, band });
     const raw = JSON.stringify({ version: 1, answers: {}, history: [entry(40, 'Early days'), entry(60, 'x'.repeat(5000)), entry(70, 'Building')] });
     const key = await store(page, 'pb-assessment:', ASSESSMENT, raw);
     await page.reload();
-    await expect(page.locator('[data-history-list] li')).toHaveCount(2);
-    await expect(page.locator('[data-notice]').first()).toContainText('One saved entry for this self-assessment could not be read and was set aside');
-    await expect(setAsideNotice(page)).toContainText('could not be read and was set aside');
+    await expect(assessmentPage.history).toHaveCount(2);
+    await expect(assessmentPage.notice.first()).toContainText('One saved entry for this self-assessment could not be read and was set aside');
+    await expect(siteHeader.setAsideNotice).toContainText('could not be read and was set aside');
     // Answering (and browsing on) writes the salvaged state; the unreadable original is kept apart.
-    await page
-      .getByRole('group', { name: /^Question 1 of/ })
-      .getByRole('radio')
-      .first()
-      .check();
-    await open(page, `chapters/${chapter.id}/`);
+    await assessmentPage.question(1).getByRole('radio').first().check();
+    await chapterPage.goto(chapter.id);
     expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
-    await expect(setAsideNotice(page)).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the set-aside data' }).click()]);
+    await expect(siteHeader.setAsideNotice).toBeVisible();
+    const download = await siteHeader.downloadSetAside();
     const file = test.info().outputPath('set-aside.json');
     await download.saveAs(file);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'pb-set-aside', copies: [{ key, text: raw }] });
-    await page.getByRole('button', { name: 'Discard it' }).click();
-    await expect(setAsideNotice(page)).toContainText('Discarded the set-aside copy.');
+    await siteHeader.discardSetAside();
+    await expect(siteHeader.setAsideNotice).toContainText('Discarded the set-aside copy.');
     expect(await stored(page, `pb-set-aside:${key}`)).toBeNull();
     await page.reload();
-    await expect(setAsideNotice(page)).toBeHidden();
+    await expect(siteHeader.setAsideNotice).toBeHidden();
   });
 
-  test('progress: one bad date hides nothing else, and "Export progress" writes what was kept', async ({ page }) => {
-    await open(page, `chapters/${chapter.id}/`);
+  test('progress: one bad date hides nothing else, and "Export progress" writes what was kept', async ({ page, chapterPage, progressPage }) => {
+    await chapterPage.goto(chapter.id);
     const raw = JSON.stringify({ format: 'pb-progress', version: 1, chapters: { [chapter.id]: T(1), 'some-other-chapter': 'yesterday' }, steps: {} });
     const key = await store(page, 'pb-progress:', '', raw);
     await page.reload();
-    await expect(doneBox(page)).toBeChecked();
-    await expect(page.locator('[data-progress-notice]')).toContainText('One entry of the progress saved in this browser could not be read and was set aside');
-    await open(page, 'progress/');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+    await expect(chapterPage.doneBox).toBeChecked();
+    await expect(chapterPage.progressNotice).toContainText('One entry of the progress saved in this browser could not be read and was set aside');
+    await progressPage.goto();
+    const download = await progressPage.exportProgress();
     const file = test.info().outputPath('progress.json');
     await download.saveAs(file);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ chapters: { [chapter.id]: T(1) } });
     expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
   });
 
-  test('knowledge-check results: one damaged entry is set aside, the others still count, and the raw text is offered back', async ({ page }) => {
+  test('knowledge-check results: one damaged entry is set aside, the others still count, and the raw text is offered back', async ({
+    page,
+    chapterPage,
+    siteHeader,
+  }) => {
     const checked = readdirSync(join(contentRoot, 'checks'))
       .find((f) => f.endsWith('.yaml'))
       ?.replace(/\.yaml$/, '');
     test.skip(!checked, 'the content under test has no knowledge check');
-    await open(page, `chapters/${checked}/`);
+    await chapterPage.goto(checked!);
     const good = { attempts: 2, best: 4, total: 5, lastAt: T(2), passedAt: T(2) };
     const raw = JSON.stringify({ format: 'pb-checks', version: 1, checks: { [checked!]: good, 'another-chapter': { attempts: 'many' } }, review: {} });
     const key = await store(page, 'pb-checks:', '', raw);
     await page.reload();
-    await page.getByRole('heading', { name: 'Check your understanding' }).scrollIntoViewIfNeeded();
-    await expect(page.locator('[data-check-notice]')).toContainText('1 saved knowledge-check entry could not be read and was set aside');
-    await expect(page.locator('[data-check-record]')).toHaveText('Your attempts: 2; best 4 of 5; passed on 2026-03-02.');
+    await chapterPage.scrollToCheck();
+    await expect(chapterPage.check.getByRole('status').first()).toContainText('1 saved knowledge-check entry could not be read and was set aside');
+    await expect(chapterPage.check).toContainText('Your attempts: 2; best 4 of 5; passed on 2026-03-02.');
     expect(await stored(page, `pb-set-aside:${key}`)).toBe(raw);
-    await expect(setAsideNotice(page)).toContainText('could not be read and was set aside');
+    await expect(siteHeader.setAsideNotice).toContainText('could not be read and was set aside');
   });
 });
 
 test.describe('import of an older export @subpath', () => {
-  test('what was un-marked since stays un-marked, unknown chapters are kept aside, and "Continue" never leads to a missing page', async ({ page }) => {
-    await open(page, `chapters/${chapter.id}/`);
-    await doneBox(page).check();
-    await doneBox(page).uncheck();
+  test('what was un-marked since stays un-marked, unknown chapters are kept aside, and "Continue" never leads to a missing page', async ({
+    page,
+    chapterPage,
+    progressPage,
+  }) => {
+    await chapterPage.goto(chapter.id);
+    await chapterPage.markDone();
+    await chapterPage.markNotDone();
     const older = {
       format: 'pb-progress',
       version: 1,
@@ -187,31 +184,29 @@ test.describe('import of an older export @subpath', () => {
       steps: {},
       lastVisited: { chapter: 'a-chapter-this-playbook-lacks', at: '2099-01-01T00:00:00.000Z', title: 'Gone' },
     };
-    await open(page, 'progress/');
-    await page
-      .getByLabel('Import a progress file')
-      .setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) });
-    await expect(page.locator('[data-transfer-status]')).toContainText('One chapter in the file is not in this playbook: kept aside, not counted.');
-    await expect(page.locator('[data-transfer-status]')).toContainText('nothing new to mark done here');
-    await expect(page.getByRole('region', { name: 'Chapters done' }).getByRole('link')).toHaveCount(0);
-    await expect(page.getByRole('link', { name: /^Continue where you left off/ })).toHaveAttribute('href', new RegExp(`chapters/${chapter.id}/$`));
-    await open(page, `chapters/${chapter.id}/`);
-    await expect(doneBox(page)).not.toBeChecked();
+    await progressPage.goto();
+    await progressPage.importFile({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) });
+    await expect(progressPage.transferStatus).toContainText('One chapter in the file is not in this playbook: kept aside, not counted.');
+    await expect(progressPage.transferStatus).toContainText('nothing new to mark done here');
+    await expect(progressPage.chaptersDone.getByRole('link')).toHaveCount(0);
+    await expect(progressPage.continueLink).toHaveAttribute('href', new RegExp(`chapters/${chapter.id}/$`));
+    await chapterPage.goto(chapter.id);
+    await expect(chapterPage.doneBox).not.toBeChecked();
 
     // A chapter read last that the playbook no longer has (stored by an older version of the site) gets no link.
     await store(page, 'pb-progress:', '', JSON.stringify({ ...older, chapters: {} }));
-    await open(page, 'progress/');
-    await expect(page.locator('[data-continue]')).toBeHidden();
+    await progressPage.goto();
+    await expect(progressPage.continueBlock).toBeHidden();
   });
 });
 
-test('checklist ticks follow the chapter, whatever address it was opened under', async ({ page }) => {
+test('checklist ticks follow the chapter, whatever address it was opened under', async ({ chapterPage }) => {
   const withChecklist = readChapters().find((c) => c.body.includes('<Checklist'));
   test.skip(!withChecklist, 'the content under test has no chapter with a checklist');
-  await open(page, `chapters/${withChecklist!.id}/`);
-  const first = page.locator('[data-checklist]').first().getByRole('checkbox').first();
+  await chapterPage.goto(withChecklist!.id);
+  const first = chapterPage.checklistBoxes.first();
   await first.check();
-  await open(page, `chapters/${withChecklist!.id}/index.html`);
+  await chapterPage.goto(withChecklist!.id, { file: true });
   await expect(first).toBeChecked();
 });
 
@@ -236,41 +231,40 @@ test('under nginx, redirects and errors carry the security policy, and a 403 or 
 });
 
 test('the team roll-up reads a result added three times once, refuses a huge file as too large, and keeps a right-to-left override in a file name to itself', async ({
-  page,
+  assessmentPage,
+  teamRollUpPage: team,
 }) => {
-  await open(page, `assessments/${ASSESSMENT}/`);
-  await answerAll(page);
-  await page.getByRole('button', { name: 'See my result' }).click();
-  await page.getByLabel(/Your name/).fill('Ana');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download result (JSON)' }).click()]);
-  const buffer = readFileSync(await download.path());
+  await assessmentPage.goto(ASSESSMENT, '', { ready: false });
+  await assessmentPage.answerAll();
+  await assessmentPage.submit();
+  const { buffer } = await assessmentPage.resultFile('ana.json', 'Ana');
   const copy = (name: string) => ({ name, mimeType: 'application/json', buffer });
 
-  await open(page, 'assessments/team/');
+  await team.goto();
   const huge = { name: '\u202Enosj.exe', mimeType: 'application/json', buffer: Buffer.alloc(300_000, 0x20) };
-  await page.getByLabel(/Result files/).setInputFiles([copy('ana.json'), copy('ana-again.json'), copy('ana-copy.json'), huge]);
-  await page.getByRole('button', { name: 'Show the team’s results' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Nothing was uploaded' })).toHaveText(
+  await team.rollUp({ files: [copy('ana.json'), copy('ana-again.json'), copy('ana-copy.json'), huge] });
+  await expect(team.status.filter({ hasText: 'Nothing was uploaded' })).toHaveText(
     '1 result read (2 duplicates counted once), 1 not included (see below). Nothing was uploaded.',
   );
-  await expect(page.locator('[data-people] li')).toHaveCount(1);
-  await expect(page.locator('[data-summary]')).toContainText('1 person.');
-  const refusal = page.locator('[data-refused-list] li').first();
+  await expect(team.people).toHaveCount(1);
+  await expect(team.summary).toContainText('1 person.');
+  const refusal = team.refused.first();
   await expect(refusal).toContainText('The file is too large (293 KB) to be a result file');
   // The override stays inside its isolate: the sentence after the name reads left to right.
   await expect(refusal).toContainText('File "\u2068\u202Enosj.exe\u2069": The file is too large');
 });
 
-test('two tabs marking chapters at once keep both marks', async ({ page, context }) => {
+test('two tabs marking chapters at once keep both marks', async ({ chapterPage, progressPage, context }) => {
   const [one, two] = readChapters();
-  await open(page, `chapters/${one!.id}/`);
+  await chapterPage.goto(one!.id);
   const other = await context.newPage();
-  await open(other, `chapters/${two!.id}/`);
-  await doneBox(page).check();
+  const otherChapter = new ChapterPage(other);
+  await otherChapter.goto(two!.id);
+  await chapterPage.markDone();
   // The second tab hears of the first tab's change before it writes its own.
-  await doneBox(other).check();
-  await open(page, 'progress/');
-  const done = page.getByRole('region', { name: 'Chapters done' });
+  await otherChapter.markDone();
+  await progressPage.goto();
+  const done = progressPage.chaptersDone;
   await expect(done.getByRole('link', { name: one!.title })).toBeVisible();
   await expect(done.getByRole('link', { name: two!.title })).toBeVisible();
   await other.close();

@@ -6,7 +6,7 @@ import type { Assessment } from '../../src/features/assessments/schema.ts';
 import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
 import { formatProblems } from '../../src/common/problems.ts';
 import { contentRoot, readChapters } from './content.ts';
-import { collectScripts, expect, gzippedScriptBytes, open, test } from './fixtures.ts';
+import { collectScripts, expect, gzippedScriptBytes, test } from './fixtures.ts';
 
 /**
  * Hostile links, files and stored data in the browser: whatever they hold is refused or shown as text,
@@ -44,11 +44,11 @@ test.describe('assessment pages', () => {
   test.skip(!assessment, 'the content under test has no assessment');
   const a = assessment!;
 
-  test('a result link with markup in the name shows the result, with the name as text', async ({ page }) => {
+  test('a result link with markup in the name shows the result, with the name as text', async ({ page, assessmentPage }) => {
     const link = encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN, name: `${IMG}${SCRIPT}` }));
-    await open(page, `assessments/${a.id}/${link}`);
-    await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
-    await expect(page.locator('[data-shared]')).toContainText(`by ${IMG}${SCRIPT}`);
+    await assessmentPage.goto(a.id, link);
+    await expect(assessmentPage.sharedHeading).toBeVisible();
+    await expect(assessmentPage.sharedBanner).toContainText(`by ${IMG}${SCRIPT}`);
     await expectNothingInjected(page);
   });
 
@@ -61,37 +61,36 @@ test.describe('assessment pages', () => {
     ['raw markup', () => `#pb-result=1&a=${IMG}&n=${SCRIPT}`],
   ];
   for (const [what, link] of refused) {
-    test(`a result link with ${what} is refused, and the reason is text`, async ({ page }) => {
-      await open(page, `assessments/${a.id}/${link()}`);
+    test(`a result link with ${what} is refused, and the reason is text`, async ({ page, assessmentPage }) => {
+      await assessmentPage.goto(a.id, link());
       await expect(page.getByRole('alert').filter({ hasText: /result/ })).toBeVisible();
-      await expect(page.getByRole('form', { name: 'Questions' })).toBeVisible();
+      await expect(assessmentPage.form).toBeVisible();
       await expectNothingInjected(page);
     });
   }
 
-  test('saved answers with markup, or with a value that makes zod throw, are set aside with a notice', async ({ page }) => {
+  test('saved answers with markup, or with a value that makes zod throw, are set aside with a notice', async ({ page, assessmentPage }) => {
     const stored = [
       `{"version":1,"answers":{${JSON.stringify(IMG)}:0},"history":[],"name":${JSON.stringify(SCRIPT)}}`,
       '{"version":1,"answers":{},"history":[],"name":{"length":{"toString":""}}}',
     ];
     for (const text of stored) {
-      await open(page, `assessments/${a.id}/`);
+      await assessmentPage.goto(a.id, '', { ready: false });
       await page.evaluate(([id, value]) => localStorage.setItem(`pb-assessment:${document.documentElement.dataset['base']}${id}`, value!), [a.id, text]);
       await page.reload();
       await expect(page.getByRole('status').filter({ hasText: 'could not be read' }).first()).toBeVisible();
-      await expect(page.getByRole('button', { name: 'See my result' })).toBeEnabled();
+      await expect(assessmentPage.submitButton).toBeEnabled();
       await expectNothingInjected(page);
     }
   });
 
-  test('the team roll-up refuses pasted links full of markup, as text', async ({ page }) => {
-    await open(page, 'assessments/team/');
+  test('the team roll-up refuses pasted links full of markup, as text', async ({ page, teamRollUpPage: team }) => {
+    await team.goto();
     const forged = encodeResultLink({ ...createResult(a, firstOptions(a), { takenAt: TAKEN }), assessment: IMG });
-    await page.getByLabel('Result links, one per line').fill(`${forged}\n${SCRIPT}\n${IMG}`);
-    await page.getByRole('button', { name: 'Show the team’s results' }).click();
-    await expect(page.locator('[data-refused-list] li')).toHaveCount(3);
+    await team.rollUp({ links: `${forged}\n${SCRIPT}\n${IMG}` });
+    await expect(team.refused).toHaveCount(3);
     // Quoted as JSON text ("<img src=x onerror=\"…\">"), and shown as text.
-    await expect(page.locator('[data-refused-list] li').first()).toContainText('<img src=x onerror=');
+    await expect(team.refused.first()).toContainText('<img src=x onerror=');
     await expectNothingInjected(page);
   });
 });
@@ -99,12 +98,11 @@ test.describe('assessment pages', () => {
 test.describe('progress', () => {
   const chapter = readChapters()[0];
 
-  test('an imported progress file full of markup is refused, naming it as text', async ({ page }) => {
-    await open(page, 'progress/');
+  test('an imported progress file full of markup is refused, naming it as text', async ({ page, progressPage }) => {
+    await progressPage.goto();
     const at = '2026-03-01T09:30:00.000Z';
-    const input = page.getByLabel('Import a progress file');
-    const status = page.getByRole('status').filter({ hasText: 'is not a progress file from this playbook' });
-    await input.setInputFiles({
+    const status = progressPage.status('is not a progress file from this playbook');
+    await progressPage.importFile({
       name: `${SCRIPT}.json`,
       mimeType: 'application/json',
       buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{${JSON.stringify(IMG)}:"${at}"},"steps":{}}`),
@@ -112,7 +110,7 @@ test.describe('progress', () => {
     await expect(status).toContainText(`“${SCRIPT}.json”`);
     await expect(status).toContainText('field "chapters.<img src=x onerror="window.__pwned=1">"');
     await expectNothingInjected(page);
-    await input.setInputFiles({
+    await progressPage.importFile({
       name: `${IMG}.json`,
       mimeType: 'application/json',
       buffer: Buffer.from(`{"format":"pb-progress","version":1,"chapters":{},"steps":{},"__proto__":{"polluted":1}}`),
@@ -124,23 +122,23 @@ test.describe('progress', () => {
     expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   });
 
-  test('stored progress full of markup is ignored with a notice, as text', async ({ page, baseURL }) => {
+  test('stored progress full of markup is ignored with a notice, as text', async ({ page, chapterPage, baseURL }) => {
     test.skip(!chapter, 'the content under test has no chapters');
     const key = `pb-progress:${new URL(baseURL ?? 'http://x/').pathname}`;
     const stored = `{"format":${JSON.stringify(SCRIPT)},"version":1,"chapters":{},"steps":{}}`;
     await page.addInitScript(([k, v]) => localStorage.setItem(k!, v!), [key, stored]);
-    await open(page, `chapters/${chapter!.id}/`);
+    await chapterPage.goto(chapter!.id);
     await expect(page.getByRole('status').filter({ hasText: 'The progress saved in this browser could not be read' }).first()).toContainText(SCRIPT);
     await expectNothingInjected(page);
   });
 });
 
-test('stored theme and checklist ticks that are not ours are ignored', async ({ page }) => {
+test('stored theme and checklist ticks that are not ours are ignored', async ({ page, chapterPage }) => {
   const withChecklist = readChapters().find((c) => c.body.includes('<Checklist'));
   test.skip(!withChecklist, 'the content under test has no chapter with a checklist');
-  await open(page, `chapters/${withChecklist!.id}/`);
-  const key = `pb-checklist:${new URL(page.url()).pathname}:${await page.locator('[data-checklist]').first().getAttribute('data-checklist')}`;
-  const boxes = page.locator('[data-checklist]').first().getByRole('checkbox');
+  await chapterPage.goto(withChecklist!.id);
+  const key = `pb-checklist:${new URL(page.url()).pathname}:${await chapterPage.checklistName()}`;
+  const boxes = chapterPage.checklistBoxes;
   const ticked = () => boxes.evaluateAll((els) => els.flatMap((el, i) => ((el as HTMLInputElement).checked ? [i] : [])));
 
   await page.evaluate(
@@ -165,7 +163,7 @@ test('stored theme and checklist ticks that are not ours are ignored', async ({ 
   await expectNothingInjected(page);
 });
 
-test('a calculator share link with markup in its values and names falls back to defaults, as text', async ({ page }) => {
+test('a calculator share link with markup in its values and names falls back to defaults, as text', async ({ page, calculatorPage }) => {
   test.skip(!existsSync(join('src', 'pages', 'calculator', 'index.astro')), 'the calculator page is not built yet');
   const query = new URLSearchParams([
     ['currency', IMG],
@@ -173,8 +171,8 @@ test('a calculator share link with markup in its values and names falls back to 
     ['inHouse.baseSalary', '1e400'],
     [IMG, '1'],
   ]).toString();
-  await open(page, `calculator/?${query}&shared.grossMargin=${SCRIPT}`);
-  const notice = page.locator('[data-link-notice]');
+  await calculatorPage.goto(`?${query}&shared.grossMargin=${SCRIPT}`);
+  const notice = calculatorPage.linkNotice;
   await expect(notice).toBeVisible();
   await expect(notice).toContainText(IMG);
   await expect(notice).toContainText('<script>window.__pwned=1</script>');
@@ -203,43 +201,39 @@ test.describe('zod runs without eval', () => {
   test.skip(!assessment, 'the content under test has no assessment');
   const a = assessment!;
 
-  test('an assessment page reads saved answers and a result link without a policy violation', async ({ page }) => {
+  test('an assessment page reads saved answers and a result link without a policy violation', async ({ page, assessmentPage }) => {
     const { scripts, violations } = await watch(page);
-    await open(page, `assessments/${a.id}/`);
+    await assessmentPage.goto(a.id, '', { ready: false });
     // Answering saves through the zod/mini store; a reload reads it back through the schema.
-    const first = page.getByRole('group', { name: /^Question 1 of/ });
-    await first.getByRole('radio').first().check();
+    const first = assessmentPage.question(1).getByRole('radio').first();
+    await first.check();
     await page.reload();
-    await expect(
-      page
-        .getByRole('group', { name: /^Question 1 of/ })
-        .getByRole('radio')
-        .first(),
-    ).toBeChecked();
+    await expect(first).toBeChecked();
     // A result link loads the result module and parses it with zod.
     await page.goto(`assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN, name: 'Ana' }))}`);
-    await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+    await expect(assessmentPage.sharedHeading).toBeVisible();
     expect(await loadedZod(scripts)).toBe(true);
     expect(await violations()).toEqual([]);
   });
 
-  test('the team roll-up parses result files and links without a policy violation', async ({ page }) => {
+  test('the team roll-up parses result files and links without a policy violation', async ({ page, teamRollUpPage: team }) => {
     const { scripts, violations } = await watch(page);
-    await open(page, 'assessments/team/');
+    await team.goto();
     const result = createResult(a, firstOptions(a), { takenAt: TAKEN, name: 'Bo' });
-    await page.getByLabel(/Result files/).setInputFiles([{ name: 'bo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(result)) }]);
-    await page.getByLabel('Result links, one per line').fill(encodeResultLink({ ...result, name: 'Cy' }));
-    await page.getByRole('button', { name: 'Show the team’s results' }).click();
-    await expect(page.getByRole('status')).toContainText('2 results read');
+    await team.rollUp({
+      files: [{ name: 'bo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(result)) }],
+      links: encodeResultLink({ ...result, name: 'Cy' }),
+    });
+    await expect(team.status).toContainText('2 results read');
     expect(await loadedZod(scripts)).toBe(true);
     expect(await violations()).toEqual([]);
   });
 
   // 30 KB until safe storage (a notice on every page, entry-by-entry recovery) added about 2 KB.
-  test('an assessment page opened with a result link loads under 34 KB of JavaScript, gzipped', async ({ page }, testInfo) => {
+  test('an assessment page opened with a result link loads under 34 KB of JavaScript, gzipped', async ({ page, assessmentPage }, testInfo) => {
     const { scripts } = await watch(page);
-    await open(page, `assessments/${a.id}/${encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN }))}`);
-    await expect(page.getByRole('heading', { level: 2, name: 'Shared result' })).toBeVisible();
+    await assessmentPage.goto(a.id, encodeResultLink(createResult(a, firstOptions(a), { takenAt: TAKEN })));
+    await expect(assessmentPage.sharedHeading).toBeVisible();
     await page.waitForLoadState('networkidle');
     expect(await gzippedScriptBytes(scripts, testInfo, 'assessment page with a result link')).toBeLessThan(34 * 1024);
   });

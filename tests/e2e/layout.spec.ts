@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, open, test } from './fixtures.ts';
-import { assessmentId, pageTypes } from './page-types.ts';
+import { assessmentId, isSearchPage, pageTypes } from './page-types.ts';
+import { SearchPage } from './pages/index.ts';
 
 /** Phone (small and common), tablet and desktop widths. */
 const WIDTHS = [360, 390, 768, 1280] as const;
@@ -66,48 +67,45 @@ async function expectGoodLayoutAtEveryWidth(page: Page, before?: (width: number)
 for (const [name, path] of pageTypes) {
   test(`${name} page fits 360–1280 px with no undersized controls`, async ({ page }) => {
     await open(page, path);
-    if (path.startsWith('search')) await expect(page.locator('[data-search-results] li').first()).toBeVisible({ timeout: 15_000 });
+    if (isSearchPage(path)) await expect(new SearchPage(page).results.first()).toBeVisible({ timeout: 15_000 });
     await expectGoodLayoutAtEveryWidth(page);
   });
 }
 
-test('the open menu fits phone and tablet widths', async ({ page }) => {
+test('the open menu fits phone and tablet widths', async ({ page, siteHeader }) => {
   test.setTimeout(60_000);
   await open(page, pageTypes.find(([n]) => n === 'chapter')![1]);
   for (const width of WIDTHS.filter((w) => w < 1024)) {
     await page.setViewportSize({ width, height: 800 });
-    const menu = page.locator('details.menu');
-    if (!(await menu.evaluate((d: HTMLDetailsElement) => d.open))) await menu.locator('summary').click();
-    await expect(page.getByRole('navigation', { name: 'Site' })).toBeVisible();
+    await siteHeader.openMenu();
+    await expect(siteHeader.siteNav).toBeVisible();
     expect(await layoutProblems(page), `menu open at ${width} px`).toEqual([]);
   }
 });
 
-test('the search panel with results and filters fits every width', async ({ page }) => {
+test('the search panel with results and filters fits every width', async ({ page, siteHeader, headerSearch }) => {
   test.setTimeout(90_000);
   await open(page, pageTypes.find(([n]) => n === 'glossary')![1]);
+  const { panel } = headerSearch;
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
-    const opener = page.locator('[data-search-open]');
-    if (await opener.isVisible()) await opener.click();
-    const box = page.locator('#search-header');
-    await box.fill('prospecting');
-    const panel = page.locator('#search-header-panel');
-    await expect(panel.locator('[data-search-results] li').first()).toBeVisible({ timeout: 15_000 });
+    if (await siteHeader.searchOpener.isVisible()) await siteHeader.searchOpener.click();
+    await headerSearch.search('prospecting');
+    await expect(headerSearch.results.first()).toBeVisible({ timeout: 15_000 });
     // The whole panel, its filters and its first result are on screen.
     const r = (await panel.boundingBox())!;
     expect(r.x, `panel's left edge at ${width} px`).toBeGreaterThanOrEqual(0);
     expect(r.x + r.width, `panel's right edge at ${width} px`).toBeLessThanOrEqual(width);
-    await expect(panel.getByLabel('Section')).toBeInViewport();
+    await expect(headerSearch.sectionFilter).toBeInViewport();
     expect(await layoutProblems(page), `search open at ${width} px`).toEqual([]);
     await page.keyboard.press('Escape');
   }
 });
 
-test('an assessment in progress fits every width', async ({ page }) => {
+test('an assessment in progress fits every width', async ({ page, assessmentPage }) => {
   test.skip(!assessmentId, 'the content under test has no assessment');
-  await open(page, `assessments/${assessmentId}/`);
+  await assessmentPage.goto(assessmentId!, '', { ready: false });
   await page.getByRole('radio').first().check();
-  await expect(page.locator('[data-progress]')).toBeVisible();
+  await expect(assessmentPage.progressBar).toBeVisible();
   await expectGoodLayoutAtEveryWidth(page);
 });

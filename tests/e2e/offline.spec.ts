@@ -1,4 +1,4 @@
-import { expect, open, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { readChapters, wordOnlyInOneBody } from './content.ts';
 
 const { word, chapter } = wordOnlyInOneBody();
@@ -7,23 +7,29 @@ const other = readChapters().find((c) => c.id !== chapter.id && !c.draft)!;
 // The other specs block service workers (playwright.config.ts); this one tests the worker.
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit the playbook reads and searches offline, under its own base path @subpath', async ({ page, context, baseURL }) => {
+test('after one visit the playbook reads and searches offline, under its own base path @subpath', async ({
+  page,
+  context,
+  baseURL,
+  homePage,
+  chapterPage,
+  searchPage,
+}) => {
   test.slow(); // the first visit downloads the whole site for offline reading
-  await open(page, '');
+  await homePage.goto();
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(baseURL);
   // The worker takes over the page it was installed from, so the reader is covered from the first visit.
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
   await context.setOffline(true);
-  await open(page, `chapters/${other.id}/`);
-  await expect(page.getByRole('heading', { level: 1, name: other.title })).toBeVisible();
+  await chapterPage.goto(other.id);
+  await expect(chapterPage.heading(other.title)).toBeVisible();
 
-  await open(page, `search/?q=${encodeURIComponent(word)}`);
-  const results = page.locator('pb-search[data-variant="page"] [data-search-results] li');
-  await expect(results.getByRole('link', { name: chapter.title })).toBeVisible();
-  await results.getByRole('link', { name: chapter.title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: chapter.title })).toBeVisible();
+  await searchPage.goto(word);
+  await expect(searchPage.resultLink(chapter.title)).toBeVisible();
+  await searchPage.openResultLink(chapter.title);
+  await expect(chapterPage.heading(chapter.title)).toBeVisible();
 
   // A page that was never built is the site's own "not found" page, even offline.
   const missing = await page.goto('chapters/never-written/');

@@ -16,13 +16,17 @@ export const assessmentId = existsSync(assessmentsDir)
       ?.replace(/\.ya?ml$/, '')
   : undefined;
 
-/** One page of every type the site builds: a name and its path inside the site. */
+/**
+ * One page of every type the site builds: a name and its path inside the site. The accessibility,
+ * layout and screenshot specs all walk this list, so a new page type is checked everywhere at once.
+ */
 export const pageTypes: readonly (readonly [name: string, path: string])[] = [
   ['home', ''],
   ['playbook index', 'sections/'],
   ['section', `sections/${section.id}/`],
   ['chapter', `chapters/${chapter.id}/`],
   ['glossary', 'glossary/'],
+  ['objection library', 'objections/'],
   ['search', `search/?q=${wordOnlyInOneBody().word}`],
   ['not found', '404.html'],
   ['paths index', 'paths/'],
@@ -36,3 +40,6 @@ export const pageTypes: readonly (readonly [name: string, path: string])[] = [
   ['calculator methodology', 'calculator/methodology/'],
   ...(assessmentId ? [['assessment', `assessments/${assessmentId}/`] as const] : []),
 ];
+
+/** True for the search page, whose results arrive after the page has loaded. */
+export const isSearchPage = (path: string): boolean => path.startsWith('search');

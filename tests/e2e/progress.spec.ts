@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
-import { expect, open, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { PathPage, ProgressPage } from './pages/index.ts';
 import { contentRoot, readChapters } from './content.ts';
 
 interface PathFile {
@@ -26,8 +27,6 @@ const total = path.steps.length;
 const chapterStep = path.steps.find((s) => s.kind === 'chapter')!;
 const chapter = readChapters().find((c) => c.id === chapterStep.ref)!;
 const task = path.steps.find((s) => s.kind === 'task')!;
-const doneBox = (page: Page, title: string) => page.getByRole('checkbox', { name: `Done: ${title}` });
-const stepsDone = (page: Page, n: number) => page.getByText(`${n} of ${total} steps done`).first();
 /** Where the site keeps progress: one key per base path. */
 const storageKey = (baseURL: string | undefined) => `pb-progress:${new URL(baseURL ?? 'http://x/').pathname}`;
 
@@ -42,68 +41,69 @@ async function watch(page: Page): Promise<string[]> {
   return errors;
 }
 
-test('steps marked done on a path are kept after a reload and show on the chapter and home pages @subpath', async ({ page }) => {
-  await open(page, `paths/${path.id}/`);
-  await expect(page.getByRole('heading', { level: 1, name: path.title })).toBeVisible();
-  await expect(stepsDone(page, 0)).toBeVisible();
-  await doneBox(page, chapter.title).check();
-  await doneBox(page, task.title!).check();
-  await expect(stepsDone(page, 2)).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: `Steps done: ${path.title}` })).toHaveAttribute('value', '2');
+test('steps marked done on a path are kept after a reload and show on the chapter and home pages @subpath', async ({
+  page,
+  pathPage,
+  chapterPage,
+  homePage,
+}) => {
+  await pathPage.goto(path.id);
+  await expect(pathPage.heading(path.title)).toBeVisible();
+  await expect(pathPage.stepsDone(0, total)).toBeVisible();
+  await pathPage.markDone(chapter.title);
+  await pathPage.markDone(task.title!);
+  await expect(pathPage.stepsDone(2, total)).toBeVisible();
+  await expect(pathPage.progressBar(path.title)).toHaveAttribute('value', '2');
 
   await page.reload();
-  await expect(doneBox(page, chapter.title)).toBeChecked();
-  await expect(doneBox(page, task.title!)).toBeChecked();
-  await expect(stepsDone(page, 2)).toBeVisible();
+  await expect(pathPage.doneBox(chapter.title)).toBeChecked();
+  await expect(pathPage.doneBox(task.title!)).toBeChecked();
+  await expect(pathPage.stepsDone(2, total)).toBeVisible();
 
   // A chapter step is its chapter: the chapter page shows it done, and undoing it there counts on the path.
   await page.getByRole('link', { name: chapter.title, exact: true }).first().click();
-  const toggle = page.getByRole('checkbox', { name: 'Mark this chapter as done' });
-  await expect(toggle).toBeChecked();
-  await toggle.uncheck();
-  await open(page);
-  const panel = page.getByRole('region', { name: 'Your progress' });
-  await expect(panel).toBeVisible();
-  await expect(panel.getByText(`1 of ${total} steps done`)).toBeVisible();
+  await expect(chapterPage.doneBox).toBeChecked();
+  await chapterPage.markNotDone();
+  await homePage.goto();
+  await expect(homePage.progress).toBeVisible();
+  await expect(homePage.progress.getByText(`1 of ${total} steps done`)).toBeVisible();
   // The chapter was opened from the path, so "Continue" follows the path: its first unfinished step is that chapter.
-  await page
-    .getByRole('link', { name: /^Continue your path/ })
-    .first()
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: chapter.title })).toBeVisible();
+  await homePage.continuePath.click();
+  await expect(chapterPage.heading(chapter.title)).toBeVisible();
 });
 
-test('the home page shows no progress block before anything is done', async ({ page }) => {
-  await open(page);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Your progress' })).toBeHidden();
-  await expect(page.getByRole('link', { name: /Continue where you left off/ })).toBeHidden();
+test('the home page shows no progress block before anything is done', async ({ homePage }) => {
+  await homePage.goto();
+  await expect(homePage.heading).toBeVisible();
+  await expect(homePage.progress).toBeHidden();
+  await expect(homePage.continueReading).toBeHidden();
 });
 
-test('two tabs share progress without reloading', async ({ page, context }) => {
-  const other = await context.newPage();
-  const errors = await watch(other);
-  await open(page, `paths/${path.id}/`);
-  await open(other, `paths/${path.id}/`);
-  await doneBox(page, task.title!).check();
-  await expect(doneBox(other, task.title!)).toBeChecked();
-  await expect(stepsDone(other, 1)).toBeVisible();
-  await doneBox(other, task.title!).uncheck();
-  await expect(doneBox(page, task.title!)).not.toBeChecked();
-  await expect(stepsDone(page, 0)).toBeVisible();
+test('two tabs share progress without reloading', async ({ pathPage, context }) => {
+  const otherPage = await context.newPage();
+  const errors = await watch(otherPage);
+  const other = new PathPage(otherPage);
+  await pathPage.goto(path.id);
+  await other.goto(path.id);
+  await pathPage.markDone(task.title!);
+  await expect(other.doneBox(task.title!)).toBeChecked();
+  await expect(other.stepsDone(1, total)).toBeVisible();
+  await other.doneBox(task.title!).uncheck();
+  await expect(pathPage.doneBox(task.title!)).not.toBeChecked();
+  await expect(pathPage.stepsDone(0, total)).toBeVisible();
   expect(errors).toEqual([]);
 });
 
-test('progress exported to a file imports into a fresh browser', async ({ page, browser, baseURL }) => {
-  await open(page, `chapters/${chapter.id}/`);
-  await page.getByRole('checkbox', { name: 'Mark this chapter as done' }).check();
-  await open(page, `paths/${path.id}/`);
-  await doneBox(page, task.title!).check();
-  await open(page, 'progress/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Chapters done' }).getByRole('link', { name: chapter.title })).toBeVisible();
+test('progress exported to a file imports into a fresh browser', async ({ browser, baseURL, chapterPage, pathPage, progressPage }) => {
+  await chapterPage.goto(chapter.id);
+  await chapterPage.markDone();
+  await pathPage.goto(path.id);
+  await pathPage.markDone(task.title!);
+  await progressPage.goto();
+  await expect(progressPage.heading).toBeVisible();
+  await expect(progressPage.chaptersDone.getByRole('link', { name: chapter.title })).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+  const download = await progressPage.exportProgress();
   expect(download.suggestedFilename()).toMatch(/^playbook-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const file = test.info().outputPath('progress.json');
   await download.saveAs(file);
@@ -115,49 +115,47 @@ test('progress exported to a file imports into a fresh browser', async ({ page, 
   try {
     const elsewhere = await fresh.newPage();
     const errors = await watch(elsewhere);
-    await open(elsewhere, `paths/${path.id}/`);
-    await expect(stepsDone(elsewhere, 0)).toBeVisible();
-    await open(elsewhere, 'progress/');
-    await elsewhere.getByLabel('Import a progress file').setInputFiles(file);
-    await expect(elsewhere.getByRole('status').filter({ hasText: 'Imported “progress.json”' })).toContainText('1 more chapter and 1 more step');
-    await open(elsewhere, `paths/${path.id}/`);
-    await expect(stepsDone(elsewhere, 2)).toBeVisible();
-    await expect(doneBox(elsewhere, chapter.title)).toBeChecked();
+    const path2 = new PathPage(elsewhere);
+    const progress2 = new ProgressPage(elsewhere);
+    await path2.goto(path.id);
+    await expect(path2.stepsDone(0, total)).toBeVisible();
+    await progress2.goto();
+    await progress2.importFile(file);
+    await expect(progress2.status('Imported “progress.json”')).toContainText('1 more chapter and 1 more step');
+    await path2.goto(path.id);
+    await expect(path2.stepsDone(2, total)).toBeVisible();
+    await expect(path2.doneBox(chapter.title)).toBeChecked();
 
     // Anything that is not a progress file is refused, naming the file, and changes nothing.
-    await open(elsewhere, 'progress/');
-    await elsewhere
-      .getByLabel('Import a progress file')
-      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"Q3 plan"}') });
-    await expect(elsewhere.getByRole('status').filter({ hasText: 'notes.json' })).toContainText('is not a progress file from this playbook');
-    await elsewhere
-      .getByLabel('Import a progress file')
-      .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
-    await expect(elsewhere.getByRole('status').filter({ hasText: 'photo.png' })).toContainText('it is not valid JSON');
-    await open(elsewhere, `paths/${path.id}/`);
-    await expect(stepsDone(elsewhere, 2)).toBeVisible();
+    await progress2.goto();
+    await progress2.importFile({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"Q3 plan"}') });
+    await expect(progress2.status('notes.json')).toContainText('is not a progress file from this playbook');
+    await progress2.importFile({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    await expect(progress2.status('photo.png')).toContainText('it is not valid JSON');
+    await path2.goto(path.id);
+    await expect(path2.stepsDone(2, total)).toBeVisible();
     expect(errors).toEqual([]);
   } finally {
     await fresh.close();
   }
 });
 
-test('reset asks first, and cancelling keeps everything', async ({ page }) => {
-  await open(page, `paths/${path.id}/`);
-  await doneBox(page, task.title!).check();
-  await open(page, 'progress/');
-  const dialog = page.getByRole('dialog', { name: 'Reset all progress?' });
-  await page.getByRole('button', { name: 'Reset progress…' }).click();
+test('reset asks first, and cancelling keeps everything', async ({ pathPage, progressPage }) => {
+  await pathPage.goto(path.id);
+  await pathPage.markDone(task.title!);
+  await progressPage.goto();
+  const dialog = progressPage.resetDialog;
+  await progressPage.askToReset();
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await expect(stepsDone(page, 1)).toBeVisible();
-  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await expect(progressPage.stepsDone(1, total)).toBeVisible();
+  await progressPage.askToReset();
   await dialog.getByRole('button', { name: 'Yes, reset my progress' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'has been reset' })).toBeVisible();
-  await expect(stepsDone(page, 0)).toBeVisible();
-  await open(page, `paths/${path.id}/`);
-  await expect(doneBox(page, task.title!)).not.toBeChecked();
+  await expect(progressPage.status('has been reset')).toBeVisible();
+  await expect(progressPage.stepsDone(0, total)).toBeVisible();
+  await pathPage.goto(path.id);
+  await expect(pathPage.doneBox(task.title!)).not.toBeChecked();
 });
 
 const unreadable: [string, string][] = [
@@ -169,7 +167,14 @@ const unreadable: [string, string][] = [
 ];
 
 for (const [name, stored] of unreadable) {
-  test(`stored progress with ${name} is ignored with a notice and the pages keep working`, async ({ page, baseURL }) => {
+  test(`stored progress with ${name} is ignored with a notice and the pages keep working`, async ({
+    page,
+    baseURL,
+    homePage,
+    chapterPage,
+    pathPage,
+    siteHeader,
+  }) => {
     const key = storageKey(baseURL);
     // Stored once, before the first page of the visit loads, as if left behind by something else.
     await page.addInitScript(
@@ -181,38 +186,38 @@ for (const [name, stored] of unreadable) {
       },
       [key, stored],
     );
-    await open(page);
+    await homePage.goto();
     // "The progress saved …", or "One entry of the progress saved …" where the rest could be salvaged.
     const notice = page.getByRole('status').filter({ hasText: /progress saved in this browser could not be read/ });
     await expect(notice).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Your progress' })).toBeHidden();
+    await expect(homePage.progress).toBeHidden();
 
     // Reading a chapter shows the notice too, and the stored data is kept apart for the reader to decide on.
-    await open(page, `chapters/${chapter.id}/`);
+    await chapterPage.goto(chapter.id);
     await expect(notice).toBeVisible();
     expect(await page.evaluate((k) => localStorage.getItem(`pb-set-aside:${k}`), key)).toBe(stored);
 
     // Further pages keep offering the set-aside copy (download or discard) until the reader decides.
-    await open(page, `paths/${path.id}/`);
-    await expect(page.locator('[data-set-aside]')).toContainText('could not be read and was set aside');
-    await doneBox(page, task.title!).check();
-    await expect(stepsDone(page, 1)).toBeVisible();
+    await pathPage.goto(path.id);
+    await expect(siteHeader.setAsideNotice).toContainText('could not be read and was set aside');
+    await pathPage.markDone(task.title!);
+    await expect(pathPage.stepsDone(1, total)).toBeVisible();
     await expect(notice).toBeHidden();
     await page.reload();
-    await expect(doneBox(page, task.title!)).toBeChecked();
+    await expect(pathPage.doneBox(task.title!)).toBeChecked();
     await expect(notice).toBeHidden();
   });
 }
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('a path still lists its steps with their links; progress controls stay out of the way', async ({ page }) => {
-    await open(page, `paths/${path.id}/`);
+  test('a path still lists its steps with their links; progress controls stay out of the way', async ({ page, pathPage, chapterPage }) => {
+    await pathPage.goto(path.id);
     await expect(page.getByRole('heading', { level: 2, name: chapter.title, exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: chapter.title, exact: true }).first()).toBeVisible();
     await expect(page.getByRole('checkbox')).toHaveCount(0);
     await expect(page.getByRole('progressbar')).toHaveCount(0);
-    await open(page, `chapters/${chapter.id}/`);
-    await expect(page.getByRole('checkbox', { name: 'Mark this chapter as done' })).toHaveCount(0);
+    await chapterPage.goto(chapter.id);
+    await expect(chapterPage.doneBox).toHaveCount(0);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { axeViolations, expect, open, test } from './fixtures.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
 import { contentRoot } from './content.ts';
 
 interface PathFile {
@@ -30,7 +30,7 @@ const readiness = (name: string, exportedAt: string, chapters: string[], at: str
 });
 const file = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
 
-test('a manager rolls up three readiness files to exact figures; duplicates and bad files are explained as text @subpath', async ({ page }) => {
+test('a manager rolls up three readiness files to exact figures; duplicates and bad files are explained as text @subpath', async ({ page, readinessPage }) => {
   test.slow(); // seven files, two tables, a CSV and an axe run on a shared machine
   const ana = file('ana.json', readiness('Ana Ruiz', ago(1), chapterSteps, ago(1)));
   const ben = file('ben.json', readiness('Ben Okafor', ago(1), [], ago(30), { [firstCheck]: { attempts: 1, best: 2, total: 5, lastAt: ago(30) } }));
@@ -39,11 +39,9 @@ test('a manager rolls up three readiness files to exact figures; duplicates and 
   const markup = { name: '<b>bold</b>.json', mimeType: 'application/json', buffer: Buffer.from('<img src=x onerror=alert(1)>') };
   const huge = { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_100_000, 32) };
 
-  await open(page, 'readiness/');
+  await readinessPage.goto();
   await expect(page.getByText('Nothing is uploaded.')).toBeVisible();
-  await page.getByLabel(/Readiness files/).setInputFiles([ana, ben, caraOld, cara, { ...ana, name: 'ana-again.json' }, markup, huge]);
-  await page.getByLabel('Path').selectOption({ label: pathFile.title });
-  await page.getByRole('button', { name: 'Show readiness' }).click();
+  await readinessPage.rollUp([ana, ben, caraOld, cara, { ...ana, name: 'ana-again.json' }, markup, huge], pathFile.title);
 
   await expect(page.getByRole('status').first()).toHaveText('3 people included from 7 files; 2 files not included.');
   await expect(page.getByRole('region', { name: 'Counted once' }).getByRole('listitem')).toHaveText([
@@ -59,10 +57,10 @@ test('a manager rolls up three readiness files to exact figures; duplicates and 
   ]);
   await expect(page.locator('img, b')).toHaveCount(0);
 
-  const people = page.getByRole('table', { name: /people/ });
+  const { people } = readinessPage;
   await expect(people.locator('caption')).toHaveText(`${pathFile.title}: 3 people, 1 person stuck (no activity in more than 7 days).`);
   await expect(people.getByRole('rowheader')).toHaveText(['Ana Ruiz', 'Ben Okafor', 'Cara Lind']);
-  const row = (name: string) => people.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell');
+  const row = (name: string) => readinessPage.person(name);
   await expect(row('Ana Ruiz')).toHaveText([`${chapterSteps.length} of ${total}`, '0 of 0 taken', 'Not yet', /\w/, 'Active']);
   await expect(row('Ben Okafor')).toHaveText([`0 of ${total}`, '0 of 1 taken', 'Not yet', /\w/, 'Stuck: 30 days idle']);
   await expect(row('Cara Lind')).toHaveText([`2 of ${total}`, '0 of 0 taken', 'Not yet', /\w/, 'Active']);
@@ -75,7 +73,7 @@ test('a manager rolls up three readiness files to exact figures; duplicates and 
   await expect(people.getByRole('rowheader')).toHaveText(['Ben Okafor', 'Cara Lind', 'Ana Ruiz']);
 
   // The heatmap: one row per step, a cell per person (in the table's order: Ben, Cara, Ana), and how many have it done.
-  const heatmap = page.getByRole('table', { name: 'Step by step' });
+  const { heatmap } = readinessPage;
   await expect(heatmap.getByRole('row')).toHaveCount(total + 1);
   const first = heatmap.getByRole('row', { name: new RegExp(`^1\\. `) }).getByRole('cell');
   await expect(first).toHaveText(['Not yet', 'Done', 'Done', '2 of 3']);
@@ -83,11 +81,11 @@ test('a manager rolls up three readiness files to exact figures; duplicates and 
   await expect(checkRow).toHaveText(['Not passed, 2 of 5', 'Not yet', 'Not yet', '0 of 3']);
 
   // A longer stuck threshold changes who is stuck.
-  await page.getByLabel('Stuck after this many days without activity').fill('45');
-  await page.getByLabel('Stuck after this many days without activity').dispatchEvent('change');
+  await readinessPage.stuckDays.fill('45');
+  await readinessPage.stuckDays.dispatchEvent('change');
   await expect(people.locator('caption')).toHaveText(`${pathFile.title}: 3 people, 0 people stuck (no activity in more than 45 days).`);
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the roll-up (CSV)' }).click()]);
+  const csv = await readinessPage.downloadCsv();
   const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
   expect(lines).toHaveLength(5);
   expect(lines[0]).toMatch(/^Name,Steps done,Steps in path,Checks passed,Checks taken,Certified on,Last activity,Days idle,Stuck,/);
@@ -96,8 +94,8 @@ test('a manager rolls up three readiness files to exact figures; duplicates and 
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('a rep exports a readiness file with progress and certificate, and their manager reads it @subpath', async ({ page }) => {
-  await open(page, 'progress/');
+test('a rep exports a readiness file with progress and certificate, and their manager reads it @subpath', async ({ page, progressPage, readinessPage }) => {
+  await progressPage.goto();
   const at = ago(3);
   await page.evaluate(
     ({ chapter, at, path }) => {
@@ -112,27 +110,24 @@ test('a rep exports a readiness file with progress and certificate, and their ma
     { chapter: chapterSteps[0]!, at, path: PATH_ID },
   );
   await page.reload();
-  await expect(page.getByLabel('Your name, as your manager knows you')).toHaveValue('Dee Park');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export readiness file' }).click()]);
+  await expect(progressPage.readinessName).toHaveValue('Dee Park');
+  const download = await progressPage.exportReadiness();
   expect(download.suggestedFilename()).toMatch(/^readiness-dee-park-\d{4}-\d{2}-\d{2}\.json$/);
   await expect(page.getByText(/^Exported readiness-dee-park-.*: 1 chapter done, 0 checks taken, 0 self-assessments and 1 certificate\.$/)).toBeVisible();
   const text = readFileSync(await download.path(), 'utf8');
   expect(JSON.parse(text)).toMatchObject({ format: 'pb-readiness', name: 'Dee Park', lastActivity: at, certificates: [{ path: PATH_ID, name: 'Dee Park' }] });
 
   // The progress export carries the certificate too.
-  const [progress] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+  const progress = await progressPage.exportProgress();
   expect(JSON.parse(readFileSync(await progress.path(), 'utf8'))).toMatchObject({ certificates: [{ path: PATH_ID, name: 'Dee Park', issuedAt: at }] });
 
-  await open(page, 'readiness/');
-  await page.getByLabel(/Readiness files/).setInputFiles({ name: 'dee.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByLabel('Path').selectOption({ label: pathFile.title });
-  await page.getByRole('button', { name: 'Show readiness' }).click();
-  const people = page.getByRole('table', { name: /people/ });
-  await expect(people.getByRole('row', { name: /^Dee Park/ }).getByRole('cell')).toHaveText([`1 of ${total}`, '0 of 0 taken', /^Certified /, /\w/, 'Active']);
+  await readinessPage.goto();
+  await readinessPage.rollUp([{ name: 'dee.json', mimeType: 'application/json', buffer: Buffer.from(text) }], pathFile.title);
+  await expect(readinessPage.person('Dee Park')).toHaveText([`1 of ${total}`, '0 of 0 taken', /^Certified /, /\w/, 'Active']);
 });
 
-test('a progress export from another browser brings its certificate; an altered one is refused as text', async ({ page }) => {
-  await open(page, 'progress/');
+test('a progress export from another browser brings its certificate; an altered one is refused as text', async ({ page, progressPage, certificatePage }) => {
+  await progressPage.goto();
   const at = ago(3);
   const cert = { format: 'pb-certificate', version: 1, path: PATH_ID, title: 'Certified', name: 'Eve Stone', issuedAt: at, scores: [], selfIssued: true };
   const exported = {
@@ -142,11 +137,11 @@ test('a progress export from another browser brings its certificate; an altered 
     steps: {},
     certificates: [cert, { ...cert, path: 'other', selfIssued: false }],
   };
-  await page.getByLabel('Import a progress file').setInputFiles(file('progress.json', exported));
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+  await progressPage.importFile(file('progress.json', exported));
+  await expect(progressPage.status('Imported')).toHaveText(
     'Imported “progress.json”: 1 more chapter and 0 more steps marked done. 1 certificate added. 1 certificate in the file was damaged or altered and was not imported.',
   );
-  await open(page, `paths/${PATH_ID}/certificate/`);
+  await certificatePage.goto(PATH_ID);
   const stored = await page.evaluate(() => localStorage.getItem(`pb-certificates:${document.documentElement.dataset['base'] ?? '/'}`));
   expect(JSON.parse(stored ?? '{}')).toMatchObject({ certificates: { [PATH_ID]: { name: 'Eve Stone', issuedAt: at } } });
 });

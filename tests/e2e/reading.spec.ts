@@ -1,30 +1,29 @@
 import { expect, open, test } from './fixtures.ts';
-import { readChapters, readSections } from './content.ts';
+import { readChapters, readGlossaryIds, readSections } from './content.ts';
 
 const sections = readSections();
 const chapters = readChapters();
 const firstSection = sections[0]!;
 const inFirst = chapters.filter((c) => c.section === firstSection.id).sort((a, b) => a.order - b.order);
 
-test('a reader goes home → section → chapter → next chapter @subpath', async ({ page }) => {
-  await open(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playbook' }).click();
+test('a reader goes home → section → chapter → next chapter @subpath', async ({ page, homePage, siteHeader, sectionPage, chapterPage }) => {
+  await homePage.goto();
+  await siteHeader.playbookLink.click();
   await page.getByRole('link', { name: firstSection.title }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: firstSection.title })).toBeVisible();
-  await page.getByRole('main').getByRole('link', { name: inFirst[0]!.title }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: inFirst[0]!.title })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(firstSection.title);
-  await page.getByRole('navigation', { name: 'Reading order' }).getByRole('link', { name: /Next/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: inFirst[1]!.title })).toBeVisible();
+  await expect(sectionPage.heading(firstSection.title)).toBeVisible();
+  await sectionPage.openChapter(inFirst[0]!.title);
+  await expect(chapterPage.heading(inFirst[0]!.title)).toBeVisible();
+  await expect(chapterPage.breadcrumb).toContainText(firstSection.title);
+  await chapterPage.nextLink.click();
+  await expect(chapterPage.heading(inFirst[1]!.title)).toBeVisible();
   // The stylesheet and the theme file load under the base path too.
   const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent-light').trim());
   expect(accent).toMatch(/^#[0-9a-f]{6}$/);
 });
 
-test('a chapter page has a table of contents whose links land on headings', async ({ page }) => {
-  await open(page, `chapters/${inFirst[0]!.id}/`);
-  const toc = page.getByRole('navigation', { name: 'On this page' });
-  const firstEntry = toc.getByRole('link').first();
+test('a chapter page has a table of contents whose links land on headings', async ({ page, chapterPage }) => {
+  await chapterPage.goto(inFirst[0]!.id);
+  const firstEntry = chapterPage.toc.getByRole('link').first();
   const target = await firstEntry.getAttribute('href');
   await firstEntry.click();
   await expect(page).toHaveURL(new RegExp(`${target}$`));
@@ -32,61 +31,58 @@ test('a chapter page has a table of contents whose links land on headings', asyn
   await expect(page.getByText(/\d+ min read/).first()).toBeVisible();
 });
 
-test('navigation lists sections and only the current section’s chapters', async ({ page }) => {
-  await open(page, `chapters/${inFirst[0]!.id}/`);
-  const nav = page.getByRole('navigation', { name: 'Playbook sections' });
-  await expect(nav.getByRole('link')).toHaveCount(sections.length + inFirst.length);
+test('navigation lists sections and only the current section’s chapters', async ({ chapterPage }) => {
+  await chapterPage.goto(inFirst[0]!.id);
+  await expect(chapterPage.sectionsNav.getByRole('link')).toHaveCount(sections.length + inFirst.length);
 });
 
-test('the glossary gives each term a linkable anchor', async ({ page }) => {
-  await open(page, 'glossary/');
-  const first = page.locator('dl.glossary dt').first();
-  const id = await first.getAttribute('id');
-  await open(page);
-  await page.goto(`glossary/#${id}`);
-  await expect(page.locator(`#${id}`)).toBeInViewport();
+test('the glossary gives each term a linkable anchor', async ({ glossaryPage }) => {
+  // A term's anchor is its file's name; opening the glossary at the last term scrolls it into view.
+  const id = readGlossaryIds().at(-1)!;
+  await glossaryPage.goto(id);
+  await expect(glossaryPage.term(id)).toBeInViewport();
 });
 
-test('an unknown address shows the not-found page with a way back', async ({ page }) => {
+test('an unknown address shows the not-found page with a way back', async ({ page, siteHeader }) => {
   const response = await page.goto('no-such-page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the home page' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(siteHeader.mainNav).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('reading works: chapters, navigation, glossary @subpath', async ({ page }) => {
-    await open(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playbook' }).click();
+  test('reading works: chapters, navigation, glossary @subpath', async ({ page, homePage, siteHeader, sectionPage, chapterPage }) => {
+    await homePage.goto();
+    await siteHeader.playbookLink.click();
     await page.getByRole('link', { name: firstSection.title }).first().click();
-    await page.getByRole('main').getByRole('link', { name: inFirst[0]!.title }).first().click();
-    await expect(page.getByRole('heading', { level: 1, name: inFirst[0]!.title })).toBeVisible();
+    await sectionPage.openChapter(inFirst[0]!.title);
+    await expect(chapterPage.heading(inFirst[0]!.title)).toBeVisible();
     await expect(page.locator('article h2').first()).toBeVisible();
-    await page.getByRole('navigation', { name: 'Reading order' }).getByRole('link', { name: /Next/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: inFirst[1]!.title })).toBeVisible();
+    await chapterPage.nextLink.click();
+    await expect(chapterPage.heading(inFirst[1]!.title)).toBeVisible();
     // Controls that need scripts stay out of the way.
     await expect(page.getByRole('button', { name: /Theme/ })).toBeHidden();
   });
 });
 
-test('the theme toggle is remembered across pages and reloads', async ({ page }) => {
-  await open(page);
-  const toggle = page.getByRole('button', { name: /Theme:/ });
+test('the theme toggle is remembered across pages and reloads', async ({ page, homePage, glossaryPage, siteHeader }) => {
+  await homePage.goto();
+  const toggle = siteHeader.themeToggle;
   await expect(toggle).toHaveText('Theme: System');
   await toggle.click();
   await toggle.click();
   await expect(toggle).toHaveText('Theme: Dark');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(siteHeader.theme).toHaveAttribute('data-theme', 'dark');
   const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await open(page, 'glossary/');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(siteHeader.theme).toHaveAttribute('data-theme', 'dark');
+  await glossaryPage.goto();
+  await expect(siteHeader.theme).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
   await page.getByRole('button', { name: 'Theme: Dark' }).click();
-  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  await expect(siteHeader.theme).not.toHaveAttribute('data-theme', /./);
 });
 
 test.describe('on a 360-pixel phone', () => {
@@ -100,10 +96,10 @@ test.describe('on a 360-pixel phone', () => {
   });
 });
 
-test('printing a chapter leaves out the site chrome', async ({ page }) => {
-  await open(page, `chapters/${inFirst[0]!.id}/`);
+test('printing a chapter leaves out the site chrome', async ({ page, chapterPage, siteHeader }) => {
+  await chapterPage.goto(inFirst[0]!.id);
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Playbook sections' })).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(siteHeader.banner).toBeHidden();
+  await expect(chapterPage.sectionsNav).toBeHidden();
+  await expect(chapterPage.heading()).toBeVisible();
 });

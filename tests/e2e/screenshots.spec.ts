@@ -1,5 +1,6 @@
 import { expect, open, test } from './fixtures.ts';
-import { pageTypes } from './page-types.ts';
+import { isSearchPage, pageTypes } from './page-types.ts';
+import { SearchPage } from './pages/index.ts';
 
 /*
  * What each page type looks like, light and dark, on a phone and a desktop, compared with the
@@ -19,7 +20,7 @@ for (const scheme of ['light', 'dark'] as const) {
       for (const [name, path] of pageTypes.filter(([n]) => SHOWN.includes(n))) {
         test(`${name} looks as designed`, async ({ page }) => {
           await open(page, path);
-          if (path.startsWith('search')) await expect(page.locator('[data-search-results] li').first()).toBeVisible({ timeout: 15_000 });
+          if (isSearchPage(path)) await expect(new SearchPage(page).results.first()).toBeVisible({ timeout: 15_000 });
           await page.evaluate(() => document.fonts.ready);
           await expect(page).toHaveScreenshot(`${name.replace(/\s+/g, '-')}-${scheme}-${viewport.name}.png`, {
             animations: 'disabled',

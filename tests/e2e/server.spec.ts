@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE } from '../../scripts/hosting-config.ts';
-import { expect, open, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { wordOnlyInOneBody } from './content.ts';
 
 // What the hosting server sends, checked on the sub-path build the `subpath` project serves with nginx
@@ -54,24 +54,24 @@ test('fingerprinted assets are cached for a year, pages are revalidated @subpath
   expect(page.headers()['cache-control']).toBe('no-cache');
 });
 
-test('the bare base path and the server root lead to the site @subpath-only', async ({ page, baseURL }) => {
+test('the bare base path and the server root lead to the site @subpath-only', async ({ page, siteHeader, baseURL }) => {
   const site = new URL(baseURL ?? '');
   await page.goto(`${site.origin}${site.pathname.replace(/\/$/, '')}`);
   expect(new URL(page.url()).pathname).toBe(site.pathname);
   await page.goto(`${site.origin}/`);
   expect(new URL(page.url()).pathname).toBe(site.pathname);
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(siteHeader.mainNav).toBeVisible();
 });
 
-test('reading and searching request nothing outside the site @subpath-only', async ({ page, baseURL }) => {
+test('reading and searching request nothing outside the site @subpath-only', async ({ page, chapterPage, headerSearch, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
   const elsewhere: string[] = [];
   page.on('request', (r) => {
     if (new URL(r.url()).origin !== origin && !r.url().startsWith('data:')) elsewhere.push(r.url());
   });
   const { word, chapter } = wordOnlyInOneBody();
-  await open(page, `chapters/${chapter.id}/`);
-  await page.getByRole('searchbox', { name: 'Search the playbook' }).first().fill(word);
-  await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+  await chapterPage.goto(chapter.id);
+  await headerSearch.search(word);
+  await expect(headerSearch.results.first()).toBeVisible();
   expect(elsewhere).toEqual([]);
 });
