@@ -139,7 +139,7 @@ test('compare two saved scenarios: the salary that differs and the results it ch
     await expect(status(page)).toHaveText('Up to date');
     await page.getByLabel('Name this scenario').fill(name);
     await page.getByRole('button', { name: 'Save in this browser' }).click();
-    await expect(page.locator('[data-action-status]')).toHaveText(`Saved “${name}” in this browser.`);
+    await expect(page.locator('[data-saved-status]')).toHaveText(`Saved “${name}” in this browser.`);
   };
   await save('Lean', '50000');
   await save('Generous', '80000');
