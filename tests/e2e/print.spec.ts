@@ -93,11 +93,12 @@ async function printed(page: Page): Promise<Printed> {
     const text = luminance(getComputedStyle(document.body).color);
     if (!text || text.l > 0.05) problems.push(`body text is not dark: ${getComputedStyle(document.body).color}`);
     const title = [...document.querySelectorAll('main h1, main .certificate h2')].find(shown);
-    const site = document.querySelector('.site-name');
+    // The path booklet's cover carries the name itself.
+    const site = [...document.querySelectorAll('.site-name, .booklet__site')].find(shown);
     const main = document.querySelector('main');
     return {
       title: title?.textContent?.trim() ?? null,
-      site: site && shown(site) ? (site.textContent ?? '').trim() : null,
+      site: site ? (site.textContent ?? '').trim() : null,
       words: main ? main.innerText.split(/\s+/).filter(Boolean).length : 0,
       problems,
     };
