@@ -94,7 +94,7 @@ async function printed(page: Page): Promise<Printed> {
     if (!text || text.l > 0.05) problems.push(`body text is not dark: ${getComputedStyle(document.body).color}`);
     const title = [...document.querySelectorAll('main h1, main .certificate h2')].find(shown);
     // The path booklet's cover carries the name itself.
-    const site = [...document.querySelectorAll('.site-name, .booklet__site')].find(shown);
+    const site = [...document.querySelectorAll('.print-masthead, .booklet__site')].find(shown);
     const main = document.querySelector('main');
     return {
       title: title?.textContent?.trim() ?? null,
