@@ -439,16 +439,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     },
     saveScenario(typed) {
       const name = savedName(typed, $saved.get());
-      if (storeSaved(withSaved($saved.get(), { name, savedAt: new Date().toISOString(), link: encodeLink($scenario.get()) }))) {
+      // The share link, so the scenario opens again on the question it was saved with.
+      if (storeSaved(withSaved($saved.get(), { name, savedAt: new Date().toISOString(), link: $shareLink.get() }))) {
         say(`Saved “${name}” in this browser.`, false, 'saved');
       }
     },
     openSaved(index) {
       const entry = $saved.get()[index];
       if (!entry) return false;
-      const { scenario, problems } = decodeLink(`?${entry.link}`, defaults);
+      const { scenario, problems, question } = decodeLink(`?${entry.link}`, defaults);
       batch(() => {
         load(scenario);
+        // Saved before links carried the question: the question on screen stays.
+        if (question !== undefined) $comparison.set(comparisonFor(question).id);
         $linkProblems.set(problems);
       });
       say(`Opened “${entry.name}”.`, false, 'saved');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved } from '../../../src/features/calculator/view/saved-scenarios.ts';
 import { calculatorStore, type SavedStorage } from '../../../src/features/calculator/store.ts';
+import { encodeLink } from '../../../src/features/calculator/codec.ts';
 import { METHODOLOGY_DEFAULTS } from './fixtures.ts';
 
 const entry = (name: string, link = 'v=2') => ({ name, savedAt: '2026-11-30T08:00:00.000Z', link });
@@ -66,6 +67,23 @@ describe('saving, opening and deleting in the store', () => {
     s.deleteSaved(0);
     expect(s.$saved.get()).toEqual([]);
     expect(readSaved(storage.data[SAVED_KEY] ?? null).items).toEqual([]);
+  });
+
+  test('a saved scenario opens on the question it was saved with; one saved without a question keeps the one on screen', () => {
+    const storage = memory();
+    const s = calculatorStore(METHODOLOGY_DEFAULTS, 'en-US', { storage });
+    s.setComparison('inHouse-outsourced');
+    s.saveScenario('SDRs or the agency');
+    s.setComparison('all');
+    expect(s.openSaved(0)).toBe(true);
+    expect(s.$comparison.get()).toBe('inHouse-outsourced');
+
+    const older = { name: 'Older', savedAt: '2026-03-01T09:30:00.000Z', link: encodeLink(METHODOLOGY_DEFAULTS) };
+    storage.data[SAVED_KEY] = writeSaved([older]);
+    const t = calculatorStore(METHODOLOGY_DEFAULTS, 'en-US', { storage });
+    t.setComparison('outsourced-fullCycle');
+    expect(t.openSaved(0)).toBe(true);
+    expect(t.$comparison.get()).toBe('outsourced-fullCycle');
   });
 
   test('a damaged list: a notice, the calculator works, and the damaged text is kept aside before a new save', () => {
