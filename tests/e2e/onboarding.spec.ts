@@ -157,6 +157,9 @@ test.describe('a new rep walks a path to its certificate, then reviews a missed 
     await answer(chapterPage, false);
     await expect(page.getByText(/^Not passed yet/)).toBeVisible();
     await page.reload();
+    // As a reader would: the check shows the first attempt once its code has loaded, then the second begins.
+    await chapterPage.scrollToCheck();
+    await expect(chapterPage.check).toContainText('Your attempts: 1;');
     await answer(chapterPage, true, missed.id);
     await expect(page.getByText(`Passed: ${check.questions.length - 1} of ${check.questions.length} correct.`)).toBeVisible();
 
