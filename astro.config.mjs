@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
 import { normaliseBase } from './src/common/urls.ts';
+import { cacheDirFor } from './scripts/lib/build-fingerprint.ts';
 import { join } from 'node:path';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentDir, displayPath } from './src/common/content-dir.ts';
@@ -68,9 +69,7 @@ export default defineConfig({
   // ASTRO_CACHE_DIR lets several builds of different content run side by side. Each base path keeps its
   // own cache by default: chapters are rendered for one base path, so the root and sub-path builds
   // (built side by side by npm test) would otherwise throw each other's rendered chapters away.
-  cacheDir:
-    process.env.ASTRO_CACHE_DIR ||
-    (base === '/' ? './node_modules/.astro' : `./node_modules/.astro-${base.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`),
+  cacheDir: cacheDirFor(base, process.env),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {

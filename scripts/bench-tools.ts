@@ -19,14 +19,14 @@ export interface RunCost {
   peakMb: number;
 }
 
-/** A build's cost: the Astro build, the Pagefind index, and both together. */
+/** A build's cost: `npm run build` (Astro, Pagefind, the offline worker) as a whole and phase by phase. */
 export interface BuildCost {
-  astro: RunCost;
-  pagefind: RunCost;
-  /** Build and index, seconds. */
+  /** The whole build, seconds. */
   seconds: number;
-  /** The larger of the two peaks, MB. */
+  /** The largest single process of the build (Astro's or Pagefind's), MB. */
   peakMb: number;
+  /** Seconds of each phase as the build logged them; undefined when it was skipped (nothing changed). */
+  phases: { astro: number; pagefind: number; offline: number } | undefined;
   /** Chapters the content layer rendered and kept from its cache, as its loader logged them (undefined when it did not). */
   chapters: { rendered: number; kept: number } | undefined;
 }
@@ -119,7 +119,8 @@ export interface BuildOptions {
 }
 
 /**
- * Builds a content folder the way `npm run build` does (astro build, then pagefind), isolated from
+ * Builds a content folder with `npm run build`'s script (scripts/build.ts: astro build, Pagefind, the
+ * offline worker, or nothing when nothing changed), isolated from
  * other builds: Astro writes its prerender chunks next to OUT_DIR only when OUT_DIR is inside the
  * working folder (otherwise into ./.astro of the repository, shared by every build), so the build runs
  * in `workDir`, which links to the repository's node_modules and src.
@@ -140,14 +141,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildCost> {
     ASTRO_CACHE_DIR: join(workDir, 'astro-cache'),
     BASE_PATH: options.base ?? '/',
   };
-  const astro = await measure(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], { cwd: workDir, env });
-  const pagefind = await measure(join(REPO, 'node_modules/.bin/pagefind'), ['--site', outDir], { cwd: workDir, env });
-  const logged = /(\d+) chapters? rendered, (\d+) kept from the cache/.exec(astro.output);
+  const run = await measure(process.execPath, [join(REPO, 'scripts/build.ts')], { cwd: workDir, env });
+  const logged = /(\d+) chapters? rendered, (\d+) kept from the cache/.exec(run.output);
+  const phases = /build: done in [\d.]+ s \(astro ([\d.]+) s, pagefind ([\d.]+) s, offline ([\d.]+) s\)/.exec(run.output);
   return {
-    astro: { seconds: astro.seconds, peakMb: astro.peakMb },
-    pagefind: { seconds: pagefind.seconds, peakMb: pagefind.peakMb },
-    seconds: astro.seconds + pagefind.seconds,
-    peakMb: Math.max(astro.peakMb, pagefind.peakMb),
+    seconds: run.seconds,
+    peakMb: run.peakMb,
+    phases: phases ? { astro: Number(phases[1]), pagefind: Number(phases[2]), offline: Number(phases[3]) } : undefined,
     chapters: logged ? { rendered: Number(logged[1]), kept: Number(logged[2]) } : undefined,
   };
 }

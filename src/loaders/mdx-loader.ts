@@ -1,12 +1,15 @@
 // Renders MDX chapters once, in the content layer, instead of compiling a bundler module per chapter.
 // Wraps a glob loader: each .mdx entry it stores is compiled with Sätteri (the MDX compiler
 // @astrojs/mdx uses) and evaluated with a JSX runtime that writes HTML strings, the authors'
-// components being plain functions (src/playbook/render/components.ts). The HTML and headings go into
-// the entry's `rendered` field, so Astro treats the chapter like a Markdown entry and keeps it in
-// its data store: an unchanged chapter is not compiled again on the next build.
-import { readdirSync, readFileSync } from 'node:fs';
+// components being plain functions (src/playbook/render/components.ts). The headings, reading time and
+// glossary terms go into the entry's `rendered` metadata, so Astro keeps the chapter in its data store
+// and an unchanged chapter is not compiled again on the next build. The HTML itself and the MDX body
+// stay out of the data store: Astro inlines the whole store into its server bundle as one string,
+// which at 5,000 chapters was 60 MB for the bundler to carry. The HTML goes into a file of its own in
+// the build cache (`chapterHtml` reads it back when the page is written).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import { evaluate } from 'satteri';
@@ -17,9 +20,12 @@ import { funnelDefaults } from '../features/funnel/model.ts';
 import { contentPolicyPlugin, outboundLinksSetting } from '../integrations/content-policy.ts';
 import { displayPath } from '../common/content-dir.ts';
 import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
+import { readingMinutes } from '../playbook/navigation.ts';
+import { termReferences } from '../playbook/references.ts';
+import { chapterMetadata, type ChapterMetadata } from '../playbook/rendered-chapter.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
-const RENDERER_VERSION = '2';
+const RENDERER_VERSION = '3';
 
 /** Glossary definitions by id, read from the same files as the glossary collection. */
 function readGlossary(dir: string): Map<string, string> {
@@ -115,17 +121,23 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
       const outboundLinks = outboundLinksSetting(options.siteSettings);
       const renderContext: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
       const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null, outboundLinks]));
+      const htmlDir = join(fileURLToPath(context.config.cacheDir), 'rendered-chapters');
+      mkdirSync(htmlDir, { recursive: true });
       const pending: Promise<void>[] = [];
       const failures: string[] = [];
       const store: LoaderContext['store'] = { ...context.store };
       store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
-        const { deferredRender: _deferred, ...rest } = entry;
+        const { deferredRender: _deferred, body: _body, ...rest } = entry;
         const path = resolve(entry.filePath);
+        const fileBody = bodyWithFileLines(path, entry.body ?? '');
         pending.push(
-          renderChapter(bodyWithFileLines(path, entry.body ?? ''), renderContext, { path, outboundLinks }).then(
+          renderChapter(fileBody, renderContext, { path, outboundLinks }).then(
             ({ html, headings }) => {
-              context.store.set({ ...rest, rendered: { html, metadata: { headings } } });
+              const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
+              writeFileSync(htmlFile, html);
+              const metadata: ChapterMetadata = { headings, htmlFile, readingMinutes: readingMinutes(entry.body ?? ''), terms: termReferences(fileBody) };
+              context.store.set({ ...rest, rendered: { html: '', metadata: { ...metadata } } });
             },
             (error: unknown) => {
               const message = error instanceof Error ? error.message : String(error);
@@ -140,17 +152,35 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
         );
         return true;
       };
-      await inner.load({
-        ...context,
-        store,
-        generateDigest: (data) => context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\n${inputs}`),
-      });
+      const load = () =>
+        inner.load({
+          ...context,
+          store,
+          generateDigest: (data) => context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\n${inputs}`),
+        });
+      await load();
       await Promise.all(pending);
+      // A chapter kept from the data store whose HTML file has gone (a cache folder cleaned by hand) is
+      // rendered again.
+      const lost = context.store.entries().filter(([, entry]) => {
+        const metadata = chapterMetadata(entry.rendered);
+        return metadata !== undefined && !existsSync(metadata.htmlFile);
+      });
+      if (lost.length > 0) {
+        for (const [id] of lost) context.store.delete(id);
+        await load();
+        await Promise.all(pending);
+      }
       // Every chapter that could not be rendered, in one error, rather than the first one alone.
       if (failures.length > 0) throw new Error(failures.join('\n\n'));
       // Read by npm run bench to check that a rebuild renders only what changed.
       const kept = context.store.keys().length - pending.length;
       context.logger.info(`${pending.length} ${pending.length === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache`);
+      // HTML files no chapter refers to any more (edited or removed chapters) are deleted.
+      const current = new Set(context.store.values().map((entry) => chapterMetadata(entry.rendered)?.htmlFile));
+      for (const file of readdirSync(htmlDir)) {
+        if (!current.has(join(htmlDir, file))) rmSync(join(htmlDir, file), { force: true });
+      }
     },
   };
 }

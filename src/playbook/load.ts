@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir, displayPath } from '../common/content-dir.ts';
 import { ContentError } from '../common/problems.ts';
-import { checkReferences } from './references.ts';
+import { checkReferences, type TermReference } from './references.ts';
+import { chapterMetadata } from './rendered-chapter.ts';
 import { buildPlaybookIndex, readingMinutes, type PlaybookIndex } from './navigation.ts';
 import { chapterReferences } from '../features/assessments/recommend.ts';
 import type { CalculatorDefaults } from '../features/calculator/schema.ts';
@@ -41,6 +42,11 @@ function bodyStartLine(filePath: string | undefined): number {
   }
 }
 
+const termsOrBody = (chapter: CollectionEntry<'playbook'>): { terms: readonly TermReference[] } | { body: string } => {
+  const rendered = chapterMetadata(chapter.rendered);
+  return rendered ? { terms: rendered.terms } : { body: chapter.body ?? '' };
+};
+
 const fileOf = (entry: { filePath?: string | undefined; id: string }, fallback: string): string =>
   entry.filePath ? displayPath(resolve(entry.filePath)) : fallback;
 
@@ -72,7 +78,8 @@ async function load(): Promise<Playbook> {
       file: fileOf(c, `${folder('playbook')}/${c.id}.mdx`),
       section: c.data.section,
       related: c.data.related,
-      body: c.body ?? '',
+      // Chapters rendered in the content layer come with the terms they name; others with their body.
+      ...termsOrBody(c),
       // Read again only when a broken reference needs its line number, not for every chapter of every build.
       get bodyStartLine() {
         return bodyStartLine(c.filePath);
@@ -134,7 +141,7 @@ async function load(): Promise<Playbook> {
       order: c.data.order,
       audience: c.data.audience,
       related: c.data.related,
-      readingMinutes: readingMinutes(c.body ?? ''),
+      readingMinutes: chapterMetadata(c.rendered)?.readingMinutes ?? readingMinutes(c.body ?? ''),
     })),
   );
   return {

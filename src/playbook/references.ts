@@ -1,3 +1,17 @@
+/** A `<Term id="…">` in a chapter's body and the line it is on. */
+export interface TermReference {
+  id: string;
+  line: number;
+}
+
+/** The glossary terms an MDX body names, each with its line counted in `body`. */
+export function termReferences(body: string): TermReference[] {
+  return [...body.matchAll(/<Term\s+id=["']([^"']*)["']/g)].map((match) => ({
+    id: match[1] ?? '',
+    line: body.slice(0, match.index).split('\n').length,
+  }));
+}
+
 /** An entry as the reference check sees it: its id and the file it came from. */
 interface Located {
   id: string;
@@ -7,7 +21,12 @@ interface Located {
 /** Everything in the content that points at something else, with where it comes from. */
 export interface ReferenceGraph {
   sections: Located[];
-  chapters: (Located & { section: string; related: readonly string[]; body: string; bodyStartLine?: number })[];
+  /**
+   * Chapters with the glossary terms their bodies name: either `terms` (found when the chapter was
+   * rendered, lines counted in the file) or the raw `body`, searched here (lines counted from
+   * `bodyStartLine`, read only when a reference is broken).
+   */
+  chapters: (Located & { section: string; related: readonly string[]; terms?: readonly TermReference[]; body?: string; bodyStartLine?: number })[];
   glossary: (Located & { related: readonly string[] })[];
   paths: (Located & { steps: readonly { kind: string; ref?: string }[] })[];
   /** Assessments, with the chapters their bands and advice name (field and chapter id). */
@@ -61,12 +80,11 @@ export function checkReferences(graph: ReferenceGraph): string[] {
   for (const chapter of graph.chapters) {
     check(chapter.file, 'section', chapter.section, sections);
     chapter.related.forEach((id, i) => check(chapter.file, `related.${i}`, id, chapters));
-    for (const match of chapter.body.matchAll(/<Term\s+id=["']([^"']*)["']/g)) {
-      const id = match[1] ?? '';
+    for (const { id, line } of chapter.terms ?? termReferences(chapter.body ?? '')) {
       if (!terms.ids.has(id)) {
-        const line = chapter.body.slice(0, match.index).split('\n').length + (chapter.bodyStartLine ?? 1) - 1;
+        const fileLine = chapter.terms ? line : line + (chapter.bodyStartLine ?? 1) - 1;
         problems.push(
-          `${chapter.file}: <Term id="${id}"> (line ${line}) refers to glossary term "${id}", which does not exist (expected ${terms.folder}/${id}.${terms.ext}).`,
+          `${chapter.file}: <Term id="${id}"> (line ${fileLine}) refers to glossary term "${id}", which does not exist (expected ${terms.folder}/${id}.${terms.ext}).`,
         );
       }
     }

@@ -74,6 +74,11 @@ describe('chapters rendered in the content layer', () => {
     expect(differences(build('warm', 'cache'), cold)).toEqual([]);
   });
 
+  test('a chapter whose HTML is gone from the cache folder is rendered again, the same', BUILDS, () => {
+    rmSync(join(work, 'cache', 'rendered-chapters'), { recursive: true, force: true });
+    expect(differences(build('after-cleaning', 'cache'), cold)).toEqual([]);
+  });
+
   test('a changed glossary definition reaches chapters kept in the cache', BUILDS, () => {
     const term = join(content, 'glossary/target.yaml');
     const original = readFileSync(term, 'utf8');

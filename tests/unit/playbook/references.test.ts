@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkReferences, type ReferenceGraph } from '../../../src/playbook/references.ts';
+import { checkReferences, termReferences, type ReferenceGraph } from '../../../src/playbook/references.ts';
 
 type Step = ReferenceGraph['paths'][number]['steps'][number];
 
@@ -127,6 +127,19 @@ describe('chapters and glossary', () => {
     };
     expect(checkReferences(graph({ chapters: [chapter], paths: [], glossary: [{ id: 'cadence', file: 'g.yaml', related: [] }] }))).toEqual([
       `content/playbook/first-steps.mdx: <Term id="sdr"> (line ${line}) refers to glossary term "sdr", which does not exist (expected content/glossary/sdr.yaml).`,
+    ]);
+  });
+
+  test('a <Term> found when the chapter was rendered is reported at the file line it was found on', () => {
+    const body = '\n'.repeat(8) + 'Intro.\n\nSee <Term id="cadence">cadence</Term> and <Term id=\'sdr\'>SDRs</Term>.';
+    const terms = termReferences(body);
+    expect(terms).toEqual([
+      { id: 'cadence', line: 11 },
+      { id: 'sdr', line: 11 },
+    ]);
+    const chapter = { id: 'first-steps', file: 'content/playbook/first-steps.mdx', section: 'basics', related: [], terms, bodyStartLine: 5 };
+    expect(checkReferences(graph({ chapters: [chapter], paths: [], glossary: [{ id: 'cadence', file: 'g.yaml', related: [] }] }))).toEqual([
+      `content/playbook/first-steps.mdx: <Term id="sdr"> (line 11) refers to glossary term "sdr", which does not exist (expected content/glossary/sdr.yaml).`,
     ]);
   });
 

@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { inputDigest, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
+
+let work: string;
+let repo: string;
+let content: string;
+let out: string;
+const write = (file: string, text: string): void => {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, text);
+};
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'pb-fingerprint-'));
+  repo = join(work, 'repo');
+  content = join(work, 'team-content');
+  out = join(work, 'dist');
+  write(join(repo, 'src/pages/index.astro'), '<h1>Home</h1>');
+  write(join(repo, 'astro.config.mjs'), 'export default {}');
+  write(join(content, 'playbook/first.mdx'), '# First');
+  write(join(out, 'index.html'), '<h1>Home</h1>');
+  write(join(out, 'chapters/first/index.html'), '<h1>First</h1>');
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+describe('what the site is built from', () => {
+  const env = { BASE_PATH: '/', OUT_DIR: 'dist' };
+
+  test('is the same when nothing changed', () => {
+    expect(inputDigest(repo, content, env)).toBe(inputDigest(repo, content, { ...env }));
+  });
+
+  test.each([
+    ['a chapter in a content folder outside the repository', () => write(join(content, 'playbook/first.mdx'), '# First, edited')],
+    ['a chapter added', () => write(join(content, 'playbook/second.mdx'), '# Second')],
+    ['the generator’s code', () => write(join(repo, 'src/pages/index.astro'), '<h1>Home!</h1>')],
+    ['the Astro settings', () => write(join(repo, 'astro.config.mjs'), 'export default { base: "/x/" }')],
+    ['the installed packages', () => write(join(repo, 'node_modules/.package-lock.json'), '{"lockfileVersion":3}')],
+  ])('changes with %s', (_what, change) => {
+    const before = inputDigest(repo, content, env);
+    change();
+    expect(inputDigest(repo, content, env)).not.toBe(before);
+  });
+
+  test('changes with the base path, the content folder, the rendering and Node’s version', () => {
+    const before = inputDigest(repo, content, env, 'v24.0.0');
+    expect(inputDigest(repo, content, { ...env, BASE_PATH: '/sales/' }, 'v24.0.0')).not.toBe(before);
+    expect(inputDigest(repo, content, { ...env, CONTENT_DIR: content }, 'v24.0.0')).not.toBe(before);
+    expect(inputDigest(repo, content, { ...env, CHAPTER_RENDERING: 'modules' }, 'v24.0.0')).not.toBe(before);
+    expect(inputDigest(repo, content, env, 'v24.1.0')).not.toBe(before);
+  });
+
+  test('reads bytes, not times: a file rewritten with other bytes of the same size and time counts', () => {
+    const file = join(content, 'playbook/first.mdx');
+    const before = inputDigest(repo, content, env);
+    const when = new Date('2026-01-01T00:00:00Z');
+    utimesSync(file, when, when);
+    const sameTime = inputDigest(repo, content, env);
+    expect(sameTime).toBe(before);
+    writeFileSync(file, '# Frist');
+    utimesSync(file, when, when);
+    expect(inputDigest(repo, content, env)).not.toBe(before);
+  });
+});
+
+describe('the built folder as the last build left it', () => {
+  test.each([
+    ['a page edited by hand', () => write(join(out, 'index.html'), '<h1>Changed</h1>')],
+    ['a page deleted', () => rmSync(join(out, 'chapters/first/index.html'))],
+    ['a file added', () => write(join(out, 'stray.txt'), 'x')],
+  ])('changes with %s', (_what, change) => {
+    const before = outputDigest(out);
+    change();
+    expect(outputDigest(out)).not.toBe(before);
+  });
+});
+
+describe('whether to build', () => {
+  const last = { inputs: 'in-1', output: 'out-1' };
+  test.each([
+    [undefined, { inputs: 'in-1', output: 'out-1' }, 'no earlier build into this folder is recorded'],
+    [last, { inputs: 'in-1', output: undefined }, 'the folder is missing'],
+    [last, { inputs: 'in-2', output: 'out-1' }, 'what the site is built from has changed'],
+    [last, { inputs: 'in-1', output: 'out-2' }, 'the folder was changed after the last build'],
+    [last, { inputs: 'in-1', output: 'out-1' }, undefined],
+  ])('last %o, now %o: %s', (before, now, reason) => {
+    expect(reasonToBuild(before, now)).toBe(reason);
+  });
+
+  test('an unreadable or damaged record builds again', () => {
+    const file = join(work, 'last-build.json');
+    expect(readBuildRecord(file)).toBeUndefined();
+    writeFileSync(file, '{"inputs":');
+    expect(readBuildRecord(file)).toBeUndefined();
+    writeFileSync(file, '{"inputs":"a","output":7}');
+    expect(readBuildRecord(file)).toBeUndefined();
+    writeFileSync(file, '{"inputs":"a","output":"b"}');
+    expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b' });
+  });
+});
