@@ -24,7 +24,7 @@ export type RenderReply = { ok: true; html: string; headings: { depth: number; s
 export function renderThreads(jobs: number, env: Record<string, string | undefined> = process.env, cores = availableParallelism()): number {
   const asked = env['CHAPTER_RENDER_THREADS'];
   if (asked !== undefined && asked !== '' && Number.isInteger(Number(asked))) return Math.max(0, Number(asked));
-  return jobs >= 500 && cores > 1 ? Math.min(cores, 4) : 0;
+  return jobs >= 2000 && cores > 1 ? Math.min(cores, 4) : 0;
 }
 
 /** Renders every job on `threads` workers; each result, or the error's message, in the jobs' order. */

@@ -5,13 +5,13 @@ import type { RenderContext } from '../../../src/playbook/render/components.ts';
 
 describe('how many threads render chapters', () => {
   test.each([
-    [400, {}, 2, 0, 'a small playbook renders in the loader’s thread'],
-    [1000, {}, 2, 2, 'a large one on one thread per core'],
-    [1000, {}, 16, 4, 'at most four'],
-    [1000, {}, 1, 0, 'none on a single core'],
+    [1000, {}, 2, 0, 'a playbook of a thousand chapters renders in the loader’s thread'],
+    [5000, {}, 2, 2, 'a large one on one thread per core'],
+    [5000, {}, 16, 4, 'at most four'],
+    [5000, {}, 1, 0, 'none on a single core'],
     [10, { CHAPTER_RENDER_THREADS: '2' }, 2, 2, 'as many as asked'],
     [1000, { CHAPTER_RENDER_THREADS: '0' }, 2, 0, 'none when asked for none'],
-    [1000, { CHAPTER_RENDER_THREADS: 'many' }, 2, 2, 'the default when the setting is not a number'],
+    [5000, { CHAPTER_RENDER_THREADS: 'many' }, 2, 2, 'the default when the setting is not a number'],
   ])('%i chapters, %o, %i cores: %i (%s)', (jobs, env, cores, threads) => {
     expect(renderThreads(jobs, env, cores)).toBe(threads);
   });
