@@ -1,6 +1,6 @@
-import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Progress } from '../../../src/features/progress/schema.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const KEY = 'pb-progress:/';
 const T1 = '2026-03-01T09:30:00.000Z';
@@ -40,7 +40,7 @@ const saved = (storage: Persistent): unknown => {
 };
 
 afterEach(() => {
-  if (loaded) cleanStores(loaded.$progress, loaded.$notice);
+  cleanStoresOf(loaded);
   loaded = undefined;
 });
 
