@@ -4,12 +4,20 @@ import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
 import { normaliseBase } from './src/common/urls.ts';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentDir, displayPath } from './src/common/content-dir.ts';
+import { BUILT_IN_CONTENT_DIR, contentDir, displayPath } from './src/common/content-dir.ts';
 import { contentPolicyPlugin, outboundLinksSetting } from './src/integrations/content-policy.ts';
 
 // BASE_PATH: the sub-path the site is hosted under (e.g. /sales/playbook/). OUT_DIR: where it is built.
 const base = normaliseBase(process.env.BASE_PATH);
+// The cache folder's suffix: the base path, and a short hash of the content folder when it is not the built-in one.
+const ownContent = contentDir() === BUILT_IN_CONTENT_DIR ? '' : createHash('sha256').update(contentDir()).digest('hex').slice(0, 10);
+const cacheSuffix = [base === '/' ? '' : base, ownContent && `content-${ownContent}`]
+  .map((part) => part.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+  .filter(Boolean)
+  .map((part) => `-${part}`)
+  .join('');
 
 /**
  * Drops one known, harmless bundler warning and passes every other log on. Astro wraps each MDX
@@ -67,10 +75,10 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   // ASTRO_CACHE_DIR lets several builds of different content run side by side. Each base path keeps its
   // own cache by default: chapters are rendered for one base path, so the root and sub-path builds
-  // (built side by side by npm test) would otherwise throw each other's rendered chapters away.
-  cacheDir:
-    process.env.ASTRO_CACHE_DIR ||
-    (base === '/' ? './node_modules/.astro' : `./node_modules/.astro-${base.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`),
+  // (built side by side by npm test) would otherwise throw each other's rendered chapters away. So does
+  // each content folder (CONTENT_DIR): entries cached from another folder would be reported as
+  // duplicates of this folder's entries with the same ids.
+  cacheDir: process.env.ASTRO_CACHE_DIR || `./node_modules/.astro${cacheSuffix}`,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
