@@ -68,8 +68,10 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   // ASTRO_CACHE_DIR lets several builds of different content run side by side. Each base path keeps its
   // own cache by default: chapters are rendered for one base path, so the root and sub-path builds
-  // (built side by side by npm test) would otherwise throw each other's rendered chapters away.
-  cacheDir: cacheDirFor(base, process.env),
+  // (built side by side by npm test) would otherwise throw each other's rendered chapters away. So does
+  // each content folder (CONTENT_DIR): entries cached from another folder would be reported as
+  // duplicates of this folder's entries with the same ids.
+  cacheDir: cacheDirFor(base, contentDir(), process.env),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {

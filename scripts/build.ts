@@ -18,7 +18,10 @@ const force = values.force || process.env['BUILD_FORCE'] === '1';
 const outDir = resolve(process.env['OUT_DIR'] || 'dist');
 const shown = relative(process.cwd(), outDir) || '.';
 const base = normaliseBase(process.env['BASE_PATH']);
-const record = join(resolve(REPO, cacheDirFor(base, process.env)), `last-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+const record = join(
+  resolve(REPO, cacheDirFor(base, contentDir(), process.env)),
+  `last-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`,
+);
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 const started = performance.now();

@@ -18,15 +18,19 @@ import { renderedMdx } from './loaders/mdx-loader.ts';
 
 const root = contentDir();
 
-/**
- * A folder of entries, each checked against `schema` (and, with `idRoute`, its `id` against its file name;
- * with `maxId`, its file name against the ids the browser can store progress under).
- */
-const folder = <S extends z.ZodType>(name: string, pattern: string, schema: S, idRoute?: string, maxId?: number) =>
-  defineCollection({
-    loader: checkedGlob({ base: join(root, name), pattern, schema, ...(idRoute ? { idRoute } : {}), ...(maxId !== undefined ? { maxId } : {}) }),
-    schema,
-  });
+/** How a folder's entries are checked besides their schema. */
+interface FolderRules {
+  /** The folder may be left out: the collection is then empty, quietly. Without it, a missing folder fails the build. */
+  optional?: boolean;
+  /** Each entry's `id` must be its file name; the site folder its pages live in. */
+  idRoute?: string;
+  /** The longest file name (the id the browser stores progress under). */
+  maxId?: number;
+}
+
+/** A folder of entries, each checked against `schema` and `rules`. */
+const folder = <S extends z.ZodType>(name: string, pattern: string, schema: S, rules: FolderRules = {}) =>
+  defineCollection({ loader: checkedGlob({ base: join(root, name), pattern, schema, ...rules }), schema });
 
 /** One YAML file (its full path) as a single entry. */
 const single = <S extends z.ZodType>(file: string, id: string, schema: S) => defineCollection({ loader: checkedYamlFile({ file, id, schema }), schema });
@@ -48,11 +52,12 @@ export const collections = {
           }),
     schema: ChapterSchema,
   }),
-  glossary: folder('glossary', '*.{yaml,yml}', GlossaryTermSchema),
-  assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, ASSESSMENT_ROUTE, LIMITS.assessmentId),
+  // Only the sections and chapters are required; a team's playbook may leave out any of the other folders.
+  glossary: folder('glossary', '*.{yaml,yml}', GlossaryTermSchema, { optional: true }),
+  assessments: folder('assessments', '*.{yaml,yml}', AssessmentSchema, { optional: true, idRoute: ASSESSMENT_ROUTE, maxId: LIMITS.assessmentId }),
   // A team's content folder may leave out the calculator defaults and keep the generator's own.
   calculator: single(contentFile('calculator/defaults.yaml', root), 'defaults', CalculatorDefaultsSchema),
-  checks: folder('checks', '*.{yaml,yml}', KnowledgeCheckSchema),
-  paths: folder('paths', '*.{yaml,yml}', OnboardingPathSchema),
-  objections: folder('objections', '*.{yaml,yml}', ObjectionSchema),
+  checks: folder('checks', '*.{yaml,yml}', KnowledgeCheckSchema, { optional: true }),
+  paths: folder('paths', '*.{yaml,yml}', OnboardingPathSchema, { optional: true }),
+  objections: folder('objections', '*.{yaml,yml}', ObjectionSchema, { optional: true }),
 };

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { BUILT_IN_CONTENT_DIR } from '../../src/common/content-dir.ts';
 
 /** The environment variables the build reads; a change to any of them builds again. */
 export const BUILD_ENV = ['BASE_PATH', 'OUT_DIR', 'CONTENT_DIR', 'CHAPTER_RENDERING', 'ASTRO_CACHE_DIR', 'NODE_ENV'] as const;
@@ -88,9 +89,19 @@ export function readBuildRecord(file: string): BuildRecord | undefined {
   }
 }
 
-/** Astro's cache folder for a base path (astro.config.mjs sets `cacheDir` with it): each base path keeps its own. */
-export function cacheDirFor(base: string, env: Record<string, string | undefined>): string {
-  return (
-    env['ASTRO_CACHE_DIR'] || (base === '/' ? './node_modules/.astro' : `./node_modules/.astro-${base.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`)
-  );
+/**
+ * Astro's cache folder (astro.config.mjs sets `cacheDir` with it): ASTRO_CACHE_DIR when set, else one
+ * under node_modules for each base path and content folder. Chapters are rendered for one base path,
+ * and entries cached from another content folder would clash with this one's by id.
+ */
+export function cacheDirFor(base: string, contentFolder: string, env: Record<string, string | undefined>): string {
+  if (env['ASTRO_CACHE_DIR']) return env['ASTRO_CACHE_DIR'];
+  const ownContent =
+    resolve(contentFolder) === BUILT_IN_CONTENT_DIR ? '' : `content-${createHash('sha256').update(resolve(contentFolder)).digest('hex').slice(0, 10)}`;
+  const suffix = [base === '/' ? '' : base, ownContent]
+    .map((part) => part.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+    .filter(Boolean)
+    .map((part) => `-${part}`)
+    .join('');
+  return `./node_modules/.astro${suffix}`;
 }

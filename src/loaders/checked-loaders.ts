@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'astro/zod';
-import { glob, type Loader } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ContentError, describeValue, formatProblems, ok, refuse, type Problem, type Result } from '../common/problems.ts';
 import { problemsFromZod } from '../common/zod-problems.ts';
@@ -69,16 +70,46 @@ export function checkFileId(relativePath: string, maxId: number, file: string): 
   );
 }
 
+/** An id no file can give an entry (file ids are kebab-case): held for a moment to create an empty collection. */
+const NO_ENTRY = '#none';
+
+/**
+ * Leaves a collection with no entries: nothing kept from an earlier build of other content, and the
+ * collection known to Astro, so that reading it gives an empty list instead of a warning that it "does
+ * not exist or is empty" (Astro has no call to create an empty collection; storing and removing an
+ * entry does it).
+ */
+export function storeNothing(store: LoaderContext['store']): void {
+  store.clear();
+  store.set({ id: NO_ENTRY, data: {} });
+  store.delete(NO_ENTRY);
+}
+
+/** The build's error for a content folder the playbook cannot do without. */
+export function missingFolderError(base: string): ContentError {
+  const name = basename(base);
+  return new ContentError(
+    `Missing content folder: ${displayPath(base)} (every playbook needs its ${name}/ folder, even with one file in it; src/content/${name} shows the layout).`,
+  );
+}
+
 /**
  * Astro's glob loader with our own validation in front of it, so an invalid entry fails the build with
- * a message that names the file, the field, what was expected and what was given.
+ * a message that names the file, the field, what was expected and what was given. A folder marked
+ * `optional` may be left out of a team's content: the collection is then empty and the build says
+ * nothing about it; a required folder that is missing fails the build naming it.
  */
-export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; idRoute?: string; maxId?: number }): Loader {
+export function checkedGlob(options: { base: string; pattern: string; schema: z.ZodType; idRoute?: string; maxId?: number; optional?: boolean }): Loader {
   const inner = glob({ base: options.base, pattern: options.pattern });
   return {
     name: 'checked-glob',
-    load: (context) =>
-      inner.load({
+    load: async (context) => {
+      if (!existsSync(options.base)) {
+        if (!options.optional) throw missingFolderError(options.base);
+        storeNothing(context.store);
+        return;
+      }
+      await inner.load({
         ...context,
         parseData: async (props) => {
           const file = props.filePath ? resolve(fileURLToPath(context.config.root), props.filePath) : props.id;
@@ -88,7 +119,8 @@ export function checkedGlob(options: { base: string; pattern: string; schema: z.
           if (!checked.ok) throw invalid(file, checked.problems);
           return context.parseData(props);
         },
-      }),
+      });
+    },
   };
 }
 

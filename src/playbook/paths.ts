@@ -43,3 +43,9 @@ export function getPathViews(): Promise<PathView[]> {
   views ??= load();
   return views;
 }
+
+/** The routes of the pages shown once per path (the path, its booklet): each path's id, with its view as the page's props. */
+export async function pathRoutes(): Promise<{ params: { id: string }; props: { path: PathView } }[]> {
+  const paths = await getPathViews();
+  return paths.map((path) => ({ params: { id: path.id }, props: { path } }));
+}

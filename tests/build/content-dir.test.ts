@@ -16,6 +16,12 @@ function buildFixture(name: string, edit: (dir: string) => void = () => {}) {
   const content = join(work, name, 'content');
   cpSync(resolve('tests/fixtures/content'), content, { recursive: true });
   edit(content);
+  return buildAgain(name);
+}
+
+/** Builds the content folder of an earlier `buildFixture(name)` again, into the same site folder and on the same cache. */
+function buildAgain(name: string) {
+  const content = join(work, name, 'content');
   const out = join(work, name, 'dist');
   const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
     env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(work, name, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' },
@@ -52,9 +58,12 @@ const addAssessment = (dir: string, file: string, text: string) => {
 };
 
 describe('CONTENT_DIR builds', () => {
-  test('a content folder outside the repository builds into a full site, without drafts', () => {
-    const { status, out, output } = buildFixture('valid');
+  test('a content folder outside the repository builds into a full site, without drafts, and without a warning for the folders it leaves out', () => {
+    const { status, out, output, content } = buildFixture('valid');
     expect(status, output).toBe(0);
+    // No assessments, knowledge checks or objections: optional, so the build says nothing about them.
+    expect(['assessments', 'checks', 'objections'].filter((name) => existsSync(join(content, name)))).toEqual([]);
+    expect(output.split('\n').filter((line) => line.includes('[WARN]'))).toEqual([]);
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     expect(home).toContain('Fixture Playbook');
     expect(home).toContain('lang="en-GB"');
@@ -62,6 +71,37 @@ describe('CONTENT_DIR builds', () => {
     expect(existsSync(join(out, 'chapters/unfinished/index.html'))).toBe(false);
     // The calculator falls back to the generator's defaults when the folder has none.
     expect(readFileSync(join(out, 'theme.css'), 'utf8')).toContain('--accent-light:#0f766e');
+  });
+
+  test('a required folder that is missing fails the build naming it', () => {
+    const { status, output, content } = buildFixture('no-chapters', (dir) => rmSync(join(dir, 'playbook'), { recursive: true }));
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      `Missing content folder: ${join(content, 'playbook')} (every playbook needs its playbook/ folder, even with one file in it; src/content/playbook shows the layout).`,
+    );
+  });
+
+  test('an optional folder removed since the last build leaves nothing of it behind, quietly', () => {
+    const objection = `objection: "Send me an email."
+category: brush-off
+behind: Often a polite way to end the call.
+response: Agree, and ask one question that makes the email worth opening.
+exchange:
+  - { speaker: buyer, line: "Just send me an email." }
+  - { speaker: rep, line: "Will do. What should it cover so it's worth your time?" }
+chapter: first-steps
+`;
+    const first = buildFixture('objections-removed', (dir) => {
+      mkdirSync(join(dir, 'objections'));
+      writeFileSync(join(dir, 'objections', 'send-me-an-email.yaml'), objection);
+    });
+    expect(first.status, first.output).toBe(0);
+    expect(readFileSync(join(first.out, 'objections/index.html'), 'utf8')).toContain('Send me an email.');
+    rmSync(join(first.content, 'objections'), { recursive: true });
+    const again = buildAgain('objections-removed');
+    expect(again.status, again.output).toBe(0);
+    expect(readFileSync(join(again.out, 'objections/index.html'), 'utf8')).not.toContain('Send me an email.');
+    expect(again.output.split('\n').filter((line) => line.includes('[WARN]'))).toEqual([]);
   });
 
   test('invalid frontmatter fails the build naming the file, field, expected and given', () => {

@@ -85,6 +85,24 @@ test('the theme toggle is remembered across pages and reloads', async ({ page, h
   await expect(siteHeader.theme).not.toHaveAttribute('data-theme', /./);
 });
 
+test.describe('with the system set to dark', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the theme chosen in the site wins over the system’s, light and dark alike', async ({ page, homePage, siteHeader }) => {
+    await homePage.goto();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const toggle = siteHeader.themeToggle;
+    await expect(toggle).toHaveText('Theme: System');
+    const systemDark = await background();
+    await toggle.click();
+    await expect(toggle).toHaveText('Theme: Light');
+    await expect(siteHeader.theme).toHaveAttribute('data-theme', 'light');
+    expect(await background()).not.toBe(systemDark);
+    await toggle.click();
+    await expect(toggle).toHaveText('Theme: Dark');
+    expect(await background()).toBe(systemDark);
+  });
+});
+
 test.describe('on a 360-pixel phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
   test('pages fit the screen without sideways scrolling', async ({ page }) => {

@@ -21,14 +21,13 @@ import { readDefaults } from '../../src/features/calculator/store.ts';
 import { parseTheme } from '../../src/components/theme.ts';
 import type { Problem } from '../../src/common/problems.ts';
 import type { Assessment } from '../../src/features/assessments/schema.ts';
-import { parseAssessmentFile } from '../../src/loaders/assessment-file.ts';
-import { formatProblems } from '../../src/common/problems.ts';
 import { ProgressSchema, type Progress } from '../../src/features/progress/schema.ts';
 import { FIELD_GROUPS, SCENARIO_FIELDS, type Scenario } from '../../src/features/calculator/fields.ts';
 import { ScenarioSchema } from '../../src/features/calculator/schema.ts';
 import { SavedAssessmentSchema, readSaved } from '../../src/features/assessments/saved.ts';
 import { storageKey } from '../../src/features/assessments/store.ts';
 import { METHODOLOGY_DEFAULTS, arbitraryScenario } from './calculator/fixtures.ts';
+import { FIXTURE, load } from './assessments/fixtures.ts';
 
 /**
  * Every parser of untrusted input (share links, files, imported and stored state) against random and
@@ -522,49 +521,8 @@ function safeJson(text: string): string {
 // Assessment result links and files (src/features/assessments/result-format.ts).
 
 // Maximum option index: q1 and q4 have 3 options, q2 and q3 (agreement) 5.
-const ASSESSMENT_YAML = `
-id: fixture
-title: Fixture
-audience: rep
-intro: For tests.
-minutes: 3
-dimensions:
-  - { id: a, title: Dimension A, description: First. }
-  - { id: b, title: Dimension B, description: Second. }
-questions:
-  - id: q1
-    dimension: a
-    kind: single
-    prompt: Single.
-    options:
-      - { label: Never, score: 0 }
-      - { label: Sometimes, score: 1 }
-      - { label: Always, score: 3 }
-  - { id: q2, dimension: a, kind: agreement, prompt: Agreement. }
-  - { id: q3, dimension: b, kind: agreement, reverse: true, prompt: Reverse agreement. }
-  - id: q4
-    dimension: b
-    kind: single
-    prompt: Single.
-    options:
-      - { label: Zero, score: 0 }
-      - { label: Two, score: 2 }
-      - { label: Five, score: 5 }
-bands:
-  - { from: 0, to: 49, label: Low, summary: Low., chapters: [ch-low] }
-  - { from: 50, to: 100, label: High, summary: High., chapters: [ch-high] }
-dimensionAdvice:
-  a: { low: Work on A., chapters: [a-1] }
-  b: { low: Work on B., chapters: [b-1] }
-`;
-
-function load(id: string, yaml: string): Assessment {
-  const outcome = parseAssessmentFile(`${id}.yaml`, yaml);
-  if (!outcome.ok) throw new Error(formatProblems(`${id}.yaml`, outcome.problems));
-  return outcome.value;
-}
-const fixture = load('fixture', ASSESSMENT_YAML);
-const other = load('other', ASSESSMENT_YAML.replace('id: fixture', 'id: other'));
+const fixture = load('fixture.yaml', FIXTURE);
+const other = load('other.yaml', FIXTURE.replace('id: fixture', 'id: other'));
 
 const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true });
 const isoTime = isoDate.map((date) => date.toISOString());

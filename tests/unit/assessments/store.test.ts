@@ -1,4 +1,3 @@
-import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { buildPageData, parsePageData, recommendableChapters } from '../../../src/features/assessments/page-data.ts';
 import type { Assessment } from '../../../src/features/assessments/schema.ts';
@@ -6,6 +5,7 @@ import { EMPTY_SAVED, MAX_HISTORY, parseSaved, readSaved, type SavedAssessment }
 import { storageKey } from '../../../src/features/assessments/store.ts';
 import { parseAssessmentFile } from '../../../src/loaders/assessment-file.ts';
 import { formatProblems } from '../../../src/common/problems.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const YAML = `
 id: demo
@@ -148,7 +148,7 @@ describe('assessmentStore', () => {
   const KEY = storageKey('/', 'demo');
 
   afterEach(() => {
-    if (loaded) cleanStores(loaded.$saved, loaded.$notice);
+    cleanStoresOf(loaded);
     loaded = undefined;
   });
 

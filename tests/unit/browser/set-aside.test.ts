@@ -1,24 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { setAside } from '../../../src/browser/set-aside.ts';
 import { belongsTo, discardCopies, setAsideCopies, setAsideFile } from '../../../src/browser/set-aside-copies.ts';
-
-/** A Storage held in memory; `full` makes every write throw as a full browser storage does. */
-function memoryStorage(full = false): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    key: (i: number) => [...data.keys()][i] ?? null,
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      data.set(key, value);
-    },
-    removeItem: (key: string) => void data.delete(key),
-    clear: () => data.clear(),
-  };
-}
+import { memoryStorage } from '../helpers/memory-storage.ts';
 
 describe('stored data set aside', () => {
   test('a copy is kept under its own key, once per text, and a later different text goes beside it', () => {
@@ -33,7 +16,7 @@ describe('stored data set aside', () => {
   });
 
   test('a full storage refuses the copy, so the caller knows to leave the original alone', () => {
-    expect(setAside('pb-progress:/', 'text', memoryStorage(true))).toBe(false);
+    expect(setAside('pb-progress:/', 'text', memoryStorage({ full: true }))).toBe(false);
     expect(setAside('pb-progress:/', 'text', undefined)).toBe(false);
   });
 

@@ -1,28 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { probeStorage, safeEngine, StorageWriteError } from '../../../src/browser/storage.ts';
-
-/** A Storage-like object backed by a Map; `full` makes every write throw a quota error. */
-function fakeStorage(full = false): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i: number) => [...items.keys()][i] ?? null,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => {
-      if (full) throw new DOMException('quota', 'QuotaExceededError');
-      items.set(key, value);
-    },
-    removeItem: (key: string) => void items.delete(key),
-    clear: () => items.clear(),
-  };
-}
+import { memoryStorage } from '../helpers/memory-storage.ts';
 
 describe('probeStorage', () => {
   test.each([
-    ['working storage', fakeStorage(), 'ok'],
-    ['full storage', fakeStorage(true), 'full'],
+    ['working storage', memoryStorage(), 'ok'],
+    ['full storage', memoryStorage({ full: true }), 'full'],
     ['no storage (null or a throwing getter)', undefined, 'blocked'],
   ] as const)('%s is %s', (_name, storage, state) => {
     expect(probeStorage(storage)).toBe(state);
@@ -31,7 +14,7 @@ describe('probeStorage', () => {
 
 describe('safeEngine', () => {
   test('reads and writes through getItem and setItem', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const engine = safeEngine(storage);
     engine['k'] = 'v';
     expect(storage.getItem('k')).toBe('v');
@@ -42,7 +25,7 @@ describe('safeEngine', () => {
   });
 
   test('a refused write throws, so the store can say it was not saved', () => {
-    expect(() => (safeEngine(fakeStorage(true))['k'] = 'v')).toThrow(StorageWriteError);
+    expect(() => (safeEngine(memoryStorage({ full: true }))['k'] = 'v')).toThrow(StorageWriteError);
     expect(() => (safeEngine(undefined)['k'] = 'v')).toThrow(StorageWriteError);
   });
 

@@ -6,6 +6,7 @@ import { comparisons } from '../../../src/features/calculator/view/answer.ts';
 import { problemItems } from '../../../src/features/calculator/view/notices.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const D = METHODOLOGY_DEFAULTS;
 const fmt = createFormatters('en-US', 'USD');
@@ -56,7 +57,7 @@ describe('the question chosen travels in the share link', () => {
 
 let store: CalculatorStore | undefined;
 afterEach(() => {
-  if (store) cleanStores(store.$scenario, store.$comparison, store.$shareLink, store.$link, store.$view, store.$breakEven, store.$linkNotice);
+  cleanStoresOf(store);
   store = undefined;
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { SCENARIO_FIELDS, withField, type Scenario } from '../../../src/features/calculator/fields.ts';
+import { SCENARIO_FIELDS, readField, withField, type FieldPath, type NumericFieldPath, type Scenario } from '../../../src/features/calculator/fields.ts';
+import { inputText, type FieldEntry, type FormEntries } from '../../../src/features/calculator/view/form.ts';
 
 /** The methodology's (v2) default scenario, copied by hand from the methodology tables. */
 export const METHODOLOGY_DEFAULTS: Scenario = {
@@ -147,3 +148,23 @@ export const V1_FIGURES: Scenario = scenarioWith({
   bridge: { months: 0 },
   uncertainty: { runs: 0 },
 });
+
+/**
+ * What the calculator's form holds when it shows `scenario` (en-US), with some inputs changed as a
+ * person would: a text typed over, or any other part of the entry (`badInput`, `checked`, `solve`).
+ */
+export function formShowing(scenario: Scenario, typed: Partial<Record<FieldPath, string | Partial<FieldEntry>>> = {}): FormEntries {
+  const entries = new Map<FieldPath, FieldEntry>();
+  for (const field of SCENARIO_FIELDS) {
+    const value = readField(scenario, field.path);
+    const shown: FieldEntry =
+      field.unit === 'boolean'
+        ? { text: 'on', checked: value === true }
+        : field.unit === 'enum' || field.unit === 'currency'
+          ? { text: String(value) }
+          : { text: inputText(field.path as NumericFieldPath, value as number | null, 'en-US'), solve: value === null };
+    const change = typed[field.path];
+    entries.set(field.path, { ...shown, ...(typeof change === 'string' ? { text: change } : change) });
+  }
+  return entries;
+}

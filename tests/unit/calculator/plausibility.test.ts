@@ -1,20 +1,10 @@
-import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test } from 'vitest';
 import { encodeLink } from '../../../src/features/calculator/codec.ts';
-import {
-  GUARDED_PATHS,
-  PLAUSIBLE_MIN,
-  SCENARIO_FIELDS,
-  isImplausible,
-  readField,
-  type FieldPath,
-  type NumericFieldPath,
-  type Scenario,
-} from '../../../src/features/calculator/fields.ts';
+import { GUARDED_PATHS, PLAUSIBLE_MIN, isImplausible } from '../../../src/features/calculator/fields.ts';
 import { calculatorStore, type CalculatorStore } from '../../../src/features/calculator/store.ts';
-import { inputText, type FieldEntry, type FormEntries } from '../../../src/features/calculator/view/form.ts';
 import { implausibleIn, warningView } from '../../../src/features/calculator/view/plausibility.ts';
-import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
+import { METHODOLOGY_DEFAULTS, formShowing, scenarioWith } from './fixtures.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const D = METHODOLOGY_DEFAULTS;
 
@@ -78,32 +68,15 @@ describe('values that are allowed but look like a typing slip', () => {
 
 let store: CalculatorStore | undefined;
 afterEach(() => {
-  if (store) cleanStores(store.$scenario, store.$unconfirmed, store.$warnings, store.$status, store.$view, store.$summary, store.$link);
+  cleanStoresOf(store);
   store = undefined;
 });
-
-/** The form showing `scenario`, with some inputs typed over. */
-function form(scenario: Scenario, typed: Partial<Record<FieldPath, string>> = {}): FormEntries {
-  const entries = new Map<FieldPath, FieldEntry>();
-  for (const field of SCENARIO_FIELDS) {
-    const value = readField(scenario, field.path);
-    const shown: FieldEntry =
-      field.unit === 'boolean'
-        ? { text: 'on', checked: value === true }
-        : field.unit === 'enum' || field.unit === 'currency'
-          ? { text: String(value) }
-          : { text: inputText(field.path as NumericFieldPath, value as number | null, 'en-US'), solve: value === null };
-    const text = typed[field.path];
-    entries.set(field.path, text === undefined ? shown : { ...shown, text });
-  }
-  return entries;
-}
 
 describe('the calculator holds a slip back until the person chooses', () => {
   test('typing 70 for the SDR base salary warns and leaves the answer as it was; keeping it updates the answer', () => {
     store = calculatorStore(D, 'en-US');
     const verdict = store.$view.get().verdict.headline;
-    store.edit(form(D, { 'inHouse.baseSalary': '70' }));
+    store.edit(formShowing(D, { 'inHouse.baseSalary': '70' }));
     expect(store.$scenario.get().inHouse.baseSalary).toBe(D.inHouse.baseSalary);
     expect(store.$view.get().verdict.headline).toBe(verdict);
     expect(store.$warnings.get().map((w) => w.text)).toEqual([
@@ -112,7 +85,7 @@ describe('the calculator holds a slip back until the person chooses', () => {
     expect(store.$status.get()).toBe('Waiting for you: 1 value looks like a typing slip');
     expect(store.$summary.get()).toMatch(/^Out of date \(1 value to confirm\)\. Cheapest: /);
     // Another input still changes the answer meanwhile; the slip stays held.
-    store.edit(form(D, { 'inHouse.baseSalary': '70', 'shared.targetOpportunitiesPerMonth': '25' }));
+    store.edit(formShowing(D, { 'inHouse.baseSalary': '70', 'shared.targetOpportunitiesPerMonth': '25' }));
     expect(store.$scenario.get().shared.targetOpportunitiesPerMonth).toBe(25);
     expect(store.$scenario.get().inHouse.baseSalary).toBe(D.inHouse.baseSalary);
 
@@ -122,15 +95,15 @@ describe('the calculator holds a slip back until the person chooses', () => {
     expect(store.$warnings.get()).toEqual([]);
     expect(store.$status.get()).toBe('Up to date');
     // Kept once, not asked again on the next keystroke.
-    store.edit(form(store.$scenario.get(), { 'shared.targetOpportunitiesPerMonth': '26' }));
+    store.edit(formShowing(store.$scenario.get(), { 'shared.targetOpportunitiesPerMonth': '26' }));
     expect(store.$warnings.get()).toEqual([]);
     expect(store.$scenario.get().inHouse.baseSalary).toBe(70);
   });
 
   test('correcting the slip clears the warning and uses the corrected value', () => {
     store = calculatorStore(D, 'en-US');
-    store.edit(form(D, { 'inHouse.baseSalary': '70' }));
-    store.edit(form(D, { 'inHouse.baseSalary': '70k' }));
+    store.edit(formShowing(D, { 'inHouse.baseSalary': '70' }));
+    store.edit(formShowing(D, { 'inHouse.baseSalary': '70k' }));
     expect(store.$warnings.get()).toEqual([]);
     expect(store.$scenario.get().inHouse.baseSalary).toBe(70000);
   });
@@ -143,7 +116,7 @@ describe('the calculator holds a slip back until the person chooses', () => {
     expect(store.$warnings.get().map((w) => [w.keep, w.fix])).toEqual([['Keep 70', 'Use 70,000']]);
     expect(store.$status.get()).toBe('Up to date');
     // Editing another field keeps both the value and its warning.
-    store.edit(form(linked, { 'shared.targetOpportunitiesPerMonth': '21' }));
+    store.edit(formShowing(linked, { 'shared.targetOpportunitiesPerMonth': '21' }));
     expect(store.$scenario.get().inHouse.baseSalary).toBe(70);
     expect(store.$warnings.get()).toHaveLength(1);
     store.keepValue('inHouse.baseSalary');

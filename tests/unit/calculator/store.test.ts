@@ -1,13 +1,12 @@
-import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MAX_FILE_LENGTH, decodeLink, parseScenarioText } from '../../../src/features/calculator/codec.ts';
-import { SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from '../../../src/features/calculator/fields.ts';
+import type { Scenario } from '../../../src/features/calculator/fields.ts';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { calculatorStore, readDefaults, type CalculatorStore } from '../../../src/features/calculator/store.ts';
-import { inputText, type FieldEntry, type FormEntries } from '../../../src/features/calculator/view/form.ts';
 import { calculatorView } from '../../../src/features/calculator/view/view-model.ts';
 import { createFormatters } from '../../../src/common/format.ts';
-import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
+import { METHODOLOGY_DEFAULTS, formShowing, scenarioWith } from './fixtures.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const D = METHODOLOGY_DEFAULTS;
 const SERVER_BREAK_EVEN = 'In-house SDRs and the agency cost the same per opportunity when …';
@@ -18,39 +17,9 @@ function start(defaults: Scenario = D): CalculatorStore {
   return store;
 }
 afterEach(() => {
-  if (store)
-    cleanStores(
-      store.$scenario,
-      store.$fieldErrors,
-      store.$stale,
-      store.$status,
-      store.$formatters,
-      store.$evaluation,
-      store.$link,
-      store.$view,
-      store.$breakEven,
-      store.$linkNotice,
-      store.$importNotice,
-      store.$message,
-    );
+  cleanStoresOf(store);
   store = undefined;
 });
-
-/** The form showing `scenario`, with some inputs changed as a person would type. */
-function form(scenario: Scenario, typed: Partial<Record<FieldPath, Partial<FieldEntry>>> = {}): FormEntries {
-  const entries = new Map<FieldPath, FieldEntry>();
-  for (const field of SCENARIO_FIELDS) {
-    const value = readField(scenario, field.path);
-    const shown: FieldEntry =
-      field.unit === 'boolean'
-        ? { text: 'on', checked: value === true }
-        : field.unit === 'enum' || field.unit === 'currency'
-          ? { text: String(value) }
-          : { text: inputText(field.path as NumericFieldPath, value as number | null, 'en-US'), solve: value === null };
-    entries.set(field.path, { ...shown, ...typed[field.path] });
-  }
-  return entries;
-}
 
 /** A file as the browser hands it over. */
 const fileOf = (name: string, text: string) => ({ name, size: text.length, text: async () => text });
@@ -83,7 +52,7 @@ describe('editing', () => {
   test('valid inputs: the results follow at once and the link carries the change', () => {
     const s = start();
     s.openLink('');
-    s.edit(form(D, { horizonMonths: { text: '36' }, 'shared.grossMargin': { text: '62.5' } }));
+    s.edit(formShowing(D, { horizonMonths: { text: '36' }, 'shared.grossMargin': { text: '62.5' } }));
     expect(s.$scenario.get()).toEqual(scenarioWith({ horizonMonths: 36, shared: { grossMargin: 0.625 } }));
     expect(s.$evaluation.get().inHouse.months).toHaveLength(36);
     expect(decodeLink(s.$link.get(), D).scenario).toEqual(decodeLink('horizonMonths=36&shared.grossMargin=0.625', D).scenario);
@@ -94,9 +63,9 @@ describe('editing', () => {
   test('an invalid input keeps the last valid results, out of date, and says what to fix', () => {
     const s = start();
     s.openLink('');
-    s.edit(form(D, { horizonMonths: { text: '36' } }));
+    s.edit(formShowing(D, { horizonMonths: { text: '36' } }));
     const kept = s.$scenario.get();
-    s.edit(form(kept, { 'shared.grossMargin': { text: '150' }, 'inHouse.rampMonths': { text: '', badInput: true } }));
+    s.edit(formShowing(kept, { 'shared.grossMargin': { text: '150' }, 'inHouse.rampMonths': { text: '', badInput: true } }));
     expect(s.$scenario.get()).toBe(kept);
     expect(s.$stale.get()).toBe(true);
     expect(Object.fromEntries(s.$fieldErrors.get())).toEqual({
@@ -104,7 +73,7 @@ describe('editing', () => {
       'inHouse.rampMonths': 'Not a number. Allowed: a whole number 0 to 24 months.',
     });
     expect(s.$status.get()).toBe('Out of date: 2 inputs need fixing');
-    s.edit(form(kept));
+    s.edit(formShowing(kept));
     expect(s.$stale.get()).toBe(false);
     expect(s.$status.get()).toBe('Up to date');
   });
@@ -112,7 +81,7 @@ describe('editing', () => {
   test('after a link with problems, the first complete edit is simply up to date', () => {
     const s = start();
     s.openLink('inHouse.baseSalary=-5');
-    s.edit(form(D, { 'inHouse.baseSalary': { text: '60000' } }));
+    s.edit(formShowing(D, { 'inHouse.baseSalary': { text: '60000' } }));
     expect(s.$status.get()).toBe('Up to date');
     // The link's notice stays until the scenario is replaced (import or reset).
     expect(s.$linkNotice.get()).toHaveLength(1);
@@ -120,7 +89,7 @@ describe('editing', () => {
 
   test('days out are checked against the working days the form describes', () => {
     const s = start();
-    s.edit(form(D, { 'shared.workingDaysPerYear': { text: '150' }, 'inHouse.daysOutPerYear': { text: '160' } }));
+    s.edit(formShowing(D, { 'shared.workingDaysPerYear': { text: '150' }, 'inHouse.daysOutPerYear': { text: '160' } }));
     expect(s.$fieldErrors.get().get('inHouse.daysOutPerYear')).toBe('Too high. Allowed: 0 to 149 days.');
   });
 
@@ -134,7 +103,7 @@ describe('editing', () => {
     expect(s.$view.get().tornado.model).toBe('inHouse');
     s.setChartWidths({ cost: 300, opportunities: 300, tornado: 1200 });
     expect(s.$view.get().cost.svg.attrs['viewBox']).toBe('0 0 300 250');
-    s.edit(form(D, { currency: { text: 'eur' } }));
+    s.edit(formShowing(D, { currency: { text: 'eur' } }));
     expect(s.$formatters.get().currency).toBe('EUR');
     expect(s.$view.get().fields['inHouse.baseSalary'].unit).toBe('EUR');
   });
@@ -143,7 +112,7 @@ describe('editing', () => {
 describe('break-even', () => {
   test('found on request, out of date once the inputs change', () => {
     const s = start();
-    s.edit(form(D, { horizonMonths: { text: '36' } }));
+    s.edit(formShowing(D, { horizonMonths: { text: '36' } }));
     expect(s.$breakEven.get()).toEqual({
       text: `Out of date: the inputs changed since this was found. Press “Find break-even” to update it. (Was: ${SERVER_BREAK_EVEN})`,
       stale: true,
@@ -215,7 +184,7 @@ describe('files', () => {
 
   test('the downloads: monthly CSV, and a results JSON that reads back as the scenario', async () => {
     const s = start();
-    s.edit(form(D, { horizonMonths: { text: '12' } }));
+    s.edit(formShowing(D, { horizonMonths: { text: '12' } }));
     const csv = await s.exportCsv();
     expect([csv.name, csv.type]).toEqual(['pipeline-cost.csv', 'text/csv;charset=utf-8']);
     expect(
@@ -235,7 +204,7 @@ describe('files', () => {
     const s = start();
     s.openLink('horizonMonths=36&bogus=1');
     await s.importFile(fileOf('bad.json', '[]'));
-    s.edit(form(s.$scenario.get(), { 'shared.grossMargin': { text: '150' } }));
+    s.edit(formShowing(s.$scenario.get(), { 'shared.grossMargin': { text: '150' } }));
     s.reset();
     expect(s.$scenario.get()).toBe(D);
     expect(s.$stale.get()).toBe(false);

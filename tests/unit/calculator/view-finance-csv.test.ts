@@ -28,6 +28,11 @@ describe('the CSV for finance', () => {
     expect(inputs).toContainEqual(['In-house SDR team', 'Seats (in-house)', 'sized for the target', '']);
     expect(inputs).toContainEqual(['Shared inputs', 'Planning horizon', '2', 'months']);
     expect(inputs).toContainEqual(['Full-cycle AEs', 'Value AE prospecting time at (full-cycle)', 'Salary cost', '']);
+    // Units as the form shows them, but shares stay 0 to 1 and counts that are not seats have no unit.
+    expect(inputs).toContainEqual(['In-house SDR team', 'Meeting to opportunity (in-house)', '0.368', 'share (0 to 1)']);
+    expect(inputs).toContainEqual(['Outsourced agency', 'Cost of an internal hour (agency)', '75.00', 'USD per hour']);
+    expect(inputs).toContainEqual(['In-house SDR team', 'SDRs per manager (in-house)', '8', '']);
+    expect(inputs).toContainEqual(['Uncertainty', 'Uncertainty runs (uncertainty)', '0', '']);
   });
 
   test('the summary per option: headers with the currency, money to the cent', () => {

@@ -1,16 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved } from '../../../src/features/calculator/view/saved-scenarios.ts';
-import { calculatorStore, type SavedStorage } from '../../../src/features/calculator/store.ts';
+import { calculatorStore } from '../../../src/features/calculator/store.ts';
 import { encodeLink } from '../../../src/features/calculator/codec.ts';
 import { METHODOLOGY_DEFAULTS } from './fixtures.ts';
+import { memoryStorage } from '../helpers/memory-storage.ts';
 
 const entry = (name: string, link = 'v=2') => ({ name, savedAt: '2026-11-30T08:00:00.000Z', link });
-
-/** A storage that behaves like localStorage, in memory. */
-function memory(initial: Record<string, string> = {}): SavedStorage & { data: Record<string, string> } {
-  const data = { ...initial };
-  return { data, getItem: (key) => data[key] ?? null, setItem: (key, value) => void (data[key] = value) };
-}
 
 describe('reading the saved list defensively', () => {
   test('nothing stored: an empty list and no notice', () => {
@@ -50,12 +45,12 @@ describe('reading the saved list defensively', () => {
 
 describe('saving, opening and deleting in the store', () => {
   test('save, open and delete a scenario', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const s = calculatorStore(METHODOLOGY_DEFAULTS, 'en-US', { storage });
     s.edit(new Map([['horizonMonths', { text: '36' }]]));
     s.saveScenario('Three years');
     expect(s.$saved.get().map((e) => e.name)).toEqual(['Three years']);
-    expect(readSaved(storage.data[SAVED_KEY] ?? null).items).toHaveLength(1);
+    expect(readSaved(storage.getItem(SAVED_KEY)).items).toHaveLength(1);
     expect(s.$message.get().text).toBe('Saved “Three years” in this browser.');
 
     s.reset();
@@ -66,11 +61,11 @@ describe('saving, opening and deleting in the store', () => {
 
     s.deleteSaved(0);
     expect(s.$saved.get()).toEqual([]);
-    expect(readSaved(storage.data[SAVED_KEY] ?? null).items).toEqual([]);
+    expect(readSaved(storage.getItem(SAVED_KEY)).items).toEqual([]);
   });
 
   test('a saved scenario opens on the question it was saved with; one saved without a question keeps the one on screen', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const s = calculatorStore(METHODOLOGY_DEFAULTS, 'en-US', { storage });
     s.setComparison('inHouse-outsourced');
     s.saveScenario('SDRs or the agency');
@@ -79,7 +74,7 @@ describe('saving, opening and deleting in the store', () => {
     expect(s.$comparison.get()).toBe('inHouse-outsourced');
 
     const older = { name: 'Older', savedAt: '2026-03-01T09:30:00.000Z', link: encodeLink(METHODOLOGY_DEFAULTS) };
-    storage.data[SAVED_KEY] = writeSaved([older]);
+    storage.setItem(SAVED_KEY, writeSaved([older]));
     const t = calculatorStore(METHODOLOGY_DEFAULTS, 'en-US', { storage });
     t.setComparison('outsourced-fullCycle');
     expect(t.openSaved(0)).toBe(true);
@@ -87,13 +82,13 @@ describe('saving, opening and deleting in the store', () => {
   });
 
   test('a damaged list: a notice, the calculator works, and the damaged text is kept aside before a new save', () => {
-    const storage = memory({ [SAVED_KEY]: '{broken' });
+    const storage = memoryStorage({ items: { [SAVED_KEY]: '{broken' } });
     const s = calculatorStore(METHODOLOGY_DEFAULTS, 'en-US', { storage });
     expect(s.$savedNotice.get()).toMatch(/could not be read/);
     expect(s.$evaluation.get().inHouse.totalCost).toBeGreaterThan(0);
     s.saveScenario('Fresh');
-    expect(storage.data[DAMAGED_KEY]).toBe('{broken');
-    expect(readSaved(storage.data[SAVED_KEY] ?? null).items.map((e) => e.name)).toEqual(['Fresh']);
+    expect(storage.getItem(DAMAGED_KEY)).toBe('{broken');
+    expect(readSaved(storage.getItem(SAVED_KEY)).items.map((e) => e.name)).toEqual(['Fresh']);
   });
 
   test('storage that refuses to write: the list is unchanged and the page says why', () => {

@@ -1,4 +1,3 @@
-import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test } from 'vitest';
 import { encodeLink } from '../../../src/features/calculator/codec.ts';
 import type { Scenario } from '../../../src/features/calculator/fields.ts';
@@ -8,6 +7,8 @@ import { SAVED_KEY, writeSaved } from '../../../src/features/calculator/view/sav
 import { diffScenarios } from '../../../src/features/calculator/view/scenario-diff.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS as D, scenarioWith } from './fixtures.ts';
+import { memoryStorage } from '../helpers/memory-storage.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const fmt = createFormatters('en-US', 'USD');
 const named = (name: string, scenario: Scenario, problems = 0) => ({ name, scenario, problems });
@@ -81,13 +82,10 @@ describe('the results side by side', () => {
 describe('comparing saved scenarios in the store', () => {
   let store: CalculatorStore | undefined;
   afterEach(() => {
-    if (store) cleanStores(store.$saved, store.$savedDiff, store.$message);
+    cleanStoresOf(store);
     store = undefined;
   });
-  const storage = (text: string) => {
-    const map = new Map([[SAVED_KEY, text]]);
-    return { getItem: (key: string) => map.get(key) ?? null, setItem: (key: string, value: string) => void map.set(key, value) };
-  };
+  const storage = (text: string) => memoryStorage({ items: { [SAVED_KEY]: text } });
   const entry = (name: string, scenario: Scenario) => ({ name, savedAt: '2026-01-01T00:00:00.000Z', link: encodeLink(scenario) });
 
   test('two saved scenarios, opened through their links, side by side; a damaged entry is set aside and the rest compare', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../../src/features/calculator/view/spreads.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
 
 const D = METHODOLOGY_DEFAULTS;
 const fmt = createFormatters('en-US', 'USD');
@@ -111,7 +112,7 @@ describe('reading the spread inputs into the scenario', () => {
 describe('the store', () => {
   let store: CalculatorStore | undefined;
   afterEach(() => {
-    if (store) cleanStores(store.$scenario, store.$link, store.$spreads, store.$spreadErrors, store.$message);
+    cleanStoresOf(store);
     store = undefined;
   });
 

@@ -12,7 +12,7 @@ describe('how many threads render chapters', () => {
     [10, { CHAPTER_RENDER_THREADS: '2' }, 2, 2, 'as many as asked'],
     [1000, { CHAPTER_RENDER_THREADS: '0' }, 2, 0, 'none when asked for none'],
     [5000, { CHAPTER_RENDER_THREADS: 'many' }, 2, 2, 'the default when the setting is not a number'],
-  ])('%i chapters, %o, %i cores: %i (%s)', (jobs, env, cores, threads) => {
+  ])('%i chapters, %o, %i cores: %i (%s)', (jobs, env: Record<string, string>, cores, threads, _why) => {
     expect(renderThreads(jobs, env, cores)).toBe(threads);
   });
 });

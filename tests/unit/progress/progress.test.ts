@@ -16,11 +16,8 @@ import { EMPTY_PROGRESS, parseProgressText, parseProgressValue, progressReason, 
 import { stepTargets } from '../../../src/features/progress/targets.ts';
 import { importRefused, importedMessage } from '../../../src/features/progress/transfer-wording.ts';
 import { slug } from '../../../src/common/slug.ts';
-import { ProgressSchema, type Progress } from '../../../src/features/progress/schema.ts';
-
-const T1 = '2026-03-01T09:30:00.000Z';
-const T2 = '2026-03-02T10:00:00.000Z';
-const T3 = '2026-03-03T11:15:00.000Z';
+import { ProgressSchema } from '../../../src/features/progress/schema.ts';
+import { T1, T2, T3, progress } from './fixtures.ts';
 
 /** A progress document; each test changes one thing. */
 const doc = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -30,14 +27,6 @@ const doc = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   steps: { 'new-rep/task-first-call': T2 },
   lastVisited: { chapter: 'beyond-bant', at: T3 },
   ...over,
-});
-
-const progress = (chapters: Record<string, string> = {}, steps: Record<string, string> = {}, lastVisited?: Progress['lastVisited']): Progress => ({
-  format: 'pb-progress',
-  version: 1,
-  chapters,
-  steps,
-  ...(lastVisited ? { lastVisited } : {}),
 });
 
 const reasonFor = (text: string): string => {

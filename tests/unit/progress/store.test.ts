@@ -1,18 +1,8 @@
-import { cleanStores } from 'nanostores';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Progress } from '../../../src/features/progress/schema.ts';
+import { cleanStoresOf } from '../helpers/stores.ts';
+import { T1, T2, progress } from './fixtures.ts';
 
 const KEY = 'pb-progress:/';
-const T1 = '2026-03-01T09:30:00.000Z';
-const T2 = '2026-03-02T10:00:00.000Z';
-
-const progress = (chapters: Record<string, string> = {}, steps: Record<string, string> = {}, lastVisited?: Progress['lastVisited']): Progress => ({
-  format: 'pb-progress',
-  version: 1,
-  chapters,
-  steps,
-  ...(lastVisited ? { lastVisited } : {}),
-});
 
 type Store = typeof import('../../../src/features/progress/store.ts');
 type Persistent = typeof import('@nanostores/persistent');
@@ -40,7 +30,7 @@ const saved = (storage: Persistent): unknown => {
 };
 
 afterEach(() => {
-  if (loaded) cleanStores(loaded.$progress, loaded.$notice);
+  cleanStoresOf(loaded);
   loaded = undefined;
 });
 

@@ -9,10 +9,9 @@ import {
   importedMessage,
 } from '../../../src/features/progress/transfer-wording.ts';
 import { EMPTY_PROGRESS } from '../../../src/features/progress/parse.ts';
-import type { Progress } from '../../../src/features/progress/schema.ts';
+import { progress } from './fixtures.ts';
 
 const T1 = '2026-03-01T09:30:00.000Z';
-const progress = (chapters: Record<string, string>, steps: Record<string, string> = {}): Progress => ({ format: 'pb-progress', version: 1, chapters, steps });
 
 describe('what the progress pages say', () => {
   test.each([

@@ -9,10 +9,9 @@ import {
 } from '../../../src/features/readiness/format.ts';
 import { cappedRefusals, collect, csvField, personRow, rollUpCsv, sortRows, stepTotals, type TeamStep } from '../../../src/features/readiness/roll-up.ts';
 import { certificateRecord } from '../../../src/features/certification/model.ts';
-import type { Progress } from '../../../src/features/progress/schema.ts';
+import { progress } from '../progress/fixtures.ts';
 
 const D = (day: number) => `2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`;
-const progress = (chapters: Record<string, string>, steps: Record<string, string> = {}): Progress => ({ format: 'pb-progress', version: 1, chapters, steps });
 
 const ana = readinessFile({
   name: 'Ana Ruiz',

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { inputDigest, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
+import { cacheDirFor, inputDigest, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
+import { BUILT_IN_CONTENT_DIR } from '../../../src/common/content-dir.ts';
 
 let work: string;
 let repo: string;
@@ -99,5 +100,20 @@ describe('whether to build', () => {
     expect(readBuildRecord(file)).toBeUndefined();
     writeFileSync(file, '{"inputs":"a","output":"b"}');
     expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b' });
+  });
+});
+
+describe('the build cache folder', () => {
+  test('is kept per base path and per content folder, so builds of either do not clash', () => {
+    expect(cacheDirFor('/', BUILT_IN_CONTENT_DIR, {})).toBe('./node_modules/.astro');
+    expect(cacheDirFor('/sales/playbook/', BUILT_IN_CONTENT_DIR, {})).toBe('./node_modules/.astro-sales-playbook');
+    const team = cacheDirFor('/', '/srv/team-content', {});
+    expect(team).toMatch(/^\.\/node_modules\/\.astro-content-[0-9a-f]{10}$/);
+    expect(cacheDirFor('/', '/srv/other-content', {})).not.toBe(team);
+    expect(cacheDirFor('/kb/', '/srv/team-content', {})).toBe(team.replace('.astro-', '.astro-kb-'));
+  });
+
+  test('is ASTRO_CACHE_DIR when set', () => {
+    expect(cacheDirFor('/kb/', '/srv/team-content', { ASTRO_CACHE_DIR: '/tmp/cache' })).toBe('/tmp/cache');
   });
 });

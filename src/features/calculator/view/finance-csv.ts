@@ -1,6 +1,7 @@
 import { FIELD_SPECS, SCENARIO_FIELDS, readField, type NumericFieldPath, type Scenario } from '../fields.ts';
 import { MODEL_IDS, MODEL_LABELS, type Evaluation } from '../model/cost-model.ts';
 import { GROUP_LABELS, fieldName } from './wording.ts';
+import { unitText } from './form.ts';
 
 /**
  * The CSV finance opens: the inputs, a summary per option, then the month-by-month series, with
@@ -22,23 +23,10 @@ export const cents = (value: number): string => (Math.round(value * 100) / 100 +
 export const count = (value: number): string => String(Math.round(value * 100) / 100 + 0);
 const maybe = (value: number | null, format: (v: number) => string): string => (value === null ? '' : format(value));
 
-/** The unit column of an input in the CSV. */
+/** The unit column of an input in the CSV: the form's unit, except shares, which the CSV keeps as 0 to 1. */
 function inputUnit(path: NumericFieldPath, currency: string): string {
   const spec = FIELD_SPECS[path];
-  switch (spec.unit) {
-    case 'money':
-      return currency;
-    case 'moneyPerHour':
-      return `${currency} per hour`;
-    case 'share':
-      return 'share (0 to 1)';
-    case 'integer':
-      return 'seats';
-    case 'number':
-      return '';
-    default:
-      return spec.unit;
-  }
+  return spec.unit === 'share' ? 'share (0 to 1)' : unitText(spec, currency);
 }
 
 /** The inputs, the summary and the monthly series of a scenario as one CSV file (CRLF line ends). */
