@@ -111,7 +111,7 @@ describe('reading the spread inputs into the scenario', () => {
 describe('the store', () => {
   let store: CalculatorStore | undefined;
   afterEach(() => {
-    if (store) cleanStores(store.$scenario, store.$link, store.$spreads, store.$spreadErrors, store.$message);
+    if (store) cleanStores(store.$scenario, store.$link, store.$spreads, store.$spreadErrors, store.$message, store.$status);
     store = undefined;
   });
 
@@ -138,6 +138,25 @@ describe('the store', () => {
     expect(store.$scenario.get().uncertainty.spread).toEqual(D.uncertainty.spread);
     expect(store.$link.get()).toBe('');
     expect(store.$message.get().text).toBe('The spreads are back to the defaults.');
+  });
+
+  test('while a spread is not valid the status says the ranges and the link are not updated, naming the spread, as it does for an input', () => {
+    store = calculatorStore(D, 'en-US');
+    expect(store.$status.get()).toBe('Up to date');
+    store.editSpreads(typed({ 'inHouse.meetingsPerMonth': 'x' }));
+    expect(store.$status.get()).toBe('Ranges and link not updated: the spread of “Meetings per SDR per month (in-house)” needs fixing');
+    store.editSpreads(typed({ 'inHouse.meetingsPerMonth': 'x', 'shared.grossMargin': '300', 'outsourced.setupFee': '', 'fullCycle.burdenRate': '-1' }));
+    expect(store.$status.get()).toBe(
+      'Ranges and link not updated: 4 spreads need fixing: “Gross margin”, “Meetings per SDR per month (in-house)”, “Set-up fee (agency)”…',
+    );
+    // With an input to fix as well, both are said.
+    store.edit(new Map([['shared.grossMargin', { text: 'lots' }]]));
+    expect(store.$status.get()).toMatch(/^Out of date: 1 input needs fixing\. Ranges and link not updated: 4 spreads need fixing: /);
+    store.editSpreads(typed({ 'inHouse.meetingsPerMonth': '30' }));
+    expect(store.$status.get()).toBe('Out of date: 1 input needs fixing');
+    store.resetSpreads();
+    store.edit(new Map([['shared.grossMargin', { text: '60' }]]));
+    expect(store.$status.get()).toBe('Up to date');
   });
 
   test('a link with spreads opens with them', () => {
