@@ -7,11 +7,13 @@ import {
   drawRange,
   readSpread,
   readSpreads,
+  spreadDigest,
   spreadFields,
   spreadHint,
   spreadText,
   surenessWord,
   withoutEmptyDealSpreads,
+  type SpreadField,
 } from '../../../src/features/calculator/view/spreads.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
@@ -47,13 +49,39 @@ describe('reading a typed spread', () => {
 
 describe('the spread inputs', () => {
   test('every spread key has one input, grouped as the form, showing the scenario’s spread in %', () => {
-    const groups = spreadFields(D, fmt);
+    const groups = spreadFields(D, fmt, D.uncertainty.spread);
     expect(groups.flatMap((g) => g.fields.map((f) => f.key))).toEqual(SPREAD_KEYS);
     const ramp = groups.flatMap((g) => g.fields).find((f) => f.key === 'inHouse.rampMonths');
     expect(ramp).toMatchObject({ id: 'sp-inHouse-rampMonths', text: '34', label: expect.stringMatching(/ramp/i) });
     const salary = groups.flatMap((g) => g.fields).find((f) => f.key === 'inHouse.baseSalary');
     expect(salary?.text).toBe('0');
     expect(salary?.hint).toBe('Fixed: held at $55,000 in every run.');
+  });
+
+  test('each spread says when it differs from the site’s default, and each group counts them', () => {
+    expect(spreadFields(D, fmt, D.uncertainty.spread).every((g) => g.changed === 0 && g.fields.every((f) => f.changed === ''))).toBe(true);
+    const s = scenarioWith({ uncertainty: { spread: { ...D.uncertainty.spread, 'inHouse.meetingsPerMonth': 0.6, 'inHouse.baseSalary': 0.1 } } });
+    const inHouse = spreadFields(s, fmt, D.uncertainty.spread).find((g) => g.group === 'inHouse');
+    expect(inHouse?.changed).toBe(2);
+    expect(inHouse?.fields.find((f) => f.key === 'inHouse.meetingsPerMonth')?.changed).toBe('Changed: the default is 30 %.');
+    expect(inHouse?.fields.find((f) => f.key === 'inHouse.baseSalary')?.changed).toBe('Changed: the default is 0 %.');
+    expect(inHouse?.fields.find((f) => f.key === 'inHouse.rampMonths')?.changed).toBe('');
+  });
+
+  test.each([
+    { changed: 0, errors: 0, digest: 'All 3 at the defaults' },
+    { changed: 2, errors: 0, digest: '2 of 3 changed from the defaults' },
+    { changed: 1, errors: 1, digest: '1 to fix · 1 of 3 changed from the defaults' },
+  ])('a group of 3 spreads with $changed changed and $errors to fix reads “$digest”', ({ changed, errors, digest }) => {
+    const fields = ['a', 'b', 'c'].map((key, i) => ({
+      key,
+      id: key,
+      label: key,
+      text: '30',
+      hint: '',
+      changed: i < changed ? 'Changed' : '',
+    })) as unknown as SpreadField[];
+    expect(spreadDigest({ group: 'shared', legend: 'Shared inputs', fields, changed }, errors)).toBe(digest);
   });
 
   test.each([
