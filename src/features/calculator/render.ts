@@ -392,8 +392,9 @@ export function closedGroups(root: ParentNode): HTMLDetailsElement[] {
   return [...root.querySelectorAll<HTMLDetailsElement>(GROUP_BOXES)].filter((box) => !box.open);
 }
 
-/** Each spread input's message (none clears it). */
-export function renderSpreadErrors(root: ParentNode, errors: ReadonlyMap<SpreadKey, string>): void {
+/** Each spread input's message (none clears it); while there is one, the status and the range chart are marked as not updated. */
+export function renderSpreadErrors(root: HTMLElement, errors: ReadonlyMap<SpreadKey, string>): void {
+  root.classList.toggle('has-spread-errors', errors.size > 0);
   for (const box of root.querySelectorAll<HTMLElement>('[data-spread]')) {
     const key = box.dataset['spread'] ?? '';
     const message = isSpreadKey(key) ? (errors.get(key) ?? '') : '';

@@ -1,5 +1,7 @@
+import { cleanStores } from 'nanostores';
 import { describe, expect, test } from 'vitest';
 import { FIELD_GROUPS } from '../../../src/features/calculator/fields.ts';
+import { calculatorStore } from '../../../src/features/calculator/store.ts';
 import { groupDigest } from '../../../src/features/calculator/view/group-digest.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
@@ -55,5 +57,28 @@ describe('the line a collapsed input group shows', () => {
 
   test('every group has a digest with no missing value in it', () => {
     for (const group of FIELD_GROUPS) expect(groupDigest(group, D, fmt)).not.toMatch(/^$|NaN|undefined|—/);
+  });
+});
+
+describe('the store’s digests', () => {
+  test('follow the scenario, and count the inputs to fix in their own group only', () => {
+    const store = calculatorStore(D, 'en-US');
+    const digest = (group: string) => store.$digests.get().find((line) => line.group === group)?.digest;
+    expect(store.$digests.get().map((line) => line.group)).toEqual([...FIELD_GROUPS]);
+    store.edit(
+      new Map([
+        ['inHouse.seats', { text: '4' }],
+        ['inHouse.baseSalary', { text: '70k' }],
+        ['inHouse.meetingsPerMonth', { text: '20' }],
+      ]),
+    );
+    expect(digest('inHouse')).toBe('4 SDRs · $70,000 base · 20 meetings a month');
+    store.edit(new Map([['inHouse.rampMonths', { text: 'x' }]]));
+    expect(digest('inHouse')).toBe('1 input to fix · 4 SDRs · $70,000 base · 20 meetings a month');
+    expect(digest('shared')).toBe('20 opportunities a month · $40,000 deals · 24 months');
+    // A value that looks like a typing slip is waiting for the reader too.
+    store.edit(new Map([['inHouse.baseSalary', { text: '70' }]]));
+    expect(digest('inHouse')).toBe('1 value to confirm · 4 SDRs · $70,000 base · 20 meetings a month');
+    cleanStores(store.$digests, store.$scenario);
   });
 });

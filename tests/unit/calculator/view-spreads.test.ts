@@ -69,11 +69,14 @@ describe('the spread inputs', () => {
   });
 
   test.each([
-    { changed: 0, errors: 0, digest: 'All 3 at the defaults' },
-    { changed: 2, errors: 0, digest: '2 of 3 changed from the defaults' },
-    { changed: 1, errors: 1, digest: '1 to fix · 1 of 3 changed from the defaults' },
-  ])('a group of 3 spreads with $changed changed and $errors to fix reads “$digest”', ({ changed, errors, digest }) => {
-    const fields = ['a', 'b', 'c'].map((key, i) => ({
+    { count: 3, changed: 0, errors: 0, digest: 'All 3 at the defaults' },
+    { count: 2, changed: 0, errors: 0, digest: 'Both at the defaults' },
+    { count: 1, changed: 0, errors: 0, digest: 'At the default' },
+    { count: 1, changed: 1, errors: 0, digest: '1 of 1 changed from the defaults' },
+    { count: 3, changed: 2, errors: 0, digest: '2 of 3 changed from the defaults' },
+    { count: 3, changed: 1, errors: 1, digest: '1 to fix · 1 of 3 changed from the defaults' },
+  ])('a group of $count spreads with $changed changed and $errors to fix reads “$digest”', ({ count, changed, errors, digest }) => {
+    const fields = ['a', 'b', 'c'].slice(0, count).map((key, i) => ({
       key,
       id: key,
       label: key,

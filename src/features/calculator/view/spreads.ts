@@ -109,8 +109,8 @@ export function spreadFields(scenario: Scenario, fmt: Formatters, defaults: Spre
 /** The line a collapsed group of spreads shows under its name: what is left to fix, and how many spreads differ from the defaults. */
 export function spreadDigest(group: SpreadGroup, errors = 0): string {
   const count = group.fields.length;
-  const state =
-    group.changed === 0 ? (count === 1 ? 'At the default' : `All ${count} at the defaults`) : `${group.changed} of ${count} changed from the defaults`;
+  const unchanged = count === 1 ? 'At the default' : count === 2 ? 'Both at the defaults' : `All ${count} at the defaults`;
+  const state = group.changed === 0 ? unchanged : `${group.changed} of ${count} changed from the defaults`;
   return errors > 0 ? `${errors} to fix · ${state}` : state;
 }
 
