@@ -40,6 +40,7 @@ test.describe('a 390 px phone', () => {
 
   test('the answer comes first; every input group starts closed, named, with a digest of its values', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     await expect(page.locator('[data-verdict]')).toBeInViewport();
     await expect.poll(() => openGroups(page)).toEqual([]);
     for (const group of FIELD_GROUPS) {
@@ -57,6 +58,7 @@ test.describe('a 390 px phone', () => {
 
   test('the digest follows the values typed: the issue’s 4 SDRs on a $70,000 base with 20 meetings a month', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     const group = await calculatorPage.openGroup('In-house SDR team');
     const toggle = calculatorPage.groupToggle('In-house SDR team');
     await group.getByLabel('Solve for my target').uncheck();
@@ -75,6 +77,7 @@ test.describe('a 390 px phone', () => {
   }) => {
     // A link carrying a base salary of 70 (a typing slip): the warning shows, so its group opens; the others stay closed.
     await calculatorPage.goto('?inHouse.baseSalary=70');
+    await calculatorPage.groupsReady();
     const warning = page.locator('[data-field="inHouse.baseSalary"] [data-warning]');
     await expect(warning).toBeVisible();
     expect(await openGroups(page)).toEqual(['inHouse']);
@@ -104,6 +107,7 @@ test.describe('a 390 px phone', () => {
     calculatorPage,
   }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     await expect(calculatorPage.status).toHaveText('Up to date');
     await calculatorPage.spreads.locator(':scope > summary').click();
     // The groups of spreads start closed too, each saying how many spreads differ from the defaults.
@@ -143,6 +147,7 @@ test.describe('a 390 px phone', () => {
     calculatorPage,
   }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     const toggle = calculatorPage.groupToggle('Shared inputs');
     for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(toggle).toBeFocused();
@@ -163,6 +168,7 @@ test.describe('a 390 px phone', () => {
 
   test('printing shows every input, then the groups closed on screen close again', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     await expect.poll(() => openGroups(page)).toEqual([]);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
@@ -191,6 +197,7 @@ test.describe('a 1280 px desktop', () => {
 
   test('every group is open, with its legend and no disclosure summary; the fields are edited directly', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
     for (const group of FIELD_GROUPS) {
       await expect(calculatorPage.groupToggle(GROUP_LABELS[group])).toBeHidden();
@@ -207,6 +214,7 @@ test.describe('a 1280 px desktop', () => {
   test('a phone turned into a wide window opens every group it had closed', async ({ page, calculatorPage }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     await expect.poll(() => openGroups(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect.poll(() => openGroups(page)).toEqual([...FIELD_GROUPS]);
@@ -215,6 +223,7 @@ test.describe('a 1280 px desktop', () => {
 
   test('the status names an invalid spread here too', async ({ calculatorPage }) => {
     await calculatorPage.goto();
+    await calculatorPage.groupsReady();
     const spreads = await calculatorPage.openSpreads('Outsourced agency');
     await spreads.getByLabel(/^Meetings per rep per month/).fill('150');
     await expect(calculatorPage.status).toHaveText('Ranges and link not updated: the spread of “Meetings per rep per month (agency)” needs fixing');

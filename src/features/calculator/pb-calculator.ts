@@ -1,12 +1,6 @@
 import { downloadText } from '../../browser/download.ts';
 import {
-  PHONE_QUERY,
-  closedGroups,
   fillForm,
-  renderDigests,
-  revealField,
-  revealFieldsNeedingAttention,
-  setGroupsOpen,
   fillSpreads,
   measureCharts,
   part,
@@ -72,31 +66,15 @@ class PbCalculator extends HTMLElement {
     if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
-    // On a phone the input groups start closed, each showing a digest of its values; from a tablet up they are all open.
-    const phone = window.matchMedia(PHONE_QUERY);
-    setGroupsOpen(this, !phone.matches);
-    phone.addEventListener('change', () => setGroupsOpen(this, !phone.matches));
     store.$view.subscribe((view) => renderView(this, view));
-    store.$fieldErrors.subscribe((errors) => {
-      renderFieldErrors(this, errors);
-      revealFieldsNeedingAttention(this);
-    });
-    store.$warnings.subscribe((warnings) => {
-      renderWarnings(this, warnings);
-      revealFieldsNeedingAttention(this);
-    });
-    store.$digests.subscribe((lines) => renderDigests(this, lines, 'data-group-box'));
-    store.$spreadDigests.subscribe((lines) => renderDigests(this, lines, 'data-spread-group-box'));
+    store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
+    store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
     store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$shareLink.listen(writeUrl);
     store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
     // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
-    let closedForPrint: HTMLDetailsElement[] = [];
     window.addEventListener('beforeprint', () => {
-      // Every input is printed, whichever groups were closed on screen.
-      closedForPrint = closedGroups(this);
-      for (const box of closedForPrint) box.open = true;
       part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
       part(this, '[data-memo-link]').textContent = location.href;
       if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
@@ -104,18 +82,11 @@ class PbCalculator extends HTMLElement {
       // The memo prints the range chart wide and one line per option, whatever the screen's width, so that it keeps to two pages.
       store.setChartWidths({ ...store.$chartWidths.get(), ranges: PRINT_RANGE_WIDTH, print: true });
     });
-    window.addEventListener('afterprint', () => {
-      for (const box of closedForPrint) box.open = false;
-      closedForPrint = [];
-      store.setChartWidths(measureCharts(this));
-    });
+    window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
     store.$spreads.subscribe((groups) => renderSpreadHints(this, groups));
-    store.$spreadErrors.subscribe((errors) => {
-      renderSpreadErrors(this, errors);
-      revealFieldsNeedingAttention(this);
-    });
+    store.$spreadErrors.subscribe((errors) => renderSpreadErrors(this, errors));
     store.$saved.subscribe((items) => renderSaved(this, items, locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
     store.$saved.subscribe((items) => renderSavedChoices(this, items));
@@ -129,6 +100,9 @@ class PbCalculator extends HTMLElement {
     store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
     store.$message.subscribe((message) => renderMessage(this, message));
     this.#wire(store);
+    // The input groups as disclosures on a phone: loaded on its own, so the first script stays small;
+    // until it runs (or if it cannot load) every group stays open, as the server rendered it.
+    void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store)).catch(() => undefined);
   }
 
   disconnectedCallback(): void {
@@ -185,14 +159,13 @@ class PbCalculator extends HTMLElement {
       }
       input.focus();
     });
-    // A link to a field (the list of inputs to fix) opens the field's group first, then moves there.
-    this.addEventListener('click', (event) => {
-      const link = (event.target as Element).closest('a[href^="#"]');
+    part(this, '[data-stale-list]').addEventListener('click', (event) => {
+      const link = (event.target as Element).closest('a');
       const input = link ? document.getElementById(link.getAttribute('href')?.slice(1) ?? '') : null;
-      if (!input || !this.contains(input) || !input.matches('input, select, textarea')) return;
-      event.preventDefault();
-      revealField(input);
-      input.focus();
+      if (input) {
+        event.preventDefault();
+        input.focus();
+      }
     });
     const download = (file: Promise<ExportFile>) =>
       void file.then(

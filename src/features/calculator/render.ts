@@ -1,6 +1,6 @@
 import { GUARDED_PATHS, NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type FieldPath, type NumericFieldPath, type Scenario } from './fields.ts';
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
-import type { ActionMessage, AnalysisShown, BreakEvenShown, GroupLine, ImportNotice } from './store.ts';
+import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import type { SavedScenario } from './view/saved-scenarios.ts';
 import type { SpreadEntries, SpreadGroup } from './view/spreads.ts';
 import { isSpreadKey, type SpreadKey } from './fields.ts';
@@ -349,47 +349,6 @@ export function renderSpreadHints(root: ParentNode, groups: readonly SpreadGroup
     if (changed) changed.textContent = field.changed;
     box.classList.toggle('is-changed', field.changed !== '');
   }
-}
-
-/** The line each group shows under its name when it is collapsed (`attribute` picks the input groups or the groups of spreads). */
-export function renderDigests(root: ParentNode, lines: readonly GroupLine[], attribute: 'data-group-box' | 'data-spread-group-box'): void {
-  for (const { group, digest } of lines) {
-    const slot = root.querySelector(
-      `details[${attribute}="${group}"] > summary [data-digest], details[${attribute}="${group}"] > summary [data-spread-digest]`,
-    );
-    if (slot) slot.textContent = digest;
-  }
-}
-
-/** The media query under which the input groups are disclosures that start closed (calculator.css says the same). */
-export const PHONE_QUERY = '(max-width: 47.99rem)';
-
-const GROUP_BOXES = 'details[data-group-box], details[data-spread-group-box]';
-
-/** Opens every closed group (and the spreads block) around an element, so that it can be seen and focused. */
-export function revealField(el: Element): void {
-  for (let box = el.parentElement?.closest('details'); box; box = box.parentElement?.closest('details')) box.open = true;
-}
-
-/** Opens the groups holding a field with a message or a typing-slip warning: a field that needs the reader is never hidden. */
-export function revealFieldsNeedingAttention(root: ParentNode): void {
-  for (const el of root.querySelectorAll('[aria-invalid="true"], [data-warning]:not([hidden])')) revealField(el);
-}
-
-/**
- * Opens every input group and group of spreads (wider screens, print), or closes them (a phone): a group
- * holding a field that needs the reader, or the field being edited, stays open.
- */
-export function setGroupsOpen(root: ParentNode, open: boolean): void {
-  for (const box of root.querySelectorAll<HTMLDetailsElement>(GROUP_BOXES)) {
-    box.open = open || box.contains(document.activeElement);
-  }
-  revealFieldsNeedingAttention(root);
-}
-
-/** The groups closed now, to close again after printing. */
-export function closedGroups(root: ParentNode): HTMLDetailsElement[] {
-  return [...root.querySelectorAll<HTMLDetailsElement>(GROUP_BOXES)].filter((box) => !box.open);
 }
 
 /** Each spread input's message (none clears it); while there is one, the status and the range chart are marked as not updated. */

@@ -1,13 +1,10 @@
 import { atom, batch, computed, type ReadableAtom } from 'nanostores';
 import {
-  FIELD_GROUPS,
   GUARDED_PATHS,
-  SCENARIO_FIELDS,
   NUMERIC_FIELD_PATHS,
   isImplausible,
   readNumber,
   withField,
-  type FieldGroup,
   type FieldPath,
   type NumericFieldPath,
   type Scenario,
@@ -21,9 +18,8 @@ import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculat
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
 import { analysisView, type AnalysisView } from './view/analysis.ts';
-import { readSpreads, sameSpreads, spreadDigest, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
+import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
 import { summaryLine } from './view/summary-bar.ts';
-import { groupDigest } from './view/group-digest.ts';
 import { implausibleIn, warningView, type Unconfirmed, type WarningView } from './view/plausibility.ts';
 import type { UncertaintyResult } from './model/uncertainty.ts';
 import type { ScenarioDiff } from './view/scenario-diff.ts';
@@ -128,10 +124,6 @@ export interface CalculatorStore {
   $spreadErrors: ReadableAtom<ReadonlyMap<SpreadKey, string>>;
   /** The "how sure are you?" inputs for the scenario (their hints say where each input is drawn). */
   $spreads: ReadableAtom<SpreadGroup[]>;
-  /** The line each group of spreads shows under its name when collapsed on a phone. */
-  $spreadDigests: ReadableAtom<readonly GroupLine[]>;
-  /** The line each input group shows under its name when collapsed on a phone (view/group-digest.ts). */
-  $digests: ReadableAtom<readonly GroupLine[]>;
   /** Reads the typed spreads: the scenario takes them when all are valid. */
   editSpreads(entries: SpreadEntries): void;
   /** Puts the spreads back to the site's defaults, and says so (the spread inputs must be refilled). */
@@ -180,15 +172,6 @@ export interface CalculatorStore {
   exportJson(): Promise<ExportFile>;
   say(text: string, error?: boolean, near?: 'saved'): void;
 }
-
-/** The one line a collapsed group shows under its name. */
-export interface GroupLine {
-  group: FieldGroup;
-  digest: string;
-}
-
-/** Which group each field is in. */
-const GROUP_OF: ReadonlyMap<FieldPath, FieldGroup> = new Map(SCENARIO_FIELDS.map((field) => [field.path, field.group]));
 
 /** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
 export type SavedStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -283,16 +266,6 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     };
   });
   const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt, defaults.uncertainty.spread));
-  const $spreadDigests = computed([$spreads, $spreadErrors], (groups, errors) =>
-    groups.map((group) => ({ group: group.group, digest: spreadDigest(group, group.fields.filter((field) => errors.has(field.key)).length) })),
-  );
-  const $digests = computed([$scenario, $formatters, $fieldErrors, $unconfirmed], (scenario, fmt, errors, unconfirmed) => {
-    const count = (paths: Iterable<FieldPath>, group: FieldGroup) => [...paths].filter((path) => GROUP_OF.get(path) === group).length;
-    return FIELD_GROUPS.map((group) => ({
-      group,
-      digest: groupDigest(group, scenario, fmt, { errors: count(errors.keys(), group), unconfirmed: count(unconfirmed.keys(), group) }),
-    }));
-  });
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
     if (key === link) return { text, stale: false };
@@ -369,8 +342,6 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $analysis,
     $spreadErrors,
     $spreads,
-    $spreadDigests,
-    $digests,
     $saved,
     $savedNotice,
     $savedDiff,

@@ -48,8 +48,14 @@ export class CalculatorPage {
     return this.groupBox(name).locator(':scope > summary');
   }
 
+  /** Waits until the input groups are set for the screen (closed on a phone, open from a tablet up): their script loads on its own. */
+  async groupsReady(): Promise<void> {
+    await this.page.locator('pb-calculator[data-groups]').waitFor({ state: 'attached' });
+  }
+
   /** The inputs of a group, opened first when it is closed (on a phone). */
   async openGroup(name: string): Promise<Locator> {
+    await this.groupsReady();
     const box = this.groupBox(name);
     if (!(await box.evaluate((el) => (el as HTMLDetailsElement).open))) await this.groupToggle(name).click();
     return this.page.getByRole('group', { name, exact: true });
@@ -62,6 +68,7 @@ export class CalculatorPage {
 
   /** Opens "How sure are you?" and the group of spreads named `group`; returns that group's spread inputs. */
   async openSpreads(group: string): Promise<Locator> {
+    await this.groupsReady();
     if (!(await this.spreads.evaluate((el) => (el as HTMLDetailsElement).open))) await this.spreads.locator(':scope > summary').click();
     const box = this.spreads
       .locator('details[data-spread-group-box]')

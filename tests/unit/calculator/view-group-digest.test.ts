@@ -2,6 +2,7 @@ import { cleanStores } from 'nanostores';
 import { describe, expect, test } from 'vitest';
 import { FIELD_GROUPS } from '../../../src/features/calculator/fields.ts';
 import { calculatorStore } from '../../../src/features/calculator/store.ts';
+import { groupLines } from '../../../src/features/calculator/group-lines.ts';
 import { groupDigest } from '../../../src/features/calculator/view/group-digest.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
@@ -60,11 +61,12 @@ describe('the line a collapsed input group shows', () => {
   });
 });
 
-describe('the store’s digests', () => {
+describe('the group lines of the calculator’s stores', () => {
   test('follow the scenario, and count the inputs to fix in their own group only', () => {
     const store = calculatorStore(D, 'en-US');
-    const digest = (group: string) => store.$digests.get().find((line) => line.group === group)?.digest;
-    expect(store.$digests.get().map((line) => line.group)).toEqual([...FIELD_GROUPS]);
+    const { $digests } = groupLines(store);
+    const digest = (group: string) => $digests.get().find((line) => line.group === group)?.digest;
+    expect($digests.get().map((line) => line.group)).toEqual([...FIELD_GROUPS]);
     store.edit(
       new Map([
         ['inHouse.seats', { text: '4' }],
@@ -79,6 +81,24 @@ describe('the store’s digests', () => {
     // A value that looks like a typing slip is waiting for the reader too.
     store.edit(new Map([['inHouse.baseSalary', { text: '70' }]]));
     expect(digest('inHouse')).toBe('1 value to confirm · 4 SDRs · $70,000 base · 20 meetings a month');
-    cleanStores(store.$digests, store.$scenario);
+    cleanStores($digests, store.$scenario);
+  });
+
+  test('the groups of spreads say what is left to fix and how many differ from the defaults', () => {
+    const store = calculatorStore(D, 'en-US');
+    const { $spreadDigests } = groupLines(store);
+    const line = (group: string) => $spreadDigests.get().find((l) => l.group === group)?.digest;
+    expect(line('inHouse')).toMatch(/^All \d+ at the defaults$/);
+    store.editSpreads(new Map([['inHouse.meetingsPerMonth', '60']]));
+    expect(line('inHouse')).toMatch(/^1 of \d+ changed from the defaults$/);
+    store.editSpreads(
+      new Map([
+        ['inHouse.meetingsPerMonth', '60'],
+        ['inHouse.baseSalary', 'lots'],
+      ]),
+    );
+    expect(line('inHouse')).toMatch(/^1 to fix · 1 of \d+ changed from the defaults$/);
+    expect(line('outsourced')).toMatch(/^All \d+ at the defaults$/);
+    cleanStores($spreadDigests, store.$scenario);
   });
 });
