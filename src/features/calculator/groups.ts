@@ -1,4 +1,5 @@
 import type { CalculatorStore } from './store.ts';
+import { PHONE_QUERY } from './render.ts';
 import { groupLines, type GroupLine } from './group-lines.ts';
 
 /**
@@ -6,7 +7,8 @@ import { groupLines, type GroupLine } from './group-lines.ts';
  * CalculatorSpreads.astro): closed at first on a phone, all open from a tablet up and when printing;
  * a group holding a field with a message or a typing-slip warning is opened, and a link to a field
  * opens its group before moving there. Each group's summary shows its line (group-lines.ts). Loaded
- * on its own after the page's first script; until then every group is open, as the server rendered it.
+ * on its own after the page's first script, on a phone only (pb-calculator.ts); until then every group
+ * is open, as the server rendered it.
  */
 
 /** Wires the groups of a calculator to its stores, for the element's whole life. */
@@ -54,9 +56,6 @@ export function renderDigests(root: ParentNode, lines: readonly GroupLine[], att
     if (slot) slot.textContent = digest;
   }
 }
-
-/** The media query under which the input groups are disclosures that start closed (calculator.css says the same). */
-export const PHONE_QUERY = '(max-width: 47.99rem)';
 
 const GROUP_BOXES = 'details[data-group-box], details[data-spread-group-box]';
 

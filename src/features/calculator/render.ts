@@ -18,6 +18,9 @@ import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.t
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The media query under which the input groups are disclosures that start closed (calculator.css says the same; groups.ts). */
+export const PHONE_QUERY = '(max-width: 47.99rem)';
+
 /** The element inside `root` that `selector` names; the markup always has it. */
 export function part<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);

@@ -48,7 +48,7 @@ export class CalculatorPage {
     return this.groupBox(name).locator(':scope > summary');
   }
 
-  /** Waits until the input groups are set for the screen (closed on a phone, open from a tablet up): their script loads on its own. */
+  /** Waits until the input groups are set for the screen (closed on a phone, open from a tablet up): on a phone their script loads on its own. */
   async groupsReady(): Promise<void> {
     await this.page.locator('pb-calculator[data-groups]').waitFor({ state: 'attached' });
   }

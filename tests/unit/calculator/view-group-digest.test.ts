@@ -16,7 +16,7 @@ describe('the line a collapsed input group shows', () => {
     { group: 'inHouse', digest: 'SDRs sized for the target · $55,000 base · 12 meetings a month' },
     { group: 'outsourced', digest: 'Agency reps sized for the target · $11,500 a rep a month · 12 meetings a month' },
     { group: 'fullCycle', digest: 'AEs sized for the target · $190,000 OTE · 20% prospecting' },
-    { group: 'bridge', digest: 'Agency for the first 6 months' },
+    { group: 'bridge', digest: 'Agency bridge: 6 months' },
     { group: 'uncertainty', digest: '2,000 runs · seed 1' },
   ] as const)('the defaults’ $group group: “$digest”', ({ group, digest }) => {
     expect(groupDigest(group, D, fmt)).toBe(digest);
@@ -36,7 +36,7 @@ describe('the line a collapsed input group shows', () => {
       digest: '2.5 opportunities a month · $40,000 deals · 1 month',
     },
     { change: { bridge: { months: 0 } }, group: 'bridge', digest: 'No bridge' },
-    { change: { bridge: { months: 1 } }, group: 'bridge', digest: 'Agency for the first month' },
+    { change: { bridge: { months: 1 } }, group: 'bridge', digest: 'Agency bridge: 1 month' },
     { change: { uncertainty: { runs: 0 } }, group: 'uncertainty', digest: 'Off' },
   ] as const)('$digest', ({ change, group, digest }) => {
     expect(groupDigest(group, scenarioWith(change), fmt)).toBe(digest);
@@ -46,7 +46,7 @@ describe('the line a collapsed input group shows', () => {
     expect(groupDigest('inHouse', D, fmt, { errors: 1, unconfirmed: 0 })).toBe(
       '1 input to fix · SDRs sized for the target · $55,000 base · 12 meetings a month',
     );
-    expect(groupDigest('bridge', D, fmt, { errors: 2, unconfirmed: 1 })).toBe('2 inputs to fix · 1 value to confirm · Agency for the first 6 months');
+    expect(groupDigest('bridge', D, fmt, { errors: 2, unconfirmed: 1 })).toBe('2 inputs to fix · 1 value to confirm · Agency bridge: 6 months');
   });
 
   test('money follows the scenario’s currency and numbers the locale', () => {

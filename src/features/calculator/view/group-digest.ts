@@ -1,7 +1,8 @@
-import type { FieldGroup, Scenario } from '../fields.ts';
+import { readField, type FieldGroup, type FieldPath, type Scenario } from '../fields.ts';
+import type { ModelId } from '../model/cost-model.ts';
 import type { Formatters } from '../../../common/format.ts';
 import { plural } from '../../../common/plural.ts';
-import { SEAT_NOUNS } from './wording.ts';
+import { SEAT_NOUNS, formatFieldValue } from './wording.ts';
 
 /**
  * The one line a collapsed input group shows on a phone under its heading, e.g.
@@ -18,41 +19,48 @@ export interface GroupWaiting {
 
 const NOTHING_WAITING: GroupWaiting = { errors: 0, unconfirmed: 0 };
 
+/** The values each group's digest shows, in order, each with the words around it ({} is the value as the form's messages write it). */
+const SHOWN: Readonly<Record<FieldGroup, readonly (readonly [FieldPath, string])[]>> = {
+  shared: [
+    ['shared.targetOpportunitiesPerMonth', '{} a month'],
+    ['shared.averageDealValue', '{} deals'],
+    ['horizonMonths', '{}'],
+  ],
+  inHouse: [
+    ['inHouse.seats', ''],
+    ['inHouse.baseSalary', '{} base'],
+    ['inHouse.meetingsPerMonth', '{} a month'],
+  ],
+  outsourced: [
+    ['outsourced.seats', ''],
+    ['outsourced.monthlyFeePerSeat', '{} a rep a month'],
+    ['outsourced.meetingsPerSeatPerMonth', '{} a month'],
+  ],
+  fullCycle: [
+    ['fullCycle.seats', ''],
+    ['fullCycle.aeAnnualOte', '{} OTE'],
+    ['fullCycle.prospectingShare', '{} prospecting'],
+  ],
+  bridge: [['bridge.months', 'Agency bridge: {}']],
+  uncertainty: [
+    ['uncertainty.runs', '{} runs'],
+    ['uncertainty.seed', 'seed {}'],
+  ],
+};
+
 /** The parts of a group's digest, in the order shown. */
 function parts(group: FieldGroup, s: Scenario, fmt: Formatters): string[] {
-  const seats = (seats: number | null, [one, many]: readonly [string, string]) => (seats === null ? `${many} sized for the target` : plural(seats, one, many));
-  switch (group) {
-    case 'shared':
-      return [
-        `${fmt.number(s.shared.targetOpportunitiesPerMonth, 2)} opportunities a month`,
-        `${fmt.money(s.shared.averageDealValue)} deals`,
-        `${fmt.months(s.horizonMonths)}`,
-      ];
-    case 'inHouse':
-      return [
-        seats(s.inHouse.seats, SEAT_NOUNS.inHouse),
-        `${fmt.money(s.inHouse.baseSalary)} base`,
-        `${fmt.number(s.inHouse.meetingsPerMonth, 2)} meetings a month`,
-      ];
-    case 'outsourced':
-      return [
-        seats(s.outsourced.seats, SEAT_NOUNS.outsourced),
-        `${fmt.money(s.outsourced.monthlyFeePerSeat)} a rep a month`,
-        `${fmt.number(s.outsourced.meetingsPerSeatPerMonth, 2)} meetings a month`,
-      ];
-    case 'fullCycle':
-      return [
-        seats(s.fullCycle.seats, SEAT_NOUNS.fullCycle),
-        `${fmt.money(s.fullCycle.aeAnnualOte)} OTE`,
-        `${fmt.percent(s.fullCycle.prospectingShare)} prospecting`,
-      ];
-    case 'bridge':
-      return [
-        s.bridge.months === 0 ? 'No bridge' : s.bridge.months === 1 ? 'Agency for the first month' : `Agency for the first ${fmt.months(s.bridge.months)}`,
-      ];
-    case 'uncertainty':
-      return s.uncertainty.runs === 0 ? ['Off'] : [`${fmt.number(s.uncertainty.runs, 0)} runs`, `seed ${s.uncertainty.seed}`];
-  }
+  if (group === 'bridge' && s.bridge.months === 0) return ['No bridge'];
+  if (group === 'uncertainty' && s.uncertainty.runs === 0) return ['Off'];
+  return SHOWN[group].map(([path, words]) => {
+    const value = readField(s, path);
+    // Seats: "4 SDRs", or "SDRs sized for the target".
+    if (!words) {
+      const [one, many] = SEAT_NOUNS[group as ModelId];
+      return typeof value === 'number' ? plural(value, one, many) : `${many} sized for the target`;
+    }
+    return words.replace('{}', formatFieldValue(path, value, fmt));
+  });
 }
 
 /** The digest of one input group for a scenario; what is waiting in the group comes first. */
