@@ -27,7 +27,7 @@ for (const width of [360, 390]) {
   test.describe(`a ${width} px phone`, () => {
     test.use({ viewport: { width, height: 800 } });
 
-    test('every figure of the results stays on one line, and the page does not scroll sideways', async ({ page }) => {
+    test('every figure of the results stays on one line, and the page does not scroll sideways', async ({ page, calculatorPage }) => {
       await open(page, 'calculator/');
       const figures = page.locator('[data-cell] [data-text]');
       await expect(figures.first()).toBeVisible();
@@ -35,7 +35,7 @@ for (const width of [360, 390]) {
       expect(await wrappedFigures(page)).toEqual([]);
       expect(await sidewaysOverflow(page)).toBe(0);
       // Larger numbers (a bigger target) still fit: the totals grow by a digit.
-      await page.getByLabel(/^Target opportunities per month/).fill('400');
+      await (await calculatorPage.field('Shared inputs', /^Target opportunities per month/)).fill('400');
       await expect(page.locator('[data-cell="totalCost:inHouse"] [data-text]')).toHaveText(/\d{1,3},\d{3},\d{3}/);
       expect(await wrappedFigures(page)).toEqual([]);
       expect(await sidewaysOverflow(page)).toBe(0);
@@ -47,10 +47,10 @@ test.describe('the summary bar on a phone', () => {
   test.use({ viewport: { width: 390, height: 800 } });
   const bar = (page: Page) => page.locator('[data-bar]');
 
-  test('keeps the cheapest option and its cost per opportunity in view while editing, and follows the inputs', async ({ page }) => {
+  test('keeps the cheapest option and its cost per opportunity in view while editing, and follows the inputs', async ({ page, calculatorPage }) => {
     await open(page, 'calculator/');
     const cheapest = page.locator('[data-figures] .calc__key.is-best');
-    const target = page.getByLabel(/^Target opportunities per month/);
+    const target = await calculatorPage.field('Shared inputs', /^Target opportunities per month/);
     await target.scrollIntoViewIfNeeded();
     await expect(bar(page)).toBeInViewport();
     const label = await cheapest.locator('.calc__key-label').textContent();
@@ -71,9 +71,9 @@ test.describe('the summary bar on a phone', () => {
     ).toBe(true);
   });
 
-  test('never covers the field being edited', async ({ page }) => {
+  test('never covers the field being edited', async ({ page, calculatorPage }) => {
     await open(page, 'calculator/');
-    const field = page.locator('#f-inHouse-rampMonths');
+    const field = await calculatorPage.field('In-house SDR team', /^Ramp/);
     // The field sits at the foot of the screen, where the bar is, when it receives focus.
     await field.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - window.innerHeight + 10));
     await expect(bar(page)).toBeInViewport();
@@ -83,9 +83,9 @@ test.describe('the summary bar on a phone', () => {
     expect(fieldBox && fieldBox.y >= 0).toBe(true);
   });
 
-  test('is not printed', async ({ page }) => {
+  test('is not printed', async ({ page, calculatorPage }) => {
     await open(page, 'calculator/');
-    await page.getByLabel(/^Target opportunities per month/).scrollIntoViewIfNeeded();
+    await (await calculatorPage.field('Shared inputs', /^Target opportunities per month/)).scrollIntoViewIfNeeded();
     await expect(bar(page)).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     await expect(bar(page)).toBeHidden();

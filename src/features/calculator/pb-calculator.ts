@@ -1,5 +1,6 @@
 import { downloadText } from '../../browser/download.ts';
 import {
+  PHONE_QUERY,
   fillForm,
   fillSpreads,
   measureCharts,
@@ -100,6 +101,16 @@ class PbCalculator extends HTMLElement {
     store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
     store.$message.subscribe((message) => renderMessage(this, message));
     this.#wire(store);
+    // The input groups close on a phone only, so their code loads there (or once the window narrows to
+    // a phone's width), on its own; until it runs, or if it cannot load, every group stays open as the
+    // server rendered it, which is how wider screens show them.
+    const phone = window.matchMedia(PHONE_QUERY);
+    const loadGroups = () => void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store)).catch(() => undefined);
+    if (phone.matches) loadGroups();
+    else {
+      this.dataset['groups'] = 'open';
+      phone.addEventListener('change', loadGroups, { once: true });
+    }
   }
 
   disconnectedCallback(): void {

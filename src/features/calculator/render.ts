@@ -18,6 +18,9 @@ import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.t
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The media query under which the input groups are disclosures that start closed (calculator.css says the same; groups.ts). */
+export const PHONE_QUERY = '(max-width: 47.99rem)';
+
 /** The element inside `root` that `selector` names; the markup always has it. */
 export function part<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -338,16 +341,22 @@ export function fillSpreads(root: ParentNode, groups: readonly SpreadGroup[]): v
   }
 }
 
-/** The line under each spread input: how sure, and where the input is drawn. */
+/** The line under each spread input (how sure, and where the input is drawn), and whether it differs from the default. */
 export function renderSpreadHints(root: ParentNode, groups: readonly SpreadGroup[]): void {
   for (const field of groups.flatMap((group) => group.fields)) {
-    const hint = root.querySelector(`[data-spread="${field.key}"] [data-spread-hint]`);
+    const box = root.querySelector(`[data-spread="${field.key}"]`);
+    if (!box) continue;
+    const hint = box.querySelector('[data-spread-hint]');
     if (hint) hint.textContent = field.hint;
+    const changed = box.querySelector('[data-spread-changed]');
+    if (changed) changed.textContent = field.changed;
+    box.classList.toggle('is-changed', field.changed !== '');
   }
 }
 
-/** Each spread input's message (none clears it). */
-export function renderSpreadErrors(root: ParentNode, errors: ReadonlyMap<SpreadKey, string>): void {
+/** Each spread input's message (none clears it); while there is one, the status and the range chart are marked as not updated. */
+export function renderSpreadErrors(root: HTMLElement, errors: ReadonlyMap<SpreadKey, string>): void {
+  root.classList.toggle('has-spread-errors', errors.size > 0);
   for (const box of root.querySelectorAll<HTMLElement>('[data-spread]')) {
     const key = box.dataset['spread'] ?? '';
     const message = isSpreadKey(key) ? (errors.get(key) ?? '') : '';

@@ -13,7 +13,7 @@ import {
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
 import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
-import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
+import { MESSAGES, STATUS, importTitle, problemItems, spreadStatus } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
@@ -220,15 +220,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const heldCount = (unconfirmed: ReadonlyMap<NumericFieldPath, Unconfirmed>): number => [...unconfirmed.values()].filter((u) => u.held).length;
 
   const $stale = computed($fieldErrors, (errors) => errors.size > 0);
-  const $status = computed([$fieldErrors, $fromLink, $unconfirmed], (errors, fromLink, unconfirmed) =>
-    errors.size > 0
-      ? STATUS.stale(errors.size)
-      : heldCount(unconfirmed) > 0
-        ? STATUS.unconfirmed(heldCount(unconfirmed))
-        : fromLink
-          ? STATUS.fromLink
-          : STATUS.current,
-  );
+  const $status = computed([$fieldErrors, $spreadErrors, $fromLink, $unconfirmed], (errors, spreadErrors, fromLink, unconfirmed) => {
+    const main =
+      errors.size > 0
+        ? STATUS.stale(errors.size)
+        : heldCount(unconfirmed) > 0
+          ? STATUS.unconfirmed(heldCount(unconfirmed))
+          : fromLink
+            ? STATUS.fromLink
+            : STATUS.current;
+    // A spread that is not valid holds the ranges and the link back: said as plainly as an input to fix.
+    if (spreadErrors.size === 0) return main;
+    return spreadStatus([...spreadErrors.keys()], main === STATUS.current ? '' : main);
+  });
   const $currency = computed($scenario, (scenario) => scenario.currency);
   const $formatters = computed($currency, (currency) => createFormatters(locale, currency));
   const $evaluation = computed($scenario, (scenario) => evaluate(scenario));
@@ -261,7 +265,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       pending: analysed.key !== link,
     };
   });
-  const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt));
+  const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt, defaults.uncertainty.spread));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
     if (key === link) return { text, stale: false };

@@ -7,11 +7,13 @@ import {
   drawRange,
   readSpread,
   readSpreads,
+  spreadDigest,
   spreadFields,
   spreadHint,
   spreadText,
   surenessWord,
   withoutEmptyDealSpreads,
+  type SpreadField,
 } from '../../../src/features/calculator/view/spreads.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, scenarioWith } from './fixtures.ts';
@@ -48,13 +50,42 @@ describe('reading a typed spread', () => {
 
 describe('the spread inputs', () => {
   test('every spread key has one input, grouped as the form, showing the scenario’s spread in %', () => {
-    const groups = spreadFields(D, fmt);
+    const groups = spreadFields(D, fmt, D.uncertainty.spread);
     expect(groups.flatMap((g) => g.fields.map((f) => f.key))).toEqual(SPREAD_KEYS);
     const ramp = groups.flatMap((g) => g.fields).find((f) => f.key === 'inHouse.rampMonths');
     expect(ramp).toMatchObject({ id: 'sp-inHouse-rampMonths', text: '34', label: expect.stringMatching(/ramp/i) });
     const salary = groups.flatMap((g) => g.fields).find((f) => f.key === 'inHouse.baseSalary');
     expect(salary?.text).toBe('0');
     expect(salary?.hint).toBe('Fixed: held at $55,000 in every run.');
+  });
+
+  test('each spread says when it differs from the site’s default, and each group counts them', () => {
+    expect(spreadFields(D, fmt, D.uncertainty.spread).every((g) => g.changed === 0 && g.fields.every((f) => f.changed === ''))).toBe(true);
+    const s = scenarioWith({ uncertainty: { spread: { ...D.uncertainty.spread, 'inHouse.meetingsPerMonth': 0.6, 'inHouse.baseSalary': 0.1 } } });
+    const inHouse = spreadFields(s, fmt, D.uncertainty.spread).find((g) => g.group === 'inHouse');
+    expect(inHouse?.changed).toBe(2);
+    expect(inHouse?.fields.find((f) => f.key === 'inHouse.meetingsPerMonth')?.changed).toBe('Changed: the default is 30 %.');
+    expect(inHouse?.fields.find((f) => f.key === 'inHouse.baseSalary')?.changed).toBe('Changed: the default is 0 %.');
+    expect(inHouse?.fields.find((f) => f.key === 'inHouse.rampMonths')?.changed).toBe('');
+  });
+
+  test.each([
+    { count: 3, changed: 0, errors: 0, digest: 'All 3 at the defaults' },
+    { count: 2, changed: 0, errors: 0, digest: 'Both at the defaults' },
+    { count: 1, changed: 0, errors: 0, digest: 'At the default' },
+    { count: 1, changed: 1, errors: 0, digest: '1 of 1 changed from the defaults' },
+    { count: 3, changed: 2, errors: 0, digest: '2 of 3 changed from the defaults' },
+    { count: 3, changed: 1, errors: 1, digest: '1 to fix · 1 of 3 changed from the defaults' },
+  ])('a group of $count spreads with $changed changed and $errors to fix reads “$digest”', ({ count, changed, errors, digest }) => {
+    const fields = ['a', 'b', 'c'].slice(0, count).map((key, i) => ({
+      key,
+      id: key,
+      label: key,
+      text: '30',
+      hint: '',
+      changed: i < changed ? 'Changed' : '',
+    })) as unknown as SpreadField[];
+    expect(spreadDigest({ group: 'shared', legend: 'Shared inputs', fields, changed }, errors)).toBe(digest);
   });
 
   test.each([
@@ -139,6 +170,25 @@ describe('the store', () => {
     expect(store.$scenario.get().uncertainty.spread).toEqual(D.uncertainty.spread);
     expect(store.$link.get()).toBe('');
     expect(store.$message.get().text).toBe('The spreads are back to the defaults.');
+  });
+
+  test('while a spread is not valid the status says the ranges and the link are not updated, naming the spread, as it does for an input', () => {
+    store = calculatorStore(D, 'en-US');
+    expect(store.$status.get()).toBe('Up to date');
+    store.editSpreads(typed({ 'inHouse.meetingsPerMonth': 'x' }));
+    expect(store.$status.get()).toBe('Ranges and link not updated: the spread of “Meetings per SDR per month (in-house)” needs fixing');
+    store.editSpreads(typed({ 'inHouse.meetingsPerMonth': 'x', 'shared.grossMargin': '300', 'outsourced.setupFee': '', 'fullCycle.burdenRate': '-1' }));
+    expect(store.$status.get()).toBe(
+      'Ranges and link not updated: 4 spreads need fixing: “Gross margin”, “Meetings per SDR per month (in-house)”, “Set-up fee (agency)”…',
+    );
+    // With an input to fix as well, both are said.
+    store.edit(new Map([['shared.grossMargin', { text: 'lots' }]]));
+    expect(store.$status.get()).toMatch(/^Out of date: 1 input needs fixing\. Ranges and link not updated: 4 spreads need fixing: /);
+    store.editSpreads(typed({ 'inHouse.meetingsPerMonth': '30' }));
+    expect(store.$status.get()).toBe('Out of date: 1 input needs fixing');
+    store.resetSpreads();
+    store.edit(new Map([['shared.grossMargin', { text: '60' }]]));
+    expect(store.$status.get()).toBe('Up to date');
   });
 
   test('a link with spreads opens with them', () => {

@@ -1,4 +1,4 @@
-import { isFieldPath, readField, type FieldPath, type Scenario } from '../fields.ts';
+import { isFieldPath, readField, type FieldPath, type Scenario, type SpreadKey } from '../fields.ts';
 import { fieldId } from './form.ts';
 import { DEFAULT_COMPARISON, comparisonFor } from './answer.ts';
 import { fieldName, formatFieldValue } from './wording.ts';
@@ -22,6 +22,21 @@ export const STATUS = {
   stale: (count: number): string => `Out of date: ${count === 1 ? '1 input needs' : `${count} inputs need`} fixing`,
   unconfirmed: (count: number): string => `Waiting for you: ${count === 1 ? '1 value looks' : `${count} values look`} like a typing slip`,
 } as const;
+
+/**
+ * The status line while a "how sure are you?" spread is not valid: the ranges and the link keep the
+ * last valid spreads, so the line says they are not updated and names the spreads to fix. `before` is
+ * what the line says about the main inputs (left out when they are up to date).
+ */
+export function spreadStatus(keys: readonly SpreadKey[], before = ''): string {
+  const names = keys.map((key) => `“${fieldName(key)}”`);
+  const which =
+    names.length === 1
+      ? `the spread of ${names[0]} needs fixing`
+      : `${names.length} spreads need fixing: ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}`;
+  const line = `Ranges and link not updated: ${which}`;
+  return before ? `${before}. ${line}` : line;
+}
 
 /** What the action buttons say they did. */
 export const MESSAGES = {

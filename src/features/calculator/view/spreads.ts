@@ -24,6 +24,8 @@ export interface SpreadField {
   text: string;
   /** How sure that is and what it means for this input, e.g. "Unsure: drawn between 6 and 18 meetings." */
   hint: string;
+  /** Set when the spread is not the site's default; says the default, e.g. "Changed: the default is 30 %." */
+  changed: string;
 }
 
 /** The spread inputs of one form group. */
@@ -31,6 +33,8 @@ export interface SpreadGroup {
   group: FieldGroup;
   legend: string;
   fields: SpreadField[];
+  /** How many of its spreads are not the site's defaults. */
+  changed: number;
 }
 
 /** The typed spreads, by key. */
@@ -81,22 +85,33 @@ export function spreadHint(scenario: Scenario, key: SpreadKey, f: number, fmt: F
   return `${surenessWord(f)}: drawn between ${show(range.low)} and ${show(range.high)}.`;
 }
 
-/** The spread inputs for a scenario, grouped as the form is (inputs with no spread key are left out). */
-export function spreadFields(scenario: Scenario, fmt: Formatters): SpreadGroup[] {
+/** The spread inputs for a scenario, grouped as the form is (inputs with no spread key are left out); each says whether it differs from `defaults`. */
+export function spreadFields(scenario: Scenario, fmt: Formatters, defaults: Spread): SpreadGroup[] {
   return FIELD_GROUPS.flatMap((group) => {
     const keys = SPREAD_KEYS.filter((key) => key.startsWith(`${group}.`));
     if (keys.length === 0) return [];
-    return [
-      {
-        group,
-        legend: GROUP_LABELS[group],
-        fields: keys.map((key) => {
-          const f = scenario.uncertainty.spread[key] ?? 0;
-          return { key, id: spreadId(key), label: FIELD_SPECS[key].label, text: spreadText(f, fmt.locale), hint: spreadHint(scenario, key, f, fmt) };
-        }),
-      },
-    ];
+    const fields = keys.map((key) => {
+      const f = scenario.uncertainty.spread[key] ?? 0;
+      const initial = defaults[key] ?? 0;
+      return {
+        key,
+        id: spreadId(key),
+        label: FIELD_SPECS[key].label,
+        text: spreadText(f, fmt.locale),
+        hint: spreadHint(scenario, key, f, fmt),
+        changed: f === initial ? '' : `Changed: the default is ${spreadText(initial, fmt.locale)} %.`,
+      };
+    });
+    return [{ group, legend: GROUP_LABELS[group], fields, changed: fields.filter((field) => field.changed !== '').length }];
   });
+}
+
+/** The line a collapsed group of spreads shows under its name: what is left to fix, and how many spreads differ from the defaults. */
+export function spreadDigest(group: SpreadGroup, errors = 0): string {
+  const count = group.fields.length;
+  const unchanged = count === 1 ? 'At the default' : count === 2 ? 'Both at the defaults' : `All ${count} at the defaults`;
+  const state = group.changed === 0 ? unchanged : `${group.changed} of ${count} changed from the defaults`;
+  return errors > 0 ? `${errors} to fix · ${state}` : state;
 }
 
 /** Reads one typed spread: a number of % from 0 to 100 (a trailing "%" is allowed), as a relative spread f. */

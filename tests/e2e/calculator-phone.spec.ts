@@ -1,0 +1,231 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
+import { FIELD_GROUPS, type Scenario } from '../../src/features/calculator/fields.ts';
+import { groupDigest } from '../../src/features/calculator/view/group-digest.ts';
+import { GROUP_LABELS } from '../../src/features/calculator/view/wording.ts';
+import { createFormatters } from '../../src/common/format.ts';
+import { contentRoot } from './content.ts';
+import { axeViolations, expect, test } from './fixtures.ts';
+
+/*
+ * The calculator on a phone: the answer first, each input group a disclosure that starts closed and
+ * shows a digest of its values, a field that needs the reader never hidden, and the status honest
+ * about a spread that is not valid. On a desktop every group stays open and looks as it always did.
+ */
+
+// The defaults the site was built with, as tests/e2e/calculator.spec.ts reads them.
+const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
+const loaded = parseCalculatorDefaults(
+  readFileSync(existsSync(ownDefaults) ? ownDefaults : resolve('src/content/calculator/defaults.yaml'), 'utf8'),
+  'defaults.yaml',
+);
+if (!loaded.ok) throw new Error(loaded.message);
+const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { currency?: string };
+const DEFAULTS: Scenario = { ...loaded.value.scenario, currency: siteFile.currency ?? 'USD' };
+const fmt = createFormatters('en-US', DEFAULTS.currency);
+
+/** Whether a disclosure is open. */
+const isOpen = (box: Locator): Promise<boolean> => box.evaluate((el) => (el as HTMLDetailsElement).open);
+/** The names of the input groups that are open. */
+const openGroups = (page: Page): Promise<string[]> =>
+  page
+    .locator('details[data-group-box]')
+    .evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).map((b) => b.getAttribute('data-group-box') ?? ''));
+
+test.describe('a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the answer comes first; every input group starts closed, named, with a digest of its values', async ({ page, calculatorPage }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    await expect(page.locator('[data-verdict]')).toBeInViewport();
+    await expect.poll(() => openGroups(page)).toEqual([]);
+    for (const group of FIELD_GROUPS) {
+      const toggle = calculatorPage.groupToggle(GROUP_LABELS[group]);
+      await expect(toggle).toBeVisible();
+      await expect(toggle).toHaveText(`${GROUP_LABELS[group]}${groupDigest(group, DEFAULTS, fmt)}`);
+    }
+    await expect(page.locator('#f-inHouse-baseSalary')).toBeHidden();
+    // Opening a group shows its fields, and only that group opens.
+    await calculatorPage.groupToggle('In-house SDR team').click();
+    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
+    expect(await openGroups(page)).toEqual(['inHouse']);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the digest follows the values typed: the issue’s 4 SDRs on a $70,000 base with 20 meetings a month', async ({ page, calculatorPage }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    const group = await calculatorPage.openGroup('In-house SDR team');
+    const toggle = calculatorPage.groupToggle('In-house SDR team');
+    await group.getByLabel('Solve for my target').uncheck();
+    await group.getByLabel(/^Seats/).fill('4');
+    await group.getByLabel(/^Base salary/).fill('70,000');
+    await group.getByLabel(/^Meetings per SDR per month/).fill('20');
+    await toggle.click();
+    await expect(page.locator('#f-inHouse-baseSalary')).toBeHidden();
+    await expect(toggle.locator('[data-digest]')).toHaveText('4 SDRs · $70,000 base · 20 meetings a month');
+    await expect(calculatorPage.status).toHaveText('Up to date');
+  });
+
+  test('a field with a message or a typing-slip warning is never hidden: its group opens, and the list of inputs to fix opens it again', async ({
+    page,
+    calculatorPage,
+  }) => {
+    // A link carrying a base salary of 70 (a typing slip): the warning shows, so its group opens; the others stay closed.
+    await calculatorPage.goto('?inHouse.baseSalary=70');
+    await calculatorPage.groupsReady();
+    const warning = page.locator('[data-field="inHouse.baseSalary"] [data-warning]');
+    await expect(warning).toBeVisible();
+    expect(await openGroups(page)).toEqual(['inHouse']);
+    await expect(calculatorPage.groupToggle('In-house SDR team').locator('[data-digest]')).toHaveText(/^1 value to confirm · /);
+    await warning.getByRole('button', { name: /^Use 70,000$/ }).click();
+
+    // A value that is not a number: the message shows beside the field; closing the group leaves its digest saying so.
+    const ramp = await calculatorPage.field('In-house SDR team', /^Ramp/);
+    await ramp.fill('soon');
+    await expect(page.locator('#e-inHouse-rampMonths')).toHaveText(/^“soon” is not a number/);
+    await calculatorPage.groupToggle('In-house SDR team').click();
+    await expect(ramp).toBeHidden();
+    await expect(calculatorPage.groupToggle('In-house SDR team').locator('[data-digest]')).toHaveText(/^1 input to fix · /);
+    // “Fix” from the notice: the link opens the group and puts the cursor in the field.
+    await calculatorPage.staleNotice.getByRole('link', { name: /^Ramp \(in-house\)/ }).click();
+    await expect(ramp).toBeVisible();
+    await expect(ramp).toBeFocused();
+    // Editing another group with the message still there keeps the field in view.
+    await calculatorPage.groupToggle('In-house SDR team').click();
+    await (await calculatorPage.field('Shared inputs', /^Gross margin/)).fill('70');
+    await expect(ramp).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('while a spread is not valid the status says the ranges and the link are not updated and names it; fixing it brings “Up to date” back', async ({
+    page,
+    calculatorPage,
+  }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    await expect(calculatorPage.status).toHaveText('Up to date');
+    await calculatorPage.spreads.locator(':scope > summary').click();
+    // The groups of spreads start closed too, each saying how many spreads differ from the defaults.
+    const spreadGroups = calculatorPage.spreads.locator('details[data-spread-group-box]');
+    expect(await spreadGroups.evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).length)).toBe(0);
+    const inHouseSummary = calculatorPage.spreads.locator('details[data-spread-group-box="inHouse"] > summary');
+    await expect(inHouseSummary).toContainText(/All \d+ at the defaults/);
+
+    const spreads = await calculatorPage.openSpreads('In-house SDR team');
+    const meetings = spreads.getByLabel(/^Meetings per SDR per month/);
+    await meetings.fill('60');
+    await expect(page.locator('[data-spread="inHouse.meetingsPerMonth"] [data-spread-changed]')).toHaveText(
+      `Changed: the default is ${Math.round((DEFAULTS.uncertainty.spread['inHouse.meetingsPerMonth'] ?? 0) * 100)} %.`,
+    );
+    await expect(inHouseSummary).toContainText(/^In-house SDR team1 of \d+ changed from the defaults$/);
+
+    await spreads.getByLabel(/^Base salary/).fill('lots');
+    await expect(calculatorPage.status).toHaveText('Ranges and link not updated: the spread of “Base salary (in-house)” needs fixing');
+    await expect(inHouseSummary).toContainText(/1 to fix · 1 of \d+ changed from the defaults$/);
+    // Closing the group does not hide the field for long: typing another spread opens it again.
+    await inHouseSummary.click();
+    await expect(spreads.getByLabel(/^Base salary/)).toBeHidden();
+    await (await calculatorPage.openSpreads('Shared inputs')).getByLabel(/^Gross margin/).fill('20');
+    await expect(spreads.getByLabel(/^Base salary/)).toBeVisible();
+    await expect(calculatorPage.status).toHaveText(/^Ranges and link not updated: the spread of “Base salary \(in-house\)” needs fixing$/);
+
+    await spreads.getByLabel(/^Base salary/).fill('10');
+    await expect(calculatorPage.status).toHaveText('Up to date');
+    await page.getByRole('button', { name: 'Reset the spreads to defaults' }).click();
+    await expect(inHouseSummary).toContainText(/All \d+ at the defaults/);
+    await expect(page.locator('[data-spread="inHouse.meetingsPerMonth"] [data-spread-changed]')).toBeHidden();
+    expect(await axeViolations(page, '[data-spreads]')).toEqual([]);
+  });
+
+  test('keyboard: Tab reaches each group’s summary with a visible focus ring; Enter opens it, Tab goes on into its fields, Space closes it', async ({
+    page,
+    calculatorPage,
+  }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    const toggle = calculatorPage.groupToggle('Shared inputs');
+    for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(toggle).toBeFocused();
+    expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle !== 'none' && parseFloat(getComputedStyle(el).outlineWidth) >= 2)).toBe(true);
+    const box = calculatorPage.groupBox('Shared inputs');
+    await page.keyboard.press('Enter');
+    expect(await isOpen(box)).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#f-horizonMonths')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('Space');
+    expect(await isOpen(box)).toBe(false);
+    // Closed, the next Tab skips its fields and reaches the next group.
+    await page.keyboard.press('Tab');
+    await expect(calculatorPage.groupToggle('In-house SDR team')).toBeFocused();
+  });
+
+  test('printing shows every input, then the groups closed on screen close again', async ({ page, calculatorPage }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    await expect.poll(() => openGroups(page)).toEqual([]);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
+    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
+    await expect(calculatorPage.groupToggle('Shared inputs')).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await openGroups(page)).toEqual([]);
+  });
+});
+
+test.describe('a 390 px phone without JavaScript', () => {
+  test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+
+  test('every group is open and every input readable', async ({ page, calculatorPage }) => {
+    await calculatorPage.goto();
+    expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
+    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
+    await expect(page.locator('#f-uncertainty-seed')).toBeVisible();
+  });
+});
+
+test.describe('a 1280 px desktop', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('every group is open, with its legend and no disclosure summary; the fields are edited directly', async ({ page, calculatorPage }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
+    for (const group of FIELD_GROUPS) {
+      await expect(calculatorPage.groupToggle(GROUP_LABELS[group])).toBeHidden();
+      await expect(page.locator(`fieldset[data-group="${group}"] > legend`)).toBeVisible();
+    }
+    await page
+      .getByRole('group', { name: 'In-house SDR team', exact: true })
+      .getByLabel(/^Base salary/)
+      .fill('61,000');
+    await expect(calculatorPage.status).toHaveText('Up to date');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a phone turned into a wide window opens every group it had closed', async ({ page, calculatorPage }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    await expect.poll(() => openGroups(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => openGroups(page)).toEqual([...FIELD_GROUPS]);
+    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
+  });
+
+  test('the status names an invalid spread here too', async ({ calculatorPage }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    const spreads = await calculatorPage.openSpreads('Outsourced agency');
+    await spreads.getByLabel(/^Meetings per rep per month/).fill('150');
+    await expect(calculatorPage.status).toHaveText('Ranges and link not updated: the spread of “Meetings per rep per month (agency)” needs fixing');
+  });
+});
