@@ -21,7 +21,8 @@ import {
   renderWarnings,
   toggleSolve,
 } from './render.ts';
-import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
+import { calculatorStore, readAnalysisParts, readDefaults, type AnalysisCompute, type AnalysisParts, type CalculatorStore, type ExportFile } from './store.ts';
+import type { Scenario } from './fields.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
 import { fieldId, inputText, tidy } from './view/form.ts';
@@ -62,6 +63,9 @@ class PbCalculator extends HTMLElement {
     const locale = store.$formatters.get().locale;
     this.#locale = locale;
     store.openLink(location.search);
+    // Opened on the defaults, the page already shows their slower results: computed at build time, they are taken as they are.
+    const defaultsAnalysis = readAnalysisParts(this.dataset['defaultsAnalysis']);
+    if (defaultsAnalysis) store.useDefaultsAnalysis(defaultsAnalysis);
     this.#fill(store);
     if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
@@ -109,13 +113,13 @@ class PbCalculator extends HTMLElement {
 
   #scheduleAnalysis(store: CalculatorStore): void {
     clearTimeout(this.#analysisTimer);
+    if (!store.analysisPending()) return;
     this.#analysisTimer = window.setTimeout(() => {
-      const run = () =>
-        void loadAnalysis().then((compute) => {
-          if (store.analysisPending()) store.analyse(compute);
-        });
-      if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
-      else run();
+      if (!store.analysisPending()) return;
+      // In a worker: the page stays responsive while it runs. The page's own copy of the code is
+      // loaded too (when idle), so that printing can bring the analysis up to date at once.
+      void store.analyse(analyseOffThread).catch(() => store.say(NOT_LOADED, true));
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => void loadAnalysis().catch(() => undefined));
     }, ANALYSIS_DELAY_MS);
   }
 
@@ -267,12 +271,54 @@ function browserStorage(): Storage | null {
   }
 }
 
-let loadedAnalysis: AnalysisCompute | null = null;
-/** The slower results' code, loaded once, on its own, after the page is up. */
-async function loadAnalysis(): Promise<AnalysisCompute> {
+let loadedAnalysis: ((scenario: Scenario, evaluation: Parameters<AnalysisCompute>[1]) => AnalysisParts) | null = null;
+/** The slower results' code in the page itself, loaded once, on its own, when first needed. */
+async function loadAnalysis(): Promise<(scenario: Scenario, evaluation: Parameters<AnalysisCompute>[1]) => AnalysisParts> {
   loadedAnalysis ??= (await import('./analysis-runner.ts')).computeAnalysis;
   return loadedAnalysis;
 }
+
+let worker: Worker | null | undefined;
+let workerAsked = 0;
+const workerWaiting = new Map<number, { resolve: (parts: AnalysisParts) => void; reject: (error: Error) => void }>();
+
+/** The worker that computes the slower results, started on first use; null where it cannot start (it is then not tried again). */
+function analysisWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module', name: 'calculator-analysis' });
+  } catch {
+    return (worker = null);
+  }
+  worker.addEventListener('message', (event: MessageEvent<{ id: number; parts?: AnalysisParts; error?: string }>) => {
+    const waiting = workerWaiting.get(event.data.id);
+    workerWaiting.delete(event.data.id);
+    if (event.data.parts) waiting?.resolve(event.data.parts);
+    else waiting?.reject(new Error(event.data.error ?? 'no answer'));
+  });
+  // A worker that cannot load (a server or policy that refuses it) or that fails: every question waiting goes to the page's own thread.
+  const fail = () => {
+    worker?.terminate();
+    worker = null;
+    for (const waiting of workerWaiting.values()) waiting.reject(new Error('the analysis worker failed'));
+    workerWaiting.clear();
+  };
+  worker.addEventListener('error', fail);
+  worker.addEventListener('messageerror', fail);
+  return worker;
+}
+
+/** Computes the slower results in the worker, or in the page where the worker is not available. The same code either way. */
+const analyseOffThread: AnalysisCompute = (scenario: Scenario, evaluation) => {
+  const inPage = () => loadAnalysis().then((compute) => compute(scenario, evaluation));
+  const running = analysisWorker();
+  if (!running) return inPage();
+  const id = ++workerAsked;
+  return new Promise<AnalysisParts>((resolve, reject) => {
+    workerWaiting.set(id, { resolve, reject });
+    running.postMessage({ id, scenario });
+  }).catch(inPage);
+};
 
 /** Said when code loaded on first use could not be loaded. */
 const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';

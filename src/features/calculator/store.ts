@@ -11,7 +11,7 @@ import {
   type SpreadKey,
 } from './fields.ts';
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
-import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
+import { MODEL_IDS, evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
 import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
@@ -50,8 +50,14 @@ export interface AnalysisResults {
   whatIf: WhatWouldHaveToBeTrue;
 }
 
-/** What computes the slower results (analysis-runner.ts, loaded on its own). */
-export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => { uncertainty: UncertaintyResult; whatIf: WhatWouldHaveToBeTrue };
+/** The slower results themselves, without the scenario they are for. */
+export interface AnalysisParts {
+  uncertainty: UncertaintyResult;
+  whatIf: WhatWouldHaveToBeTrue;
+}
+
+/** What computes the slower results: analysis-runner.ts in the page, or the same code in a worker (an answer that comes later). */
+export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => AnalysisParts | Promise<AnalysisParts>;
 
 /** The analysis as shown: its view, and whether the inputs changed since it was computed. */
 export interface AnalysisShown {
@@ -156,8 +162,17 @@ export interface CalculatorStore {
   /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
   findBreakEven(path: string, models: readonly string[]): void;
   setTornadoModel(model: string): void;
-  /** Computes the uncertainty and "what would have to be true" for the current scenario with `compute` (slow: call it off the typing path). */
-  analyse(compute: AnalysisCompute): void;
+  /**
+   * Computes the uncertainty and "what would have to be true" for the current scenario with `compute`
+   * (slow: call it off the typing path, or give one that runs in a worker). An answer is shown for the
+   * scenario it was asked for; one that comes back after a newer answer is dropped.
+   */
+  analyse(compute: AnalysisCompute): Promise<void>;
+  /**
+   * Takes the slower results the server computed for the defaults, so the page need not compute them
+   * again; false (nothing taken) unless the page shows the defaults.
+   */
+  useDefaultsAnalysis(parts: AnalysisParts): boolean;
   /** True when the analysis shown is not for the current scenario. */
   analysisPending(): boolean;
   /** Chooses the question the verdict answers; an unknown id means all options. */
@@ -197,6 +212,54 @@ export function readDefaults(text: string | undefined): Scenario | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Reads the slower results the server computed for the defaults (`data-defaults-analysis`); null when the
+ * text is missing or not of their shape, and the page then computes them itself.
+ */
+export function readAnalysisParts(text: string | undefined): AnalysisParts | null {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '');
+    return isAnalysisParts(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumberOrNull = (value: unknown): boolean => value === null || isNumber(value);
+
+function isAnalysisParts(value: unknown): value is AnalysisParts {
+  if (!isRecord(value) || !isRecord(value['uncertainty']) || !isRecord(value['whatIf'])) return false;
+  const uncertainty = value['uncertainty'];
+  const optionOk = (o: unknown): boolean =>
+    o === null || (isRecord(o) && isNumberOrNull(o['p10']) && isNumberOrNull(o['p50']) && isNumberOrNull(o['p90']) && isNumber(o['probabilityLowest']));
+  if (!MODEL_IDS.every((model) => model in uncertainty && optionOk(uncertainty[model]))) return false;
+  const whatIf = value['whatIf'];
+  if (whatIf['status'] === 'no-cheapest') return typeof whatIf['reason'] === 'string';
+  const requirementOk = (r: unknown): boolean =>
+    isRecord(r) &&
+    typeof r['path'] === 'string' &&
+    (NUMERIC_FIELD_PATHS as readonly string[]).includes(r['path']) &&
+    isNumber(r['baseValue']) &&
+    ((r['status'] === 'value' && isNumber(r['value']) && isNumberOrNull(r['costPerOpportunity'])) ||
+      (r['status'] === 'not-within-range' && typeof r['reason'] === 'string'));
+  return (
+    whatIf['status'] === 'found' &&
+    isModelId(String(whatIf['cheapest'])) &&
+    isNumber(whatIf['costPerOpportunity']) &&
+    Array.isArray(whatIf['options']) &&
+    whatIf['options'].every(
+      (o: unknown) =>
+        isRecord(o) &&
+        isModelId(String(o['model'])) &&
+        isNumberOrNull(o['costPerOpportunity']) &&
+        Array.isArray(o['requirements']) &&
+        o['requirements'].every(requirementOk),
+    )
+  );
 }
 
 /** Creates the calculator's stores for the page's defaults and locale, starting at the defaults. */
@@ -273,6 +336,10 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       ? { title: importTitle(refused.fileName, refused.problems.length), items: problemItems(refused.problems, defaults, defaultsFormat, false) }
       : null,
   );
+
+  // Analyses asked for and the newest one shown, in order: an older answer never replaces a newer one.
+  let analysisAsked = 0;
+  let analysisShown = 0;
 
   const say = (text: string, error = false, near?: 'saved'): void => $message.set(near ? { text, error, near } : { text, error });
 
@@ -497,7 +564,23 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     analyse(compute) {
       const scenario = $scenario.get();
       const evaluation = $evaluation.get();
-      $analysed.set({ key: $link.get(), scenario, evaluation, ...compute(scenario, evaluation) });
+      const key = $link.get();
+      const asked = ++analysisAsked;
+      const show = (parts: AnalysisParts): void => {
+        if (asked < analysisShown) return;
+        analysisShown = asked;
+        $analysed.set({ key, scenario, evaluation, ...parts });
+      };
+      const parts = compute(scenario, evaluation);
+      // Computed in the page (as before printing), the answer is shown at once, before the call returns.
+      if (parts instanceof Promise) return parts.then(show);
+      show(parts);
+      return Promise.resolve();
+    },
+    useDefaultsAnalysis(parts) {
+      if ($link.get() !== '' || $analysed.get() !== null) return false;
+      $analysed.set({ key: '', scenario: $scenario.get(), evaluation: $evaluation.get(), ...parts });
+      return true;
     },
     analysisPending() {
       return $analysed.get()?.key !== $link.get();
