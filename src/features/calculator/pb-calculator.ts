@@ -57,7 +57,8 @@ class PbCalculator extends HTMLElement {
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       storage: browserStorage(),
       breakEven: part(this, '[data-be-result]').textContent ?? '',
-      widths: measureCharts(this),
+      // The charts start as the server drew them; their holders are measured once laid out (#wire), so
+      // opening the page never waits for a layout, and a chart is redrawn only if its width differs.
     });
 
     const locale = store.$formatters.get().locale;
@@ -226,7 +227,8 @@ class PbCalculator extends HTMLElement {
     part(this, '[data-be-run]').addEventListener('click', () => this.#findBreakEven(store));
     for (const select of this.querySelectorAll('[data-be-controls] select')) select.addEventListener('change', () => this.#findBreakEven(store));
     const charts = part(this, '[data-charts]');
-    let width = charts.clientWidth;
+    // The first call comes once the page is laid out: the charts are then drawn for their holders' widths, in a frame of their own.
+    let width = -1;
     new ResizeObserver(() => {
       if (charts.clientWidth === width) return;
       width = charts.clientWidth;

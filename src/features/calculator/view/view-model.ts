@@ -140,9 +140,19 @@ export function cumulativeViews(evaluation: Evaluation, fmt: Formatters, widths:
   return { cost: chart('cost'), opportunities: chart('opportunities') };
 }
 
+// The sensitivity run (some hundred model evaluations) of the last scenario drawn: redrawing the same
+// scenario at another width or for another model (the page does both) reuses it.
+let lastSensitivity: { scenario: Scenario; evaluation: Evaluation; result: ReturnType<typeof sensitivity> } | null = null;
+function sensitivityOf(scenario: Scenario, evaluation: Evaluation): ReturnType<typeof sensitivity> {
+  if (lastSensitivity?.scenario !== scenario || lastSensitivity.evaluation !== evaluation) {
+    lastSensitivity = { scenario, evaluation, result: sensitivity(scenario, { base: evaluation }) };
+  }
+  return lastSensitivity.result;
+}
+
 /** The tornado of one model: what moves its cost per opportunity when each input is 20 % lower or higher. */
 export function tornadoView(scenario: Scenario, evaluation: Evaluation, model: ModelId, fmt: Formatters, width: number): TornadoView {
-  const rows = tornadoRows(sensitivity(scenario, { base: evaluation }), model);
+  const rows = tornadoRows(sensitivityOf(scenario, evaluation), model);
   return {
     model,
     name: MODEL_LABELS[model],
