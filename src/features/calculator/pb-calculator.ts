@@ -21,7 +21,16 @@ import {
   renderWarnings,
   toggleSolve,
 } from './render.ts';
-import { calculatorStore, readAnalysisParts, readDefaults, type AnalysisCompute, type AnalysisParts, type CalculatorStore, type ExportFile } from './store.ts';
+import {
+  calculatorStore,
+  readAnalysisParts,
+  readDefaults,
+  type AnalysisCompute,
+  type AnalysisParts,
+  type BreakEvenSentence,
+  type CalculatorStore,
+  type ExportFile,
+} from './store.ts';
 import type { Scenario } from './fields.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
@@ -105,6 +114,14 @@ class PbCalculator extends HTMLElement {
     store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
     store.$message.subscribe((message) => renderMessage(this, message));
     this.#wire(store);
+    // The code that draws the analysis comes once the page is idle: until then the server's drawing of the defaults stands.
+    whenIdle(
+      () =>
+        void import('./view/analysis.ts').then(
+          ({ analysisView }) => store.useAnalysisView(analysisView),
+          () => undefined,
+        ),
+    );
   }
 
   disconnectedCallback(): void {
@@ -119,8 +136,11 @@ class PbCalculator extends HTMLElement {
       if (!store.analysisPending()) return;
       // In a worker: the page stays responsive while it runs. The page's own copy of the code is
       // loaded too (when idle), so that printing can bring the analysis up to date at once.
-      void store.analyse(analyseOffThread).catch(() => store.say(NOT_LOADED, true));
-      if ('requestIdleCallback' in window) window.requestIdleCallback(() => void loadAnalysis().catch(() => undefined));
+      void import('./analysis-client.ts').then(({ analyseOffThread }) => store.analyse(analyseOffThread)).catch(() => store.say(NOT_LOADED, true));
+      whenIdle(() => {
+        void loadAnalysis().catch(() => undefined);
+        void loadBreakEven().catch(() => undefined);
+      });
     }, ANALYSIS_DELAY_MS);
   }
 
@@ -245,7 +265,14 @@ class PbCalculator extends HTMLElement {
 
   #findBreakEven(store: CalculatorStore): void {
     const models = [...this.querySelectorAll<HTMLSelectElement>('[data-be-model]')].map((select) => select.value);
-    store.findBreakEven(part<HTMLSelectElement>(this, '[data-be-path]').value, models);
+    const path = part<HTMLSelectElement>(this, '[data-be-path]').value;
+    // Loaded already (as before printing), the sentence is found at once.
+    if (loadedBreakEven) store.findBreakEven(path, models, loadedBreakEven);
+    else
+      void loadBreakEven().then(
+        (sentence) => store.findBreakEven(path, models, sentence),
+        () => store.say(NOT_LOADED, true),
+      );
   }
 
   async #copyLink(store: CalculatorStore): Promise<void> {
@@ -280,47 +307,18 @@ async function loadAnalysis(): Promise<(scenario: Scenario, evaluation: Paramete
   return loadedAnalysis;
 }
 
-let worker: Worker | null | undefined;
-let workerAsked = 0;
-const workerWaiting = new Map<number, { resolve: (parts: AnalysisParts) => void; reject: (error: Error) => void }>();
-
-/** The worker that computes the slower results, started on first use; null where it cannot start (it is then not tried again). */
-function analysisWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker = new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module', name: 'calculator-analysis' });
-  } catch {
-    return (worker = null);
-  }
-  worker.addEventListener('message', (event: MessageEvent<{ id: number; parts?: AnalysisParts; error?: string }>) => {
-    const waiting = workerWaiting.get(event.data.id);
-    workerWaiting.delete(event.data.id);
-    if (event.data.parts) waiting?.resolve(event.data.parts);
-    else waiting?.reject(new Error(event.data.error ?? 'no answer'));
-  });
-  // A worker that cannot load (a server or policy that refuses it) or that fails: every question waiting goes to the page's own thread.
-  const fail = () => {
-    worker?.terminate();
-    worker = null;
-    for (const waiting of workerWaiting.values()) waiting.reject(new Error('the analysis worker failed'));
-    workerWaiting.clear();
-  };
-  worker.addEventListener('error', fail);
-  worker.addEventListener('messageerror', fail);
-  return worker;
+let loadedBreakEven: BreakEvenSentence | null = null;
+/** The break-even search, loaded when first asked for, or when the inputs first change (so that printing can bring it up to date at once). */
+async function loadBreakEven(): Promise<BreakEvenSentence> {
+  loadedBreakEven ??= (await import('./view/break-even-sentence.ts')).breakEvenSentence;
+  return loadedBreakEven;
 }
 
-/** Computes the slower results in the worker, or in the page where the worker is not available. The same code either way. */
-const analyseOffThread: AnalysisCompute = (scenario: Scenario, evaluation) => {
-  const inPage = () => loadAnalysis().then((compute) => compute(scenario, evaluation));
-  const running = analysisWorker();
-  if (!running) return inPage();
-  const id = ++workerAsked;
-  return new Promise<AnalysisParts>((resolve, reject) => {
-    workerWaiting.set(id, { resolve, reject });
-    running.postMessage({ id, scenario });
-  }).catch(inPage);
-};
+/** Runs `task` once the page is idle (at the latest after a second), or soon where browsers cannot say. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 200);
+}
 
 /** Said when code loaded on first use could not be loaded. */
 const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';

@@ -107,7 +107,7 @@ export function measureCharts(root: ParentNode): ChartWidths {
 
 function drawChart(root: ParentNode, key: keyof ChartWidths, chart: ChartView): void {
   const figure = root.querySelector(`[data-chart="${key}"]`);
-  const holder = figure?.querySelector('[data-svg]');
+  const holder = figure?.querySelector<HTMLElement>('[data-svg]');
   if (!figure || !holder) return;
   drawSvg(holder, chart.svg);
   fillTable(figure.querySelector('table'), chart.table);

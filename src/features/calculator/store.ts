@@ -14,10 +14,10 @@ import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioTe
 import { MODEL_IDS, evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems } from './view/notices.ts';
-import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
+import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, calculatorView, type BreakEvenQuery, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
-import { analysisView, type AnalysisView } from './view/analysis.ts';
+import type { AnalysisView, analysisView } from './view/analysis.ts';
 import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
 import { summaryLine } from './view/summary-bar.ts';
 import { implausibleIn, warningView, type Unconfirmed, type WarningView } from './view/plausibility.ts';
@@ -58,6 +58,9 @@ export interface AnalysisParts {
 
 /** What computes the slower results: analysis-runner.ts in the page, or the same code in a worker (an answer that comes later). */
 export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => AnalysisParts | Promise<AnalysisParts>;
+
+/** Draws the slower results (view/analysis.ts, which the page loads on its own). */
+export type AnalysisViewMaker = typeof analysisView;
 
 /** The analysis as shown: its view, and whether the inputs changed since it was computed. */
 export interface AnalysisShown {
@@ -159,8 +162,11 @@ export interface CalculatorStore {
   importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
   /** Back to the defaults (the form must be refilled). */
   reset(): void;
-  /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
-  findBreakEven(path: string, models: readonly string[]): void;
+  /**
+   * Finds where two models cost the same per opportunity as one input moves, with `sentence`
+   * (view/break-even-sentence.ts, which the page loads when first needed); ignores unknown choices.
+   */
+  findBreakEven(path: string, models: readonly string[], sentence: BreakEvenSentence): void;
   setTornadoModel(model: string): void;
   /**
    * Computes the uncertainty and "what would have to be true" for the current scenario with `compute`
@@ -175,6 +181,11 @@ export interface CalculatorStore {
   useDefaultsAnalysis(parts: AnalysisParts): boolean;
   /** True when the analysis shown is not for the current scenario. */
   analysisPending(): boolean;
+  /**
+   * Gives the code that draws the analysis (view/analysis.ts). Until it is given, `$analysis` stays
+   * null and the page keeps what the server drew for the defaults.
+   */
+  useAnalysisView(maker: AnalysisViewMaker): void;
   /** Chooses the question the verdict answers; an unknown id means all options. */
   setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
@@ -187,6 +198,9 @@ export interface CalculatorStore {
   exportJson(): Promise<ExportFile>;
   say(text: string, error?: boolean, near?: 'saved'): void;
 }
+
+/** Writes the break-even sentence of a question (view/break-even-sentence.ts). */
+export type BreakEvenSentence = (scenario: Scenario, query: BreakEvenQuery, fmt: Formatters) => string;
 
 /** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
 export type SavedStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -315,15 +329,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   );
   const $warnings = computed($unconfirmed, (unconfirmed) => [...unconfirmed].map(([path, u]) => warningView(path, u, defaultsFormat.locale)));
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
-  const $analysis = computed([$analysed, $link, $comparison, $formatters, $chartWidths], (analysed, link, comparison, fmt, widths) => {
-    if (!analysed) return null;
-    const { scenario, evaluation, uncertainty, whatIf } = analysed;
-    const models = comparedModels(comparisonFor(comparison), scenario);
-    return {
-      view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
-      pending: analysed.key !== link,
-    };
-  });
+  const $analysisMaker = atom<AnalysisViewMaker | null>(null);
+  const $analysis = computed(
+    [$analysed, $link, $comparison, $formatters, $chartWidths, $analysisMaker],
+    (analysed, link, comparison, fmt, widths, analysisView) => {
+      if (!analysed || !analysisView) return null;
+      const { scenario, evaluation, uncertainty, whatIf } = analysed;
+      const models = comparedModels(comparisonFor(comparison), scenario);
+      return {
+        view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
+        pending: analysed.key !== link,
+      };
+    },
+  );
   const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
@@ -496,9 +514,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       load(defaults);
       say(MESSAGES.reset);
     },
-    findBreakEven(path, [a = '', b = '']) {
+    findBreakEven(path, [a = '', b = ''], sentence) {
       if (!(NUMERIC_FIELD_PATHS as readonly string[]).includes(path) || !isModelId(a) || !isModelId(b)) return;
-      const text = breakEvenSentence($scenario.get(), { path: path as NumericFieldPath, models: [a, b] }, $formatters.get());
+      const text = sentence($scenario.get(), { path: path as NumericFieldPath, models: [a, b] }, $formatters.get());
       $found.set({ key: $link.get(), text });
     },
     setTornadoModel(model) {
@@ -584,6 +602,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     },
     analysisPending() {
       return $analysed.get()?.key !== $link.get();
+    },
+    useAnalysisView(maker) {
+      $analysisMaker.set(maker);
     },
     setComparison(id) {
       $comparison.set(comparisonFor(id).id);

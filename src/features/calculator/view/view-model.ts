@@ -1,13 +1,11 @@
 import { FIELD_SPECS, NUMERIC_FIELD_PATHS, type NumericFieldPath, type Scenario } from '../fields.ts';
 import { fieldBounds } from '../rules.ts';
-import { findBreakEven } from '../model/break-even.ts';
 import { MODEL_IDS, MODEL_LABELS, evaluate, type Evaluation, type ModelId } from '../model/cost-model.ts';
 import { sensitivity } from '../model/sensitivity.ts';
 import { isPercentField, rangeText, tidy, unitText } from './form.ts';
 import type { SvgNode } from './svg-chart.ts';
 import { DEFAULT_COMPARISON, comparisonFor } from './answer.ts';
 import {
-  breakEvenText,
   comparisonRows,
   cumulativeChart,
   cumulativeTable,
@@ -178,11 +176,4 @@ export function calculatorView(scenario: Scenario, fmt: Formatters, options: Vie
     ...cumulativeViews(evaluation, fmt, widths),
     tornado: tornadoView(scenario, evaluation, options.tornadoModel ?? DEFAULT_TORNADO_MODEL, fmt, widths.tornado),
   };
-}
-
-/** The break-even sentence for a question (or why there is none: the same model twice). */
-export function breakEvenSentence(scenario: Scenario, query: BreakEvenQuery, fmt: Formatters): string {
-  const [a, b] = query.models;
-  if (a === b) return 'Choose two different models to compare.';
-  return breakEvenText(findBreakEven(scenario, { path: query.path, models: [a, b] }), fmt);
 }
