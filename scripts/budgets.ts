@@ -3,6 +3,8 @@
 //  - a chapter page at 1,000 chapters is more than 10 % larger than the same chapter at 10,
 //  - a reading page loads more than 3 KB of JavaScript (gzipped) before any interaction (search,
 //    progress and the knowledge check load their code on first use; a checklist's code is counted),
+//  - the home page loads more than 4 KB (its progress, "continue" and today's review load when
+//    progress is stored, else once the page is idle),
 //  - the calculator or an assessment page loads more than 30 KB of JavaScript (gzipped).
 // Pages that are not built yet (no calculator/, no assessments/<id>/) are skipped with a message.
 // Times are not checked here; npm run bench reports them.
@@ -20,6 +22,9 @@ export const BUDGETS = {
    * show stored progress and load the search and progress code on first use, and one script that loads
    * the rest (storage notice, offline copy, checklists, worksheet, knowledge check) once the page is idle. */
   readingJs: 3 * 1024,
+  /** JavaScript the home page loads before any interaction, gzipped: a reading page's scripts plus the small
+   * loaders of the progress view, the "continue" link and today's review (2.6 KB when this was set). */
+  homeJs: 4 * 1024,
   /** JavaScript the calculator or an assessment page loads before any interaction, gzipped (30 KB until
    * calculator v2's answer, analysis and saved scenarios). */
   interactiveJs: 35 * 1024,
@@ -32,6 +37,8 @@ export interface BudgetInput {
   chapterLarge: number;
   /** A reading page in each build. */
   reading: PageWeight[];
+  /** The home page in each build. */
+  home: PageWeight[];
   /** The calculator and an assessment page, per build; undefined when not built. */
   calculator: (PageWeight | undefined)[];
   assessment: (PageWeight | undefined)[];
@@ -61,6 +68,13 @@ export function checkBudgets(input: BudgetInput): BudgetLine[] {
     lines.push({
       status: reading.jsGzip <= BUDGETS.readingJs ? 'pass' : 'FAIL',
       text: `reading page (${reading.page}) JavaScript before interaction: ${formatBytes(reading.jsGzip)} gzipped (limit ${formatBytes(BUDGETS.readingJs)}): ${reading.js.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ') || 'none'}`,
+    });
+  }
+  const home = heaviest(input.home);
+  if (home) {
+    lines.push({
+      status: home.jsGzip <= BUDGETS.homeJs ? 'pass' : 'FAIL',
+      text: `home page JavaScript before interaction: ${formatBytes(home.jsGzip)} gzipped (limit ${formatBytes(BUDGETS.homeJs)}): ${home.js.map((f) => `${f.path} ${formatBytes(f.gzip)}`).join(', ') || 'none'}`,
     });
   }
   for (const [name, pages, missing] of [
@@ -97,6 +111,7 @@ async function main(): Promise<number> {
         // The same ten chapters (chapter k is the same text at every size) are compared across sizes.
         chapterBytes: median(chapterPageBytes(outDir, content.chapters.slice(0, 10))),
         reading: pageWeight(outDir, `chapters/${content.chapters[0]}/`),
+        home: pageWeight(outDir, ''),
         calculator: pages.calculator ? pageWeight(outDir, pages.calculator) : undefined,
         assessment: pages.assessment ? pageWeight(outDir, pages.assessment) : undefined,
       });
@@ -107,6 +122,7 @@ async function main(): Promise<number> {
       chapterSmall: small.chapterBytes,
       chapterLarge: large.chapterBytes,
       reading: builds.map((b) => b.reading),
+      home: builds.map((b) => b.home),
       calculator: builds.map((b) => b.calculator),
       assessment: builds.map((b) => b.assessment),
     });

@@ -34,7 +34,8 @@ export const POLICY_DIRECTIVES: readonly PolicyDirective[] = [
   {
     directive: "worker-src 'self' blob:",
     why:
-      'Pagefind runs its search in a Web Worker loaded from `pagefind/pagefind-worker.js`. `blob:` lets a worker be ' +
+      'Pagefind runs its search in a Web Worker loaded from `pagefind/pagefind-worker.js`, and the calculator its ' +
+      'uncertainty run in one loaded from `_astro/` (where a policy forbids it, the page computes the same numbers itself). `blob:` lets a worker be ' +
       'created from a blob URL; the current build does not do that, so a host may drop `blob:` if it must.',
   },
   { directive: "object-src 'none'", why: 'No plugins (`<object>`, `<embed>`) at all.' },

@@ -56,9 +56,17 @@ export function createFormatters(locale: string, currency: string): Formatters {
   const wholeMoney = makeFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
   const smallMoney = makeFormat(lang, { style: 'currency', currency });
   const compactMoney = makeFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-  const plain = (digits: number) =>
-    (makeFormat(lang, { maximumFractionDigits: Math.min(20, Math.max(0, Math.trunc(digits) || 0)) }) ??
-      new Intl.NumberFormat(FALLBACK_LOCALE)) as Intl.NumberFormat;
+  // One formatter per number of digits, made when first needed: making one costs far more than using it.
+  const plainFormats = new Map<number, Intl.NumberFormat>();
+  const plain = (digits: number): Intl.NumberFormat => {
+    const places = Math.min(20, Math.max(0, Math.trunc(digits) || 0));
+    let format = plainFormats.get(places);
+    if (!format) {
+      format = makeFormat(lang, { maximumFractionDigits: places }) ?? new Intl.NumberFormat(FALLBACK_LOCALE);
+      plainFormats.set(places, format);
+    }
+    return format;
+  };
   const plainOne = plain(1);
   const percentFormat = makeFormat(lang, { style: 'percent', maximumFractionDigits: 1 }) ?? plainOne;
   const monthsFormat = makeFormat(lang, { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });

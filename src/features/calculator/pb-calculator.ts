@@ -22,7 +22,17 @@ import {
   renderWarnings,
   toggleSolve,
 } from './render.ts';
-import { calculatorStore, readDefaults, type AnalysisCompute, type CalculatorStore, type ExportFile } from './store.ts';
+import {
+  calculatorStore,
+  readAnalysisParts,
+  readDefaults,
+  type AnalysisCompute,
+  type AnalysisParts,
+  type BreakEvenSentence,
+  type CalculatorStore,
+  type ExportFile,
+} from './store.ts';
+import type { Scenario } from './fields.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
 import { fieldId, inputText, tidy } from './view/form.ts';
@@ -57,12 +67,16 @@ class PbCalculator extends HTMLElement {
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       storage: browserStorage(),
       breakEven: part(this, '[data-be-result]').textContent ?? '',
-      widths: measureCharts(this),
+      // The charts start as the server drew them; their holders are measured once laid out (#wire), so
+      // opening the page never waits for a layout, and a chart is redrawn only if its width differs.
     });
 
     const locale = store.$formatters.get().locale;
     this.#locale = locale;
     store.openLink(location.search);
+    // Opened on the defaults, the page already shows their slower results: computed at build time, they are taken as they are.
+    const defaultsAnalysis = readAnalysisParts(this.dataset['defaultsAnalysis']);
+    if (defaultsAnalysis) store.useDefaultsAnalysis(defaultsAnalysis);
     this.#fill(store);
     if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
@@ -111,6 +125,14 @@ class PbCalculator extends HTMLElement {
       this.dataset['groups'] = 'open';
       phone.addEventListener('change', loadGroups, { once: true });
     }
+    // The code that draws the analysis comes once the page is idle: until then the server's drawing of the defaults stands.
+    whenIdle(
+      () =>
+        void import('./view/analysis.ts').then(
+          ({ analysisView }) => store.useAnalysisView(analysisView),
+          () => undefined,
+        ),
+    );
   }
 
   disconnectedCallback(): void {
@@ -120,13 +142,16 @@ class PbCalculator extends HTMLElement {
 
   #scheduleAnalysis(store: CalculatorStore): void {
     clearTimeout(this.#analysisTimer);
+    if (!store.analysisPending()) return;
     this.#analysisTimer = window.setTimeout(() => {
-      const run = () =>
-        void loadAnalysis().then((compute) => {
-          if (store.analysisPending()) store.analyse(compute);
-        });
-      if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
-      else run();
+      if (!store.analysisPending()) return;
+      // In a worker: the page stays responsive while it runs. The page's own copy of the code is
+      // loaded too (when idle), so that printing can bring the analysis up to date at once.
+      void import('./analysis-client.ts').then(({ analyseOffThread }) => store.analyse(analyseOffThread)).catch(() => store.say(NOT_LOADED, true));
+      whenIdle(() => {
+        void loadAnalysis().catch(() => undefined);
+        void loadBreakEven().catch(() => undefined);
+      });
     }, ANALYSIS_DELAY_MS);
   }
 
@@ -233,7 +258,8 @@ class PbCalculator extends HTMLElement {
     part(this, '[data-be-run]').addEventListener('click', () => this.#findBreakEven(store));
     for (const select of this.querySelectorAll('[data-be-controls] select')) select.addEventListener('change', () => this.#findBreakEven(store));
     const charts = part(this, '[data-charts]');
-    let width = charts.clientWidth;
+    // The first call comes once the page is laid out: the charts are then drawn for their holders' widths, in a frame of their own.
+    let width = -1;
     new ResizeObserver(() => {
       if (charts.clientWidth === width) return;
       width = charts.clientWidth;
@@ -250,7 +276,14 @@ class PbCalculator extends HTMLElement {
 
   #findBreakEven(store: CalculatorStore): void {
     const models = [...this.querySelectorAll<HTMLSelectElement>('[data-be-model]')].map((select) => select.value);
-    store.findBreakEven(part<HTMLSelectElement>(this, '[data-be-path]').value, models);
+    const path = part<HTMLSelectElement>(this, '[data-be-path]').value;
+    // Loaded already (as before printing), the sentence is found at once.
+    if (loadedBreakEven) store.findBreakEven(path, models, loadedBreakEven);
+    else
+      void loadBreakEven().then(
+        (sentence) => store.findBreakEven(path, models, sentence),
+        () => store.say(NOT_LOADED, true),
+      );
   }
 
   async #copyLink(store: CalculatorStore): Promise<void> {
@@ -278,11 +311,24 @@ function browserStorage(): Storage | null {
   }
 }
 
-let loadedAnalysis: AnalysisCompute | null = null;
-/** The slower results' code, loaded once, on its own, after the page is up. */
-async function loadAnalysis(): Promise<AnalysisCompute> {
+let loadedAnalysis: ((scenario: Scenario, evaluation: Parameters<AnalysisCompute>[1]) => AnalysisParts) | null = null;
+/** The slower results' code in the page itself, loaded once, on its own, when first needed. */
+async function loadAnalysis(): Promise<(scenario: Scenario, evaluation: Parameters<AnalysisCompute>[1]) => AnalysisParts> {
   loadedAnalysis ??= (await import('./analysis-runner.ts')).computeAnalysis;
   return loadedAnalysis;
+}
+
+let loadedBreakEven: BreakEvenSentence | null = null;
+/** The break-even search, loaded when first asked for, or when the inputs first change (so that printing can bring it up to date at once). */
+async function loadBreakEven(): Promise<BreakEvenSentence> {
+  loadedBreakEven ??= (await import('./view/break-even-sentence.ts')).breakEvenSentence;
+  return loadedBreakEven;
+}
+
+/** Runs `task` once the page is idle (at the latest after a second), or soon where browsers cannot say. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 200);
 }
 
 /** Said when code loaded on first use could not be loaded. */

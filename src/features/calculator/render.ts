@@ -7,7 +7,7 @@ import { isSpreadKey, type SpreadKey } from './fields.ts';
 import type { WarningView } from './view/plausibility.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
-import type { SvgNode } from './view/svg-chart.ts';
+import { chartKey, type SvgNode } from './view/svg-chart.ts';
 import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.ts';
 
 /**
@@ -31,6 +31,33 @@ export function part<T extends Element = HTMLElement>(root: ParentNode, selector
 const fieldBox = (root: ParentNode, path: FieldPath): HTMLElement | null => root.querySelector<HTMLElement>(`[data-field="${path}"]`);
 const fieldInput = (root: ParentNode, path: FieldPath): HTMLInputElement | null => root.querySelector<HTMLInputElement>(`#f-${fieldId(path)}`);
 
+/**
+ * Writing a text, an attribute or a list that the page already shows still costs the browser a
+ * fresh style and layout pass over the calculator's many elements. Opened on the defaults, the page
+ * already shows (from the server) almost everything the script would draw, so these helpers write
+ * only what differs.
+ */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Shows or hides an element, touching it only when that changes. */
+export function setHidden(element: HTMLElement, hidden: boolean): void {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
+/** True when `parent`'s children are, in order, elements with these texts (and, where given, these class names). */
+function showsTexts(parent: Element, texts: readonly string[], classNames?: readonly string[]): boolean {
+  const children = parent.children;
+  if (children.length !== texts.length) return false;
+  for (let i = 0; i < texts.length; i++) {
+    const child = children[i]!;
+    if (child.textContent !== texts[i]) return false;
+    if (classNames && child.className !== classNames[i]) return false;
+  }
+  return true;
+}
+
 /** Builds DOM nodes from a chart tree (attributes and text only; never markup). */
 export function toSvg(node: SvgNode): Element {
   const element = document.createElementNS(SVG_NS, node.tag);
@@ -44,6 +71,14 @@ export function toSvg(node: SvgNode): Element {
 export function fillTable(table: HTMLTableElement | null, rows: readonly string[][]): void {
   const body = table?.tBodies[0];
   if (!body) return;
+  const shown = body.rows;
+  const same =
+    shown.length === rows.length &&
+    rows.every((cells, r) => {
+      const row = shown[r]!.cells;
+      return row.length === cells.length && cells.every((text, i) => row[i]!.textContent === text && row[i]!.tagName === (i === 0 ? 'TH' : 'TD'));
+    });
+  if (same) return;
   body.replaceChildren(
     ...rows.map((cells) => {
       const tr = document.createElement('tr');
@@ -75,10 +110,18 @@ export function measureCharts(root: ParentNode): ChartWidths {
 
 function drawChart(root: ParentNode, key: keyof ChartWidths, chart: ChartView): void {
   const figure = root.querySelector(`[data-chart="${key}"]`);
-  const holder = figure?.querySelector('[data-svg]');
+  const holder = figure?.querySelector<HTMLElement>('[data-svg]');
   if (!figure || !holder) return;
-  holder.replaceChildren(toSvg(chart.svg));
+  drawSvg(holder, chart.svg);
   fillTable(figure.querySelector('table'), chart.table);
+}
+
+/** Draws a chart tree into its holder unless the holder shows that very tree already (the server marks what it drew with the same key). */
+function drawSvg(holder: HTMLElement, svg: SvgNode): void {
+  const key = chartKey(svg);
+  if (holder.dataset['chartKey'] === key) return;
+  holder.replaceChildren(toSvg(svg));
+  holder.dataset['chartKey'] = key;
 }
 
 /** Draws the results, the charts and the form's hints for a scenario. */
@@ -87,65 +130,78 @@ export function renderView(root: ParentNode, view: CalculatorView): void {
     const tr = root.querySelector(`tr[data-row="${row.id}"]`);
     if (!tr) continue;
     const label = tr.querySelector('[data-row-label]');
-    if (label) label.textContent = row.label;
+    if (label) setText(label, row.label);
     for (const model of MODEL_IDS) {
       const cell = tr.querySelector<HTMLElement>(`[data-cell="${row.id}:${model}"]`);
       if (!cell) continue;
       const { text, note, best } = row.cells[model];
-      part(cell, '[data-text]').textContent = text;
-      part(cell, '[data-note]').textContent = note;
-      cell.classList.toggle('is-best', best);
-      part(cell, '[data-best]').hidden = !best;
+      setText(part(cell, '[data-text]'), text);
+      setText(part(cell, '[data-note]'), note);
+      if (cell.classList.contains('is-best') !== best) cell.classList.toggle('is-best', best);
+      setHidden(part(cell, '[data-best]'), !best);
     }
   }
-  part(root, '[data-verdict]').textContent = view.verdict.headline;
-  part(root, '[data-figures]').replaceChildren(
-    ...view.verdict.figures.map((figure) => {
-      const li = document.createElement('li');
-      li.className = figure.cheapest ? 'calc__key is-best' : 'calc__key';
-      li.dataset['model'] = figure.model;
-      const span = (className: string, text: string) => {
-        const el = document.createElement('span');
-        el.className = className;
-        el.textContent = text;
-        return el;
-      };
-      li.append(
-        span('calc__key-label', figure.label),
-        span('calc__key-cost', figure.cost),
-        span('calc__key-unit', 'per opportunity'),
-        span('calc__key-run', figure.runRate),
-      );
-      return li;
-    }),
-  );
-  part<HTMLSelectElement>(root, '[data-compare]').value = view.verdict.comparison;
-  part(root, '[data-verdict-details]').replaceChildren(...listItems(view.verdict.details));
-  part(root, '[data-errors]').replaceChildren(
-    ...view.verdict.errors.map((error) => {
-      const p = document.createElement('p');
-      p.className = 'notice notice--error';
-      p.textContent = error.message;
-      return p;
-    }),
-  );
+  setText(part(root, '[data-verdict]'), view.verdict.headline);
+  const figures = part(root, '[data-figures]');
+  const figureTexts = view.verdict.figures.map((figure) => `${figure.label}${figure.cost}per opportunity${figure.runRate}`);
+  const figureClasses = view.verdict.figures.map((figure) => (figure.cheapest ? 'calc__key is-best' : 'calc__key'));
+  if (!showsTexts(figures, figureTexts, figureClasses))
+    figures.replaceChildren(
+      ...view.verdict.figures.map((figure) => {
+        const li = document.createElement('li');
+        li.className = figure.cheapest ? 'calc__key is-best' : 'calc__key';
+        li.dataset['model'] = figure.model;
+        const span = (className: string, text: string) => {
+          const el = document.createElement('span');
+          el.className = className;
+          el.textContent = text;
+          return el;
+        };
+        li.append(
+          span('calc__key-label', figure.label),
+          span('calc__key-cost', figure.cost),
+          span('calc__key-unit', 'per opportunity'),
+          span('calc__key-run', figure.runRate),
+        );
+        return li;
+      }),
+    );
+  const compare = part<HTMLSelectElement>(root, '[data-compare]');
+  if (compare.value !== view.verdict.comparison) compare.value = view.verdict.comparison;
+  const details = part(root, '[data-verdict-details]');
+  if (!showsTexts(details, view.verdict.details)) details.replaceChildren(...listItems(view.verdict.details));
+  const errors = part(root, '[data-errors]');
+  if (
+    !showsTexts(
+      errors,
+      view.verdict.errors.map((error) => error.message),
+    )
+  )
+    errors.replaceChildren(
+      ...view.verdict.errors.map((error) => {
+        const p = document.createElement('p');
+        p.className = 'notice notice--error';
+        p.textContent = error.message;
+        return p;
+      }),
+    );
   for (const model of MODEL_IDS) {
     if (model === 'bridge') continue; // D has no seats of its own: it uses A's and B's.
     const solved = fieldBox(root, `${model}.seats`)?.querySelector('[data-solved]');
-    if (solved) solved.textContent = view.seats[model];
+    if (solved) setText(solved, view.seats[model]);
   }
   for (const path of NUMERIC_FIELD_PATHS) {
     const box = fieldBox(root, path);
     const field = view.fields[path];
     const range = box?.querySelector('[data-range]');
-    if (range) range.textContent = field.range;
+    if (range) setText(range, field.range);
     const unit = box?.querySelector('[data-unit]');
-    if (unit) unit.textContent = field.unit;
+    if (unit) setText(unit, field.unit);
   }
   drawChart(root, 'cost', view.cost);
   drawChart(root, 'opportunities', view.opportunities);
   drawChart(root, 'tornado', view.tornado);
-  part(root, '[data-tornado-name]').textContent = view.tornado.name;
+  setText(part(root, '[data-tornado-name]'), view.tornado.name);
 }
 
 /** Shows each input's message (none clears it), and the out-of-date list and marking. */
@@ -153,14 +209,16 @@ export function renderFieldErrors(root: HTMLElement, errors: ReadonlyMap<FieldPa
   for (const field of SCENARIO_FIELDS) {
     const message = errors.get(field.path) ?? '';
     const slot = fieldBox(root, field.path)?.querySelector('[data-error]');
-    if (slot) slot.textContent = message;
+    if (slot) setText(slot, message);
     const input = fieldInput(root, field.path);
     if (message) input?.setAttribute('aria-invalid', 'true');
     else input?.removeAttribute('aria-invalid');
   }
-  root.classList.toggle('is-stale', errors.size > 0);
-  part(root, '[data-stale]').hidden = errors.size === 0;
-  part(root, '[data-stale-list]').replaceChildren(
+  if (root.classList.contains('is-stale') !== errors.size > 0) root.classList.toggle('is-stale', errors.size > 0);
+  setHidden(part(root, '[data-stale]'), errors.size === 0);
+  const staleList = part(root, '[data-stale-list]');
+  if (errors.size === 0 && staleList.childElementCount === 0) return;
+  staleList.replaceChildren(
     ...staleItems(errors).map(({ href, text }) => {
       const li = document.createElement('li');
       const link = document.createElement('a');
@@ -231,21 +289,24 @@ export function toggleSolve(root: ParentNode, box: HTMLInputElement, evaluation:
 export function renderBreakEven(root: ParentNode, shown: BreakEvenShown | null): void {
   if (!shown) return;
   const output = part(root, '[data-be-result]');
-  output.textContent = shown.text;
-  output.classList.toggle('is-stale', shown.stale);
+  setText(output, shown.text);
+  if (output.classList.contains('is-stale') !== shown.stale) output.classList.toggle('is-stale', shown.stale);
 }
 
 /** What the opening link could not use. */
 export function renderLinkNotice(root: ParentNode, items: readonly string[]): void {
-  part(root, '[data-link-notice]').hidden = items.length === 0;
-  part(root, '[data-link-problems]').replaceChildren(...listItems(items));
+  setHidden(part(root, '[data-link-notice]'), items.length === 0);
+  const list = part(root, '[data-link-problems]');
+  if (!showsTexts(list, items)) list.replaceChildren(...listItems(items));
 }
 
 /** Why an imported file was refused. */
 export function renderImportNotice(root: ParentNode, notice: ImportNotice | null): void {
-  part(root, '[data-import-problems]').hidden = notice === null;
-  part(root, '[data-import-title]').textContent = notice?.title ?? '';
-  part(root, '[data-import-list]').replaceChildren(...listItems(notice?.items ?? []));
+  setHidden(part(root, '[data-import-problems]'), notice === null);
+  setText(part(root, '[data-import-title]'), notice?.title ?? '');
+  const list = part(root, '[data-import-list]');
+  const items = notice?.items ?? [];
+  if (!showsTexts(list, items)) list.replaceChildren(...listItems(items));
 }
 
 /** What an action did, beside the control that did it: under the action buttons, or beside the saved scenarios; the other line is cleared. */
@@ -256,8 +317,9 @@ export function renderMessage(root: ParentNode, message: ActionMessage): void {
   ] as const;
   for (const [line, here] of lines) {
     if (!line) continue;
-    line.textContent = here ? message.text : '';
-    line.classList.toggle('calc__action-status--error', here && message.error);
+    setText(line, here ? message.text : '');
+    const error = here && message.error;
+    if (line.classList.contains('calc__action-status--error') !== error) line.classList.toggle('calc__action-status--error', error);
   }
 }
 
@@ -266,15 +328,23 @@ export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): v
   if (!shown) return;
   const { view, pending } = shown;
   const section = part(root, '[data-analysis]');
-  section.classList.toggle('is-pending', pending);
-  section.setAttribute('aria-busy', String(pending));
-  const sure = part(root, '[data-sure]');
-  sure.textContent = pending ? `Working out how sure this is… (${view.sure})` : view.sure;
-  part(root, '[data-ranges]').hidden = !view.hasRanges;
-  root.querySelector('[data-chart="ranges"] [data-svg]')?.replaceChildren(toSvg(view.chart));
+  if (section.classList.contains('is-pending') !== pending) section.classList.toggle('is-pending', pending);
+  if (section.getAttribute('aria-busy') !== String(pending)) section.setAttribute('aria-busy', String(pending));
+  setText(part(root, '[data-sure]'), pending ? `Working out how sure this is… (${view.sure})` : view.sure);
+  setHidden(part(root, '[data-ranges]'), !view.hasRanges);
+  const holder = root.querySelector<HTMLElement>('[data-chart="ranges"] [data-svg]');
+  if (holder) drawSvg(holder, view.chart);
   fillTable(root.querySelector<HTMLTableElement>('.calc__range-table'), view.ranges);
-  part(root, '[data-whatif-intro]').textContent = view.whatIfIntro;
-  part(root, '[data-whatif]').replaceChildren(
+  setText(part(root, '[data-whatif-intro]'), view.whatIfIntro);
+  const whatIf = part(root, '[data-whatif]');
+  if (
+    showsTexts(
+      whatIf,
+      view.whatIf.map((option) => option.title + option.items.join('')),
+    )
+  )
+    return;
+  whatIf.replaceChildren(
     ...view.whatIf.map((option) => {
       const box = document.createElement('div');
       box.className = 'calc__whatif-option';
@@ -290,8 +360,10 @@ export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): v
 
 /** The saved scenarios: each with its date and its Open and Delete buttons (named for screen readers). */
 export function renderSaved(root: ParentNode, items: readonly SavedScenario[], locale: string): void {
-  part(root, '[data-saved-empty]').hidden = items.length > 0;
-  part(root, '[data-saved-list]').replaceChildren(
+  setHidden(part(root, '[data-saved-empty]'), items.length > 0);
+  const list = part(root, '[data-saved-list]');
+  if (items.length === 0 && list.childElementCount === 0) return;
+  list.replaceChildren(
     ...items.map((item, index) => {
       const li = document.createElement('li');
       const name = document.createElement('span');
@@ -319,8 +391,8 @@ export function renderSaved(root: ParentNode, items: readonly SavedScenario[], l
 /** Why the saved list could not (all) be read. */
 export function renderSavedNotice(root: ParentNode, text: string): void {
   const notice = part(root, '[data-saved-notice]');
-  notice.hidden = text === '';
-  notice.textContent = text;
+  setHidden(notice, text === '');
+  setText(notice, text);
 }
 
 /** The "how sure are you?" inputs as typed. */
@@ -347,10 +419,10 @@ export function renderSpreadHints(root: ParentNode, groups: readonly SpreadGroup
     const box = root.querySelector(`[data-spread="${field.key}"]`);
     if (!box) continue;
     const hint = box.querySelector('[data-spread-hint]');
-    if (hint) hint.textContent = field.hint;
+    if (hint) setText(hint, field.hint);
     const changed = box.querySelector('[data-spread-changed]');
-    if (changed) changed.textContent = field.changed;
-    box.classList.toggle('is-changed', field.changed !== '');
+    if (changed) setText(changed, field.changed);
+    if (box.classList.contains('is-changed') !== (field.changed !== '')) box.classList.toggle('is-changed', field.changed !== '');
   }
 }
 
@@ -361,7 +433,7 @@ export function renderSpreadErrors(root: HTMLElement, errors: ReadonlyMap<Spread
     const key = box.dataset['spread'] ?? '';
     const message = isSpreadKey(key) ? (errors.get(key) ?? '') : '';
     const slot = box.querySelector('[data-spread-error]');
-    if (slot) slot.textContent = message;
+    if (slot) setText(slot, message);
     const input = box.querySelector('input');
     if (message) input?.setAttribute('aria-invalid', 'true');
     else input?.removeAttribute('aria-invalid');
@@ -371,9 +443,10 @@ export function renderSpreadErrors(root: HTMLElement, errors: ReadonlyMap<Spread
 /** The two choices of saved scenarios to compare (the two newest chosen at first), or how to get two. */
 export function renderSavedChoices(root: ParentNode, items: readonly SavedScenario[]): void {
   const enough = items.length >= 2;
-  part(root, '[data-sc-empty]').hidden = enough;
-  part(root, '[data-sc-form]').hidden = !enough;
+  setHidden(part(root, '[data-sc-empty]'), enough);
+  setHidden(part(root, '[data-sc-form]'), !enough);
   const selects = [part<HTMLSelectElement>(root, '[data-sc-a]'), part<HTMLSelectElement>(root, '[data-sc-b]')] as const;
+  if (items.length === 0 && selects.every((select) => select.options.length === 0)) return;
   // A choice is kept (by name) once there were two to choose from; else, and when both would be the
   // same, the older of the two newest comes first and the newest second: "before" and "after".
   const hadChoice = selects[0].options.length >= 2;
@@ -397,9 +470,9 @@ export function renderWarnings(root: ParentNode, warnings: readonly WarningView[
     const slot = fieldBox(root, path)?.querySelector<HTMLElement>('[data-warning]');
     if (!slot) continue;
     const warning = warnings.find((w) => w.path === path);
-    slot.hidden = !warning;
+    setHidden(slot, !warning);
     if (!warning) {
-      slot.replaceChildren();
+      if (slot.firstChild) slot.replaceChildren();
       continue;
     }
     const text = document.createElement('p');

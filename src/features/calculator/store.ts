@@ -11,13 +11,13 @@ import {
   type SpreadKey,
 } from './fields.ts';
 import { MAX_FILE_LENGTH, decodeLink, encodeLink, parseScenario, parseScenarioText } from './codec.ts';
-import { evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
+import { MODEL_IDS, evaluate, isModelId, type Evaluation, type ModelId } from './model/cost-model.ts';
 import { readForm, type FormEntries } from './view/form.ts';
 import { MESSAGES, STATUS, importTitle, problemItems, spreadStatus } from './view/notices.ts';
-import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, breakEvenSentence, calculatorView, type CalculatorView, type ChartWidths } from './view/view-model.ts';
+import { DEFAULT_TORNADO_MODEL, SERVER_CHART_WIDTHS, calculatorView, type BreakEvenQuery, type CalculatorView, type ChartWidths } from './view/view-model.ts';
 import { DAMAGED_KEY, SAVED_KEY, readSaved, savedName, withSaved, writeSaved, type SavedScenario } from './view/saved-scenarios.ts';
 import { DEFAULT_COMPARISON, comparedModels, comparisonFor } from './view/answer.ts';
-import { analysisView, type AnalysisView } from './view/analysis.ts';
+import type { AnalysisView, analysisView } from './view/analysis.ts';
 import { readSpreads, sameSpreads, spreadFields, withoutEmptyDealSpreads, type SpreadEntries, type SpreadGroup } from './view/spreads.ts';
 import { summaryLine } from './view/summary-bar.ts';
 import { implausibleIn, warningView, type Unconfirmed, type WarningView } from './view/plausibility.ts';
@@ -50,8 +50,17 @@ export interface AnalysisResults {
   whatIf: WhatWouldHaveToBeTrue;
 }
 
-/** What computes the slower results (analysis-runner.ts, loaded on its own). */
-export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => { uncertainty: UncertaintyResult; whatIf: WhatWouldHaveToBeTrue };
+/** The slower results themselves, without the scenario they are for. */
+export interface AnalysisParts {
+  uncertainty: UncertaintyResult;
+  whatIf: WhatWouldHaveToBeTrue;
+}
+
+/** What computes the slower results: analysis-runner.ts in the page, or the same code in a worker (an answer that comes later). */
+export type AnalysisCompute = (scenario: Scenario, evaluation: Evaluation) => AnalysisParts | Promise<AnalysisParts>;
+
+/** Draws the slower results (view/analysis.ts, which the page loads on its own). */
+export type AnalysisViewMaker = typeof analysisView;
 
 /** The analysis as shown: its view, and whether the inputs changed since it was computed. */
 export interface AnalysisShown {
@@ -153,13 +162,30 @@ export interface CalculatorStore {
   importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
   /** Back to the defaults (the form must be refilled). */
   reset(): void;
-  /** Finds where two models cost the same per opportunity as one input moves; ignores unknown choices. */
-  findBreakEven(path: string, models: readonly string[]): void;
+  /**
+   * Finds where two models cost the same per opportunity as one input moves, with `sentence`
+   * (view/break-even-sentence.ts, which the page loads when first needed); ignores unknown choices.
+   */
+  findBreakEven(path: string, models: readonly string[], sentence: BreakEvenSentence): void;
   setTornadoModel(model: string): void;
-  /** Computes the uncertainty and "what would have to be true" for the current scenario with `compute` (slow: call it off the typing path). */
-  analyse(compute: AnalysisCompute): void;
+  /**
+   * Computes the uncertainty and "what would have to be true" for the current scenario with `compute`
+   * (slow: call it off the typing path, or give one that runs in a worker). An answer is shown for the
+   * scenario it was asked for; one that comes back after a newer answer is dropped.
+   */
+  analyse(compute: AnalysisCompute): Promise<void>;
+  /**
+   * Takes the slower results the server computed for the defaults, so the page need not compute them
+   * again; false (nothing taken) unless the page shows the defaults.
+   */
+  useDefaultsAnalysis(parts: AnalysisParts): boolean;
   /** True when the analysis shown is not for the current scenario. */
   analysisPending(): boolean;
+  /**
+   * Gives the code that draws the analysis (view/analysis.ts). Until it is given, `$analysis` stays
+   * null and the page keeps what the server drew for the defaults.
+   */
+  useAnalysisView(maker: AnalysisViewMaker): void;
   /** Chooses the question the verdict answers; an unknown id means all options. */
   setComparison(id: string): void;
   setChartWidths(widths: ChartWidths): void;
@@ -172,6 +198,9 @@ export interface CalculatorStore {
   exportJson(): Promise<ExportFile>;
   say(text: string, error?: boolean, near?: 'saved'): void;
 }
+
+/** Writes the break-even sentence of a question (view/break-even-sentence.ts). */
+export type BreakEvenSentence = (scenario: Scenario, query: BreakEvenQuery, fmt: Formatters) => string;
 
 /** Where saved scenarios live (the browser's localStorage; a plain object in tests). */
 export type SavedStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -197,6 +226,54 @@ export function readDefaults(text: string | undefined): Scenario | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Reads the slower results the server computed for the defaults (`data-defaults-analysis`); null when the
+ * text is missing or not of their shape, and the page then computes them itself.
+ */
+export function readAnalysisParts(text: string | undefined): AnalysisParts | null {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '');
+    return isAnalysisParts(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumberOrNull = (value: unknown): boolean => value === null || isNumber(value);
+
+function isAnalysisParts(value: unknown): value is AnalysisParts {
+  if (!isRecord(value) || !isRecord(value['uncertainty']) || !isRecord(value['whatIf'])) return false;
+  const uncertainty = value['uncertainty'];
+  const optionOk = (o: unknown): boolean =>
+    o === null || (isRecord(o) && isNumberOrNull(o['p10']) && isNumberOrNull(o['p50']) && isNumberOrNull(o['p90']) && isNumber(o['probabilityLowest']));
+  if (!MODEL_IDS.every((model) => model in uncertainty && optionOk(uncertainty[model]))) return false;
+  const whatIf = value['whatIf'];
+  if (whatIf['status'] === 'no-cheapest') return typeof whatIf['reason'] === 'string';
+  const requirementOk = (r: unknown): boolean =>
+    isRecord(r) &&
+    typeof r['path'] === 'string' &&
+    (NUMERIC_FIELD_PATHS as readonly string[]).includes(r['path']) &&
+    isNumber(r['baseValue']) &&
+    ((r['status'] === 'value' && isNumber(r['value']) && isNumberOrNull(r['costPerOpportunity'])) ||
+      (r['status'] === 'not-within-range' && typeof r['reason'] === 'string'));
+  return (
+    whatIf['status'] === 'found' &&
+    isModelId(String(whatIf['cheapest'])) &&
+    isNumber(whatIf['costPerOpportunity']) &&
+    Array.isArray(whatIf['options']) &&
+    whatIf['options'].every(
+      (o: unknown) =>
+        isRecord(o) &&
+        isModelId(String(o['model'])) &&
+        isNumberOrNull(o['costPerOpportunity']) &&
+        Array.isArray(o['requirements']) &&
+        o['requirements'].every(requirementOk),
+    )
+  );
 }
 
 /** Creates the calculator's stores for the page's defaults and locale, starting at the defaults. */
@@ -256,15 +333,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   );
   const $warnings = computed($unconfirmed, (unconfirmed) => [...unconfirmed].map(([path, u]) => warningView(path, u, defaultsFormat.locale)));
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
-  const $analysis = computed([$analysed, $link, $comparison, $formatters, $chartWidths], (analysed, link, comparison, fmt, widths) => {
-    if (!analysed) return null;
-    const { scenario, evaluation, uncertainty, whatIf } = analysed;
-    const models = comparedModels(comparisonFor(comparison), scenario);
-    return {
-      view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
-      pending: analysed.key !== link,
-    };
-  });
+  const $analysisMaker = atom<AnalysisViewMaker | null>(null);
+  const $analysis = computed(
+    [$analysed, $link, $comparison, $formatters, $chartWidths, $analysisMaker],
+    (analysed, link, comparison, fmt, widths, analysisView) => {
+      if (!analysed || !analysisView) return null;
+      const { scenario, evaluation, uncertainty, whatIf } = analysed;
+      const models = comparedModels(comparisonFor(comparison), scenario);
+      return {
+        view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
+        pending: analysed.key !== link,
+      };
+    },
+  );
   const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt, defaults.uncertainty.spread));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
@@ -277,6 +358,10 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       ? { title: importTitle(refused.fileName, refused.problems.length), items: problemItems(refused.problems, defaults, defaultsFormat, false) }
       : null,
   );
+
+  // Analyses asked for and the newest one shown, in order: an older answer never replaces a newer one.
+  let analysisAsked = 0;
+  let analysisShown = 0;
 
   const say = (text: string, error = false, near?: 'saved'): void => $message.set(near ? { text, error, near } : { text, error });
 
@@ -433,9 +518,9 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       load(defaults);
       say(MESSAGES.reset);
     },
-    findBreakEven(path, [a = '', b = '']) {
+    findBreakEven(path, [a = '', b = ''], sentence) {
       if (!(NUMERIC_FIELD_PATHS as readonly string[]).includes(path) || !isModelId(a) || !isModelId(b)) return;
-      const text = breakEvenSentence($scenario.get(), { path: path as NumericFieldPath, models: [a, b] }, $formatters.get());
+      const text = sentence($scenario.get(), { path: path as NumericFieldPath, models: [a, b] }, $formatters.get());
       $found.set({ key: $link.get(), text });
     },
     setTornadoModel(model) {
@@ -501,10 +586,29 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     analyse(compute) {
       const scenario = $scenario.get();
       const evaluation = $evaluation.get();
-      $analysed.set({ key: $link.get(), scenario, evaluation, ...compute(scenario, evaluation) });
+      const key = $link.get();
+      const asked = ++analysisAsked;
+      const show = (parts: AnalysisParts): void => {
+        if (asked < analysisShown) return;
+        analysisShown = asked;
+        $analysed.set({ key, scenario, evaluation, ...parts });
+      };
+      const parts = compute(scenario, evaluation);
+      // Computed in the page (as before printing), the answer is shown at once, before the call returns.
+      if (parts instanceof Promise) return parts.then(show);
+      show(parts);
+      return Promise.resolve();
+    },
+    useDefaultsAnalysis(parts) {
+      if ($link.get() !== '' || $analysed.get() !== null) return false;
+      $analysed.set({ key: '', scenario: $scenario.get(), evaluation: $evaluation.get(), ...parts });
+      return true;
     },
     analysisPending() {
       return $analysed.get()?.key !== $link.get();
+    },
+    useAnalysisView(maker) {
+      $analysisMaker.set(maker);
     },
     setComparison(id) {
       $comparison.set(comparisonFor(id).id);

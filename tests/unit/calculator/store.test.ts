@@ -4,6 +4,7 @@ import type { Scenario } from '../../../src/features/calculator/fields.ts';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
 import { calculatorStore, readDefaults, type CalculatorStore } from '../../../src/features/calculator/store.ts';
 import { calculatorView } from '../../../src/features/calculator/view/view-model.ts';
+import { breakEvenSentence } from '../../../src/features/calculator/view/break-even-sentence.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { METHODOLOGY_DEFAULTS, formShowing, scenarioWith } from './fixtures.ts';
 import { cleanStoresOf } from '../helpers/stores.ts';
@@ -117,10 +118,10 @@ describe('break-even', () => {
       text: `Out of date: the inputs changed since this was found. Press “Find break-even” to update it. (Was: ${SERVER_BREAK_EVEN})`,
       stale: true,
     });
-    s.findBreakEven('inHouse.rampMonths', ['inHouse', 'outsourced']);
+    s.findBreakEven('inHouse.rampMonths', ['inHouse', 'outsourced'], breakEvenSentence);
     expect(s.$breakEven.get()?.stale).toBe(false);
     expect(s.$breakEven.get()?.text).toMatch(/^(In-house SDRs and the agency cost the same per opportunity|No crossing in range)/);
-    s.findBreakEven('inHouse.rampMonths', ['fullCycle', 'fullCycle']);
+    s.findBreakEven('inHouse.rampMonths', ['fullCycle', 'fullCycle'], breakEvenSentence);
     expect(s.$breakEven.get()).toEqual({ text: 'Choose two different models to compare.', stale: false });
   });
 
@@ -132,7 +133,7 @@ describe('break-even', () => {
       ['horizonMonths', ['inHouse', 'x']],
       ['horizonMonths', []],
     ] as const) {
-      s.findBreakEven(path, models);
+      s.findBreakEven(path, models, breakEvenSentence);
     }
     expect(s.$breakEven.get()).toEqual({ text: SERVER_BREAK_EVEN, stale: false });
   });

@@ -5,7 +5,8 @@ import { sensitivity } from '../../../src/features/calculator/model/sensitivity.
 import type { Problem } from '../../../src/common/problems.ts';
 import { createFormatters } from '../../../src/common/format.ts';
 import { STATUS, importTitle, problemItems, problemText, staleItems } from '../../../src/features/calculator/view/notices.ts';
-import { DEFAULT_BREAK_EVEN, breakEvenSentence, calculatorView } from '../../../src/features/calculator/view/view-model.ts';
+import { DEFAULT_BREAK_EVEN, calculatorView } from '../../../src/features/calculator/view/view-model.ts';
+import { breakEvenSentence } from '../../../src/features/calculator/view/break-even-sentence.ts';
 import {
   breakEvenText,
   comparisonRows,

@@ -87,13 +87,15 @@ describe('checkBudgets', () => {
       chapterSmall: 10_000,
       chapterLarge: 11_000,
       reading: [page('chapters/a/', BUDGETS.readingJs)],
+      home: [page('', BUDGETS.homeJs)],
       calculator: [page('calculator/', BUDGETS.interactiveJs)],
       assessment: [undefined, page('assessments/x/', 2048)],
     });
-    expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
     expect(lines[0]!.text).toBe('chapter page at 1,000 chapters: 10.7 KB vs 9.8 KB at 10 (+10.0 %; limit +10 %)');
     expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.0 KB gzipped (limit 3.0 KB)');
-    expect(lines[3]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 35.0 KB)');
+    expect(lines[2]!.text).toContain('home page JavaScript before interaction: 4.0 KB gzipped (limit 4.0 KB)');
+    expect(lines[4]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 35.0 KB)');
   });
 
   test('fails over a limit, checks the heavier build, and skips pages not built yet', () => {
@@ -101,11 +103,12 @@ describe('checkBudgets', () => {
       chapterSmall: 10_000,
       chapterLarge: 11_001,
       reading: [page('chapters/a/', 1024), page('chapters/a/', BUDGETS.readingJs + 1)],
+      home: [page('', 1024), page('', BUDGETS.homeJs + 1)],
       calculator: [undefined, undefined],
       assessment: [page('assessments/x/', BUDGETS.interactiveJs + 1)],
     });
-    expect(lines.map((l) => l.status)).toEqual(['FAIL', 'FAIL', 'skip', 'FAIL']);
-    expect(lines[2]!.text).toBe('calculator: calculator/index.html is not built yet (no calculator page in src/pages)');
+    expect(lines.map((l) => l.status)).toEqual(['FAIL', 'FAIL', 'FAIL', 'skip', 'FAIL']);
+    expect(lines[3]!.text).toBe('calculator: calculator/index.html is not built yet (no calculator page in src/pages)');
   });
 });
 

@@ -20,6 +20,17 @@ const node = (tag: string, attrs: Record<string, string | number>, children?: Sv
   ...(text !== undefined ? { text } : {}),
 });
 
+/**
+ * A short fingerprint of a chart tree (FNV-1a of its JSON): the server writes it beside the chart it
+ * drew and the browser compares, so a chart that would come out the same is not drawn again.
+ */
+export function chartKey(svg: SvgNode): string {
+  const text = JSON.stringify(svg);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
+}
+
 /** Rounds coordinates to one decimal so the markup stays short and stable. */
 const r = (value: number): number => Math.round(value * 10) / 10;
 

@@ -1,13 +1,11 @@
 import { FIELD_SPECS, NUMERIC_FIELD_PATHS, type NumericFieldPath, type Scenario } from '../fields.ts';
 import { fieldBounds } from '../rules.ts';
-import { findBreakEven } from '../model/break-even.ts';
 import { MODEL_IDS, MODEL_LABELS, evaluate, type Evaluation, type ModelId } from '../model/cost-model.ts';
 import { sensitivity } from '../model/sensitivity.ts';
 import { isPercentField, rangeText, tidy, unitText } from './form.ts';
 import type { SvgNode } from './svg-chart.ts';
 import { DEFAULT_COMPARISON, comparisonFor } from './answer.ts';
 import {
-  breakEvenText,
   comparisonRows,
   cumulativeChart,
   cumulativeTable,
@@ -140,9 +138,19 @@ export function cumulativeViews(evaluation: Evaluation, fmt: Formatters, widths:
   return { cost: chart('cost'), opportunities: chart('opportunities') };
 }
 
+// The sensitivity run (some hundred model evaluations) of the last scenario drawn: redrawing the same
+// scenario at another width or for another model (the page does both) reuses it.
+let lastSensitivity: { scenario: Scenario; evaluation: Evaluation; result: ReturnType<typeof sensitivity> } | null = null;
+function sensitivityOf(scenario: Scenario, evaluation: Evaluation): ReturnType<typeof sensitivity> {
+  if (lastSensitivity?.scenario !== scenario || lastSensitivity.evaluation !== evaluation) {
+    lastSensitivity = { scenario, evaluation, result: sensitivity(scenario, { base: evaluation }) };
+  }
+  return lastSensitivity.result;
+}
+
 /** The tornado of one model: what moves its cost per opportunity when each input is 20 % lower or higher. */
 export function tornadoView(scenario: Scenario, evaluation: Evaluation, model: ModelId, fmt: Formatters, width: number): TornadoView {
-  const rows = tornadoRows(sensitivity(scenario, { base: evaluation }), model);
+  const rows = tornadoRows(sensitivityOf(scenario, evaluation), model);
   return {
     model,
     name: MODEL_LABELS[model],
@@ -168,11 +176,4 @@ export function calculatorView(scenario: Scenario, fmt: Formatters, options: Vie
     ...cumulativeViews(evaluation, fmt, widths),
     tornado: tornadoView(scenario, evaluation, options.tornadoModel ?? DEFAULT_TORNADO_MODEL, fmt, widths.tornado),
   };
-}
-
-/** The break-even sentence for a question (or why there is none: the same model twice). */
-export function breakEvenSentence(scenario: Scenario, query: BreakEvenQuery, fmt: Formatters): string {
-  const [a, b] = query.models;
-  if (a === b) return 'Choose two different models to compare.';
-  return breakEvenText(findBreakEven(scenario, { path: query.path, models: [a, b] }), fmt);
 }
