@@ -23,9 +23,6 @@ import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 import { readingMinutes } from '../playbook/navigation.ts';
 import { termReferences } from '../playbook/references.ts';
 import { chapterMetadata, type ChapterMetadata } from '../playbook/rendered-chapter.ts';
-import { renderOnWorkers, renderThreads } from './render-pool.ts';
-
-type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
 const RENDERER_VERSION = '3';
@@ -126,80 +123,43 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
       const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null, outboundLinks]));
       const htmlDir = join(fileURLToPath(context.config.cacheDir), 'rendered-chapters');
       mkdirSync(htmlDir, { recursive: true });
-      const failures: string[] = [];
-      let rendered = 0;
-      /** Stores a rendered chapter: its HTML in a file of the build cache, the rest in the entry. */
-      const keep = (entry: DataEntry, fileBody: string, { html, headings }: { html: string; headings: ChapterMetadata['headings'] }): void => {
-        const { deferredRender: _deferred, body: _body, ...rest } = entry;
-        const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
-        writeFileSync(htmlFile, html);
-        const metadata: ChapterMetadata = { headings, htmlFile, readingMinutes: readingMinutes(entry.body ?? ''), terms: termReferences(fileBody) };
-        context.store.set({ ...rest, rendered: { html: '', metadata: { ...metadata } } });
-        rendered += 1;
-      };
-      const fail = (entry: DataEntry, path: string, message: string): void => {
-        // The policy check's message already names the file and line of every problem.
-        failures.push(
-          message.includes(path) || message.includes(entry.filePath ?? '\0') ? message : `${entry.filePath}: the chapter could not be rendered: ${message}`,
-        );
-      };
-      // While the glob loader reads the folder, chapters to render are collected and then rendered all
-      // at once (on worker threads for a large playbook); a chapter changed later (npm run dev) is
-      // rendered as it comes.
-      let collected: { entry: DataEntry; path: string; fileBody: string }[] | undefined = [];
       const pending: Promise<void>[] = [];
+      const failures: string[] = [];
       const store: LoaderContext['store'] = { ...context.store };
-      store.set = (entry: DataEntry) => {
+      store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
+        const { deferredRender: _deferred, body: _body, ...rest } = entry;
         const path = resolve(entry.filePath);
         const fileBody = bodyWithFileLines(path, entry.body ?? '');
-        if (collected) collected.push({ entry, path, fileBody });
-        else {
-          pending.push(
-            renderChapter(fileBody, renderContext, { path, outboundLinks }).then(
-              (result) => keep(entry, fileBody, result),
-              (error: unknown) => fail(entry, path, error instanceof Error ? error.message : String(error)),
-            ),
-          );
-        }
+        pending.push(
+          renderChapter(fileBody, renderContext, { path, outboundLinks }).then(
+            ({ html, headings }) => {
+              const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
+              writeFileSync(htmlFile, html);
+              const metadata: ChapterMetadata = { headings, htmlFile, readingMinutes: readingMinutes(entry.body ?? ''), terms: termReferences(fileBody) };
+              context.store.set({ ...rest, rendered: { html: '', metadata: { ...metadata } } });
+            },
+            (error: unknown) => {
+              const message = error instanceof Error ? error.message : String(error);
+              // The policy check's message already names the file and line of every problem.
+              failures.push(
+                message.includes(path) || message.includes(entry.filePath ?? '\0')
+                  ? message
+                  : `${entry.filePath}: the chapter could not be rendered: ${message}`,
+              );
+            },
+          ),
+        );
         return true;
       };
-      /** Renders what was collected, then renders as it comes. */
-      const renderCollected = async (): Promise<void> => {
-        const jobs = collected ?? [];
-        collected = undefined;
-        const threads = renderThreads(jobs.length);
-        if (threads > 0) {
-          const replies = await renderOnWorkers(
-            jobs.map(({ fileBody, path }) => ({ body: fileBody, path, outboundLinks })),
-            renderContext,
-            threads,
-          );
-          replies.forEach((reply, i) => {
-            const { entry, path, fileBody } = jobs[i]!;
-            if (reply.ok) keep(entry, fileBody, reply);
-            else fail(entry, path, reply.message);
-          });
-        } else {
-          for (const { entry, path, fileBody } of jobs) {
-            try {
-              keep(entry, fileBody, await renderChapter(fileBody, renderContext, { path, outboundLinks }));
-            } catch (error) {
-              fail(entry, path, error instanceof Error ? error.message : String(error));
-            }
-          }
-        }
-      };
-      const load = async (): Promise<void> => {
-        collected = [];
-        await inner.load({
+      const load = () =>
+        inner.load({
           ...context,
           store,
           generateDigest: (data) => context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\n${inputs}`),
         });
-        await renderCollected();
-      };
       await load();
+      await Promise.all(pending);
       // A chapter kept from the data store whose HTML file has gone (a cache folder cleaned by hand) is
       // rendered again.
       const lost = context.store.entries().filter(([, entry]) => {
@@ -209,12 +169,13 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
       if (lost.length > 0) {
         for (const [id] of lost) context.store.delete(id);
         await load();
+        await Promise.all(pending);
       }
       // Every chapter that could not be rendered, in one error, rather than the first one alone.
       if (failures.length > 0) throw new Error(failures.join('\n\n'));
       // Read by npm run bench to check that a rebuild renders only what changed.
-      const kept = context.store.keys().length - rendered;
-      context.logger.info(`${rendered} ${rendered === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache`);
+      const kept = context.store.keys().length - pending.length;
+      context.logger.info(`${pending.length} ${pending.length === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache`);
       // HTML files no chapter refers to any more (edited or removed chapters) are deleted.
       const current = new Set(context.store.values().map((entry) => chapterMetadata(entry.rendered)?.htmlFile));
       for (const file of readdirSync(htmlDir)) {

@@ -70,10 +70,6 @@ describe('chapters rendered in the content layer', () => {
     expect(chapter).toContain('<h1');
   });
 
-  test('chapters rendered on worker threads (as a large playbook is) are byte for byte the same', BUILDS, () => {
-    expect(differences(build('threads', 'cache-threads', { CHAPTER_RENDER_THREADS: '2' }), cold)).toEqual([]);
-  });
-
   test('a rebuild from the cache is byte for byte the cold build', BUILDS, () => {
     expect(differences(build('warm', 'cache'), cold)).toEqual([]);
   });
