@@ -7,14 +7,13 @@ import { persistentAtom } from '@nanostores/persistent';
 import { atom } from 'nanostores';
 import { siteBase } from '../../browser/data-attrs.ts';
 import { setAside } from '../../browser/set-aside.ts';
+import { checksStorageKey } from '../../browser/storage-keys.ts';
 import '../../browser/storage.ts'; // installs the safe storage engine before the store below is created
 import { EMPTY_CHECKS, isEmptyChecks, readStoredChecks, recordAttempt, type AttemptScore, type ChecksState } from './model.ts';
 import { nextReview } from '../review/schedule.ts';
 
-/** The localStorage key of the check results for a site hosted at `base`. */
-export function checksStorageKey(base: string): string {
-  return `pb-checks:${base}`;
-}
+// The localStorage key of the check results for a site hosted at `base` (browser/storage-keys.ts).
+export { checksStorageKey };
 
 const base = siteBase();
 

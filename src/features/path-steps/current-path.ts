@@ -2,11 +2,13 @@
  * The path the reader is following, remembered in this browser (`pb-current-path:<base path>`) when
  * they open a chapter from a path, so step navigation and "Continue" follow it afterwards.
  */
+import { currentPathStorageKey } from '../../browser/storage-keys.ts';
+
 // The id pattern of formats.ts's KEBAB_ID, written out: this runs on every chapter page, which loads nothing else from there.
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const base = typeof document === 'undefined' ? '/' : (document.documentElement.dataset['base'] ?? '/');
-const KEY = `pb-current-path:${base}`;
+const KEY = currentPathStorageKey(base);
 
 /** A path id as it may appear in `?path=` or storage; anything else is ignored. */
 export function readPathId(value: string | null | undefined): string | undefined {

@@ -7,10 +7,11 @@
 // is stored, once the browser is idle, because only the store's parser checks every field and a
 // damaged document must be reported on every page. A first-time reader loads none of it.
 import type { Progress } from './schema.ts';
+import { pendingStorageKey, progressStorageKey } from '../../browser/storage-keys.ts';
 
 const base = document.documentElement.dataset['base'] ?? '/';
-const KEY = `pb-progress:${base}`;
-const PENDING = `pb-progress-pending:${base}`;
+const KEY = progressStorageKey(base);
+const PENDING = pendingStorageKey(base);
 
 interface Pending {
   visit?: { chapter: string; at: string; title?: string | undefined };

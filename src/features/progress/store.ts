@@ -7,16 +7,12 @@ import type { Progress } from './schema.ts';
 import { refuse, type Result } from '../../common/problems.ts';
 import { siteBase } from '../../browser/data-attrs.ts';
 import { setAside } from '../../browser/set-aside.ts';
+import { pendingStorageKey, progressStorageKey } from '../../browser/storage-keys.ts';
 import { isRecord } from '../../common/formats.ts';
 import { PROGRESS_LIMITS } from './format.ts';
 
-/**
- * Where progress lives in localStorage: one key per site base path, so two playbooks hosted on the same
- * intranet host under different sub-paths keep separate progress.
- */
-export function progressStorageKey(base: string): string {
-  return `pb-progress:${base}`;
-}
+// Where progress lives in localStorage: one key per site base path (browser/storage-keys.ts).
+export { pendingStorageKey, progressStorageKey };
 
 /** A message for the reader about their stored progress (unreadable data, storage full); undefined when all is well. */
 export const $notice = atom<string | undefined>(undefined);
@@ -46,15 +42,10 @@ export const $progress = persistentAtom<Progress>(progressStorageKey(siteBase())
 
 const now = (): string => new Date().toISOString();
 
-/**
- * Where a chapter page notes the visit, and a mark made before this store has loaded
- * (progress-peek.ts, which stays small by not reading the document): `{ visit?: { chapter, at, title },
- * marks?: { <chapter id>: <date> | null } }`. The store applies it when it loads, through the same
- * checks as every change, then removes it.
- */
-export function pendingStorageKey(base: string): string {
-  return `pb-progress-pending:${base}`;
-}
+// pendingStorageKey is where a chapter page notes the visit, and a mark made before this store has
+// loaded (progress-peek.ts, which stays small by not reading the document): `{ visit?: { chapter, at,
+// title }, marks?: { <chapter id>: <date> | null } }`. The store applies it when it loads, through the
+// same checks as every change, then removes it.
 
 /** Stores `next`; `force` stores it even when unchanged; `browsing` (a visit) leaves a notice about set-aside data up. */
 function save(next: Progress, force = false, browsing = false): boolean {
