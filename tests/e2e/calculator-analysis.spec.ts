@@ -1,11 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { parse } from 'yaml';
 import { decodeLink } from '../../src/features/calculator/codec.ts';
-import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
 import type { Scenario, Spread } from '../../src/features/calculator/fields.ts';
-import { contentRoot } from './content.ts';
+import { builtCalculatorDefaults } from './content.ts';
 import { axeViolations, expect, open, test } from './fixtures.ts';
 
 /**
@@ -13,15 +9,8 @@ import { axeViolations, expect, open, test } from './fixtures.ts';
  * spreads, and comparing two saved scenarios side by side.
  */
 
-// The defaults the site was built with, as tests/e2e/calculator.spec.ts reads them.
-const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
-const loaded = parseCalculatorDefaults(
-  readFileSync(existsSync(ownDefaults) ? ownDefaults : resolve('src/content/calculator/defaults.yaml'), 'utf8'),
-  'defaults.yaml',
-);
-if (!loaded.ok) throw new Error(loaded.message);
-const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { currency?: string };
-const DEFAULTS: Scenario = { ...loaded.value.scenario, currency: siteFile.currency ?? 'USD' };
+// The defaults the site was built with.
+const DEFAULTS: Scenario = builtCalculatorDefaults().defaults;
 
 const rangeChart = (page: Page): Locator => page.locator('[data-chart="ranges"] [data-svg] svg');
 const bar = (page: Page, model: string): Locator => rangeChart(page).locator(`[data-model="${model}"] .range__bar`);

@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { parse } from 'yaml';
-import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
 import { FIELD_GROUPS, type Scenario } from '../../src/features/calculator/fields.ts';
 import { groupDigest } from '../../src/features/calculator/view/group-digest.ts';
 import { GROUP_LABELS } from '../../src/features/calculator/view/wording.ts';
 import { createFormatters } from '../../src/common/format.ts';
-import { contentRoot } from './content.ts';
+import { builtCalculatorDefaults } from './content.ts';
 import { axeViolations, expect, test } from './fixtures.ts';
 
 /*
@@ -16,15 +12,8 @@ import { axeViolations, expect, test } from './fixtures.ts';
  * about a spread that is not valid. On a desktop every group stays open and looks as it always did.
  */
 
-// The defaults the site was built with, as tests/e2e/calculator.spec.ts reads them.
-const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
-const loaded = parseCalculatorDefaults(
-  readFileSync(existsSync(ownDefaults) ? ownDefaults : resolve('src/content/calculator/defaults.yaml'), 'utf8'),
-  'defaults.yaml',
-);
-if (!loaded.ok) throw new Error(loaded.message);
-const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { currency?: string };
-const DEFAULTS: Scenario = { ...loaded.value.scenario, currency: siteFile.currency ?? 'USD' };
+// The defaults the site was built with.
+const DEFAULTS: Scenario = builtCalculatorDefaults().defaults;
 const fmt = createFormatters('en-US', DEFAULTS.currency);
 
 /** Whether a disclosure is open. */

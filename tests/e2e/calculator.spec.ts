@@ -1,26 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { parse } from 'yaml';
-import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
 import { MODEL_IDS, type ModelId } from '../../src/features/calculator/model/cost-model.ts';
 import { createFormatters } from '../../src/common/format.ts';
 import { decodeLink, exportScenario } from '../../src/features/calculator/codec.ts';
 import { parseCsv } from '../../src/features/calculator/view/finance-csv.ts';
 import type { Scenario } from '../../src/features/calculator/fields.ts';
-import { contentRoot, readChapters } from './content.ts';
+import { builtCalculatorDefaults, readChapters } from './content.ts';
 import { collectScripts, expect, gzippedScriptBytes, open, test } from './fixtures.ts';
 
-// The defaults the site was built with: the content folder's, or the generator's own (as src/content.config.ts picks).
-const ownDefaults = join(contentRoot, 'calculator', 'defaults.yaml');
-const defaultsContentDir = existsSync(ownDefaults) ? contentRoot : resolve('src/content');
-const loaded = parseCalculatorDefaults(readFileSync(join(defaultsContentDir, 'calculator', 'defaults.yaml'), 'utf8'), 'defaults.yaml');
-if (!loaded.ok) throw new Error(loaded.message);
-const siteFile = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { locale?: string; currency?: string };
-const locale = siteFile.locale ?? 'en-US';
-const currency = siteFile.currency ?? 'USD';
-const DEFAULTS: Scenario = { ...loaded.value.scenario, currency };
+// The defaults the site was built with.
+const { defaults: DEFAULTS, locale, currency, sources, contentDir: defaultsContentDir } = builtCalculatorDefaults();
 const fmt = createFormatters(locale, currency);
 
 type CliResults = Record<ModelId, { costPerOpportunity: number | null; totalCost: number; seats: number }> & { scenario: Scenario };
@@ -465,7 +455,7 @@ test('the page links to its methodology, which lists every default with its sour
   await page.getByRole('link', { name: 'How the calculator works', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'How the pipeline cost calculator works' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Every default with its source' });
-  await expect(table).toContainText(loaded.value.sources['inHouse.annualAttrition']);
+  await expect(table).toContainText(sources['inHouse.annualAttrition']);
   await expect(table).toContainText(fmt.money(DEFAULTS.inHouse.baseSalary));
   await expect(page.getByRole('heading', { name: /heart of the debate/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What the model leaves out' })).toBeVisible();

@@ -1,6 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { parseCalculatorDefaults } from '../../src/features/calculator/defaults.ts';
+import type { Scenario } from '../../src/features/calculator/fields.ts';
+import type { CalculatorDefaults } from '../../src/features/calculator/schema.ts';
 
 /** The content folder the site under test was built from. */
 export const contentRoot = resolve(process.env['CONTENT_DIR'] || 'src/content');
@@ -78,4 +81,24 @@ export function wordOnlyInOneBody(): { word: string; chapter: ChapterFile } {
     if (candidate) return { word: candidate, chapter };
   }
   throw new Error('no word appears in exactly one chapter body');
+}
+
+/**
+ * The calculator defaults the site was built with: the content folder's, or the generator's own (as
+ * src/content.config.ts picks), in the site's currency, with the site's locale, each default's source
+ * and the content folder they come from (for `npm run calc`).
+ */
+export function builtCalculatorDefaults(): {
+  defaults: Scenario;
+  locale: string;
+  currency: string;
+  sources: CalculatorDefaults['sources'];
+  contentDir: string;
+} {
+  const contentDir = existsSync(join(contentRoot, 'calculator', 'defaults.yaml')) ? contentRoot : resolve('src/content');
+  const loaded = parseCalculatorDefaults(readFileSync(join(contentDir, 'calculator', 'defaults.yaml'), 'utf8'), 'defaults.yaml');
+  if (!loaded.ok) throw new Error(loaded.message);
+  const site = parse(readFileSync(join(contentRoot, 'site.yaml'), 'utf8')) as { locale?: string; currency?: string };
+  const currency = site.currency ?? 'USD';
+  return { defaults: { ...loaded.value.scenario, currency }, locale: site.locale ?? 'en-US', currency, sources: loaded.value.sources, contentDir };
 }
