@@ -69,6 +69,10 @@ describe('CONTENT_DIR builds', () => {
     expect(home).toContain('lang="en-GB"');
     expect(existsSync(join(out, 'chapters/first-steps/index.html'))).toBe(true);
     expect(existsSync(join(out, 'chapters/unfinished/index.html'))).toBe(false);
+    // The header links only to the parts the content has; an empty part's page says it is empty.
+    const mainNav = /<nav class="site-nav" aria-label="Main">([\s\S]*?)<\/nav>/.exec(home)?.[1] ?? '';
+    expect([...mainNav.matchAll(/>([^<>]+)<\/a>/g)].map((m) => m[1]!.trim())).toEqual(['Playbook', 'Paths', 'Calculator', 'Glossary']);
+    expect(readFileSync(join(out, 'objections/index.html'), 'utf8')).toContain('This playbook has no objections yet.');
     // The calculator falls back to the generator's defaults when the folder has none.
     expect(readFileSync(join(out, 'theme.css'), 'utf8')).toContain('--accent-light:#0f766e');
   });

@@ -38,13 +38,17 @@ function analysisWorker(): Worker | null {
 }
 
 /** Computes the slower results in the worker, or in the page where the worker is not available. The same code either way. */
-export const analyseOffThread: AnalysisCompute = (scenario: Scenario, evaluation) => {
-  const inPage = () => import('./analysis-runner.ts').then(({ computeAnalysis }) => computeAnalysis(scenario, evaluation));
+export const analyseOffThread: AnalysisCompute = async (scenario: Scenario, evaluation) => {
+  const inPage = async () => (await import('./analysis-runner.ts')).computeAnalysis(scenario, evaluation);
   const running = analysisWorker();
   if (!running) return inPage();
   const id = ++workerAsked;
-  return new Promise<AnalysisParts>((resolve, reject) => {
-    workerWaiting.set(id, { resolve, reject });
-    running.postMessage({ id, scenario });
-  }).catch(inPage);
+  try {
+    return await new Promise<AnalysisParts>((resolve, reject) => {
+      workerWaiting.set(id, { resolve, reject });
+      running.postMessage({ id, scenario });
+    });
+  } catch {
+    return inPage();
+  }
 };

@@ -583,7 +583,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
         if (shown.held) $scenario.set(withField($scenario.get(), path as NumericFieldPath, shown.value));
       });
     },
-    analyse(compute) {
+    async analyse(compute) {
       const scenario = $scenario.get();
       const evaluation = $evaluation.get();
       const key = $link.get();
@@ -595,9 +595,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       };
       const parts = compute(scenario, evaluation);
       // Computed in the page (as before printing), the answer is shown at once, before the call returns.
-      if (parts instanceof Promise) return parts.then(show);
-      show(parts);
-      return Promise.resolve();
+      show(parts instanceof Promise ? await parts : parts);
     },
     useDefaultsAnalysis(parts) {
       if ($link.get() !== '' || $analysed.get() !== null) return false;
