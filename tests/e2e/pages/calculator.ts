@@ -43,6 +43,9 @@ export class CalculatorPage {
   readonly figures: Locator;
   /** The key figures of the cheapest option. */
   readonly cheapestFigure: Locator;
+  /** The cheapest option's name and its cost per opportunity. */
+  readonly cheapestLabel: Locator;
+  readonly cheapestCost: Locator;
   /** "How sure" the answer is, in words. */
   readonly sure: Locator;
   /** Why an option could not be computed. */
@@ -126,6 +129,8 @@ export class CalculatorPage {
     this.verdictDetails = page.locator('[data-verdict-details]');
     this.figures = page.locator('[data-figures]');
     this.cheapestFigure = this.figures.locator('.calc__key.is-best');
+    this.cheapestLabel = this.cheapestFigure.locator('.calc__key-label');
+    this.cheapestCost = this.cheapestFigure.locator('.calc__key-cost');
     this.sure = page.locator('[data-sure]');
     this.errors = page.locator('[data-errors]');
     this.staleNotice = page.locator('[data-stale]');
