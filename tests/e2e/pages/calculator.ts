@@ -139,7 +139,7 @@ export class CalculatorPage {
     this.sharedInputs = this.group('Shared inputs');
     this.summaryBar = page.locator('[data-bar]');
     this.results = page.getByRole('region', { name: 'The numbers side by side', exact: true });
-    this.comparison = page.getByRole('table', { name: 'The options side by side' });
+    this.comparison = page.getByRole('table', { name: 'The options side by side', exact: true });
     this.tableFigures = page.locator('[data-cell] [data-text]');
     this.copyLinkButton = page.getByRole('button', { name: 'Copy link' });
     this.downloadCsvButton = page.getByRole('button', { name: 'Download CSV' });
@@ -199,7 +199,7 @@ export class CalculatorPage {
     return this.inGroup('Shared inputs', /^Target opportunities per month/);
   }
 
-  /** The input of `path`, open or not: for checks of a field inside a closed group. */
+  /** The input of `path`, open or not (its id is made from the path): for checks of a field inside a closed group or by its place in the form. */
   input(path: FieldPath): Locator {
     return this.page.locator(`#f-${fieldId(path)}`);
   }
@@ -211,7 +211,7 @@ export class CalculatorPage {
 
   /** The shared input `field`'s message. */
   sharedFieldMessage(field: string): Locator {
-    return this.page.locator(`#e-shared-${field}`);
+    return this.message(`shared.${field}` as FieldPath);
   }
 
   /** CSS selector of the field of `path` with its label and messages (for scoped accessibility checks). */
@@ -241,7 +241,12 @@ export class CalculatorPage {
 
   /** The disclosure around an input group, by the group's name ("Shared inputs", "In-house SDR team"…). */
   groupBox(name: string): Locator {
-    return this.page.locator('details[data-group-box]').filter({ has: this.page.locator(':scope > fieldset > legend', { hasText: exactly(name) }) });
+    return this.byLegend(this.page.locator('details[data-group-box]'), name);
+  }
+
+  /** The one of `boxes` (disclosures around a fieldset) whose legend is `name`. */
+  private byLegend(boxes: Locator, name: string): Locator {
+    return boxes.filter({ has: this.page.locator(':scope > fieldset > legend', { hasText: exactly(name) }) });
   }
 
   /** The legend of an input group (the name shown above it on wider screens). */
@@ -290,7 +295,7 @@ export class CalculatorPage {
 
   /** The disclosure around a group of spreads, by the group's name. */
   spreadGroupBox(name: string): Locator {
-    return this.spreads.locator('details[data-spread-group-box]').filter({ has: this.page.locator(':scope > fieldset > legend', { hasText: exactly(name) }) });
+    return this.byLegend(this.spreads.locator('details[data-spread-group-box]'), name);
   }
 
   /** The summary of a group of spreads: its name and how many spreads differ from the defaults. */
@@ -327,11 +332,12 @@ export class CalculatorPage {
     return box.getByRole('group', { name: group, exact: true });
   }
 
-  /** The bars of the range chart, cheapest first, and the mark of each option's value on the inputs. */
+  /** The P10–P90 bars of the range chart, one per option. */
   get rangeBars(): Locator {
     return this.rangeChart.locator('.range__bar');
   }
 
+  /** The marks of each option's value on the inputs, on the range chart. */
   get rangeBases(): Locator {
     return this.rangeChart.locator('.range__base');
   }
