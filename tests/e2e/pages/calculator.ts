@@ -25,8 +25,7 @@ export type SpreadLine = 'hint' | 'changed' | 'error';
  * Locators go by role and by the names readers see. A `data-*` hook is used only for the parts that
  * have no accessible name: the verdict, its details and figures, the notices and message lines
  * (several unnamed status lines share the page), a cell of the results table (the row's label changes
- * with the inputs and cells are named by their own text), the summary bar and the print-only memo;
- * each hook is written here once.
+ * with the inputs and cells are named by their own text), the summary bar, the print-only memo and the disclosures. The specs use none of them directly.
  */
 export class CalculatorPage {
   /** The answer at the top of the page. */
