@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test';
 import { FIELD_GROUPS, type Scenario } from '../../src/features/calculator/fields.ts';
 import { groupDigest } from '../../src/features/calculator/view/group-digest.ts';
 import { GROUP_LABELS } from '../../src/features/calculator/view/wording.ts';
@@ -16,36 +15,28 @@ import { axeViolations, expect, test } from './fixtures.ts';
 const DEFAULTS: Scenario = builtCalculatorDefaults().defaults;
 const fmt = createFormatters('en-US', DEFAULTS.currency);
 
-/** Whether a disclosure is open. */
-const isOpen = (box: Locator): Promise<boolean> => box.evaluate((el) => (el as HTMLDetailsElement).open);
-/** The names of the input groups that are open. */
-const openGroups = (page: Page): Promise<string[]> =>
-  page
-    .locator('details[data-group-box]')
-    .evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).map((b) => b.getAttribute('data-group-box') ?? ''));
-
 test.describe('a 390 px phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('the answer comes first; every input group starts closed, named, with a digest of its values', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
-    await expect(page.locator('[data-verdict]')).toBeInViewport();
-    await expect.poll(() => openGroups(page)).toEqual([]);
+    await expect(calculatorPage.verdict).toBeInViewport();
+    await expect.poll(() => calculatorPage.openGroupIds()).toEqual([]);
     for (const group of FIELD_GROUPS) {
       const toggle = calculatorPage.groupToggle(GROUP_LABELS[group]);
       await expect(toggle).toBeVisible();
       await expect(toggle).toHaveText(`${GROUP_LABELS[group]}${groupDigest(group, DEFAULTS, fmt)}`);
     }
-    await expect(page.locator('#f-inHouse-baseSalary')).toBeHidden();
+    await expect(calculatorPage.input('inHouse.baseSalary')).toBeHidden();
     // Opening a group shows its fields, and only that group opens.
     await calculatorPage.groupToggle('In-house SDR team').click();
-    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
-    expect(await openGroups(page)).toEqual(['inHouse']);
+    await expect(calculatorPage.input('inHouse.baseSalary')).toBeVisible();
+    expect(await calculatorPage.openGroupIds()).toEqual(['inHouse']);
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the digest follows the values typed: the issue’s 4 SDRs on a $70,000 base with 20 meetings a month', async ({ page, calculatorPage }) => {
+  test('the digest follows the values typed: the issue’s 4 SDRs on a $70,000 base with 20 meetings a month', async ({ calculatorPage }) => {
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
     const group = await calculatorPage.openGroup('In-house SDR team');
@@ -55,8 +46,8 @@ test.describe('a 390 px phone', () => {
     await group.getByLabel(/^Base salary/).fill('70,000');
     await group.getByLabel(/^Meetings per SDR per month/).fill('20');
     await toggle.click();
-    await expect(page.locator('#f-inHouse-baseSalary')).toBeHidden();
-    await expect(toggle.locator('[data-digest]')).toHaveText('4 SDRs · $70,000 base · 20 meetings a month');
+    await expect(calculatorPage.input('inHouse.baseSalary')).toBeHidden();
+    await expect(calculatorPage.digest('In-house SDR team')).toHaveText('4 SDRs · $70,000 base · 20 meetings a month');
     await expect(calculatorPage.status).toHaveText('Up to date');
   });
 
@@ -67,19 +58,19 @@ test.describe('a 390 px phone', () => {
     // A link carrying a base salary of 70 (a typing slip): the warning shows, so its group opens; the others stay closed.
     await calculatorPage.goto('?inHouse.baseSalary=70');
     await calculatorPage.groupsReady();
-    const warning = page.locator('[data-field="inHouse.baseSalary"] [data-warning]');
+    const warning = calculatorPage.warning('inHouse.baseSalary');
     await expect(warning).toBeVisible();
-    expect(await openGroups(page)).toEqual(['inHouse']);
-    await expect(calculatorPage.groupToggle('In-house SDR team').locator('[data-digest]')).toHaveText(/^1 value to confirm · /);
+    expect(await calculatorPage.openGroupIds()).toEqual(['inHouse']);
+    await expect(calculatorPage.digest('In-house SDR team')).toHaveText(/^1 value to confirm · /);
     await warning.getByRole('button', { name: /^Use 70,000$/ }).click();
 
     // A value that is not a number: the message shows beside the field; closing the group leaves its digest saying so.
     const ramp = await calculatorPage.field('In-house SDR team', /^Ramp/);
     await ramp.fill('soon');
-    await expect(page.locator('#e-inHouse-rampMonths')).toHaveText(/^“soon” is not a number/);
+    await expect(calculatorPage.message('inHouse.rampMonths')).toHaveText(/^“soon” is not a number/);
     await calculatorPage.groupToggle('In-house SDR team').click();
     await expect(ramp).toBeHidden();
-    await expect(calculatorPage.groupToggle('In-house SDR team').locator('[data-digest]')).toHaveText(/^1 input to fix · /);
+    await expect(calculatorPage.digest('In-house SDR team')).toHaveText(/^1 input to fix · /);
     // “Fix” from the notice: the link opens the group and puts the cursor in the field.
     await calculatorPage.staleNotice.getByRole('link', { name: /^Ramp \(in-house\)/ }).click();
     await expect(ramp).toBeVisible();
@@ -98,17 +89,16 @@ test.describe('a 390 px phone', () => {
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
     await expect(calculatorPage.status).toHaveText('Up to date');
-    await calculatorPage.spreads.locator(':scope > summary').click();
+    await calculatorPage.spreadsToggle.click();
     // The groups of spreads start closed too, each saying how many spreads differ from the defaults.
-    const spreadGroups = calculatorPage.spreads.locator('details[data-spread-group-box]');
-    expect(await spreadGroups.evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).length)).toBe(0);
-    const inHouseSummary = calculatorPage.spreads.locator('details[data-spread-group-box="inHouse"] > summary');
+    expect(await calculatorPage.openSpreadGroupCount()).toBe(0);
+    const inHouseSummary = calculatorPage.spreadGroupToggle('In-house SDR team');
     await expect(inHouseSummary).toContainText(/All \d+ at the defaults/);
 
     const spreads = await calculatorPage.openSpreads('In-house SDR team');
     const meetings = spreads.getByLabel(/^Meetings per SDR per month/);
     await meetings.fill('60');
-    await expect(page.locator('[data-spread="inHouse.meetingsPerMonth"] [data-spread-changed]')).toHaveText(
+    await expect(calculatorPage.spreadLine('inHouse.meetingsPerMonth', 'changed')).toHaveText(
       `Changed: the default is ${Math.round((DEFAULTS.uncertainty.spread['inHouse.meetingsPerMonth'] ?? 0) * 100)} %.`,
     );
     await expect(inHouseSummary).toContainText(/^In-house SDR team1 of \d+ changed from the defaults$/);
@@ -125,10 +115,10 @@ test.describe('a 390 px phone', () => {
 
     await spreads.getByLabel(/^Base salary/).fill('10');
     await expect(calculatorPage.status).toHaveText('Up to date');
-    await page.getByRole('button', { name: 'Reset the spreads to defaults' }).click();
+    await calculatorPage.resetSpreadsButton.click();
     await expect(inHouseSummary).toContainText(/All \d+ at the defaults/);
-    await expect(page.locator('[data-spread="inHouse.meetingsPerMonth"] [data-spread-changed]')).toBeHidden();
-    expect(await axeViolations(page, '[data-spreads]')).toEqual([]);
+    await expect(calculatorPage.spreadLine('inHouse.meetingsPerMonth', 'changed')).toBeHidden();
+    expect(await axeViolations(page, calculatorPage.scopes.spreads)).toEqual([]);
   });
 
   test('keyboard: Tab reaches each group’s summary with a visible focus ring; Enter opens it, Tab goes on into its fields, Space closes it', async ({
@@ -138,18 +128,17 @@ test.describe('a 390 px phone', () => {
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
     const toggle = calculatorPage.groupToggle('Shared inputs');
-    for (let i = 0; i < 60 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await calculatorPage.tabTo(toggle, 60);
     await expect(toggle).toBeFocused();
     expect(await toggle.evaluate((el) => getComputedStyle(el).outlineStyle !== 'none' && parseFloat(getComputedStyle(el).outlineWidth) >= 2)).toBe(true);
-    const box = calculatorPage.groupBox('Shared inputs');
     await page.keyboard.press('Enter');
-    expect(await isOpen(box)).toBe(true);
+    expect(await calculatorPage.isGroupOpen('Shared inputs')).toBe(true);
     await page.keyboard.press('Tab');
-    await expect(page.locator('#f-horizonMonths')).toBeFocused();
+    await expect(calculatorPage.input('horizonMonths')).toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await expect(toggle).toBeFocused();
     await page.keyboard.press('Space');
-    expect(await isOpen(box)).toBe(false);
+    expect(await calculatorPage.isGroupOpen('Shared inputs')).toBe(false);
     // Closed, the next Tab skips its fields and reaches the next group.
     await page.keyboard.press('Tab');
     await expect(calculatorPage.groupToggle('In-house SDR team')).toBeFocused();
@@ -158,26 +147,26 @@ test.describe('a 390 px phone', () => {
   test('printing shows every input, then the groups closed on screen close again', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
-    await expect.poll(() => openGroups(page)).toEqual([]);
+    await expect.poll(() => calculatorPage.openGroupIds()).toEqual([]);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
-    expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
-    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
+    expect(await calculatorPage.openGroupIds()).toEqual([...FIELD_GROUPS]);
+    await expect(calculatorPage.input('inHouse.baseSalary')).toBeVisible();
     await expect(calculatorPage.groupToggle('Shared inputs')).toBeHidden();
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    expect(await openGroups(page)).toEqual([]);
+    expect(await calculatorPage.openGroupIds()).toEqual([]);
   });
 });
 
 test.describe('a 390 px phone without JavaScript', () => {
   test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
 
-  test('every group is open and every input readable', async ({ page, calculatorPage }) => {
+  test('every group is open and every input readable', async ({ calculatorPage }) => {
     await calculatorPage.goto();
-    expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
-    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
-    await expect(page.locator('#f-uncertainty-seed')).toBeVisible();
+    expect(await calculatorPage.openGroupIds()).toEqual([...FIELD_GROUPS]);
+    await expect(calculatorPage.input('inHouse.baseSalary')).toBeVisible();
+    await expect(calculatorPage.input('uncertainty.seed')).toBeVisible();
   });
 });
 
@@ -187,15 +176,12 @@ test.describe('a 1280 px desktop', () => {
   test('every group is open, with its legend and no disclosure summary; the fields are edited directly', async ({ page, calculatorPage }) => {
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
-    expect(await openGroups(page)).toEqual([...FIELD_GROUPS]);
+    expect(await calculatorPage.openGroupIds()).toEqual([...FIELD_GROUPS]);
     for (const group of FIELD_GROUPS) {
       await expect(calculatorPage.groupToggle(GROUP_LABELS[group])).toBeHidden();
-      await expect(page.locator(`fieldset[data-group="${group}"] > legend`)).toBeVisible();
+      await expect(calculatorPage.groupLegend(GROUP_LABELS[group])).toBeVisible();
     }
-    await page
-      .getByRole('group', { name: 'In-house SDR team', exact: true })
-      .getByLabel(/^Base salary/)
-      .fill('61,000');
+    await calculatorPage.inGroup('In-house SDR team', /^Base salary/).fill('61,000');
     await expect(calculatorPage.status).toHaveText('Up to date');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -204,10 +190,10 @@ test.describe('a 1280 px desktop', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await calculatorPage.goto();
     await calculatorPage.groupsReady();
-    await expect.poll(() => openGroups(page)).toEqual([]);
+    await expect.poll(() => calculatorPage.openGroupIds()).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await expect.poll(() => openGroups(page)).toEqual([...FIELD_GROUPS]);
-    await expect(page.locator('#f-inHouse-baseSalary')).toBeVisible();
+    await expect.poll(() => calculatorPage.openGroupIds()).toEqual([...FIELD_GROUPS]);
+    await expect(calculatorPage.input('inHouse.baseSalary')).toBeVisible();
   });
 
   test('the status names an invalid spread here too', async ({ calculatorPage }) => {
