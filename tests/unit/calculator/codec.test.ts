@@ -27,6 +27,7 @@ import {
   type Scenario,
 } from '../../../src/features/calculator/fields.ts';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
+import { runUncertainty } from '../../../src/features/calculator/model/uncertainty.ts';
 import { ScenarioInputSchema, ScenarioSchema } from '../../../src/features/calculator/schema.ts';
 import { isRecord } from '../../../src/common/formats.ts';
 import type { Problem } from '../../../src/common/problems.ts';
@@ -237,7 +238,8 @@ const nearlyWholeScenario = fc
  */
 function resultsFileOf(scenario: Scenario): string {
   const quick = { ...scenario, uncertainty: { ...scenario.uncertainty, runs: Math.min(scenario.uncertainty.runs, 50) } };
-  return resultsJson(scenario, evaluate(quick));
+  const evaluation = evaluate(scenario);
+  return resultsJson(scenario, evaluation, runUncertainty(quick, evaluation));
 }
 
 const fileText: fc.Arbitrary<string> = fc.oneof(
