@@ -4,6 +4,7 @@
 // could change: it is a digest of all the data the page can read, never of a guess at what it reads.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { CollectionEntry } from 'astro:content';
 import { getPlaybook, type Playbook } from './load.ts';
 import { chapterMetadata } from './rendered-chapter.ts';
 import { CLIENT_ASSETS_ENV } from '../integrations/incremental-pages.ts';
@@ -49,15 +50,15 @@ function clientAssets(dir: string | undefined): string {
 }
 
 /** A chapter's own body as its page shows it: the HTML rendered in the content layer and its headings, or Astro's digest of the file. */
-function bodyDigest(chapter: Playbook['chapters'] extends Map<string, infer C> ? C : never): string {
+function bodyDigest(chapter: CollectionEntry<'playbook'>): string {
   const metadata = chapterMetadata(chapter.rendered);
-  if (!metadata) return digest('module', chapter.digest ?? chapter.body ?? '');
+  if (!metadata) return digest('module', String(chapter.digest ?? chapter.body ?? ''));
   let html: string;
   try {
     html = readFileSync(metadata.htmlFile, 'utf8');
   } catch {
-    // The page will fail to build with the loader's message; the key only has to differ from any earlier one.
-    html = `missing ${metadata.htmlFile} ${String(Math.random())}`;
+    // Not a key any page was built with: the page is rendered, and fails with the loader's message.
+    html = `missing ${metadata.htmlFile}`;
   }
   return digest('rendered', html, stableJson(metadata.headings));
 }
