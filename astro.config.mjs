@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
+import { incrementalPages } from './src/integrations/incremental-pages.ts';
 import { normaliseBase } from './src/common/urls.ts';
 import { cacheDirFor } from './scripts/lib/build-fingerprint.ts';
 import { join } from 'node:path';
@@ -85,9 +86,13 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // A rebuild copies each page whose template code and cache key (src/playbook/page-keys.ts: a digest of
+  // all the content the page can show) are unchanged from Astro's cache folder instead of rendering it.
+  experimental: { incrementalBuild: true },
   // Chapters are held to the Content-Security-Policy when they are built, not when a reader's browser blocks them.
   integrations: [
     mdx({ processor: satteri({ mdastPlugins: [contentPolicyPlugin({ outboundLinks: outboundLinksSetting(join(contentDir(), 'site.yaml')), displayPath })] }) }),
     drafts(),
+    incrementalPages(),
   ],
 });

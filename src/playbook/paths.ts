@@ -1,4 +1,5 @@
 import { getPlaybook } from './load.ts';
+import { getPageKeys } from './page-keys.ts';
 import { describePathSteps, type PathStepView } from '../features/progress/targets.ts';
 import type { OnboardingPath } from './schemas/onboarding-path.ts';
 
@@ -44,8 +45,12 @@ export function getPathViews(): Promise<PathView[]> {
   return views;
 }
 
-/** The routes of the pages shown once per path (the path, its booklet): each path's id, with its view as the page's props. */
-export async function pathRoutes(): Promise<{ params: { id: string }; props: { path: PathView } }[]> {
-  const paths = await getPathViews();
-  return paths.map((path) => ({ params: { id: path.id }, props: { path } }));
+/**
+ * The routes of the pages shown once per path (the path, its booklet): each path's id, with its view as
+ * the page's props and the key that keeps the page in the incremental build's cache (the booklet prints
+ * whole chapters, so any change of content renders both again).
+ */
+export async function pathRoutes(): Promise<{ params: { id: string }; props: { path: PathView }; cacheKey: string }[]> {
+  const [paths, { everything }] = await Promise.all([getPathViews(), getPageKeys()]);
+  return paths.map((path) => ({ params: { id: path.id }, props: { path }, cacheKey: everything }));
 }

@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlaybook } from '../../playbook/load.ts';
+import { getPageKeys } from '../../playbook/page-keys.ts';
 import { buildPageData } from '../../features/assessments/page-data.ts';
 import { siteUrl } from '../../common/urls.ts';
 
 /** One data file per assessment, `/assessments/<id>.json`, for the page's script (no inline data under the CSP). */
 export const getStaticPaths = (async () => {
-  const { assessments } = await getPlaybook();
-  return assessments.map((entry) => ({ params: { id: entry.id } }));
+  const [{ assessments }, { everything }] = await Promise.all([getPlaybook(), getPageKeys()]);
+  return assessments.map((entry) => ({ params: { id: entry.id }, cacheKey: everything }));
 }) satisfies GetStaticPaths;
 
 /** The parsed assessment and the chapters it can recommend, with their addresses under the base path. */
