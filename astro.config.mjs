@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
+import { pageStylesheets } from './src/integrations/page-stylesheets.ts';
 import { normaliseBase } from './src/common/urls.ts';
 import { cacheDirFor } from './scripts/lib/build-fingerprint.ts';
 import { join } from 'node:path';
@@ -89,5 +90,6 @@ export default defineConfig({
   integrations: [
     mdx({ processor: satteri({ mdastPlugins: [contentPolicyPlugin({ outboundLinks: outboundLinksSetting(join(contentDir(), 'site.yaml')), displayPath })] }) }),
     drafts(),
+    pageStylesheets(),
   ],
 });
