@@ -32,8 +32,8 @@ export interface MergedPage {
 /**
  * Gives a page at most two stylesheets: one file for the stylesheets every page links first (the
  * accent and the site's styles: `shared`), the same on every page so that it is fetched once, and one
- * for the rest (the styles of components only some pages use). Each file keeps the order the page
- * linked them in, so the cascade is the same. On a phone each stylesheet in the head held back the
+ * for the rest (the styles of components only some pages use), both where the first one was. Each
+ * file keeps the order the page linked them in, so the cascade is the same. On a phone each stylesheet in the head held back the
  * first paint by a request of its own, and a page linked up to six.
  * Pure: `read` gives a stylesheet's text by its path under the site root. A page is left as it is when
  * a stylesheet cannot be read, is outside `base`, or has a `url(` outside `_astro/` (moving it would
@@ -57,10 +57,13 @@ export function mergeStylesheets(html: string, base: string, read: (path: string
       files.set(path, css);
       return path;
     });
-  let index = 0;
+  // All of them where the first was: ahead of the theme script, which blocks the parser, so that
+  // both requests start at once (a stylesheet after it waited a round trip longer on a slow phone).
+  let first = true;
   const merged = html.replace(STYLESHEET_LINK, () => {
-    const href = hrefs[index++];
-    return href === undefined ? '' : `<link rel="stylesheet" href="${base}${href}">`;
+    if (!first) return '';
+    first = false;
+    return hrefs.map((href) => `<link rel="stylesheet" href="${base}${href}">`).join('');
   });
   return { html: merged, files };
 }
