@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
 import { incrementalPages } from './src/integrations/incremental-pages.ts';
+import { pageStylesheets } from './src/integrations/page-stylesheets.ts';
 import { normaliseBase } from './src/common/urls.ts';
 import { cacheDirFor } from './scripts/lib/build-fingerprint.ts';
 import { join } from 'node:path';
@@ -94,5 +95,6 @@ export default defineConfig({
     mdx({ processor: satteri({ mdastPlugins: [contentPolicyPlugin({ outboundLinks: outboundLinksSetting(join(contentDir(), 'site.yaml')), displayPath })] }) }),
     drafts(),
     incrementalPages(),
+    pageStylesheets(),
   ],
 });

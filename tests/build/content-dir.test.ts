@@ -74,7 +74,9 @@ describe('CONTENT_DIR builds', () => {
     expect([...mainNav.matchAll(/>([^<>]+)<\/a>/g)].map((m) => m[1]!.trim())).toEqual(['Playbook', 'Paths', 'Calculator', 'Glossary']);
     expect(readFileSync(join(out, 'objections/index.html'), 'utf8')).toContain('This playbook has no objections yet.');
     // The calculator falls back to the generator's defaults when the folder has none.
-    expect(readFileSync(join(out, 'theme.css'), 'utf8')).toContain('--accent-light:#0f766e');
+    // The accent from the folder's site settings reaches the stylesheet every page links first.
+    const firstStylesheet = /<link rel="stylesheet" href="\/([^"]+)">/.exec(readFileSync(join(out, 'index.html'), 'utf8'))?.[1] ?? '';
+    expect(readFileSync(join(out, firstStylesheet), 'utf8')).toContain('--accent-light:#0f766e');
   });
 
   test('a required folder that is missing fails the build naming it', () => {

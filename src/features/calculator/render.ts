@@ -7,7 +7,7 @@ import { isSpreadKey, type SpreadKey } from './fields.ts';
 import type { WarningView } from './view/plausibility.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
-import { chartKey, type SvgNode } from './view/svg-chart.ts';
+import { hasChartKey, type SvgNode } from './view/svg-chart.ts';
 import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.ts';
 
 /**
@@ -116,12 +116,17 @@ function drawChart(root: ParentNode, key: keyof ChartWidths, chart: ChartView): 
   fillTable(figure.querySelector('table'), chart.table);
 }
 
-/** Draws a chart tree into its holder unless the holder shows that very tree already (the server marks what it drew with the same key). */
+/** The JSON of the tree each chart holder shows, once drawn here; until then the server's key says what it shows. */
+const drawnCharts = new WeakMap<HTMLElement, string>();
+
+/** Draws a chart tree into its holder unless the holder shows that very tree already (the server marks what it drew with a key). */
 function drawSvg(holder: HTMLElement, svg: SvgNode): void {
-  const key = chartKey(svg);
-  if (holder.dataset['chartKey'] === key) return;
-  holder.replaceChildren(toSvg(svg));
-  holder.dataset['chartKey'] = key;
+  const text = JSON.stringify(svg);
+  const drawn = drawnCharts.get(holder);
+  const same = drawn === undefined ? hasChartKey(holder.dataset['chartKey'], svg, text) : drawn === text;
+  if (!same) holder.replaceChildren(toSvg(svg));
+  drawnCharts.set(holder, text);
+  delete holder.dataset['chartKey'];
 }
 
 /** Draws the results, the charts and the form's hints for a scenario. */

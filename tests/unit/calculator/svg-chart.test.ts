@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lineChart, monthTicks, niceScale, tornadoChart, type SvgNode } from '../../../src/features/calculator/view/svg-chart.ts';
+import { chartKey, hasChartKey, lineChart, monthTicks, niceScale, tornadoChart, type SvgNode } from '../../../src/features/calculator/view/svg-chart.ts';
 
 /** Every node of a tree, depth first. */
 const nodes = (node: SvgNode): SvgNode[] => [node, ...(node.children ?? []).flatMap(nodes)];
@@ -95,5 +95,30 @@ describe('tornado chart', () => {
         .filter(Boolean),
     ).toContain('No input moves this result.');
     expect(numbersIn(chart)).toEqual([]);
+  });
+});
+
+describe('chart keys', () => {
+  const chartFor = (width: number, values: number[]) =>
+    lineChart({ titleId: 't', title: 'Cost.', series: [{ id: 'inHouse', values }], width, height: 240, formatY: String });
+  const drawn = chartFor(400, [1, 2, 3]);
+  const key = chartKey(drawn);
+
+  test.each([
+    ['the same chart', chartFor(400, [1, 2, 3]), true],
+    ['the chart for another width', chartFor(360, [1, 2, 3]), false],
+    ['other figures', chartFor(400, [1, 2, 4]), false],
+    // Its JSON is as long as the drawn chart's: the key's fingerprint tells them apart.
+    ['other figures of the same length', chartFor(400, [3, 2, 1]), false],
+  ])('the key the server wrote matches %s: %s', (_, svg, same) => {
+    expect(hasChartKey(key, svg, JSON.stringify(svg))).toBe(same);
+  });
+
+  test('charts of the same length are still told apart', () => {
+    expect(JSON.stringify(chartFor(400, [3, 2, 1])).length).toBe(JSON.stringify(drawn).length);
+  });
+
+  test('a holder without a key shows no chart the browser knows of', () => {
+    expect(hasChartKey(undefined, drawn, JSON.stringify(drawn))).toBe(false);
   });
 });
