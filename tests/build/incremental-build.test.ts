@@ -1,11 +1,11 @@
 // A rebuild copies from Astro's cache every page whose cache key (src/playbook/page-keys.ts) and template
 // code are unchanged. These builds check that a rebuild after an edit writes byte for byte what a cold
 // build of the edited content writes, and that it did keep pages rather than render everything again.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { buildContent, differences } from './fixture-build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pb-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,31 +21,11 @@ interface Built {
 
 /** Builds the fixture playbook into `out` with the given cache. */
 function build(out: string, cache: string): Built {
-  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-    env: {
-      ...process.env,
-      CONTENT_DIR: content,
-      OUT_DIR: join(work, out),
-      ASTRO_CACHE_DIR: join(work, cache),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      BASE_PATH: '/',
-    },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(join(work, out), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(join(work, out), join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
-  }
+  const { files, stdout } = buildContent(content, join(work, out), join(work, cache));
   // Astro logs each page as it writes it: "├─ /chapters/first-steps/index.html (restored)" for a kept one.
-  const log = result.stdout.replace(/\x1b\[[\d;]*m/g, '');
+  const log = stdout.replace(/\x1b\[[\d;]*m/g, '');
   return { files, kept: [...log.matchAll(/ \/(\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!).sort() };
 }
-
-/** The paths whose contents differ (or exist on one side only). */
-const differences = (a: Map<string, string>, b: Map<string, string>): string[] =>
-  [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path)).sort();
 
 /** The pages whose contents differ between two builds. */
 const changedPages = (before: Map<string, string>, after: Map<string, string>): string[] => differences(before, after).filter((p) => p.endsWith('.html'));

@@ -1,11 +1,11 @@
 // Chapters are rendered once in the content layer (src/loaders/mdx-loader.ts) and kept in Astro's
 // cache. These builds check that the pages are exactly those Astro's own MDX rendering writes, and
 // that a rebuild from the cache writes exactly what a cold build writes.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { buildContent, differences } from './fixture-build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'pb-rendered-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -14,31 +14,8 @@ const content = join(work, 'content');
 cpSync(resolve('tests/fixtures/content'), content, { recursive: true });
 
 /** Builds the fixture playbook into `out` with the given cache; returns every file's text by path. */
-function build(out: string, cache: string, env: Record<string, string> = {}): Map<string, string> {
-  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-    env: {
-      ...process.env,
-      CONTENT_DIR: content,
-      OUT_DIR: join(work, out),
-      ASTRO_CACHE_DIR: join(work, cache),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      BASE_PATH: '/',
-      ...env,
-    },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(join(work, out), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(join(work, out), join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
-  }
-  return files;
-}
-
-/** The paths whose contents differ (or exist on one side only). */
-const differences = (a: Map<string, string>, b: Map<string, string>): string[] =>
-  [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path)).sort();
+const build = (out: string, cache: string, env: Record<string, string> = {}): Map<string, string> =>
+  buildContent(content, join(work, out), join(work, cache), env).files;
 
 // Each test builds the playbook once or twice; a busy machine needs more than the default two minutes.
 const BUILDS = { timeout: 600_000 };
