@@ -3,7 +3,8 @@
 // template code and its key are unchanged, so a key must change whenever anything the page shows
 // could change: it is a digest of all the data the page can read, never of a guess at what it reads.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CollectionEntry } from 'astro:content';
 import { getPlaybook, type Playbook } from './load.ts';
 import { chapterMetadata } from './rendered-chapter.ts';
@@ -49,18 +50,15 @@ function clientAssets(dir: string | undefined): string {
   }
 }
 
-/** A chapter's own body as its page shows it: the HTML rendered in the content layer and its headings, or Astro's digest of the file. */
+/**
+ * A chapter's own body as its page shows it. The rendered HTML's file is named by the entry's digest,
+ * which covers everything the HTML is made from (src/loaders/mdx-loader.ts), so its name stands for
+ * its contents without reading it; a chapter not rendered in the content layer has Astro's digest of its file.
+ */
 function bodyDigest(chapter: CollectionEntry<'playbook'>): string {
   const metadata = chapterMetadata(chapter.rendered);
   if (!metadata) return digest('module', String(chapter.digest ?? chapter.body ?? ''));
-  let html: string;
-  try {
-    html = readFileSync(metadata.htmlFile, 'utf8');
-  } catch {
-    // Not a key any page was built with: the page is rendered, and fails with the loader's message.
-    html = `missing ${metadata.htmlFile}`;
-  }
-  return digest('rendered', html, stableJson(metadata.headings));
+  return digest('rendered', basename(metadata.htmlFile), stableJson(metadata.headings));
 }
 
 /** Computes the keys from the loaded playbook and the client build's file names. */
