@@ -240,7 +240,17 @@ export class CalculatorPage {
 
   /** The disclosure around an input group, by the group's name ("Shared inputs", "In-house SDR team"…). */
   groupBox(name: string): Locator {
-    return this.byLegend(this.page.locator('details[data-group-box]'), name);
+    return this.byLegend(this.groupBoxes, name);
+  }
+
+  /** The disclosures around the input groups, in page order. */
+  private get groupBoxes(): Locator {
+    return this.page.locator('details[data-group-box]');
+  }
+
+  /** The disclosures around the groups of spreads, in page order. */
+  private get spreadGroupBoxes(): Locator {
+    return this.spreads.locator('details[data-spread-group-box]');
   }
 
   /** The one of `boxes` (disclosures around a fieldset) whose legend is `name`. */
@@ -265,9 +275,7 @@ export class CalculatorPage {
 
   /** The ids of the input groups that are open ("shared", "inHouse"…), in page order. */
   async openGroupIds(): Promise<string[]> {
-    return this.page
-      .locator('details[data-group-box]')
-      .evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).map((b) => b.getAttribute('data-group-box') ?? ''));
+    return this.groupBoxes.evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).map((b) => b.getAttribute('data-group-box') ?? ''));
   }
 
   /** Whether the input group `name` is open. */
@@ -294,7 +302,7 @@ export class CalculatorPage {
 
   /** The disclosure around a group of spreads, by the group's name. */
   spreadGroupBox(name: string): Locator {
-    return this.byLegend(this.spreads.locator('details[data-spread-group-box]'), name);
+    return this.byLegend(this.spreadGroupBoxes, name);
   }
 
   /** The summary of a group of spreads: its name and how many spreads differ from the defaults. */
@@ -304,7 +312,7 @@ export class CalculatorPage {
 
   /** How many groups of spreads are open. */
   async openSpreadGroupCount(): Promise<number> {
-    return this.spreads.locator('details[data-spread-group-box]').evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).length);
+    return this.spreadGroupBoxes.evaluateAll((boxes) => boxes.filter((b) => (b as HTMLDetailsElement).open).length);
   }
 
   /** A spread input, by its label. */
