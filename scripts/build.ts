@@ -2,15 +2,19 @@
 // worker) into OUT_DIR (default dist/), with BASE_PATH and CONTENT_DIR as documented in the README.
 // When nothing the site is built from has changed since the last build into the same folder, and the
 // folder is as that build left it, the build is skipped and says so: the files would come out the same
-// (scripts/lib/build-fingerprint.ts lists what counts). --force, or BUILD_FORCE=1, builds anyway.
+// (scripts/lib/build-fingerprint.ts lists what counts). When only the bodies of chapters changed, their
+// pages are written without running Astro, then indexed as usual (scripts/lib/quick-rebuild.ts).
+// --force, or BUILD_FORCE=1, builds everything anyway.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/common/urls.ts';
-import { contentDir } from '../src/common/content-dir.ts';
-import { cacheDirFor, inputDigest, outputDigest, readBuildRecord, reasonToBuild } from './lib/build-fingerprint.ts';
+import { contentDir, contentFile } from '../src/common/content-dir.ts';
+import { RENDERED_INDEX, type RenderedIndexEntry } from '../src/playbook/rendered-chapter.ts';
+import { cacheDirFor, inputState, outputDigest, readBuildRecord, reasonToBuild, type BuildRecord } from './lib/build-fingerprint.ts';
+import { headingsDigest, planQuickRebuild, quickRebuild, type RecordedChapter } from './lib/quick-rebuild.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
@@ -18,15 +22,15 @@ const force = values.force || process.env['BUILD_FORCE'] === '1';
 const outDir = resolve(process.env['OUT_DIR'] || 'dist');
 const shown = relative(process.cwd(), outDir) || '.';
 const base = normaliseBase(process.env['BASE_PATH']);
-const record = join(
-  resolve(REPO, cacheDirFor(base, contentDir(), process.env)),
-  `last-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`,
-);
+const cacheDir = resolve(REPO, cacheDirFor(base, contentDir(), process.env));
+const record = join(cacheDir, `last-build-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 const started = performance.now();
-const inputs = inputDigest(REPO, contentDir(), process.env);
-const reason = force ? 'asked to build' : reasonToBuild(readBuildRecord(record), { inputs, output: existsSync(outDir) ? outputDigest(outDir) : undefined });
+const inputs = inputState(REPO, contentDir(), process.env);
+const output = existsSync(outDir) ? outputDigest(outDir) : undefined;
+const last = readBuildRecord(record);
+const reason = force ? 'asked to build' : reasonToBuild(last, { inputs: inputs.inputs, output });
 if (reason === undefined) {
   console.log(
     `build: nothing the site is built from has changed since the last build, and ${shown}/ is as it left it: kept it (checked in ${seconds(started)}). Run npm run build -- --force to build anyway.`,
@@ -36,7 +40,6 @@ if (reason === undefined) {
 
 // A build that stops half-way must not be kept next time: the record goes before the build starts.
 rmSync(record, { force: true });
-console.log(`build: building into ${shown}/ (${reason}).`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const steps: [string, string, string[]][] = [
   ['astro', process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO]],
@@ -44,13 +47,77 @@ const steps: [string, string, string[]][] = [
   ['offline', process.execPath, [join(REPO, 'scripts/offline.ts'), '--dir', outDir]],
 ];
 const times: string[] = [];
+let chapters: Record<string, RecordedChapter> | undefined;
+
+// When only chapters' bodies changed, the quick path writes their pages without Astro (scripts/lib/quick-rebuild.ts).
+const plan = force ? undefined : planQuickRebuild(last, inputs, output);
+if (plan && 'edits' in plan && last?.chapters) {
+  const at = performance.now();
+  const quick = await quickRebuild(plan.edits, last.chapters, {
+    contentFolder: contentDir(),
+    outDir,
+    base,
+    cacheDir,
+    calculatorDefaults: contentFile('calculator/defaults.yaml'),
+  });
+  if ('pages' in quick) {
+    const count = plan.edits.length;
+    console.log(
+      `build: only the ${count === 1 ? 'body of 1 chapter' : `bodies of ${count} chapters`} changed: rendered ${count === 1 ? 'it' : 'them'} and wrote the ${quick.pages.length === 1 ? 'page' : `${quick.pages.length} pages`} showing ${count === 1 ? 'it' : 'them'} into ${shown}/ (${seconds(at)}); every other page is as the last build wrote it.`,
+    );
+    chapters = { ...last.chapters, ...quick.chapters };
+    // Pagefind does not remove the files of its last index, which a full build's empty folder does not have.
+    rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+    steps.shift();
+    times.push(`quick ${seconds(at)}`);
+  } else {
+    console.log(`build: building every page into ${shown}/ (${quick.reason}).`);
+  }
+} else {
+  console.log(
+    `build: building into ${shown}/ (${reason}${plan && 'reason' in plan && plan.reason !== 'the last build did not record its chapters' ? `: ${plan.reason}` : ''}).`,
+  );
+}
+
+const index = join(cacheDir, RENDERED_INDEX);
+if (!chapters) {
+  // Written again by the chapter loader; one left from an earlier build must not stand for this one's.
+  rmSync(index, { force: true });
+  rmSync(join(cacheDir, 'quick-edits'), { recursive: true, force: true });
+}
 for (const [name, command, args] of steps) {
   const at = performance.now();
   const run = spawnSync(command, args, { stdio: 'inherit', env });
   if (run.status !== 0) process.exit(run.status ?? 1);
   times.push(`${name} ${seconds(at)}`);
 }
+chapters ??= recordedChapters(index, inputs.chapters);
+const done: BuildRecord = { inputs: inputs.inputs, output: outputDigest(outDir), ...(chapters ? { code: inputs.code, chapters } : {}) };
 mkdirSync(join(record, '..'), { recursive: true });
-writeFileSync(record, `${JSON.stringify({ inputs, output: outputDigest(outDir) })}\n`);
+writeFileSync(record, `${JSON.stringify(done)}\n`);
 // Read by npm run bench.
 console.log(`build: done in ${seconds(started)} (${times.join(', ')}).`);
+
+/** Each chapter file as the chapter loader rendered it in this build, or undefined when it did not render them all. */
+function recordedChapters(file: string, now: typeof inputs.chapters): Record<string, RecordedChapter> | undefined {
+  let entries: RenderedIndexEntry[];
+  try {
+    entries = JSON.parse(readFileSync(file, 'utf8')) as RenderedIndexEntry[];
+  } catch {
+    return undefined;
+  }
+  const result: Record<string, RecordedChapter> = {};
+  for (const { id, file: path, metadata } of entries) {
+    const state = now[path];
+    if (!state) continue;
+    result[path] = {
+      id,
+      file: state.file,
+      head: state.head,
+      html: metadata.htmlFile,
+      headings: headingsDigest(metadata.headings),
+      readingMinutes: metadata.readingMinutes,
+    };
+  }
+  return Object.keys(now).every((path) => result[path]) ? result : undefined;
+}

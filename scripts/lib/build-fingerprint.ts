@@ -4,8 +4,9 @@
 // folder as that build left it (each file's path, size and modification time).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { BUILT_IN_CONTENT_DIR } from '../../src/common/content-dir.ts';
+import type { RecordedChapter } from './quick-rebuild.ts';
 
 /** The environment variables the build reads; a change to any of them builds again. */
 export const BUILD_ENV = ['BASE_PATH', 'OUT_DIR', 'CONTENT_DIR', 'CHAPTER_RENDERING', 'ASTRO_CACHE_DIR', 'NODE_ENV'] as const;
@@ -33,25 +34,74 @@ function filesBelow(dir: string): string[] {
     .sort();
 }
 
+/** A chapter file as the build read it: digests of the whole file and of its frontmatter (everything before the body). */
+export interface ChapterFileState {
+  file: string;
+  head: string;
+}
+
+/** What a build reads, split so that a change to chapters' bodies alone can be told apart from any other. */
+export interface InputState {
+  /** A digest of everything. */
+  inputs: string;
+  /** A digest of everything but the chapter files (scripts/lib/quick-rebuild.ts). */
+  code: string;
+  /** Each chapter file (absolute path) of the content folder. */
+  chapters: Record<string, ChapterFileState>;
+}
+
+// The frontmatter block as Astro's MDX integration finds it (@astrojs/internal-helpers/frontmatter).
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
+/** A chapter file's frontmatter (with its fences) and its body as Astro's content layer stores it (trimmed). */
+export function splitChapter(text: string): { head: string; body: string } {
+  const match = FRONTMATTER.exec(text);
+  const head = match ? text.slice(0, match.index + match[0].length) : '';
+  return { head, body: text.slice(head.length).trim() };
+}
+
+const sha = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** Whether a file of the content folder is a chapter: an `.mdx` file below `playbook/` whose name does not start with `_`, as the chapters' collection reads them. */
+function isChapterFile(contentFolder: string, file: string): boolean {
+  const inside = relative(join(contentFolder, 'playbook'), file);
+  return !inside.startsWith('..') && inside.endsWith('.mdx') && !basename(file).startsWith('_');
+}
+
 /**
- * A digest of everything a build of `repo` reads: the input folders and files, the content folder
- * (which may lie outside the repository), the environment variables in BUILD_ENV and Node's version.
- * Files are read whole: a checkout that keeps sizes and times but changes a byte still counts.
+ * What a build of `repo` reads: the input folders and files, the content folder (which may lie outside
+ * the repository), the environment variables in BUILD_ENV and Node's version. Files are read whole: a
+ * checkout that keeps sizes and times but changes a byte still counts.
  */
-export function inputDigest(repo: string, contentFolder: string, env: Record<string, string | undefined>, nodeVersion = process.version): string {
-  const hash = createHash('sha256');
-  hash.update(`node ${nodeVersion}\n`);
-  for (const name of BUILD_ENV) hash.update(`env ${name}=${env[name] ?? ''}\n`);
+export function inputState(repo: string, contentFolder: string, env: Record<string, string | undefined>, nodeVersion = process.version): InputState {
+  const code = createHash('sha256');
+  code.update(`node ${nodeVersion}\n`);
+  for (const name of BUILD_ENV) code.update(`env ${name}=${env[name] ?? ''}\n`);
   const files = new Set<string>();
   for (const folder of BUILD_INPUTS.folders) filesBelow(join(repo, folder)).forEach((f) => files.add(f));
   for (const file of BUILD_INPUTS.files) files.add(join(repo, file));
-  filesBelow(resolve(contentFolder)).forEach((f) => files.add(f));
+  const content = resolve(contentFolder);
+  filesBelow(content).forEach((f) => files.add(f));
+  const chapters: Record<string, ChapterFileState> = {};
   for (const file of [...files].sort()) {
-    hash.update(`file ${file}\0`);
-    hash.update(existsSync(file) ? readFileSync(file) : '(missing)');
-    hash.update('\0');
+    const bytes = existsSync(file) ? readFileSync(file) : undefined;
+    if (bytes && isChapterFile(content, file)) {
+      chapters[file] = { file: sha(bytes), head: sha(splitChapter(bytes.toString('utf8')).head) };
+      continue;
+    }
+    code.update(`file ${file}\0`);
+    code.update(bytes ?? '(missing)');
+    code.update('\0');
   }
-  return hash.digest('hex');
+  const codeDigest = code.digest('hex');
+  const all = createHash('sha256').update(codeDigest);
+  for (const [file, state] of Object.entries(chapters)) all.update(`\0${file}\0${state.file}`);
+  return { inputs: all.digest('hex'), code: codeDigest, chapters };
+}
+
+/** A digest of everything a build of `repo` reads (see `inputState`). */
+export function inputDigest(repo: string, contentFolder: string, env: Record<string, string | undefined>, nodeVersion = process.version): string {
+  return inputState(repo, contentFolder, env, nodeVersion).inputs;
 }
 
 /** The built folder as it stands: each file's path, size and modification time, in one digest. */
@@ -68,6 +118,9 @@ export function outputDigest(outDir: string): string {
 export interface BuildRecord {
   inputs: string;
   output: string;
+  /** `InputState.code`, and each chapter as it was built, for the quick path (scripts/lib/quick-rebuild.ts). */
+  code?: string;
+  chapters?: Record<string, RecordedChapter>;
 }
 
 /** Why a build must run, or undefined when the folder already holds what it would write. */
@@ -79,11 +132,27 @@ export function reasonToBuild(last: BuildRecord | undefined, now: { inputs: stri
   return undefined;
 }
 
+function isRecordedChapter(value: unknown): value is RecordedChapter {
+  const c = value as Partial<RecordedChapter> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    [c.id, c.file, c.head, c.html, c.headings].every((v) => typeof v === 'string') &&
+    typeof c.readingMinutes === 'number'
+  );
+}
+
 /** Reads a build record, or undefined when there is none or it cannot be read (then the site is built). */
 export function readBuildRecord(file: string): BuildRecord | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuildRecord>;
-    return typeof parsed.inputs === 'string' && typeof parsed.output === 'string' ? { inputs: parsed.inputs, output: parsed.output } : undefined;
+    if (typeof parsed.inputs !== 'string' || typeof parsed.output !== 'string') return undefined;
+    const record: BuildRecord = { inputs: parsed.inputs, output: parsed.output };
+    if (typeof parsed.code === 'string' && parsed.chapters && typeof parsed.chapters === 'object' && Object.values(parsed.chapters).every(isRecordedChapter)) {
+      record.code = parsed.code;
+      record.chapters = parsed.chapters;
+    }
+    return record;
   } catch {
     return undefined;
   }

@@ -22,13 +22,13 @@ import { displayPath } from '../common/content-dir.ts';
 import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 import { readingMinutes } from '../playbook/navigation.ts';
 import { termReferences } from '../playbook/references.ts';
-import { chapterMetadata, type ChapterMetadata } from '../playbook/rendered-chapter.ts';
+import { chapterMetadata, RENDERED_INDEX, type ChapterMetadata, type RenderedIndexEntry } from '../playbook/rendered-chapter.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
 const RENDERER_VERSION = '3';
 
 /** Glossary definitions by id, read from the same files as the glossary collection. */
-function readGlossary(dir: string): Map<string, string> {
+export function readGlossary(dir: string): Map<string, string> {
   const definitions = new Map<string, string>();
   let files: string[];
   try {
@@ -105,22 +105,40 @@ export async function renderChapter(
   return { html, headings: data.astro.headings };
 }
 
+/** Where the chapters' HTML comes from besides each chapter's own file. */
+export interface ChapterSources {
+  glossaryDir: string;
+  calculatorDefaults: string;
+  siteSettings: string;
+}
+
+/**
+ * What every chapter is rendered with: the context its components read, the content policy's setting
+ * for outbound links, and a digest of both, which a chapter's cached HTML depends on besides its file.
+ * The loader below and the build's quick path for body edits (scripts/lib/quick-rebuild.ts) both use it,
+ * so the two render a chapter alike.
+ */
+export function chapterRenderSetup(options: ChapterSources, base: string): { context: RenderContext; outboundLinks: 'allow' | 'forbid'; inputs: string } {
+  const glossary = readGlossary(options.glossaryDir);
+  const funnel = readFunnelContext(options.calculatorDefaults);
+  const outboundLinks = outboundLinksSetting(options.siteSettings);
+  const context: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
+  return { context, outboundLinks, inputs: JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null, outboundLinks]) };
+}
+
 /**
  * Wraps `inner` (a glob loader of .mdx files) so its entries are stored rendered. The digest of each
  * entry covers what its HTML depends on besides the file (the glossary, the calculator defaults the
  * funnel worksheet shows, the base path, this renderer),
  * so Astro's cache keeps an entry exactly as long as its HTML would come out the same.
  */
-export function renderedMdx(inner: Loader, options: { glossaryDir: string; calculatorDefaults: string; siteSettings: string }): Loader {
+export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
   return {
     name: 'rendered-mdx',
     load: async (context: LoaderContext) => {
-      const base = import.meta.env.BASE_URL;
-      const glossary = readGlossary(options.glossaryDir);
-      const funnel = readFunnelContext(options.calculatorDefaults);
-      const outboundLinks = outboundLinksSetting(options.siteSettings);
-      const renderContext: RenderContext = { base, glossary, ...(funnel ? { funnel } : {}) };
-      const inputs = context.generateDigest(JSON.stringify([RENDERER_VERSION, base, [...glossary], funnel ?? null, outboundLinks]));
+      const setup = chapterRenderSetup(options, import.meta.env.BASE_URL);
+      const { context: renderContext, outboundLinks } = setup;
+      const inputs = context.generateDigest(setup.inputs);
       const htmlDir = join(fileURLToPath(context.config.cacheDir), 'rendered-chapters');
       mkdirSync(htmlDir, { recursive: true });
       const pending: Promise<void>[] = [];
@@ -181,6 +199,12 @@ export function renderedMdx(inner: Loader, options: { glossaryDir: string; calcu
       for (const file of readdirSync(htmlDir)) {
         if (!current.has(join(htmlDir, file))) rmSync(join(htmlDir, file), { force: true });
       }
+      // What each chapter file came out as, for the build's quick path when only chapters' bodies change.
+      const index: RenderedIndexEntry[] = context.store.values().flatMap((entry) => {
+        const metadata = chapterMetadata(entry.rendered);
+        return metadata && entry.filePath ? [{ id: entry.id, file: fileURLToPath(new URL(entry.filePath, context.config.root)), metadata }] : [];
+      });
+      writeFileSync(join(htmlDir, '..', RENDERED_INDEX), JSON.stringify(index));
     },
   };
 }

@@ -13,6 +13,20 @@ export interface ChapterMetadata {
   terms: TermReference[];
 }
 
+/**
+ * The file in the build cache listing each chapter file's entry as the last build's loader left them
+ * (`RenderedIndexEntry`), for the build's quick path when only chapters' bodies change.
+ */
+export const RENDERED_INDEX = 'rendered-chapters.json';
+
+/** One chapter in that list. */
+export interface RenderedIndexEntry {
+  id: string;
+  /** The chapter's file, absolute. */
+  file: string;
+  metadata: ChapterMetadata;
+}
+
 /** The metadata of a chapter rendered by this loader, or undefined for one rendered otherwise. */
 export function chapterMetadata(rendered: { metadata?: Record<string, unknown> } | undefined): ChapterMetadata | undefined {
   const metadata = rendered?.metadata as Partial<ChapterMetadata> | undefined;
