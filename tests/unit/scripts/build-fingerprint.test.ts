@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cacheDirFor, inputDigest, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
+import { cacheDirFor, inputDigest, inputState, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
 import { BUILT_IN_CONTENT_DIR } from '../../../src/common/content-dir.ts';
 
 let work: string;
@@ -67,6 +67,41 @@ describe('what the site is built from', () => {
   });
 });
 
+describe('chapters apart from everything else (for the quick path)', () => {
+  const env = { BASE_PATH: '/', OUT_DIR: 'dist' };
+  const chapter = () => join(content, 'playbook/first.mdx');
+
+  test('a chapter body edit changes that chapter’s digest and nothing else', () => {
+    write(chapter(), '---\ntitle: First\n---\n# First');
+    const before = inputState(repo, content, env);
+    write(chapter(), '---\ntitle: First\n---\n# First, edited');
+    const after = inputState(repo, content, env);
+    expect(after.code).toBe(before.code);
+    expect(after.inputs).not.toBe(before.inputs);
+    expect(after.chapters[chapter()]!.head).toBe(before.chapters[chapter()]!.head);
+    expect(after.chapters[chapter()]!.file).not.toBe(before.chapters[chapter()]!.file);
+  });
+
+  test('a frontmatter edit changes the chapter’s frontmatter digest', () => {
+    write(chapter(), '---\ntitle: First\n---\n# First');
+    const before = inputState(repo, content, env);
+    write(chapter(), '---\ntitle: The first\n---\n# First');
+    expect(inputState(repo, content, env).chapters[chapter()]!.head).not.toBe(before.chapters[chapter()]!.head);
+  });
+
+  test.each([
+    ['a partial (a file starting with _)', 'playbook/_shared.mdx'],
+    ['the glossary', 'glossary/term.yaml'],
+    ['the site settings', 'site.yaml'],
+  ])('%s counts with the code, not as a chapter', (_what, file) => {
+    write(join(content, file), 'a: 1');
+    const before = inputState(repo, content, env);
+    expect(Object.keys(before.chapters)).toEqual([chapter()]);
+    write(join(content, file), 'a: 2');
+    expect(inputState(repo, content, env).code).not.toBe(before.code);
+  });
+});
+
 describe('the built folder as the last build left it', () => {
   test.each([
     ['a page edited by hand', () => write(join(out, 'index.html'), '<h1>Changed</h1>')],
@@ -100,6 +135,12 @@ describe('whether to build', () => {
     expect(readBuildRecord(file)).toBeUndefined();
     writeFileSync(file, '{"inputs":"a","output":"b"}');
     expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b' });
+    // A damaged list of chapters only turns the quick path off.
+    writeFileSync(file, '{"inputs":"a","output":"b","code":"c","chapters":{"/x.mdx":{"id":"x"}}}');
+    expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b' });
+    const chapters = { '/x.mdx': { id: 'x', file: 'f', head: 'h', html: '/cache/x.html', headings: 'd', readingMinutes: 2 } };
+    writeFileSync(file, JSON.stringify({ inputs: 'a', output: 'b', code: 'c', chapters }));
+    expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b', code: 'c', chapters });
   });
 });
 
