@@ -35,7 +35,7 @@ describe('whether a build can take the quick path', () => {
   });
 
   test.each([
-    ['no chapters were recorded', { ...last, chapters: undefined }, now(), 'out-1', 'the last build did not record its chapters'],
+    ['no chapters were recorded', { inputs: 'in-1', output: 'out-1' }, now(), 'out-1', 'the last build did not record its chapters'],
     ['there is no record', undefined, now(), 'out-1', 'the last build did not record its chapters'],
     [
       'the built folder changed',
