@@ -25,10 +25,16 @@ export interface BuildCost {
   seconds: number;
   /** The largest single process of the build (Astro's or Pagefind's), MB. */
   peakMb: number;
-  /** Seconds of each phase as the build logged them; undefined when it was skipped (nothing changed). */
-  phases: { astro: number; pagefind: number; offline: number } | undefined;
-  /** Chapters the content layer rendered and kept from its cache, as its loader logged them (undefined when it did not). */
-  chapters: { rendered: number; kept: number } | undefined;
+  /**
+   * Seconds of each phase as the build logged them; undefined when it was skipped (nothing changed).
+   * Either `astro` or, when only chapters' bodies changed (scripts/lib/quick-rebuild.ts), `quick`.
+   */
+  phases: { astro?: number; quick?: number; pagefind: number; offline: number } | undefined;
+  /**
+   * Chapters rendered and kept, as the chapter loader logged them, or as the quick path did (`quick`);
+   * undefined when neither did.
+   */
+  chapters: { rendered: number; kept: number; quick: boolean } | undefined;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -142,13 +148,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildCost> {
     BASE_PATH: options.base ?? '/',
   };
   const run = await measure(process.execPath, [join(REPO, 'scripts/build.ts')], { cwd: workDir, env });
-  const logged = /(\d+) chapters? rendered, (\d+) kept from the cache/.exec(run.output);
-  const phases = /build: done in [\d.]+ s \(astro ([\d.]+) s, pagefind ([\d.]+) s, offline ([\d.]+) s\)/.exec(run.output);
+  return { seconds: run.seconds, peakMb: run.peakMb, ...buildLog(run.output) };
+}
+
+/** The phases and chapter counts a build logged (scripts/build.ts and the chapter loader). */
+export function buildLog(output: string): Pick<BuildCost, 'phases' | 'chapters'> {
+  const loader = /(\d+) chapters? rendered, (\d+) kept from the cache/.exec(output);
+  const quick = /build: only the (?:body of (1) chapter|bodies of (\d+) chapters) changed: .* the other (\d+) chapters?/.exec(output);
+  const phases = /build: done in [\d.]+ s \((astro|quick) ([\d.]+) s, pagefind ([\d.]+) s, offline ([\d.]+) s\)/.exec(output);
   return {
-    seconds: run.seconds,
-    peakMb: run.peakMb,
-    phases: phases ? { astro: Number(phases[1]), pagefind: Number(phases[2]), offline: Number(phases[3]) } : undefined,
-    chapters: logged ? { rendered: Number(logged[1]), kept: Number(logged[2]) } : undefined,
+    phases: phases ? { [phases[1]!]: Number(phases[2]), pagefind: Number(phases[3]), offline: Number(phases[4]) } : undefined,
+    chapters: quick
+      ? { rendered: Number(quick[1] ?? quick[2]), kept: Number(quick[3]), quick: true }
+      : loader
+        ? { rendered: Number(loader[1]), kept: Number(loader[2]), quick: false }
+        : undefined,
   };
 }
 

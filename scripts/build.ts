@@ -62,8 +62,12 @@ if (plan && 'edits' in plan && last?.chapters) {
   });
   if ('pages' in quick) {
     const count = plan.edits.length;
+    const others = Object.keys(last.chapters).length - count;
+    const them = count === 1 ? 'it' : 'them';
     console.log(
-      `build: only the ${count === 1 ? 'body of 1 chapter' : `bodies of ${count} chapters`} changed: rendered ${count === 1 ? 'it' : 'them'} and wrote the ${quick.pages.length === 1 ? 'page' : `${quick.pages.length} pages`} showing ${count === 1 ? 'it' : 'them'} into ${shown}/ (${seconds(at)}); every other page is as the last build wrote it.`,
+      `build: only the ${count === 1 ? 'body of 1 chapter' : `bodies of ${count} chapters`} changed: rendered ${them} and wrote the ` +
+        `${quick.pages.length === 1 ? 'page' : `${quick.pages.length} pages`} showing ${them} into ${shown}/ (${seconds(at)}); ` +
+        `the other ${others} ${others === 1 ? 'chapter' : 'chapters'} and every other page are as the last build wrote them.`,
     );
     chapters = { ...last.chapters, ...quick.chapters };
     // Pagefind does not remove the files of its last index, which a full build's empty folder does not have.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { formatBytes, interactivePages, median, pageAssets, pageWeight, staticImports, type PageWeight } from '../../../scripts/bench-tools.ts';
+import { buildLog, formatBytes, interactivePages, median, pageAssets, pageWeight, staticImports, type PageWeight } from '../../../scripts/bench-tools.ts';
 import { BUDGETS, checkBudgets } from '../../../scripts/budgets.ts';
 import { writeSyntheticPlaybook } from '../../../scripts/synthetic-playbook.ts';
 
@@ -160,5 +160,23 @@ describe('writeSyntheticPlaybook', () => {
     expect(() => writeSyntheticPlaybook({ chapters: 1, outDir: join(scratch, 'bad') })).toThrowErrorMatchingInlineSnapshot(
       `[Error: synthetic playbook: --chapters must be a whole number of at least 2, got 1]`,
     );
+  });
+});
+
+describe('what a build logged, as npm run bench reads it', () => {
+  test('a full build: Astro’s phase and the chapter loader’s counts', () => {
+    const log = '12:00:01 [rendered-mdx] 1 chapter rendered, 999 kept from the cache\nbuild: done in 11.4 s (astro 8.9 s, pagefind 1.9 s, offline 0.6 s).';
+    expect(buildLog(log)).toEqual({ phases: { astro: 8.9, pagefind: 1.9, offline: 0.6 }, chapters: { rendered: 1, kept: 999, quick: false } });
+  });
+
+  test('the quick path: its phase and the chapters it rendered and left', () => {
+    const log =
+      'build: only the bodies of 2 chapters changed: rendered them and wrote the 3 pages showing them into dist/ (0.4 s); the other 998 chapters and every other page are as the last build wrote them.\n' +
+      'build: done in 3.0 s (quick 0.4 s, pagefind 1.9 s, offline 0.6 s).';
+    expect(buildLog(log)).toEqual({ phases: { quick: 0.4, pagefind: 1.9, offline: 0.6 }, chapters: { rendered: 2, kept: 998, quick: true } });
+  });
+
+  test('a build that was skipped logs neither', () => {
+    expect(buildLog('build: nothing the site is built from has changed since the last build')).toEqual({ phases: undefined, chapters: undefined });
   });
 });
