@@ -5,7 +5,8 @@
 // (scripts/lib/build-fingerprint.ts lists what counts). When only the bodies of chapters changed, their
 // pages are written without running Astro, then indexed as usual (scripts/lib/quick-rebuild.ts).
 // --force, or BUILD_FORCE=1, builds everything anyway.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -15,7 +16,11 @@ import { contentDir, contentFile } from '../src/common/content-dir.ts';
 import { RENDERED_INDEX, type RenderedIndexEntry } from '../src/playbook/rendered-chapter.ts';
 import { cacheDirFor, inputState, outputDigest, readBuildRecord, reasonToBuild, type BuildRecord } from './lib/build-fingerprint.ts';
 import { headingsDigest, planQuickRebuild, quickRebuild, type RecordedChapter } from './lib/quick-rebuild.ts';
+import { readBuiltFiles, writeOfflineWorker } from './lib/offline-worker.ts';
+import { WORKER_FILE } from '../src/features/offline/manifest.ts';
 
+// As Astro's own command does: modules are compiled once and kept (the quick path's renderer is loaded later).
+module.enableCompileCache?.();
 const REPO = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
 const force = values.force || process.env['BUILD_FORCE'] === '1';
@@ -41,12 +46,8 @@ if (reason === undefined) {
 // A build that stops half-way must not be kept next time: the record goes before the build starts.
 rmSync(record, { force: true });
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const steps: [string, string, string[]][] = [
-  ['astro', process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO]],
-  ['pagefind', join(REPO, 'node_modules/.bin/pagefind'), ['--site', outDir]],
-  ['offline', process.execPath, [join(REPO, 'scripts/offline.ts'), '--dir', outDir]],
-];
 const times: string[] = [];
+let runAstro = true;
 let chapters: Record<string, RecordedChapter> | undefined;
 
 // When only chapters' bodies changed, the quick path writes their pages without Astro (scripts/lib/quick-rebuild.ts).
@@ -72,7 +73,7 @@ if (plan && 'edits' in plan && last?.chapters) {
     chapters = { ...last.chapters, ...quick.chapters };
     // Pagefind does not remove the files of its last index, which a full build's empty folder does not have.
     rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
-    steps.shift();
+    runAstro = false;
     times.push(`quick ${seconds(at)}`);
   } else {
     console.log(`build: building every page into ${shown}/ (${quick.reason}).`);
@@ -89,18 +90,44 @@ if (!chapters) {
   rmSync(index, { force: true });
   rmSync(join(cacheDir, 'quick-edits'), { recursive: true, force: true });
 }
-for (const [name, command, args] of steps) {
+if (runAstro) {
   const at = performance.now();
-  const run = spawnSync(command, args, { stdio: 'inherit', env });
-  if (run.status !== 0) process.exit(run.status ?? 1);
-  times.push(`${name} ${seconds(at)}`);
+  const astro = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], { stdio: 'inherit', env });
+  if (astro.status !== 0) process.exit(astro.status ?? 1);
+  times.push(`astro ${seconds(at)}`);
 }
+// Pagefind works on one core; the offline worker's list reads the pages on the other meanwhile, then
+// Pagefind's own files once it is done.
+const pagefindAt = performance.now();
+const pagefind = spawn(pagefindCommand(), ['--site', outDir], { stdio: 'inherit', env });
+const pagefindDone = new Promise<number>((done) => pagefind.on('close', (code) => done(code ?? 1)));
+const isPagefind = (path: string) => path.startsWith('pagefind/');
+const pages = readBuiltFiles(outDir, (path) => !isPagefind(path) && path !== WORKER_FILE);
+const pagefindStatus = await pagefindDone;
+if (pagefindStatus !== 0) process.exit(pagefindStatus);
+times.push(`pagefind ${seconds(pagefindAt)}`);
+const offlineAt = performance.now();
+console.log(writeOfflineWorker(outDir, base, [...pages, ...readBuiltFiles(join(outDir, 'pagefind')).map((f) => ({ ...f, path: `pagefind/${f.path}` }))]));
+times.push(`offline ${seconds(offlineAt)}`);
 chapters ??= recordedChapters(index, inputs.chapters);
 const done: BuildRecord = { inputs: inputs.inputs, output: outputDigest(outDir), ...(chapters ? { code: inputs.code, chapters } : {}) };
 mkdirSync(join(record, '..'), { recursive: true });
 writeFileSync(record, `${JSON.stringify(done)}\n`);
 // Read by npm run bench.
 console.log(`build: done in ${seconds(started)} (${times.join(', ')}).`);
+
+/** Pagefind's program for this machine, as its npm wrapper finds it (sparing the wrapper's own start), else the wrapper. */
+function pagefindCommand(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const binary = join(
+    REPO,
+    'node_modules/@pagefind',
+    `${platform}-${process.arch}`,
+    'bin',
+    platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended',
+  );
+  return existsSync(binary) ? binary : join(REPO, 'node_modules/.bin/pagefind');
+}
 
 /** Each chapter file as the chapter loader rendered it in this build, or undefined when it did not render them all. */
 function recordedChapters(file: string, now: typeof inputs.chapters): Record<string, RecordedChapter> | undefined {

@@ -20,7 +20,9 @@ export const BUILD_INPUTS = {
     'package-lock.json',
     'tsconfig.json',
     'scripts/build.ts',
-    'scripts/offline.ts',
+    'scripts/lib/build-fingerprint.ts',
+    'scripts/lib/offline-worker.ts',
+    'scripts/lib/quick-rebuild.ts',
     'node_modules/.package-lock.json',
   ],
 } as const;

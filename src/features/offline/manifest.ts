@@ -23,14 +23,28 @@ export function offlineAddress(path: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
+/** One built file by the digest of its bytes (`fileDigest`), for builds that read files as they are written. */
+export interface DigestedFile {
+  path: string;
+  digest: Uint8Array;
+}
+
+/** The digest a file counts with in the version. */
+export const fileDigest = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
+
 /** The offline manifest: the addresses to cache, sorted, and the build's version (a content hash). */
 export function offlineManifest(files: readonly BuiltFile[]): { version: string; addresses: string[] } {
+  return offlineManifestOfDigests(files.map((f) => ({ path: f.path, digest: fileDigest(f.bytes) })));
+}
+
+/** The same manifest from the files' digests. */
+export function offlineManifestOfDigests(files: readonly DigestedFile[]): { version: string; addresses: string[] } {
   const kept = files.filter((f) => f.path !== WORKER_FILE && !f.path.endsWith('.map')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hash = createHash('sha256');
   for (const file of kept) {
     hash.update(file.path);
     hash.update('\0');
-    hash.update(createHash('sha256').update(file.bytes).digest());
+    hash.update(file.digest);
   }
   return { version: hash.digest('hex').slice(0, 16), addresses: kept.map((f) => offlineAddress(f.path)) };
 }

@@ -1,0 +1,30 @@
+// Writes the offline service worker into a built site (scripts/offline.ts, and npm run build, which reads
+// the pages while Pagefind indexes them and Pagefind's own files after it).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { WORKER_FILE, fileDigest, offlineManifestOfDigests, type DigestedFile } from '../../src/features/offline/manifest.ts';
+import { serviceWorkerSource } from '../../src/features/offline/worker-source.ts';
+
+/** A built file's digest and size. */
+export type ReadFile = DigestedFile & { bytes: number };
+
+/** Every file below `root` whose path (with `/`, relative to `root`) passes `keep`, by digest and size. */
+export function readBuiltFiles(root: string, keep: (path: string) => boolean = () => true): ReadFile[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .map((full) => ({ full, path: relative(root, full).split(sep).join('/') }))
+    .filter(({ path }) => keep(path))
+    .map(({ full, path }) => {
+      const bytes = readFileSync(full);
+      return { path, digest: fileDigest(bytes), bytes: bytes.length };
+    });
+}
+
+/** Writes `<root>/sw.js` caching `files` (every file of the site) and returns the line to log. */
+export function writeOfflineWorker(root: string, base: string, files: readonly ReadFile[]): string {
+  const { version, addresses } = offlineManifestOfDigests(files);
+  writeFileSync(join(root, WORKER_FILE), serviceWorkerSource({ base, version, addresses }));
+  const bytes = files.filter((f) => f.path !== WORKER_FILE && !f.path.endsWith('.map')).reduce((sum, f) => sum + f.bytes, 0);
+  return `offline: ${WORKER_FILE} caches ${addresses.length} files (${Math.round(bytes / 1024)} KB) as version ${version} under ${base}`;
+}
