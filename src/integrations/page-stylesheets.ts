@@ -35,11 +35,18 @@ export interface MergedPage {
  * for the rest (the styles of components only some pages use), both where the first one was. Each
  * file keeps the order the page linked them in, so the cascade is the same. On a phone each stylesheet in the head held back the
  * first paint by a request of its own, and a page linked up to six.
- * Pure: `read` gives a stylesheet's text by its path under the site root. A page is left as it is when
+ * Pure: `read` gives a stylesheet's text by its path under the site root; `named` keeps the files
+ * already made, by the stylesheets they hold, for the next page. A page is left as it is when
  * a stylesheet cannot be read, is outside `base`, or has a `url(` outside `_astro/` (moving it would
  * change what a relative address points at).
  */
-export function mergeStylesheets(html: string, base: string, read: (path: string) => string | undefined, shared: string[]): MergedPage {
+export function mergeStylesheets(
+  html: string,
+  base: string,
+  read: (path: string) => string | undefined,
+  shared: string[],
+  named: Map<string, { path: string; css: string }> = new Map(),
+): MergedPage {
   const linked = linkedStylesheets(html, base);
   const unchanged = { html, files: new Map<string, string>() };
   if (linked.length < 2 || linked.some((path) => path === '')) return unchanged;
@@ -52,10 +59,16 @@ export function mergeStylesheets(html: string, base: string, read: (path: string
     .filter((group) => group.length > 0)
     .map((group) => {
       if (group.length === 1) return group[0]!;
-      const css = group.map((path) => texts[linked.indexOf(path)]!.replace(/\n?$/, '\n')).join('');
-      const path = `_astro/styles.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
-      files.set(path, css);
-      return path;
+      // Pages that link the same stylesheets share one file, named by its contents once.
+      const key = group.join('\n');
+      let file = named.get(key);
+      if (!file) {
+        const css = group.map((path) => texts[linked.indexOf(path)]!.replace(/\n?$/, '\n')).join('');
+        file = { path: `_astro/styles.${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`, css };
+        named.set(key, file);
+      }
+      files.set(file.path, file.css);
+      return file.path;
     });
   // All of them where the first was: ahead of the theme script, which blocks the parser, so that
   // both requests start at once (a stylesheet after it waited a round trip longer on a slow phone).
@@ -90,17 +103,27 @@ export function pageStylesheets(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        // Each stylesheet is read once, and each merged file made and written once, however many pages link it.
+        const texts = new Map<string, string | undefined>();
         const read = (path: string) => {
-          const file = join(root, path);
-          return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+          if (!texts.has(path)) {
+            const file = join(root, path);
+            texts.set(path, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+          }
+          return texts.get(path);
         };
+        const named = new Map<string, { path: string; css: string }>();
+        const written = new Set<string>();
         const pages = htmlFiles(root).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
         const before = new Set(pages.flatMap(({ html }) => linkedStylesheets(html, base)));
         const shared = sharedPrefix(pages.map(({ html }) => linkedStylesheets(html, base)));
         const after = new Set<string>();
         for (const { file, html } of pages) {
-          const page = mergeStylesheets(html, base, read, shared);
-          for (const [path, css] of page.files) writeFileSync(join(root, path), css);
+          const page = mergeStylesheets(html, base, read, shared, named);
+          for (const [path, css] of page.files) {
+            if (!written.has(path)) writeFileSync(join(root, path), css);
+            written.add(path);
+          }
           if (page.html !== html) writeFileSync(file, page.html);
           for (const path of linkedStylesheets(page.html, base)) after.add(path);
         }

@@ -22,6 +22,7 @@ import { displayPath } from '../common/content-dir.ts';
 import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 import { readingMinutes } from '../playbook/navigation.ts';
 import { termReferences } from '../playbook/references.ts';
+import { renderPool } from './render-pool.ts';
 import { chapterMetadata, RENDERED_INDEX, type ChapterMetadata, type RenderedIndexEntry } from '../playbook/rendered-chapter.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
@@ -143,6 +144,8 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
       mkdirSync(htmlDir, { recursive: true });
       const pending: Promise<void>[] = [];
       const failures: string[] = [];
+      // Many chapters to render (a cold build) are rendered on every core (render-pool.ts).
+      const pool = renderPool({ context: renderContext, outboundLinks }, (task) => renderChapter(task.body, renderContext, { path: task.path, outboundLinks }));
       const store: LoaderContext['store'] = { ...context.store };
       store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
@@ -150,7 +153,7 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
         const path = resolve(entry.filePath);
         const fileBody = bodyWithFileLines(path, entry.body ?? '');
         pending.push(
-          renderChapter(fileBody, renderContext, { path, outboundLinks }).then(
+          pool.render({ body: fileBody, path }).then(
             ({ html, headings }) => {
               const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
               writeFileSync(htmlFile, html);
@@ -176,8 +179,12 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
           store,
           generateDigest: (data) => context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\n${inputs}`),
         });
-      await load();
-      await Promise.all(pending);
+      try {
+        await load();
+        await Promise.all(pending);
+      } finally {
+        await pool.close();
+      }
       // A chapter kept from the data store whose HTML file has gone (a cache folder cleaned by hand) is
       // rendered again.
       const lost = context.store.entries().filter(([, entry]) => {
@@ -193,7 +200,8 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
       if (failures.length > 0) throw new Error(failures.join('\n\n'));
       // Read by npm run bench to check that a rebuild renders only what changed.
       const kept = context.store.keys().length - pending.length;
-      context.logger.info(`${pending.length} ${pending.length === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache`);
+      const threads = pool.onWorkers() > 0 ? ` (${pool.onWorkers()} of them on worker threads)` : '';
+      context.logger.info(`${pending.length} ${pending.length === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache${threads}`);
       // HTML files no chapter refers to any more (edited or removed chapters) are deleted.
       const current = new Set(context.store.values().map((entry) => chapterMetadata(entry.rendered)?.htmlFile));
       for (const file of readdirSync(htmlDir)) {
