@@ -6,7 +6,11 @@
 /** The reader's progress document (progress/store.ts). */
 export const progressStorageKey = (base: string): string => `pb-progress:${base}`;
 
-/** A visit or mark noted before the progress store has loaded (progress/progress-peek.ts), applied by the store. */
+/**
+ * A visit or mark noted before the progress store has loaded (progress/progress-peek.ts), applied by the
+ * store. Marks go under this key followed by `#` and one tab's own id, so that two tabs marking at the
+ * same moment never write the same key (the last write would drop the other's mark).
+ */
 export const pendingStorageKey = (base: string): string => `pb-progress-pending:${base}`;
 
 /** Knowledge-check results and the review schedule (checks/store.ts). */

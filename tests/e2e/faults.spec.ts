@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { expect, test } from './fixtures.ts';
 import { ChapterPage } from './pages/index.ts';
 import { contentRoot, readChapters } from './content.ts';
@@ -254,6 +255,30 @@ test('the team roll-up reads a result added three times once, refuses a huge fil
   await expect(refusal).toContainText('The file is too large (293 KB) to be a result file');
   // The override stays inside its isolate: the sentence after the name reads left to right.
   await expect(refusal).toContainText('File "\u2068\u202Enosj.exe\u2069": The file is too large');
+});
+
+test('marking a chapter done after answering its knowledge check keeps the mark at once', async ({ chapterPage, progressPage }) => {
+  const checked = readdirSync(join(contentRoot, 'checks'))
+    .find((f) => f.endsWith('.yaml'))
+    ?.replace(/\.yaml$/, '');
+  test.skip(!checked, 'the content under test has no knowledge check');
+  const chapter = readChapters().find((c) => c.id === checked)!;
+  await chapterPage.goto(chapter.id);
+  // The check's code, and the progress code under it, load as the reader reaches the check: answered
+  // and scored, it has loaded.
+  const { questions } = parse(readFileSync(join(contentRoot, 'checks', `${checked}.yaml`), 'utf8')) as {
+    questions: { prompt: string; options: { text: string; correct: boolean }[] }[];
+  };
+  for (const q of questions) {
+    const right = q.options.filter((o) => o.correct);
+    for (const o of right) await chapterPage.check.getByRole('group', { name: q.prompt }).getByLabel(o.text, { exact: true }).check();
+  }
+  await chapterPage.submitCheck();
+  await expect(chapterPage.check.getByRole('status').filter({ hasText: /^Passed: / })).toBeVisible();
+  await chapterPage.markDone();
+  await expect(chapterPage.doneBox).toBeChecked();
+  await progressPage.goto();
+  await expect(progressPage.chaptersDone.getByRole('link', { name: chapter.title })).toBeVisible();
 });
 
 test('two tabs marking chapters at once keep both marks', async ({ chapterPage, progressPage, context }) => {

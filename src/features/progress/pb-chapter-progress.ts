@@ -1,4 +1,4 @@
-import { $notice, $progress, markChapter, unmarkChapter, visit } from './store.ts';
+import { $notice, $progress, applyPending, markChapter, unmarkChapter, visit } from './store.ts';
 import { doneAt } from './progress.ts';
 import { dataText } from '../../browser/data-attrs.ts';
 
@@ -12,6 +12,9 @@ class PbChapterProgress extends HTMLElement {
     const box = this.querySelector<HTMLInputElement>('[data-chapter-done]');
     const notice = this.querySelector<HTMLElement>('[data-progress-notice]');
     if (!chapter || !toggle || !box) return;
+    // The store applies what was noted when it loads; when something else on the page (a knowledge
+    // check) loaded it first, the mark the reader just made was noted after that, so it is applied now.
+    applyPending();
     visit(chapter, this.dataset['title']);
     box.addEventListener('change', () => {
       if (box.checked) markChapter(chapter);
@@ -35,6 +38,12 @@ class PbChapterProgress extends HTMLElement {
   disconnectedCallback(): void {
     for (const unbind of this.#unbind.splice(0)) unbind();
   }
+}
+
+/** Marks a chapter done or not through the store, which says why when it cannot keep the mark (for progress-peek.ts, when it could not note it). */
+export function mark(chapter: string, done: boolean): void {
+  if (done) markChapter(chapter);
+  else unmarkChapter(chapter);
 }
 
 if (!customElements.get('pb-chapter-progress')) customElements.define('pb-chapter-progress', PbChapterProgress);

@@ -12,6 +12,8 @@ import { pendingStorageKey, progressStorageKey } from '../../browser/storage-key
 const base = document.documentElement.dataset['base'] ?? '/';
 const KEY = progressStorageKey(base);
 const PENDING = pendingStorageKey(base);
+// This tab's own key for marks (see storage-keys.ts).
+const MARKS = `${PENDING}#${Math.random()}`;
 
 interface Pending {
   visit?: { chapter: string; at: string; title?: string | undefined };
@@ -40,11 +42,12 @@ function write(key: string, value: unknown): boolean {
   }
 }
 
-const pending = (): Pending => {
-  const value = read(PENDING);
+const pending = (key = PENDING): Pending => {
+  const value = read(key);
   return isObject(value) ? (value as Pending) : {};
 };
-const full = (): Promise<unknown> => import('./pb-chapter-progress.ts');
+
+const full = () => import('./pb-chapter-progress.ts');
 
 for (const element of document.querySelectorAll<HTMLElement>('pb-chapter-progress')) {
   const { chapter = '', title } = element.dataset;
@@ -58,18 +61,21 @@ for (const element of document.querySelectorAll<HTMLElement>('pb-chapter-progres
     void full();
     continue;
   }
-  const noted = pending();
-  const mark = noted.marks?.[chapter];
+  // A mark any tab noted that the store has not applied yet (storage was read above, so it is there).
+  let mark: string | null | undefined;
+  for (const key of Object.keys(localStorage)) {
+    const marks = key.startsWith(`${PENDING}#`) ? pending(key).marks : undefined;
+    if (marks && chapter in marks) mark = marks[chapter];
+  }
   box.checked = mark === undefined ? typeof doc?.chapters[chapter] === 'string' : mark !== null;
-  write(PENDING, { ...noted, visit: { chapter, at: new Date().toISOString(), title } });
+  write(PENDING, { ...pending(), visit: { chapter, at: new Date().toISOString(), title } });
   box.addEventListener('change', () => {
     if (customElements.get('pb-chapter-progress')) return; // the full element has taken over
     const done = box.checked;
-    const now = pending();
     // Noted at once, so a reader who marks the chapter and leaves straight away keeps the mark.
-    if (write(PENDING, { ...now, marks: { ...now.marks, [chapter]: done ? new Date().toISOString() : null } })) void full();
+    if (write(MARKS, { marks: { ...pending(MARKS).marks, [chapter]: done ? new Date().toISOString() : null } })) void full();
     // Not noted: the store tries itself and tells the reader why it could not keep the mark.
-    else void import('./store.ts').then((s) => (done ? s.markChapter(chapter) : s.unmarkChapter(chapter))).then(full);
+    else void full().then((m) => m.mark(chapter, done));
   });
   toggle.hidden = false;
   // Safari has no requestIdleCallback.

@@ -100,16 +100,39 @@ export function reset(): void {
   save(EMPTY_PROGRESS, true);
 }
 
-/** Applies what chapter pages noted under `pendingStorageKey` (anything malformed is skipped), then removes it. */
+/** Applies what chapter pages noted under `pendingStorageKey`, and each tab's marks under it (anything malformed is skipped), then removes them. */
 export function applyPending(): void {
-  let text: string | null;
+  const key = pendingStorageKey(siteBase());
+  let keys: string[];
   try {
-    const key = pendingStorageKey(siteBase());
-    text = localStorage.getItem(key);
-    if (text !== null) localStorage.removeItem(key);
+    keys = [key];
+    for (let i = 0; i < localStorage.length; i++) {
+      const name = localStorage.key(i);
+      if (name?.startsWith(`${key}#`)) keys.push(name);
+    }
   } catch {
     return; // no storage here: nothing was noted
   }
+  for (const name of keys) {
+    let text: string | null;
+    try {
+      text = localStorage.getItem(name);
+    } catch {
+      return;
+    }
+    if (text === null) continue;
+    applyNoted(text);
+    // Removed once applied: a tab that sees it gone sees the progress that holds it.
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      /* left for the next page */
+    }
+  }
+}
+
+/** Applies one noted text: `{ visit?, marks? }`. */
+function applyNoted(text: string): void {
   if (!text || text.length > PROGRESS_LIMITS.text) return;
   let pending: unknown;
   try {

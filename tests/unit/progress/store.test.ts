@@ -98,11 +98,15 @@ describe('the progress store', () => {
 
   describe('what a chapter page noted before the store loaded', () => {
     /** The page's localStorage, holding only the noted changes (the store's own key lives in the test storage). */
-    const noted = (text: string): Map<string, string> => {
-      const items = new Map([['pb-progress-pending:/', text]]);
+    const noted = (text: string, more: [string, string][] = []): Map<string, string> => {
+      const items = new Map([['pb-progress-pending:/', text], ...more]);
       vi.stubGlobal('localStorage', {
         getItem: (k: string) => items.get(k) ?? null,
         removeItem: (k: string) => void items.delete(k),
+        get length() {
+          return items.size;
+        },
+        key: (i: number) => [...items.keys()][i] ?? null,
       });
       return items;
     };
@@ -124,6 +128,17 @@ describe('the progress store', () => {
       // The un-mark is remembered with its time, so an older export cannot bring the chapter back.
       expect(Object.keys(undone?.chapters ?? {})).toEqual(['cold-calling']);
       expect(items.size).toBe(0);
+    });
+
+    test('marks two tabs noted under their own keys are both applied and removed; another site’s are left alone', async () => {
+      const items = noted(JSON.stringify({ visit: { chapter: 'beyond-bant', at: T2 } }), [
+        ['pb-progress-pending:/#tab1', JSON.stringify({ marks: { 'beyond-bant': T2 } })],
+        ['pb-progress-pending:/#tab2', JSON.stringify({ marks: { 'leads-versus-targets': T2 } })],
+        ['pb-progress-pending:/other/#tab3', JSON.stringify({ marks: { 'cold-calling': T2 } })],
+      ]);
+      const { store } = await open(JSON.stringify(progress({ 'cold-calling': T1 })));
+      expect(store.$progress.get().chapters).toEqual({ 'cold-calling': T1, 'beyond-bant': T2, 'leads-versus-targets': T2 });
+      expect([...items.keys()]).toEqual(['pb-progress-pending:/other/#tab3']);
     });
 
     test.each([
