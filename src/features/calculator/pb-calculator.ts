@@ -47,6 +47,7 @@ import { formatTypedNumber, parseTypedNumber } from '../../common/typed-number.t
  */
 class PbCalculator extends HTMLElement {
   #ready = false;
+  #viewShown = false;
   #resize = 0;
   #locale = 'en-US';
   #analysisTimer = 0;
@@ -61,7 +62,7 @@ class PbCalculator extends HTMLElement {
       return;
     }
     for (const el of this.querySelectorAll<HTMLElement>(
-      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box], [data-bar]',
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box]',
     ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
@@ -81,10 +82,8 @@ class PbCalculator extends HTMLElement {
     if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
-    store.$view.subscribe((view) => renderView(this, view));
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
     store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
-    store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$shareLink.listen(writeUrl);
     store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
@@ -264,8 +263,26 @@ class PbCalculator extends HTMLElement {
       if (charts.clientWidth === width) return;
       width = charts.clientWidth;
       cancelAnimationFrame(this.#resize);
-      this.#resize = requestAnimationFrame(() => store.setChartWidths(measureCharts(this)));
+      this.#resize = requestAnimationFrame(() => {
+        store.setChartWidths(measureCharts(this));
+        this.#showView(store);
+      });
     }).observe(charts);
+    // Should the charts never be laid out (a hidden page), the results still follow the inputs.
+    whenIdle(() => this.#showView(store));
+  }
+
+  /**
+   * From here on the results and the summary bar follow the store. Until then the server's rendering
+   * stands (opened on the defaults it is the same): the page's first view is worked out once, for
+   * the charts' measured widths, rather than once for the server's widths and again for the screen's.
+   */
+  #showView(store: CalculatorStore): void {
+    if (this.#viewShown) return;
+    this.#viewShown = true;
+    store.$view.subscribe((view) => renderView(this, view));
+    store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
+    part(this, '[data-bar]').hidden = false;
   }
 
   /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */
