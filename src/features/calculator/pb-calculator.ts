@@ -62,7 +62,7 @@ class PbCalculator extends HTMLElement {
       return;
     }
     for (const el of this.querySelectorAll<HTMLElement>(
-      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box]',
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box], [data-bar]',
     ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
@@ -95,6 +95,7 @@ class PbCalculator extends HTMLElement {
       if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
       // The memo prints the range chart wide and one line per option, whatever the screen's width, so that it keeps to two pages.
       store.setChartWidths({ ...store.$chartWidths.get(), ranges: PRINT_RANGE_WIDTH, print: true });
+      this.#showView(store);
     });
     window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
@@ -257,25 +258,53 @@ class PbCalculator extends HTMLElement {
     part(this, '[data-be-run]').addEventListener('click', () => this.#findBreakEven(store));
     for (const select of this.querySelectorAll('[data-be-controls] select')) select.addEventListener('change', () => this.#findBreakEven(store));
     const charts = part(this, '[data-charts]');
-    // The first call comes once the page is laid out: the charts are then drawn for their holders' widths, in a frame of their own.
+    // The charts are drawn for their holders' widths, in a frame of their own: once they come near the
+    // view, or the scenario differs from the server's; again whenever their width changes.
     let width = -1;
-    new ResizeObserver(() => {
-      if (charts.clientWidth === width) return;
-      width = charts.clientWidth;
+    let measured = false;
+    const measure = () => {
+      measured = true;
       cancelAnimationFrame(this.#resize);
       this.#resize = requestAnimationFrame(() => {
         store.setChartWidths(measureCharts(this));
         this.#showView(store);
       });
+    };
+    new ResizeObserver(() => {
+      if (charts.clientWidth === width) return;
+      width = charts.clientWidth;
+      if (measured) measure();
     }).observe(charts);
-    // Should the charts never be laid out (a hidden page), the results still follow the inputs.
-    whenIdle(() => this.#showView(store));
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        measure();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const holder of this.querySelectorAll('[data-charts], [data-analysis]')) near.observe(holder);
+    // Any change from the server's scenario or question (a link, an edit, an import, a saved scenario).
+    if (store.$shareLink.get() !== '') measure();
+    const changed = () => {
+      if (!measured) measure();
+    };
+    store.$shareLink.listen(changed);
+    store.$fieldErrors.listen(changed);
+    store.$unconfirmed.listen(changed);
+    store.$tornadoModel.listen(changed);
+    // Or as soon as the reader scrolls or acts, so that no chart is redrawn as it comes into sight.
+    const engage = () => {
+      for (const type of ENGAGE_EVENTS) window.removeEventListener(type, engage, true);
+      changed();
+    };
+    for (const type of ENGAGE_EVENTS) window.addEventListener(type, engage, { capture: true, passive: true });
   }
 
   /**
    * From here on the results and the summary bar follow the store. Until then the server's rendering
-   * stands (opened on the defaults it is the same): the page's first view is worked out once, for
-   * the charts' measured widths, rather than once for the server's widths and again for the screen's.
+   * stands: opened on the defaults, it is the same, and the page's view is worked out only once it
+   * differs or its charts come near the view, for their measured widths.
    */
   #showView(store: CalculatorStore): void {
     if (this.#viewShown) return;
@@ -350,6 +379,9 @@ function whenIdle(task: () => void): void {
 
 /** Said when code loaded on first use could not be loaded. */
 const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';
+
+/** What the reader does first that makes the page draw its charts for the screen. */
+const ENGAGE_EVENTS = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 /** The width the range chart is drawn at for print. */
 const PRINT_RANGE_WIDTH = 900;
