@@ -47,6 +47,7 @@ import { formatTypedNumber, parseTypedNumber } from '../../common/typed-number.t
  */
 class PbCalculator extends HTMLElement {
   #ready = false;
+  #viewShown = false;
   #resize = 0;
   #locale = 'en-US';
   #analysisTimer = 0;
@@ -81,10 +82,8 @@ class PbCalculator extends HTMLElement {
     if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
-    store.$view.subscribe((view) => renderView(this, view));
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
     store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
-    store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$shareLink.listen(writeUrl);
     store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
@@ -96,6 +95,7 @@ class PbCalculator extends HTMLElement {
       if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
       // The memo prints the range chart wide and one line per option, whatever the screen's width, so that it keeps to two pages.
       store.setChartWidths({ ...store.$chartWidths.get(), ranges: PRINT_RANGE_WIDTH, print: true });
+      this.#showView(store);
     });
     window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
@@ -258,14 +258,60 @@ class PbCalculator extends HTMLElement {
     part(this, '[data-be-run]').addEventListener('click', () => this.#findBreakEven(store));
     for (const select of this.querySelectorAll('[data-be-controls] select')) select.addEventListener('change', () => this.#findBreakEven(store));
     const charts = part(this, '[data-charts]');
-    // The first call comes once the page is laid out: the charts are then drawn for their holders' widths, in a frame of their own.
+    // The charts are drawn for their holders' widths, in a frame of their own: once they come near the
+    // view, or the scenario differs from the server's; again whenever their width changes.
     let width = -1;
+    let measured = false;
+    const measure = () => {
+      measured = true;
+      cancelAnimationFrame(this.#resize);
+      this.#resize = requestAnimationFrame(() => {
+        store.setChartWidths(measureCharts(this));
+        this.#showView(store);
+      });
+    };
     new ResizeObserver(() => {
       if (charts.clientWidth === width) return;
       width = charts.clientWidth;
-      cancelAnimationFrame(this.#resize);
-      this.#resize = requestAnimationFrame(() => store.setChartWidths(measureCharts(this)));
+      if (measured) measure();
     }).observe(charts);
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        measure();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const holder of this.querySelectorAll('[data-charts], [data-analysis]')) near.observe(holder);
+    // Any change from the server's scenario or question (a link, an edit, an import, a saved scenario).
+    if (store.$shareLink.get() !== '') measure();
+    const changed = () => {
+      if (!measured) measure();
+    };
+    store.$shareLink.listen(changed);
+    store.$fieldErrors.listen(changed);
+    store.$unconfirmed.listen(changed);
+    store.$tornadoModel.listen(changed);
+    // Or as soon as the reader scrolls or acts, so that no chart is redrawn as it comes into sight.
+    const engage = () => {
+      for (const type of ENGAGE_EVENTS) window.removeEventListener(type, engage, true);
+      changed();
+    };
+    for (const type of ENGAGE_EVENTS) window.addEventListener(type, engage, { capture: true, passive: true });
+  }
+
+  /**
+   * From here on the results and the summary bar follow the store. Until then the server's rendering
+   * stands: opened on the defaults, it is the same, and the page's view is worked out only once it
+   * differs or its charts come near the view, for their measured widths.
+   */
+  #showView(store: CalculatorStore): void {
+    if (this.#viewShown) return;
+    this.#viewShown = true;
+    store.$view.subscribe((view) => renderView(this, view));
+    store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
+    part(this, '[data-bar]').hidden = false;
   }
 
   /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */
@@ -333,6 +379,9 @@ function whenIdle(task: () => void): void {
 
 /** Said when code loaded on first use could not be loaded. */
 const NOT_LOADED = 'That did not work: part of the page did not load. Reload the page to try again.';
+
+/** What the reader does first that makes the page draw its charts for the screen. */
+const ENGAGE_EVENTS = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 /** The width the range chart is drawn at for print. */
 const PRINT_RANGE_WIDTH = 900;
