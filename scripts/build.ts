@@ -15,7 +15,7 @@ import { normaliseBase } from '../src/common/urls.ts';
 import { contentDir, contentFile } from '../src/common/content-dir.ts';
 import { RENDERED_INDEX, type RenderedIndexEntry } from '../src/playbook/rendered-chapter.ts';
 import { cacheDirFor, inputState, outputDigest, readBuildRecord, reasonToBuild, type BuildRecord } from './lib/build-fingerprint.ts';
-import { headingsDigest, planQuickRebuild, quickRebuild, type RecordedChapter } from './lib/quick-rebuild.ts';
+import { headingsDigest, NOT_RECORDED, planQuickRebuild, quickRebuild, type RecordedChapter } from './lib/quick-rebuild.ts';
 import { readBuiltFiles, writeOfflineWorker } from './lib/offline-worker.ts';
 import { WORKER_FILE } from '../src/features/offline/manifest.ts';
 
@@ -79,9 +79,7 @@ if (plan && 'edits' in plan && last?.chapters) {
     console.log(`build: building every page into ${shown}/ (${quick.reason}).`);
   }
 } else {
-  console.log(
-    `build: building into ${shown}/ (${reason}${plan && 'reason' in plan && plan.reason !== 'the last build did not record its chapters' ? `: ${plan.reason}` : ''}).`,
-  );
+  console.log(`build: building into ${shown}/ (${reason}${plan && 'reason' in plan && plan.reason !== NOT_RECORDED ? `: ${plan.reason}` : ''}).`);
 }
 
 const index = join(cacheDir, RENDERED_INDEX);
@@ -107,7 +105,7 @@ const pagefindStatus = await pagefindDone;
 if (pagefindStatus !== 0) process.exit(pagefindStatus);
 times.push(`pagefind ${seconds(pagefindAt)}`);
 const offlineAt = performance.now();
-console.log(writeOfflineWorker(outDir, base, [...pages, ...readBuiltFiles(join(outDir, 'pagefind')).map((f) => ({ ...f, path: `pagefind/${f.path}` }))]));
+console.log(writeOfflineWorker(outDir, base, [...pages, ...readBuiltFiles(outDir, isPagefind)]));
 times.push(`offline ${seconds(offlineAt)}`);
 chapters ??= recordedChapters(index, inputs.chapters);
 const done: BuildRecord = { inputs: inputs.inputs, output: outputDigest(outDir), ...(chapters ? { code: inputs.code, chapters } : {}) };

@@ -62,7 +62,8 @@ export function splitChapter(text: string): { head: string; body: string } {
   return { head, body: text.slice(head.length).trim() };
 }
 
-const sha = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** The SHA-256 of some text or bytes, in hex: the digests the build record keeps. */
+export const sha = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** Whether a file of the content folder is a chapter: an `.mdx` file below `playbook/` whose name does not start with `_`, as the chapters' collection reads them. */
 function isChapterFile(contentFolder: string, file: string): boolean {
@@ -99,11 +100,6 @@ export function inputState(repo: string, contentFolder: string, env: Record<stri
   const all = createHash('sha256').update(codeDigest);
   for (const [file, state] of Object.entries(chapters)) all.update(`\0${file}\0${state.file}`);
   return { inputs: all.digest('hex'), code: codeDigest, chapters };
-}
-
-/** A digest of everything a build of `repo` reads (see `inputState`). */
-export function inputDigest(repo: string, contentFolder: string, env: Record<string, string | undefined>, nodeVersion = process.version): string {
-  return inputState(repo, contentFolder, env, nodeVersion).inputs;
 }
 
 /** The built folder as it stands: each file's path, size and modification time, in one digest. */

@@ -11,10 +11,9 @@
 // frontmatter, headings and reading time (which other pages show) and names only glossary terms that
 // exist; and its old HTML stands exactly once in its page. Anything else is a full build, which also
 // reports any error the edit brings.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitChapter, type BuildRecord, type InputState } from './build-fingerprint.ts';
+import { sha, splitChapter, type BuildRecord, type InputState } from './build-fingerprint.ts';
 
 /** A chapter as the last build wrote it: its file's digests, its id and how its body came out. */
 export interface RecordedChapter {
@@ -37,18 +36,19 @@ export interface ChapterEdit {
   file: string;
 }
 
-export const digestOf = (data: string): string => createHash('sha256').update(data).digest('hex');
-
 /** The headings' digest kept in the record. */
 export const headingsDigest = (headings: readonly { depth: number; slug: string; text: string }[]): string =>
-  digestOf(JSON.stringify(headings.map((h) => [h.depth, h.slug, h.text])));
+  sha(JSON.stringify(headings.map((h) => [h.depth, h.slug, h.text])));
+
+/** Why there is no quick path when the last build (an older version's, or one rendering Astro's way) kept no list of chapters: not worth a word in the log. */
+export const NOT_RECORDED = 'the last build did not record its chapters';
 
 /**
  * The chapters edited since the last build, when nothing but their bodies changed; otherwise why a
  * full build is needed. `output` is the built folder's digest now (undefined when it is missing).
  */
 export function planQuickRebuild(last: BuildRecord | undefined, now: InputState, output: string | undefined): { edits: ChapterEdit[] } | { reason: string } {
-  if (!last?.code || !last.chapters) return { reason: 'the last build did not record its chapters' };
+  if (!last?.code || !last.chapters) return { reason: NOT_RECORDED };
   if (output === undefined || output !== last.output) return { reason: 'the built folder is not as the last build left it' };
   if (last.code !== now.code) return { reason: 'something besides chapters changed' };
   const before = Object.keys(last.chapters);
@@ -118,8 +118,9 @@ export async function quickRebuild(
   const chapters: Record<string, RecordedChapter> = {};
   const newHtml: [string, string][] = [];
   for (const { path, last, file } of edits) {
-    const { body } = splitChapter(readFileSync(path, 'utf8'));
-    const fileBody = bodyWithFileLines(path, body);
+    const text = readFileSync(path, 'utf8');
+    const { body } = splitChapter(text);
+    const fileBody = bodyWithFileLines(path, body, text);
     let rendered: Awaited<ReturnType<typeof renderChapter>>;
     try {
       rendered = await renderChapter(fileBody, setup.context, { path, outboundLinks: setup.outboundLinks });
@@ -133,13 +134,15 @@ export async function quickRebuild(
     const old = readFileSync(last.html, 'utf8');
     if (old === '') return { reason: `${path} had an empty body` };
     const page = join(build.outDir, 'chapters', last.id, 'index.html');
-    if (!existsSync(page) || occurrences(read(page), old) !== 1) return { reason: `the page of ${path} does not show its last HTML once` };
+    const pageText = existsSync(page) ? read(page) : '';
+    if (occurrences(pageText, old) !== 1) return { reason: `the page of ${path} does not show its last HTML once` };
     pages.set(
       page,
-      read(page).replace(old, () => rendered.html),
+      pageText.replace(old, () => rendered.html),
     );
     for (const booklet of booklets) {
-      const count = occurrences(read(booklet), old);
+      const bookletText = read(booklet);
+      const count = occurrences(bookletText, old);
       if (count === 0) continue;
       // The old HTML in a booklet is this chapter's only if no other chapter's body contains it.
       otherBodies ??= new Map(Object.values(all).map((c) => [c.id, existsSync(c.html) ? readFileSync(c.html, 'utf8') : '']));
@@ -147,10 +150,10 @@ export async function quickRebuild(
       if (count !== 1 || inOther) return { reason: `a booklet shows text of ${path} more than once` };
       pages.set(
         booklet,
-        read(booklet).replace(old, () => rendered.html),
+        bookletText.replace(old, () => rendered.html),
       );
     }
-    const htmlFile = join(build.cacheDir, 'quick-edits', `${digestOf(rendered.html).slice(0, 32)}.html`);
+    const htmlFile = join(build.cacheDir, 'quick-edits', `${sha(rendered.html).slice(0, 32)}.html`);
     newHtml.push([htmlFile, rendered.html]);
     chapters[path] = { ...last, file, html: htmlFile };
   }

@@ -71,11 +71,12 @@ export function readFunnelContext(file: string): RenderContext['funnel'] {
 /**
  * The chapter's body with as many blank lines before it as its frontmatter takes, so that line numbers
  * in build errors are the lines of the file the author opens (blank lines change nothing in the HTML).
+ * `known` is the file's text when the caller has read it already.
  */
-export function bodyWithFileLines(file: string, body: string): string {
+export function bodyWithFileLines(file: string, body: string, known?: string): string {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = known ?? readFileSync(file, 'utf8');
   } catch {
     return body;
   }

@@ -2,8 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cacheDirFor, inputDigest, inputState, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
+import { cacheDirFor, inputState, outputDigest, readBuildRecord, reasonToBuild } from '../../../scripts/lib/build-fingerprint.ts';
 import { BUILT_IN_CONTENT_DIR } from '../../../src/common/content-dir.ts';
+
+/** The digest of everything a build reads. */
+const inputDigest = (...args: Parameters<typeof inputState>): string => inputState(...args).inputs;
 
 let work: string;
 let repo: string;
