@@ -2,7 +2,7 @@
 // the pages while Pagefind indexes them and Pagefind's own files after it).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { WORKER_FILE, fileDigest, offlineManifestOfDigests, type DigestedFile } from '../../src/features/offline/manifest.ts';
+import { WORKER_FILE, fileDigest, isCached, offlineManifestOfDigests, type DigestedFile } from '../../src/features/offline/manifest.ts';
 import { serviceWorkerSource } from '../../src/features/offline/worker-source.ts';
 
 /** A built file's digest and size. */
@@ -25,6 +25,6 @@ export function readBuiltFiles(root: string, keep: (path: string) => boolean = (
 export function writeOfflineWorker(root: string, base: string, files: readonly ReadFile[]): string {
   const { version, addresses } = offlineManifestOfDigests(files);
   writeFileSync(join(root, WORKER_FILE), serviceWorkerSource({ base, version, addresses }));
-  const bytes = files.filter((f) => f.path !== WORKER_FILE && !f.path.endsWith('.map')).reduce((sum, f) => sum + f.bytes, 0);
+  const bytes = files.filter((f) => isCached(f.path)).reduce((sum, f) => sum + f.bytes, 0);
   return `offline: ${WORKER_FILE} caches ${addresses.length} files (${Math.round(bytes / 1024)} KB) as version ${version} under ${base}`;
 }

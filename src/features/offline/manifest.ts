@@ -23,6 +23,9 @@ export function offlineAddress(path: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
+/** Whether the worker caches a built file: all but itself and source maps. */
+export const isCached = (path: string): boolean => path !== WORKER_FILE && !path.endsWith('.map');
+
 /** One built file by the digest of its bytes (`fileDigest`), for builds that read files as they are written. */
 export interface DigestedFile {
   path: string;
@@ -39,7 +42,7 @@ export function offlineManifest(files: readonly BuiltFile[]): { version: string;
 
 /** The same manifest from the files' digests. */
 export function offlineManifestOfDigests(files: readonly DigestedFile[]): { version: string; addresses: string[] } {
-  const kept = files.filter((f) => f.path !== WORKER_FILE && !f.path.endsWith('.map')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const kept = files.filter((f) => isCached(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hash = createHash('sha256');
   for (const file of kept) {
     hash.update(file.path);
