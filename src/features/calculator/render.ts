@@ -123,7 +123,7 @@ const drawnCharts = new WeakMap<HTMLElement, string>();
 function drawSvg(holder: HTMLElement, svg: SvgNode): void {
   const text = JSON.stringify(svg);
   const drawn = drawnCharts.get(holder);
-  const same = drawn === undefined ? hasChartKey(holder.dataset['chartKey'], svg, text) : drawn === text;
+  const same = drawn === undefined ? hasChartKey(holder.dataset['chartKey'], text) : drawn === text;
   if (!same) holder.replaceChildren(toSvg(svg));
   drawnCharts.set(holder, text);
   delete holder.dataset['chartKey'];

@@ -20,15 +20,20 @@ const node = (tag: string, attrs: Record<string, string | number>, children?: Sv
   ...(text !== undefined ? { text } : {}),
 });
 
-/**
- * A short fingerprint of a chart tree (FNV-1a of its JSON, then the JSON's length): the server writes
- * it beside the chart it drew and the browser compares, so a chart that would come out the same is not
- * drawn again. `text` is the tree's JSON when the caller has it already.
- */
-export function chartKey(svg: SvgNode, text = JSON.stringify(svg)): string {
+/** The key of a chart tree's JSON: FNV-1a of it, then its length. */
+function keyOfJson(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
+}
+
+/**
+ * A short fingerprint of a chart tree (FNV-1a of its JSON, then the JSON's length): the server writes
+ * it beside the chart it drew and the browser compares, so a chart that would come out the same is not
+ * drawn again.
+ */
+export function chartKey(svg: SvgNode): string {
+  return keyOfJson(JSON.stringify(svg));
 }
 
 /**
@@ -36,9 +41,9 @@ export function chartKey(svg: SvgNode, text = JSON.stringify(svg)): string {
  * width or other figures almost always has JSON of another length, which the key ends with: that is
  * told without going through the JSON character by character (which kept a phone busy at load).
  */
-export function hasChartKey(key: string | undefined, svg: SvgNode, text: string): boolean {
+export function hasChartKey(key: string | undefined, text: string): boolean {
   if (key === undefined || !key.endsWith(`.${text.length.toString(36)}`)) return false;
-  return chartKey(svg, text) === key;
+  return keyOfJson(text) === key;
 }
 
 /** Rounds coordinates to one decimal so the markup stays short and stable. */
