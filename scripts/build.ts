@@ -8,15 +8,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import module from 'node:module';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/common/urls.ts';
 import { contentDir, contentFile } from '../src/common/content-dir.ts';
 import { RENDERED_INDEX, type RenderedIndexEntry } from '../src/playbook/rendered-chapter.ts';
 import { cacheDirFor, inputState, outputDigest, readBuildRecord, reasonToBuild, type BuildRecord } from './lib/build-fingerprint.ts';
 import { headingsDigest, NOT_RECORDED, planQuickRebuild, quickRebuild, type RecordedChapter } from './lib/quick-rebuild.ts';
-import { readBuiltFiles, writeOfflineWorker } from './lib/offline-worker.ts';
+import { readBuiltFile, readBuiltFiles, recordedFiles, recordFiles, writeOfflineWorker, type ReadFile } from './lib/offline-worker.ts';
+import { lastIndex, removeStale, type LastIndex } from './lib/reindex.ts';
 import { WORKER_FILE } from '../src/features/offline/manifest.ts';
 
 // As Astro's own command does: modules are compiled once and kept (the quick path's renderer is loaded later).
@@ -49,6 +50,10 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const times: string[] = [];
 let runAstro = true;
 let chapters: Record<string, RecordedChapter> | undefined;
+/** The last index, when Pagefind writes the new one over it (scripts/lib/reindex.ts). */
+let indexed: LastIndex | undefined;
+// The quick path's pages: the last build's, with those it wrote read again.
+let builtPages: ReadFile[] | undefined;
 
 // When only chapters' bodies changed, the quick path writes their pages without Astro (scripts/lib/quick-rebuild.ts).
 const plan = force ? undefined : planQuickRebuild(last, inputs, output);
@@ -71,8 +76,12 @@ if (plan && 'edits' in plan && last?.chapters) {
         `the other ${others} ${others === 1 ? 'chapter' : 'chapters'} and every other page are as the last build wrote them.`,
     );
     chapters = { ...last.chapters, ...quick.chapters };
-    // Pagefind does not remove the files of its last index, which a full build's empty folder does not have.
-    rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+    // Pagefind writes the new index over the last one, and the last one's files it no longer names go after it.
+    indexed = lastIndex(join(outDir, 'pagefind'));
+    if (last.files) {
+      const wrote = new Set(quick.pages.map((page) => relative(outDir, page).split(sep).join('/')));
+      builtPages = [...recordedFiles(last.files.filter((f) => !wrote.has(f.path))), ...[...wrote].map((path) => readBuiltFile(outDir, path))];
+    }
     runAstro = false;
     times.push(`quick ${seconds(at)}`);
   } else {
@@ -90,25 +99,57 @@ if (!chapters) {
 }
 if (runAstro) {
   const at = performance.now();
+  // Astro empties the folder. The last index, when the last build left the folder as it is, waits in
+  // the cache meanwhile (a rename, on the same disk), and Pagefind writes the new one over it as on
+  // the quick path. Not with --force, and not after a build that stopped half-way.
+  const pagefindDir = join(outDir, 'pagefind');
+  const keptIndex = join(cacheDir, 'last-index');
+  rmSync(keptIndex, { recursive: true, force: true });
+  if (!force && last && output === last.output && existsSync(pagefindDir)) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      renameSync(pagefindDir, keptIndex);
+    } catch {
+      // Another disk: Pagefind indexes into an empty folder.
+    }
+  }
   const astro = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], { stdio: 'inherit', env });
   if (astro.status !== 0) process.exit(astro.status ?? 1);
+  if (existsSync(keptIndex) && !existsSync(pagefindDir)) {
+    renameSync(keptIndex, pagefindDir);
+    indexed = lastIndex(pagefindDir);
+  }
   times.push(`astro ${seconds(at)}`);
 }
 // Pagefind works on one core; the offline worker's list reads the pages on the other meanwhile, then
 // Pagefind's own files once it is done.
 const pagefindAt = performance.now();
-const pagefind = spawn(pagefindCommand(), ['--site', outDir], { stdio: 'inherit', env });
-const pagefindDone = new Promise<number>((done) => pagefind.on('close', (code) => done(code ?? 1)));
+const runPagefind = (): Promise<number> =>
+  new Promise<number>((done) => spawn(pagefindCommand(), ['--site', outDir], { stdio: 'inherit', env }).on('close', (code) => done(code ?? 1)));
+const pagefindDone = runPagefind();
 const isPagefind = (path: string) => path.startsWith('pagefind/');
-const pages = readBuiltFiles(outDir, (path) => !isPagefind(path) && path !== WORKER_FILE);
-const pagefindStatus = await pagefindDone;
+const pages = builtPages ?? readBuiltFiles(outDir, (path) => !isPagefind(path) && path !== WORKER_FILE);
+let pagefindStatus = await pagefindDone;
+if (pagefindStatus === 0 && indexed) {
+  try {
+    removeStale(join(outDir, 'pagefind'), indexed);
+  } catch (error) {
+    console.log(`build: indexing into an empty folder, as the index just written could not be read (${(error as Error).message}).`);
+    rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+    pagefindStatus = await runPagefind();
+  }
+}
 if (pagefindStatus !== 0) process.exit(pagefindStatus);
 times.push(`pagefind ${seconds(pagefindAt)}`);
 const offlineAt = performance.now();
 console.log(writeOfflineWorker(outDir, base, [...pages, ...readBuiltFiles(outDir, isPagefind)]));
 times.push(`offline ${seconds(offlineAt)}`);
 chapters ??= recordedChapters(index, inputs.chapters);
-const done: BuildRecord = { inputs: inputs.inputs, output: outputDigest(outDir), ...(chapters ? { code: inputs.code, chapters } : {}) };
+const done: BuildRecord = {
+  inputs: inputs.inputs,
+  output: outputDigest(outDir),
+  ...(chapters ? { code: inputs.code, chapters, files: recordFiles(pages) } : {}),
+};
 mkdirSync(join(record, '..'), { recursive: true });
 writeFileSync(record, `${JSON.stringify(done)}\n`);
 // Read by npm run bench.

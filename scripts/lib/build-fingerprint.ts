@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { BUILT_IN_CONTENT_DIR } from '../../src/common/content-dir.ts';
 import type { RecordedChapter } from './quick-rebuild.ts';
+import type { RecordedFile } from './offline-worker.ts';
 
 /** The environment variables the build reads; a change to any of them builds again. */
 export const BUILD_ENV = ['BASE_PATH', 'OUT_DIR', 'CONTENT_DIR', 'CHAPTER_RENDERING', 'ASTRO_CACHE_DIR', 'NODE_ENV'] as const;
@@ -119,6 +120,8 @@ export interface BuildRecord {
   /** `InputState.code`, and each chapter as it was built, for the quick path (scripts/lib/quick-rebuild.ts). */
   code?: string;
   chapters?: Record<string, RecordedChapter>;
+  /** Every built file but Pagefind's and the offline worker, as the worker's list digested them (a quick rebuild reads only the pages it writes). */
+  files?: RecordedFile[];
 }
 
 /** Why a build must run, or undefined when the folder already holds what it would write. */
@@ -128,6 +131,18 @@ export function reasonToBuild(last: BuildRecord | undefined, now: { inputs: stri
   if (last.inputs !== now.inputs) return 'what the site is built from has changed';
   if (last.output !== now.output) return 'the folder was changed after the last build';
   return undefined;
+}
+
+function isRecordedFile(value: unknown): value is RecordedFile {
+  const f = value as Partial<RecordedFile> | null;
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.path === 'string' &&
+    typeof f.digest === 'string' &&
+    /^[0-9a-f]{64}$/.test(f.digest) &&
+    Number.isSafeInteger(f.bytes)
+  );
 }
 
 function isRecordedChapter(value: unknown): value is RecordedChapter {
@@ -150,6 +165,7 @@ export function readBuildRecord(file: string): BuildRecord | undefined {
       record.code = parsed.code;
       record.chapters = parsed.chapters;
     }
+    if (Array.isArray(parsed.files) && parsed.files.every(isRecordedFile)) record.files = parsed.files;
     return record;
   } catch {
     return undefined;

@@ -21,6 +21,19 @@ export function readBuiltFiles(root: string, keep: (path: string) => boolean = (
     });
 }
 
+/** One built file, read again: `readBuiltFiles` for a single path (with `/`, relative to `root`). */
+export function readBuiltFile(root: string, path: string): ReadFile {
+  const bytes = readFileSync(join(root, path));
+  return { path, digest: fileDigest(bytes), bytes: bytes.length };
+}
+
+/** Files as a build record keeps them (the digest in hex). */
+export type RecordedFile = { path: string; digest: string; bytes: number };
+export const recordFiles = (files: readonly ReadFile[]): RecordedFile[] =>
+  files.map((f) => ({ path: f.path, digest: Buffer.from(f.digest).toString('hex'), bytes: f.bytes }));
+export const recordedFiles = (files: readonly RecordedFile[]): ReadFile[] =>
+  files.map((f) => ({ path: f.path, digest: Buffer.from(f.digest, 'hex'), bytes: f.bytes }));
+
 /** Writes `<root>/sw.js` caching `files` (every file of the site) and returns the line to log. */
 export function writeOfflineWorker(root: string, base: string, files: readonly ReadFile[]): string {
   const { version, addresses } = offlineManifestOfDigests(files);

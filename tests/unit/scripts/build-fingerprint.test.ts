@@ -144,6 +144,12 @@ describe('whether to build', () => {
     const chapters = { '/x.mdx': { id: 'x', file: 'f', head: 'h', html: '/cache/x.html', headings: 'd', readingMinutes: 2 } };
     writeFileSync(file, JSON.stringify({ inputs: 'a', output: 'b', code: 'c', chapters }));
     expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b', code: 'c', chapters });
+    // The built files' digests, which spare a quick rebuild reading every page: kept when whole, else left out.
+    const files = [{ path: 'index.html', digest: 'ab'.repeat(32), bytes: 120 }];
+    writeFileSync(file, JSON.stringify({ inputs: 'a', output: 'b', code: 'c', chapters, files }));
+    expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b', code: 'c', chapters, files });
+    writeFileSync(file, JSON.stringify({ inputs: 'a', output: 'b', code: 'c', chapters, files: [{ ...files[0], digest: 'not hex' }] }));
+    expect(readBuildRecord(file)).toEqual({ inputs: 'a', output: 'b', code: 'c', chapters });
   });
 });
 
