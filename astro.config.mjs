@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { drafts } from './src/integrations/drafts.ts';
-import { incrementalPages } from './src/integrations/incremental-pages.ts';
+import { incrementalPages, usesPageCache } from './src/integrations/incremental-pages.ts';
 import { pageStylesheets } from './src/integrations/page-stylesheets.ts';
 import { normaliseBase } from './src/common/urls.ts';
 import { cacheDirFor } from './scripts/lib/build-fingerprint.ts';
@@ -88,8 +88,9 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // A rebuild copies each page whose template code and cache key (src/playbook/page-keys.ts: a digest of
-  // all the content the page can show) are unchanged from Astro's cache folder instead of rendering it.
-  experimental: { incrementalBuild: true },
+  // all the content the page can show) are unchanged from Astro's cache folder instead of rendering it,
+  // up to the size of playbook where that pays (src/integrations/incremental-pages.ts).
+  experimental: { incrementalBuild: usesPageCache(contentDir()) },
   // Chapters are held to the Content-Security-Policy when they are built, not when a reader's browser blocks them.
   integrations: [
     mdx({ processor: satteri({ mdastPlugins: [contentPolicyPlugin({ outboundLinks: outboundLinksSetting(join(contentDir(), 'site.yaml')), displayPath })] }) }),

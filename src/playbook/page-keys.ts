@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { CollectionEntry } from 'astro:content';
 import { getPlaybook, type Playbook } from './load.ts';
 import { chapterMetadata } from './rendered-chapter.ts';
-import { CLIENT_ASSETS_ENV } from '../integrations/incremental-pages.ts';
+import { CLIENT_ASSETS_ENV, PAGE_CACHE_ENV } from '../integrations/incremental-pages.ts';
 
 /** The keys of one build's pages. */
 export interface PageKeys {
@@ -92,8 +92,14 @@ export function pageKeysOf(playbook: Playbook, assets: string): PageKeys {
 
 let keys: Promise<PageKeys> | undefined;
 
-/** The keys of this build's pages, computed once per build. */
+/** Keys for a build that keeps no pages (Astro reads none of them). */
+const UNUSED: PageKeys = { chapter: () => 'no page cache', everything: 'no page cache' };
+
+/** The keys of this build's pages, computed once per build, when Astro keeps pages in its cache. */
 export function getPageKeys(): Promise<PageKeys> {
-  keys ??= getPlaybook().then((playbook) => pageKeysOf(playbook, clientAssets(process.env[CLIENT_ASSETS_ENV])));
+  keys ??=
+    process.env[PAGE_CACHE_ENV] === ''
+      ? Promise.resolve(UNUSED)
+      : getPlaybook().then((playbook) => pageKeysOf(playbook, clientAssets(process.env[CLIENT_ASSETS_ENV])));
   return keys;
 }
