@@ -10,13 +10,13 @@ export const PAGE_CACHE_ENV = 'PB_PAGE_CACHE';
 
 /**
  * Up to how many chapters Astro's page cache is used. It writes a second copy of every page into the
- * cache, which costs a cold build far more than it saves a rebuild once the playbook is large
- * (measured with the synthetic playbooks: at 1,000 chapters a cold build took as long with it, and a
- * rebuild after a heading edit 1–2 s less; at 5,000 chapters a cold build's Astro step took 27–32 s
- * with it against 23–24 s without, while a heading edit saved 3.4 s). Edits to a chapter's text take
- * the quick path (scripts/lib/quick-rebuild.ts) either way.
+ * cache, which every cold build pays for (and teams' hosting and CI builds are cold), while a rebuild
+ * gains from it only after an edit that is not to a chapter's text alone: text edits take the quick
+ * path (scripts/lib/quick-rebuild.ts) without Astro. Measured with the synthetic playbooks: at 1,000
+ * chapters the cache cost a cold build's Astro step 0.3–0.5 s (5 %) and saved a heading edit 1–2 s;
+ * at 5,000 chapters it cost 4–8 s (27–32 s against 23–24 s) and saved a heading edit 3.4 s.
  */
-export const PAGE_CACHE_MAX_CHAPTERS = 2000;
+export const PAGE_CACHE_MAX_CHAPTERS = 500;
 
 /** Whether Astro's page cache pays for itself for the chapters under `contentFolder`/playbook. */
 export function usesPageCache(contentFolder: string, most = PAGE_CACHE_MAX_CHAPTERS): boolean {
