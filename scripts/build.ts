@@ -54,6 +54,7 @@ let chapters: Record<string, RecordedChapter> | undefined;
 let indexed: LastIndex | undefined;
 // The quick path's pages: the last build's, with those it wrote read again.
 let builtPages: ReadFile[] | undefined;
+const isPagefind = (path: string) => path.startsWith('pagefind/');
 
 // When only chapters' bodies changed, the quick path writes their pages without Astro (scripts/lib/quick-rebuild.ts).
 const plan = force ? undefined : planQuickRebuild(last, inputs, output);
@@ -80,7 +81,10 @@ if (plan && 'edits' in plan && last?.chapters) {
     indexed = lastIndex(join(outDir, 'pagefind'));
     if (last.files) {
       const wrote = new Set(quick.pages.map((page) => relative(outDir, page).split(sep).join('/')));
-      builtPages = [...recordedFiles(last.files.filter((f) => !wrote.has(f.path))), ...[...wrote].map((path) => readBuiltFile(outDir, path))];
+      builtPages = [
+        ...recordedFiles(last.files.filter((f) => !wrote.has(f.path) && !isPagefind(f.path))),
+        ...[...wrote].map((path) => readBuiltFile(outDir, path)),
+      ];
     }
     runAstro = false;
     times.push(`quick ${seconds(at)}`);
@@ -127,12 +131,15 @@ const pagefindAt = performance.now();
 const runPagefind = (): Promise<number> =>
   new Promise<number>((done) => spawn(pagefindCommand(), ['--site', outDir], { stdio: 'inherit', env }).on('close', (code) => done(code ?? 1)));
 const pagefindDone = runPagefind();
-const isPagefind = (path: string) => path.startsWith('pagefind/');
 const pages = builtPages ?? readBuiltFiles(outDir, (path) => !isPagefind(path) && path !== WORKER_FILE);
 let pagefindStatus = await pagefindDone;
+// The last index's hashed files that the new one still names are the same files (each one's name is a
+// digest of its contents): the offline worker's list takes their digests from the last build's record.
+let unchangedIndex = new Set<string>();
 if (pagefindStatus === 0 && indexed) {
   try {
-    removeStale(join(outDir, 'pagefind'), indexed);
+    const stale = new Set(removeStale(join(outDir, 'pagefind'), indexed));
+    unchangedIndex = new Set(indexed.hashed.filter((path) => !stale.has(path)).map((path) => `pagefind/${path}`));
   } catch (error) {
     console.log(`build: indexing into an empty folder, as the index just written could not be read (${(error as Error).message}).`);
     rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
@@ -142,13 +149,15 @@ if (pagefindStatus === 0 && indexed) {
 if (pagefindStatus !== 0) process.exit(pagefindStatus);
 times.push(`pagefind ${seconds(pagefindAt)}`);
 const offlineAt = performance.now();
-console.log(writeOfflineWorker(outDir, base, [...pages, ...readBuiltFiles(outDir, isPagefind)]));
+const known = new Map(recordedFiles((last?.files ?? []).filter((f) => unchangedIndex.has(f.path))).map((f) => [f.path, f]));
+const indexFiles = readBuiltFiles(outDir, isPagefind, known);
+console.log(writeOfflineWorker(outDir, base, [...pages, ...indexFiles]));
 times.push(`offline ${seconds(offlineAt)}`);
 chapters ??= recordedChapters(index, inputs.chapters);
 const done: BuildRecord = {
   inputs: inputs.inputs,
   output: outputDigest(outDir),
-  ...(chapters ? { code: inputs.code, chapters, files: recordFiles(pages) } : {}),
+  ...(chapters ? { code: inputs.code, chapters, files: recordFiles([...pages, ...indexFiles]) } : {}),
 };
 mkdirSync(join(record, '..'), { recursive: true });
 writeFileSync(record, `${JSON.stringify(done)}\n`);

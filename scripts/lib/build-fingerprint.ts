@@ -120,7 +120,7 @@ export interface BuildRecord {
   /** `InputState.code`, and each chapter as it was built, for the quick path (scripts/lib/quick-rebuild.ts). */
   code?: string;
   chapters?: Record<string, RecordedChapter>;
-  /** Every built file but Pagefind's and the offline worker, as the worker's list digested them (a quick rebuild reads only the pages it writes). */
+  /** Every built file but the offline worker, as its list digested them: a quick rebuild reads only the pages it writes, and any rebuild only the search index's new files. */
   files?: RecordedFile[];
 }
 

@@ -8,14 +8,19 @@ import { serviceWorkerSource } from '../../src/features/offline/worker-source.ts
 /** A built file's digest and size. */
 export type ReadFile = DigestedFile & { bytes: number };
 
-/** Every file below `root` whose path (with `/`, relative to `root`) passes `keep`, by digest and size. */
-export function readBuiltFiles(root: string, keep: (path: string) => boolean = () => true): ReadFile[] {
+/**
+ * Every file below `root` whose path (with `/`, relative to `root`) passes `keep`, by digest and size;
+ * those in `known` (by path) are taken from it unread.
+ */
+export function readBuiltFiles(root: string, keep: (path: string) => boolean = () => true, known: ReadonlyMap<string, ReadFile> = new Map()): ReadFile[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .map((full) => ({ full, path: relative(root, full).split(sep).join('/') }))
     .filter(({ path }) => keep(path))
     .map(({ full, path }) => {
+      const recorded = known.get(path);
+      if (recorded) return recorded;
       const bytes = readFileSync(full);
       return { path, digest: fileDigest(bytes), bytes: bytes.length };
     });
