@@ -5,7 +5,7 @@ import { drafts } from './src/integrations/drafts.ts';
 import { incrementalPages, usesPageCache } from './src/integrations/incremental-pages.ts';
 import { pageStylesheets } from './src/integrations/page-stylesheets.ts';
 import { normaliseBase } from './src/common/urls.ts';
-import { cacheDirFor } from './scripts/lib/build-fingerprint.ts';
+import { cacheDirFor, chapterFiles } from './scripts/lib/build-fingerprint.ts';
 import { join } from 'node:path';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentDir, displayPath } from './src/common/content-dir.ts';
@@ -90,7 +90,7 @@ export default defineConfig({
   // A rebuild copies each page whose template code and cache key (src/playbook/page-keys.ts: a digest of
   // all the content the page can show) are unchanged from Astro's cache folder instead of rendering it,
   // up to the size of playbook where that pays (src/integrations/incremental-pages.ts).
-  experimental: { incrementalBuild: usesPageCache(contentDir()) },
+  experimental: { incrementalBuild: usesPageCache(chapterFiles(contentDir()).length) },
   // Chapters are held to the Content-Security-Policy when they are built, not when a reader's browser blocks them.
   integrations: [
     mdx({ processor: satteri({ mdastPlugins: [contentPolicyPlugin({ outboundLinks: outboundLinksSetting(join(contentDir(), 'site.yaml')), displayPath })] }) }),

@@ -55,6 +55,7 @@ let indexed: LastIndex | undefined;
 // The quick path's pages: the last build's, with those it wrote read again.
 let builtPages: ReadFile[] | undefined;
 const isPagefind = (path: string) => path.startsWith('pagefind/');
+const pagefindDir = join(outDir, 'pagefind');
 
 // When only chapters' bodies changed, the quick path writes their pages without Astro (scripts/lib/quick-rebuild.ts).
 const plan = force ? undefined : planQuickRebuild(last, inputs, output);
@@ -78,7 +79,7 @@ if (plan && 'edits' in plan && last?.chapters) {
     );
     chapters = { ...last.chapters, ...quick.chapters };
     // Pagefind writes the new index over the last one, and the last one's files it no longer names go after it.
-    indexed = lastIndex(join(outDir, 'pagefind'));
+    indexed = lastIndex(pagefindDir);
     if (last.files) {
       const wrote = new Set(quick.pages.map((page) => relative(outDir, page).split(sep).join('/')));
       builtPages = [
@@ -106,7 +107,6 @@ if (runAstro) {
   // Astro empties the folder. The last index, when the last build left the folder as it is, waits in
   // the cache meanwhile (a rename, on the same disk), and Pagefind writes the new one over it as on
   // the quick path. Not with --force, and not after a build that stopped half-way.
-  const pagefindDir = join(outDir, 'pagefind');
   const keptIndex = join(cacheDir, 'last-index');
   rmSync(keptIndex, { recursive: true, force: true });
   if (!force && last && output === last.output && existsSync(pagefindDir)) {
@@ -138,11 +138,11 @@ let pagefindStatus = await pagefindDone;
 let unchangedIndex = new Set<string>();
 if (pagefindStatus === 0 && indexed) {
   try {
-    const stale = new Set(removeStale(join(outDir, 'pagefind'), indexed));
+    const stale = new Set(removeStale(pagefindDir, indexed));
     unchangedIndex = new Set(indexed.hashed.filter((path) => !stale.has(path)).map((path) => `pagefind/${path}`));
   } catch (error) {
     console.log(`build: indexing into an empty folder, as the index just written could not be read (${(error as Error).message}).`);
-    rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
+    rmSync(pagefindDir, { recursive: true, force: true });
     pagefindStatus = await runPagefind();
   }
 }

@@ -72,6 +72,12 @@ function isChapterFile(contentFolder: string, file: string): boolean {
   return !inside.startsWith('..') && inside.endsWith('.mdx') && !basename(file).startsWith('_');
 }
 
+/** The chapter files of the content folder (absolute paths), as the chapters' collection reads them. */
+export function chapterFiles(contentFolder: string): string[] {
+  const content = resolve(contentFolder);
+  return filesBelow(join(content, 'playbook')).filter((file) => isChapterFile(content, file));
+}
+
 /**
  * What a build of `repo` reads: the input folders and files, the content folder (which may lie outside
  * the repository), the environment variables in BUILD_ENV and Node's version. Files are read whole: a

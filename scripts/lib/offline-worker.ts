@@ -15,18 +15,12 @@ export type ReadFile = DigestedFile & { bytes: number };
 export function readBuiltFiles(root: string, keep: (path: string) => boolean = () => true, known: ReadonlyMap<string, ReadFile> = new Map()): ReadFile[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .map((full) => ({ full, path: relative(root, full).split(sep).join('/') }))
-    .filter(({ path }) => keep(path))
-    .map(({ full, path }) => {
-      const recorded = known.get(path);
-      if (recorded) return recorded;
-      const bytes = readFileSync(full);
-      return { path, digest: fileDigest(bytes), bytes: bytes.length };
-    });
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter(keep)
+    .map((path) => known.get(path) ?? readBuiltFile(root, path));
 }
 
-/** One built file, read again: `readBuiltFiles` for a single path (with `/`, relative to `root`). */
+/** One built file by its path (with `/`, relative to `root`), by digest and size. */
 export function readBuiltFile(root: string, path: string): ReadFile {
   const bytes = readFileSync(join(root, path));
   return { path, digest: fileDigest(bytes), bytes: bytes.length };

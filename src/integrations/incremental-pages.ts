@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -18,16 +16,8 @@ export const PAGE_CACHE_ENV = 'PB_PAGE_CACHE';
  */
 export const PAGE_CACHE_MAX_CHAPTERS = 500;
 
-/** Whether Astro's page cache pays for itself for the chapters under `contentFolder`/playbook. */
-export function usesPageCache(contentFolder: string, most = PAGE_CACHE_MAX_CHAPTERS): boolean {
-  let chapters = 0;
-  try {
-    for (const name of readdirSync(join(contentFolder, 'playbook'), { recursive: true })) if (String(name).endsWith('.mdx')) chapters += 1;
-  } catch {
-    // No chapters folder: the content's checks say so.
-  }
-  return chapters <= most;
-}
+/** Whether Astro's page cache pays for itself for a playbook of `chapters` chapters. */
+export const usesPageCache = (chapters: number, most = PAGE_CACHE_MAX_CHAPTERS): boolean => chapters <= most;
 
 /**
  * Tells the pages' cache keys (src/playbook/page-keys.ts) where the client build writes its scripts and
