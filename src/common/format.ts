@@ -47,29 +47,43 @@ function clean(value: number): number {
   return value === 0 ? 0 : value;
 }
 
+/** A value made on first use and kept: making an Intl formatter costs far more than using one. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
 /**
  * Creates the calculator's formatters. An unknown locale falls back to en-US and an unusable
- * currency code to a number followed by the code, so formatting never throws.
+ * currency code to a number followed by the code, so formatting never throws. Nothing is made until
+ * it is first used: a page's first use of Intl costs tens of milliseconds (it loads the locale data),
+ * and a page opened on the defaults shows what the server wrote without formatting anything.
  */
 export function createFormatters(locale: string, currency: string): Formatters {
-  const lang = safeLocale(locale);
-  const wholeMoney = makeFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const smallMoney = makeFormat(lang, { style: 'currency', currency });
-  const compactMoney = makeFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-  // One formatter per number of digits, made when first needed: making one costs far more than using it.
+  const lang = once(() => safeLocale(locale));
+  const wholeMoney = once(() => makeFormat(lang(), { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }));
+  const smallMoney = once(() => makeFormat(lang(), { style: 'currency', currency }));
+  const compactMoney = once(() => makeFormat(lang(), { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }));
+  // One formatter per number of digits.
   const plainFormats = new Map<number, Intl.NumberFormat>();
   const plain = (digits: number): Intl.NumberFormat => {
     const places = Math.min(20, Math.max(0, Math.trunc(digits) || 0));
     let format = plainFormats.get(places);
     if (!format) {
-      format = makeFormat(lang, { maximumFractionDigits: places }) ?? new Intl.NumberFormat(FALLBACK_LOCALE);
+      format = makeFormat(lang(), { maximumFractionDigits: places }) ?? new Intl.NumberFormat(FALLBACK_LOCALE);
       plainFormats.set(places, format);
     }
     return format;
   };
-  const plainOne = plain(1);
-  const percentFormat = makeFormat(lang, { style: 'percent', maximumFractionDigits: 1 }) ?? plainOne;
-  const monthsFormat = makeFormat(lang, { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
+  const percentFormat = once(() => makeFormat(lang(), { style: 'percent', maximumFractionDigits: 1 }) ?? plain(1));
+  const monthsFormat = once(() => makeFormat(lang(), { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }));
 
   const guard =
     (format: (value: number) => string) =>
@@ -78,13 +92,20 @@ export function createFormatters(locale: string, currency: string): Formatters {
   const withCode = (value: number, digits: number) => `${plain(digits).format(value)} ${currency}`;
 
   return {
-    locale: lang,
+    get locale() {
+      return lang();
+    },
     currency,
     missing: MISSING,
-    money: guard((value) => (Math.abs(value) >= 100 ? (wholeMoney?.format(value) ?? withCode(value, 0)) : (smallMoney?.format(value) ?? withCode(value, 2)))),
-    moneyCompact: guard((value) => compactMoney?.format(value) ?? withCode(value, 1)),
-    number: (value, maximumFractionDigits = 1) => guard((v) => (maximumFractionDigits === 1 ? plainOne : plain(maximumFractionDigits)).format(v))(value),
-    percent: guard((value) => percentFormat.format(value)),
-    months: guard((value) => (monthsFormat ? monthsFormat.format(value) : `${plainOne.format(value)} ${value === 1 ? 'month' : 'months'}`)),
+    money: guard((value) =>
+      Math.abs(value) >= 100 ? (wholeMoney()?.format(value) ?? withCode(value, 0)) : (smallMoney()?.format(value) ?? withCode(value, 2)),
+    ),
+    moneyCompact: guard((value) => compactMoney()?.format(value) ?? withCode(value, 1)),
+    number: (value, maximumFractionDigits = 1) => guard((v) => plain(maximumFractionDigits).format(v))(value),
+    percent: guard((value) => percentFormat().format(value)),
+    months: guard((value) => {
+      const format = monthsFormat();
+      return format ? format.format(value) : `${plain(1).format(value)} ${value === 1 ? 'month' : 'months'}`;
+    }),
   };
 }

@@ -143,11 +143,20 @@ function finish(value: number, shown: string): TypedNumber {
   return { ok: true, value: Number.isFinite(value) ? Number(value.toPrecision(15)) : value };
 }
 
+/** One formatter per locale, made on first use: the form shows some forty numbers at a time. */
+const typedFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number as the form shows it: thousands separators in the locale's style, up to 10 decimals, never exponent notation. */
 export function formatTypedNumber(value: number, locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 10, useGrouping: true }).format(value);
-  } catch {
-    return new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useGrouping: true }).format(value);
+  let format = typedFormats.get(locale);
+  if (!format) {
+    const options: Intl.NumberFormatOptions = { maximumFractionDigits: 10, useGrouping: true };
+    try {
+      format = new Intl.NumberFormat(locale, options);
+    } catch {
+      format = new Intl.NumberFormat('en-US', options);
+    }
+    typedFormats.set(locale, format);
   }
+  return format.format(value);
 }

@@ -1,4 +1,4 @@
-import type { CalculatorStore } from './store.ts';
+import { startOnChange, type CalculatorStore } from './store.ts';
 import { PHONE_QUERY } from './render.ts';
 import { groupLines, type GroupLine } from './group-lines.ts';
 
@@ -11,14 +11,21 @@ import { groupLines, type GroupLine } from './group-lines.ts';
  * is open, as the server rendered it.
  */
 
-/** Wires the groups of a calculator to its stores, for the element's whole life. */
-export function wireGroups(root: HTMLElement, store: CalculatorStore): void {
+/**
+ * Wires the groups of a calculator to its stores, for the element's whole life. `asServed`: the page
+ * opened in the state the server wrote its lines for, so they are worked out only once that changes.
+ */
+export function wireGroups(root: HTMLElement, store: CalculatorStore, asServed = false): void {
   const phone = window.matchMedia(PHONE_QUERY);
   setGroupsOpen(root, !phone.matches);
   phone.addEventListener('change', () => setGroupsOpen(root, !phone.matches));
   const { $digests, $spreadDigests } = groupLines(store);
-  $digests.subscribe((lines) => renderDigests(root, lines, 'data-group-box'));
-  $spreadDigests.subscribe((lines) => renderDigests(root, lines, 'data-spread-group-box'));
+  startOnChange(!asServed, [store.$scenario, store.$fieldErrors, store.$unconfirmed], () =>
+    $digests.subscribe((lines) => renderDigests(root, lines, 'data-group-box')),
+  );
+  startOnChange(!asServed, [store.$scenario, store.$spreadErrors], () =>
+    $spreadDigests.subscribe((lines) => renderDigests(root, lines, 'data-spread-group-box')),
+  );
   // After the messages and warnings are drawn (those listeners were added first), their groups open.
   store.$fieldErrors.subscribe(() => revealFieldsNeedingAttention(root));
   store.$warnings.subscribe(() => revealFieldsNeedingAttention(root));

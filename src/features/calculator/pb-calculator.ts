@@ -7,6 +7,7 @@ import {
   part,
   readFormEntries,
   renderAnalysis,
+  renderAnalysisPending,
   renderSaved,
   renderSavedChoices,
   renderSavedNotice,
@@ -26,8 +27,10 @@ import {
   calculatorStore,
   readAnalysisParts,
   readDefaults,
+  startOnChange,
   type AnalysisCompute,
   type AnalysisParts,
+  type AnalysisViewMaker,
   type BreakEvenSentence,
   type CalculatorStore,
   type ExportFile,
@@ -49,7 +52,8 @@ class PbCalculator extends HTMLElement {
   #ready = false;
   #viewShown = false;
   #resize = 0;
-  #locale = 'en-US';
+  /** The locale, settled when first needed: that is the page's first use of Intl, which costs tens of milliseconds. */
+  #locale: () => string = () => 'en-US';
   #analysisTimer = 0;
 
   connectedCallback(): void {
@@ -72,13 +76,16 @@ class PbCalculator extends HTMLElement {
       // opening the page never waits for a layout, and a chart is redrawn only if its width differs.
     });
 
-    const locale = store.$formatters.get().locale;
+    const locale = () => store.$formatters.get().locale;
     this.#locale = locale;
     store.openLink(location.search);
     // Opened on the defaults, the page already shows their slower results: computed at build time, they are taken as they are.
     const defaultsAnalysis = readAnalysisParts(this.dataset['defaultsAnalysis']);
     if (defaultsAnalysis) store.useDefaultsAnalysis(defaultsAnalysis);
-    this.#fill(store);
+    // Opened on the defaults, the form already shows them as the server wrote them, unless the
+    // browser put back what was typed before (going back to the page).
+    const asServed = !location.search && !formChanged(this);
+    if (!asServed) this.#fill(store);
     if (location.search) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
@@ -89,7 +96,7 @@ class PbCalculator extends HTMLElement {
     store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
     // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
     window.addEventListener('beforeprint', () => {
-      part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' });
+      part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale(), { year: 'numeric', month: 'long', day: 'numeric' });
       part(this, '[data-memo-link]').textContent = location.href;
       if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
       if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
@@ -100,7 +107,12 @@ class PbCalculator extends HTMLElement {
     window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
-    store.$spreads.subscribe((groups) => renderSpreadHints(this, groups));
+    store.$analysisPending.subscribe((pending) => renderAnalysisPending(this, pending));
+    // The hints under the spread inputs: as the server wrote them until the scenario first changes.
+    startOnChange(!asServed, [store.$scenario], () => store.$spreads.subscribe((groups) => renderSpreadHints(this, groups)));
+    // Whether the page still shows what the server wrote (the groups' lines, below, may load later).
+    let stillAsServed = asServed;
+    startOnChange(!asServed, [store.$scenario, store.$fieldErrors, store.$unconfirmed, store.$spreadErrors], () => (stillAsServed = false));
     store.$spreadErrors.subscribe((errors) => renderSpreadErrors(this, errors));
     store.$saved.subscribe((items) => renderSaved(this, items, locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
@@ -119,20 +131,24 @@ class PbCalculator extends HTMLElement {
     // a phone's width), on its own; until it runs, or if it cannot load, every group stays open as the
     // server rendered it, which is how wider screens show them.
     const phone = window.matchMedia(PHONE_QUERY);
-    const loadGroups = () => void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store)).catch(() => undefined);
+    const loadGroups = () => void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store, stillAsServed)).catch(() => undefined);
     if (phone.matches) loadGroups();
     else {
       this.dataset['groups'] = 'open';
       phone.addEventListener('change', loadGroups, { once: true });
     }
-    // The code that draws the analysis comes once the page is idle: until then the server's drawing of the defaults stands.
-    whenIdle(
-      () =>
-        void import('./view/analysis.ts').then(
-          ({ analysisView }) => store.useAnalysisView(analysisView),
-          () => undefined,
-        ),
+    // The code that draws the analysis comes once the page is idle, and draws once the analysis, its
+    // question or the charts' widths differ from what the server drew: until then the server's drawing stands.
+    const analysisCode = new Promise<AnalysisViewMaker>((resolve) =>
+      whenIdle(
+        () =>
+          void import('./view/analysis.ts').then(
+            ({ analysisView }) => resolve(analysisView),
+            () => undefined,
+          ),
+      ),
     );
+    startOnChange(!asServed, [store.$link, store.$comparison, store.$chartWidths], () => void analysisCode.then((maker) => store.useAnalysisView(maker)));
   }
 
   disconnectedCallback(): void {
@@ -166,14 +182,14 @@ class PbCalculator extends HTMLElement {
     // Leaving a field shows what was read, with thousands separators: "70k" becomes "70,000".
     form.addEventListener('change', (event) => {
       const target = event.target;
-      if (target instanceof HTMLInputElement && target.hasAttribute('data-number')) showReading(target, store, this.#locale);
+      if (target instanceof HTMLInputElement && target.hasAttribute('data-number')) showReading(target, store, this.#locale());
     });
     // The inputs are text (so that they can show "70,000"); the arrow keys still step them.
     form.addEventListener('keydown', (event) => {
       const target = event.target;
       if (!(target instanceof HTMLInputElement) || !target.hasAttribute('data-number') || target.disabled) return;
       if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
-      const next = stepInput(target, event.key === 'ArrowUp' ? 1 : -1, store, this.#locale);
+      const next = stepInput(target, event.key === 'ArrowUp' ? 1 : -1, store, this.#locale());
       if (next === null) return;
       event.preventDefault();
       target.value = next;
@@ -316,7 +332,7 @@ class PbCalculator extends HTMLElement {
 
   /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */
   #fill(store: CalculatorStore): void {
-    fillForm(this, store.$scenario.get(), this.#locale);
+    fillForm(this, store.$scenario.get(), this.#locale());
     fillSpreads(this, store.$spreads.get());
   }
 
@@ -390,6 +406,14 @@ const PRINT_RANGE_WIDTH = 900;
 const ANALYSIS_DELAY_MS = 400;
 
 /** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
+/** Whether any field of the calculator's forms holds other than what the page's markup gave it. */
+function formChanged(root: ParentNode): boolean {
+  for (const input of root.querySelectorAll<HTMLInputElement>('[data-form] input, [data-spread-form] input')) {
+    if (input.type === 'radio' || input.type === 'checkbox' ? input.checked !== input.defaultChecked : input.value !== input.defaultValue) return true;
+  }
+  return false;
+}
+
 function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {
   const path = input.dataset['path'] ?? '';
   if (

@@ -328,13 +328,18 @@ export function renderMessage(root: ParentNode, message: ActionMessage): void {
   }
 }
 
+/** Marks the analysis as out of date (busy) or current; shown before the code that draws it has loaded. */
+export function renderAnalysisPending(root: ParentNode, pending: boolean): void {
+  const section = part(root, '[data-analysis]');
+  if (section.classList.contains('is-pending') !== pending) section.classList.toggle('is-pending', pending);
+  if (section.getAttribute('aria-busy') !== String(pending)) section.setAttribute('aria-busy', String(pending));
+}
+
 /** How sure the answer is and what would have to be true; marked while the inputs have changed since. */
 export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): void {
   if (!shown) return;
   const { view, pending } = shown;
-  const section = part(root, '[data-analysis]');
-  if (section.classList.contains('is-pending') !== pending) section.classList.toggle('is-pending', pending);
-  if (section.getAttribute('aria-busy') !== String(pending)) section.setAttribute('aria-busy', String(pending));
+  renderAnalysisPending(root, pending);
   setText(part(root, '[data-sure]'), pending ? `Working out how sure this is… (${view.sure})` : view.sure);
   setHidden(part(root, '[data-ranges]'), !view.hasRanges);
   const holder = root.querySelector<HTMLElement>('[data-chart="ranges"] [data-svg]');
@@ -364,7 +369,7 @@ export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): v
 }
 
 /** The saved scenarios: each with its date and its Open and Delete buttons (named for screen readers). */
-export function renderSaved(root: ParentNode, items: readonly SavedScenario[], locale: string): void {
+export function renderSaved(root: ParentNode, items: readonly SavedScenario[], locale: () => string): void {
   setHidden(part(root, '[data-saved-empty]'), items.length > 0);
   const list = part(root, '[data-saved-list]');
   if (items.length === 0 && list.childElementCount === 0) return;
@@ -377,7 +382,7 @@ export function renderSaved(root: ParentNode, items: readonly SavedScenario[], l
       const when = document.createElement('span');
       when.className = 'muted';
       const date = new Date(item.savedAt);
-      when.textContent = ` saved ${date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' })}`;
+      when.textContent = ` saved ${date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' })}`;
       const button = (action: string, label: string) => {
         const b = document.createElement('button');
         b.type = 'button';

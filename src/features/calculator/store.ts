@@ -122,6 +122,8 @@ export interface CalculatorStore {
   $summary: ReadableAtom<string>;
   /** How sure the answer is and what would have to be true; null until first computed in the page. */
   $analysis: ReadableAtom<AnalysisShown | null>;
+  /** Whether the analysis shown (the server's, or the last computed) is not for the current scenario. */
+  $analysisPending: ReadableAtom<boolean>;
   /** The last break-even sentence, marked when out of date; null when there is none. */
   $breakEven: ReadableAtom<BreakEvenShown | null>;
   /** What the opening link could not use, one sentence each; empty when nothing. */
@@ -217,6 +219,27 @@ export interface StoreOptions {
 
 const NO_ERRORS: ReadonlyMap<FieldPath, string> = new Map();
 const NO_SPREAD_ERRORS: ReadonlyMap<SpreadKey, string> = new Map();
+
+/**
+ * Runs `start` at once when `now`, else when any of `triggers` first changes. The page uses it for the
+ * parts the server already wrote for the state it opened in: they are worked out (which formats
+ * numbers, and the page's first use of Intl is slow) only once that state changes.
+ */
+export function startOnChange(now: boolean, triggers: readonly ReadableAtom<unknown>[], start: () => void): void {
+  if (now) {
+    start();
+    return;
+  }
+  let started = false;
+  const stops = triggers.map(($trigger) =>
+    $trigger.listen(() => {
+      if (started) return;
+      started = true;
+      for (const stop of stops) stop();
+      start();
+    }),
+  );
+}
 
 /** Reads the page's default scenario (`data-defaults`); null when it is missing or not a valid scenario. */
 export function readDefaults(text: string | undefined): Scenario | null {
@@ -346,6 +369,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       };
     },
   );
+  const $analysisPending = computed([$analysed, $link], (analysed, link) => analysed?.key !== link);
   const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt, defaults.uncertainty.spread));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
@@ -425,6 +449,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
     $unconfirmed,
     $warnings,
     $analysis,
+    $analysisPending,
     $spreadErrors,
     $spreads,
     $saved,
@@ -603,7 +628,7 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
       return true;
     },
     analysisPending() {
-      return $analysed.get()?.key !== $link.get();
+      return $analysisPending.get();
     },
     useAnalysisView(maker) {
       $analysisMaker.set(maker);

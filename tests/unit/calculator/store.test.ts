@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { atom } from 'nanostores';
 import { MAX_FILE_LENGTH, decodeLink, parseScenarioText } from '../../../src/features/calculator/codec.ts';
 import type { Scenario } from '../../../src/features/calculator/fields.ts';
 import { evaluate } from '../../../src/features/calculator/model/cost-model.ts';
-import { calculatorStore, readDefaults, type CalculatorStore } from '../../../src/features/calculator/store.ts';
+import { calculatorStore, readDefaults, startOnChange, type AnalysisParts, type CalculatorStore } from '../../../src/features/calculator/store.ts';
 import { calculatorView } from '../../../src/features/calculator/view/view-model.ts';
 import { breakEvenSentence } from '../../../src/features/calculator/view/break-even-sentence.ts';
 import { createFormatters } from '../../../src/common/format.ts';
@@ -225,5 +226,52 @@ describe('the page’s defaults', () => {
     ['an invalid one', JSON.stringify({ ...D, horizonMonths: 0 }), null],
   ])('%s', (_name, text, expected) => {
     expect(readDefaults(text)).toEqual(expected);
+  });
+});
+
+describe('the analysis shown', () => {
+  // Stand-in results: which scenario an analysis is for is what is tested here, not its numbers.
+  const parts = { uncertainty: {}, whatIf: {} } as unknown as AnalysisParts;
+
+  test('the server’s analysis of the defaults is current until the scenario changes, and again once recomputed', async () => {
+    const s = start();
+    s.openLink('');
+    expect(s.$analysisPending.get()).toBe(true);
+    expect(s.useDefaultsAnalysis(parts)).toBe(true);
+    expect(s.$analysisPending.get()).toBe(false);
+    s.edit(formShowing(scenarioWith({ horizonMonths: 36 })));
+    expect(s.$analysisPending.get()).toBe(true);
+    expect(s.analysisPending()).toBe(true);
+    await s.analyse(() => parts);
+    expect(s.$analysisPending.get()).toBe(false);
+  });
+
+  test('opened from a link, the server’s analysis (of the defaults) is not taken and the analysis is pending', () => {
+    const s = start();
+    s.openLink('?horizonMonths=36');
+    expect(s.useDefaultsAnalysis(parts)).toBe(false);
+    expect(s.$analysisPending.get()).toBe(true);
+  });
+});
+
+describe('startOnChange: parts the server drew are worked out only once the page differs', () => {
+  test('at once when asked', () => {
+    const start = vi.fn();
+    startOnChange(true, [atom(1)], start);
+    expect(start).toHaveBeenCalledTimes(1);
+  });
+
+  test('else on the first change of any trigger, once, and no more listening after that', () => {
+    const $a = atom(1);
+    const $b = atom('x');
+    const start = vi.fn();
+    startOnChange(false, [$a, $b], start);
+    expect(start).not.toHaveBeenCalled();
+    $b.set('y');
+    expect(start).toHaveBeenCalledTimes(1);
+    $a.set(2);
+    $b.set('z');
+    expect(start).toHaveBeenCalledTimes(1);
+    expect($a.lc + $b.lc).toBe(0);
   });
 });

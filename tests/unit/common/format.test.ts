@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { MISSING, createFormatters } from '../../../src/common/format.ts';
 
 describe('createFormatters', () => {
@@ -41,10 +41,29 @@ describe('createFormatters', () => {
     expect(jp.money(50)).toMatch(/50$/);
   });
 
+  // A page's first use of Intl loads its locale data (tens of milliseconds on a phone): a calculator
+  // opened on the defaults shows the server's numbers and must not pay for it before it formats anything.
+  test('makes no Intl formatter until a number is formatted, then only the one it needs, once', () => {
+    const made = vi.spyOn(Intl, 'NumberFormat');
+    const supported = vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf');
+    const fmt = createFormatters('en-US', 'USD');
+    expect(made).not.toHaveBeenCalled();
+    expect(supported).not.toHaveBeenCalled();
+    expect(fmt.money(40000)).toBe('$40,000');
+    expect(fmt.money(125000)).toBe('$125,000');
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(fmt.locale).toBe('en-US');
+    expect(supported).toHaveBeenCalledTimes(1);
+  });
+
   test('never throws on a bad locale or currency', () => {
     const bad = createFormatters('not a locale!!', 'US$');
     expect(bad.locale).toBe('en-US');
     expect(bad.money(1234)).toBe('1,234 US$');
     expect(bad.number(1.25, 99)).toBe('1.25');
   });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
