@@ -51,6 +51,18 @@ test('an unknown address shows the not-found page with a way back', async ({ pag
   await expect(siteHeader.mainNav).toBeVisible();
 });
 
+test('"Back to top" is offered on a page that scrolls, not on one that fits the window', async ({ page, chapterPage }) => {
+  const backToTop = page.getByRole('link', { name: 'Back to top' });
+  await chapterPage.goto(inFirst[0]!.id);
+  await expect(backToTop).toBeVisible();
+  await backToTop.click();
+  await expect(chapterPage.heading(inFirst[0]!.title)).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await page.goto('no-such-page/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(backToTop).toBeHidden();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('reading works: chapters, navigation, glossary @subpath', async ({ page, homePage, siteHeader, sectionPage, chapterPage }) => {
