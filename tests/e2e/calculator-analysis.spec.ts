@@ -37,12 +37,14 @@ test('the range chart shows every option’s P10–P90 with its base value, and 
   await expect(page.locator('main')).not.toContainText(/NaN|Infinity/);
 });
 
-test('without JavaScript the range chart of the defaults is there', async ({ browser }) => {
+test('without JavaScript the range chart of the defaults is there, and no spread inputs that would do nothing', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const calculatorPage = new CalculatorPage(await context.newPage());
   await calculatorPage.page.goto('calculator/');
   await expect(calculatorPage.rangeChart).toBeVisible();
   await expect(calculatorPage.rangeBars).toHaveCount(4);
+  await expect(calculatorPage.spreadsToggle).toBeHidden();
+  await expect(calculatorPage.spreadForm).toHaveCount(0);
   await context.close();
 });
 
@@ -92,6 +94,8 @@ test('how sure are you: a link with spreads opens with them set; reset puts the 
   await calculatorPage.goto();
   await calculatorPage.analysisSettled();
   const before = await calculatorPage.rangeSpan('outsourced');
+  // The spread inputs join the page when their block is first opened.
+  await expect(calculatorPage.spreadForm).toHaveCount(0);
   await calculatorPage.spreadsToggle.click();
   await agencyMeetings(calculatorPage).fill('80');
   await expect.poll(() => linkedSpread(page)['outsourced.meetingsPerSeatPerMonth']).toBe(0.8);

@@ -1,5 +1,5 @@
 import { startOnChange, type CalculatorStore } from './store.ts';
-import { PHONE_QUERY } from './render.ts';
+import { PHONE_QUERY, SPREADS_BUILT } from './render.ts';
 import { groupLines, type GroupLine } from './group-lines.ts';
 
 /**
@@ -26,6 +26,8 @@ export function wireGroups(root: HTMLElement, store: CalculatorStore, asServed =
   startOnChange(!asServed, [store.$scenario, store.$spreadErrors], () =>
     $spreadDigests.subscribe((lines) => renderDigests(root, lines, 'data-spread-group-box')),
   );
+  // The groups of spreads are built when their block is first opened (pb-calculator.ts): their lines then follow.
+  root.addEventListener(SPREADS_BUILT, () => renderDigests(root, $spreadDigests.get(), 'data-spread-group-box'));
   // After the messages and warnings are drawn (those listeners were added first), their groups open.
   store.$fieldErrors.subscribe(() => revealFieldsNeedingAttention(root));
   store.$warnings.subscribe(() => revealFieldsNeedingAttention(root));

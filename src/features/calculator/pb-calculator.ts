@@ -1,6 +1,7 @@
 import { downloadText } from '../../browser/download.ts';
 import {
   PHONE_QUERY,
+  SPREADS_BUILT,
   fillForm,
   fillSpreads,
   measureCharts,
@@ -254,13 +255,12 @@ class PbCalculator extends HTMLElement {
       } else store.deleteSaved(index);
     });
     // "How sure are you?": each keystroke updates the scenario (and the link); the ranges follow once typing pauses.
-    const spreadForm = part<HTMLFormElement>(this, '[data-spread-form]');
-    spreadForm.addEventListener('submit', (event) => event.preventDefault());
-    spreadForm.addEventListener('input', () => store.editSpreads(readSpreadEntries(this)));
-    part(this, '[data-spread-reset]').addEventListener('click', () => {
-      store.resetSpreads();
-      fillSpreads(this, store.$spreads.get());
-    });
+    const spreads = part<HTMLDetailsElement>(this, '[data-spreads]');
+    const openSpreads = () => {
+      if (spreads.open) this.#buildSpreads(store);
+    };
+    spreads.addEventListener('toggle', openSpreads);
+    openSpreads();
     const compareSaved = part<HTMLFormElement>(this, '[data-sc-form]');
     compareSaved.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -328,6 +328,33 @@ class PbCalculator extends HTMLElement {
     store.$view.subscribe((view) => renderView(this, view));
     store.$summary.subscribe((line) => (part(this, '[data-bar-text]').textContent = line));
     part(this, '[data-bar]').hidden = false;
+  }
+
+  /**
+   * Builds the spread inputs from their template the first time their block is opened
+   * (CalculatorSpreads.astro says why they wait), closed like the form's groups where those are
+   * closed, then brings them up to the store's spreads and wires them. Tells groups.ts, which draws
+   * their groups' lines on a phone.
+   */
+  #buildSpreads(store: CalculatorStore): void {
+    const template = this.querySelector<HTMLTemplateElement>('template[data-spread-template]');
+    if (!template) return;
+    const content = template.content.cloneNode(true) as DocumentFragment;
+    if (this.dataset['groups'] === 'closed') for (const box of content.querySelectorAll('details[data-spread-group-box]')) box.removeAttribute('open');
+    template.replaceWith(content);
+    const form = part<HTMLFormElement>(this, '[data-spread-form]');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('input', () => store.editSpreads(readSpreadEntries(this)));
+    const reset = part(this, '[data-spread-reset]');
+    reset.hidden = false;
+    reset.addEventListener('click', () => {
+      store.resetSpreads();
+      fillSpreads(this, store.$spreads.get());
+    });
+    fillSpreads(this, store.$spreads.get());
+    renderSpreadHints(this, store.$spreads.get());
+    renderSpreadErrors(this, store.$spreadErrors.get());
+    this.dispatchEvent(new Event(SPREADS_BUILT));
   }
 
   /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */

@@ -20,6 +20,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The media query under which the input groups are disclosures that start closed (calculator.css says the same; groups.ts). */
 export const PHONE_QUERY = '(max-width: 47.99rem)';
+/** Fired on the calculator once the spread inputs are built from their template (on first opening their block). */
+export const SPREADS_BUILT = 'pb-spreads-built';
 
 /** The element inside `root` that `selector` names; the markup always has it. */
 export function part<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
