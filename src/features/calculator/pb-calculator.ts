@@ -67,7 +67,7 @@ class PbCalculator extends HTMLElement {
       return;
     }
     for (const el of this.querySelectorAll<HTMLElement>(
-      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-spread-reset], [data-sc-box], [data-bar]',
+      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-sc-box], [data-bar]',
     ))
       el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
