@@ -1,9 +1,7 @@
 import { downloadText } from '../../browser/download.ts';
 import {
   PHONE_QUERY,
-  SPREADS_BUILT,
   fillForm,
-  fillSpreads,
   measureCharts,
   part,
   readFormEntries,
@@ -18,9 +16,6 @@ import {
   renderLinkNotice,
   renderMessage,
   renderView,
-  renderSpreadErrors,
-  renderSpreadHints,
-  readSpreadEntries,
   renderWarnings,
   toggleSolve,
 } from './render.ts';
@@ -56,6 +51,9 @@ class PbCalculator extends HTMLElement {
   /** The locale, settled when first needed: that is the page's first use of Intl, which costs tens of milliseconds. */
   #locale: () => string = () => 'en-US';
   #analysisTimer = 0;
+  #spreadsLoading = false;
+  /** Puts the store's spreads into their inputs, once these are built (spreads-block.ts). */
+  #fillSpreads: () => void = () => undefined;
 
   connectedCallback(): void {
     // Moving the element in the page calls this again; the listeners are already in place.
@@ -109,12 +107,9 @@ class PbCalculator extends HTMLElement {
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
     store.$analysisPending.subscribe((pending) => renderAnalysisPending(this, pending));
-    // The hints under the spread inputs: as the server wrote them until the scenario first changes.
-    startOnChange(!asServed, [store.$scenario], () => store.$spreads.subscribe((groups) => renderSpreadHints(this, groups)));
     // Whether the page still shows what the server wrote (the groups' lines, below, may load later).
     let stillAsServed = asServed;
     startOnChange(!asServed, [store.$scenario, store.$fieldErrors, store.$unconfirmed, store.$spreadErrors], () => (stillAsServed = false));
-    store.$spreadErrors.subscribe((errors) => renderSpreadErrors(this, errors));
     store.$saved.subscribe((items) => renderSaved(this, items, locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
     store.$saved.subscribe((items) => renderSavedChoices(this, items));
@@ -255,9 +250,15 @@ class PbCalculator extends HTMLElement {
       } else store.deleteSaved(index);
     });
     // "How sure are you?": each keystroke updates the scenario (and the link); the ranges follow once typing pauses.
+    // "How sure are you?": its inputs are built, and their code loaded, when the block is first opened.
     const spreads = part<HTMLDetailsElement>(this, '[data-spreads]');
     const openSpreads = () => {
-      if (spreads.open) this.#buildSpreads(store);
+      if (!spreads.open || this.#spreadsLoading) return;
+      this.#spreadsLoading = true;
+      void import('./spreads-block.ts').then(
+        ({ buildSpreads }) => (this.#fillSpreads = buildSpreads(this, store)),
+        () => store.say(NOT_LOADED, true),
+      );
     };
     spreads.addEventListener('toggle', openSpreads);
     openSpreads();
@@ -330,37 +331,10 @@ class PbCalculator extends HTMLElement {
     part(this, '[data-bar]').hidden = false;
   }
 
-  /**
-   * Builds the spread inputs from their template the first time their block is opened
-   * (CalculatorSpreads.astro says why they wait), closed like the form's groups where those are
-   * closed, then brings them up to the store's spreads and wires them. Tells groups.ts, which draws
-   * their groups' lines on a phone.
-   */
-  #buildSpreads(store: CalculatorStore): void {
-    const template = this.querySelector<HTMLTemplateElement>('template[data-spread-template]');
-    if (!template) return;
-    const content = template.content.cloneNode(true) as DocumentFragment;
-    if (this.dataset['groups'] === 'closed') for (const box of content.querySelectorAll('details[data-spread-group-box]')) box.removeAttribute('open');
-    template.replaceWith(content);
-    const form = part<HTMLFormElement>(this, '[data-spread-form]');
-    form.addEventListener('submit', (event) => event.preventDefault());
-    form.addEventListener('input', () => store.editSpreads(readSpreadEntries(this)));
-    const reset = part(this, '[data-spread-reset]');
-    reset.hidden = false;
-    reset.addEventListener('click', () => {
-      store.resetSpreads();
-      fillSpreads(this, store.$spreads.get());
-    });
-    fillSpreads(this, store.$spreads.get());
-    renderSpreadHints(this, store.$spreads.get());
-    renderSpreadErrors(this, store.$spreadErrors.get());
-    this.dispatchEvent(new Event(SPREADS_BUILT));
-  }
-
   /** Puts the store's scenario into the form and the spread inputs (after it was replaced as a whole). */
   #fill(store: CalculatorStore): void {
     fillForm(this, store.$scenario.get(), this.#locale());
-    fillSpreads(this, store.$spreads.get());
+    this.#fillSpreads();
   }
 
   #findBreakEven(store: CalculatorStore): void {

@@ -2,8 +2,6 @@ import { GUARDED_PATHS, NUMERIC_FIELD_PATHS, SCENARIO_FIELDS, readField, type Fi
 import { MODEL_IDS, isModelId, type Evaluation } from './model/cost-model.ts';
 import type { ActionMessage, AnalysisShown, BreakEvenShown, ImportNotice } from './store.ts';
 import type { SavedScenario } from './view/saved-scenarios.ts';
-import type { SpreadEntries, SpreadGroup } from './view/spreads.ts';
-import { isSpreadKey, type SpreadKey } from './fields.ts';
 import type { WarningView } from './view/plausibility.ts';
 import { fieldId, inputText, seatsToOffer, type FieldEntry, type FormEntries } from './view/form.ts';
 import { staleItems } from './view/notices.ts';
@@ -405,51 +403,6 @@ export function renderSavedNotice(root: ParentNode, text: string): void {
   const notice = part(root, '[data-saved-notice]');
   setHidden(notice, text === '');
   setText(notice, text);
-}
-
-/** The "how sure are you?" inputs as typed. */
-export function readSpreadEntries(root: ParentNode): SpreadEntries {
-  const entries = new Map<SpreadKey, string>();
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[data-spread-key]')) {
-    const key = input.dataset['spreadKey'] ?? '';
-    if (isSpreadKey(key)) entries.set(key, input.value);
-  }
-  return entries;
-}
-
-/** Puts the scenario's spreads into the "how sure are you?" inputs. */
-export function fillSpreads(root: ParentNode, groups: readonly SpreadGroup[]): void {
-  for (const field of groups.flatMap((group) => group.fields)) {
-    const input = root.querySelector<HTMLInputElement>(`#${field.id}`);
-    if (input) input.value = field.text;
-  }
-}
-
-/** The line under each spread input (how sure, and where the input is drawn), and whether it differs from the default. */
-export function renderSpreadHints(root: ParentNode, groups: readonly SpreadGroup[]): void {
-  for (const field of groups.flatMap((group) => group.fields)) {
-    const box = root.querySelector(`[data-spread="${field.key}"]`);
-    if (!box) continue;
-    const hint = box.querySelector('[data-spread-hint]');
-    if (hint) setText(hint, field.hint);
-    const changed = box.querySelector('[data-spread-changed]');
-    if (changed) setText(changed, field.changed);
-    if (box.classList.contains('is-changed') !== (field.changed !== '')) box.classList.toggle('is-changed', field.changed !== '');
-  }
-}
-
-/** Each spread input's message (none clears it); while there is one, the status and the range chart are marked as not updated. */
-export function renderSpreadErrors(root: HTMLElement, errors: ReadonlyMap<SpreadKey, string>): void {
-  root.classList.toggle('has-spread-errors', errors.size > 0);
-  for (const box of root.querySelectorAll<HTMLElement>('[data-spread]')) {
-    const key = box.dataset['spread'] ?? '';
-    const message = isSpreadKey(key) ? (errors.get(key) ?? '') : '';
-    const slot = box.querySelector('[data-spread-error]');
-    if (slot) setText(slot, message);
-    const input = box.querySelector('input');
-    if (message) input?.setAttribute('aria-invalid', 'true');
-    else input?.removeAttribute('aria-invalid');
-  }
 }
 
 /** The two choices of saved scenarios to compare (the two newest chosen at first), or how to get two. */
