@@ -23,11 +23,11 @@ export function wireGroups(root: HTMLElement, store: CalculatorStore, asServed =
   startOnChange(!asServed, [store.$scenario, store.$fieldErrors, store.$unconfirmed], () =>
     $digests.subscribe((lines) => renderDigests(root, lines, 'data-group-box')),
   );
-  startOnChange(!asServed, [store.$scenario, store.$spreadErrors], () =>
-    $spreadDigests.subscribe((lines) => renderDigests(root, lines, 'data-spread-group-box')),
-  );
-  // The groups of spreads are built when their block is first opened (pb-calculator.ts): their lines then follow.
-  root.addEventListener(SPREADS_BUILT, () => renderDigests(root, $spreadDigests.get(), 'data-spread-group-box'));
+  // The groups of spreads are built when their block is first opened (spreads-block.ts): their lines
+  // follow the store from then on, or at once if that happened before this code loaded.
+  const followSpreadLines = () => $spreadDigests.subscribe((lines) => renderDigests(root, lines, 'data-spread-group-box'));
+  if (root.querySelector('details[data-spread-group-box]')) followSpreadLines();
+  else root.addEventListener(SPREADS_BUILT, followSpreadLines, { once: true });
   // After the messages and warnings are drawn (those listeners were added first), their groups open.
   store.$fieldErrors.subscribe(() => revealFieldsNeedingAttention(root));
   store.$warnings.subscribe(() => revealFieldsNeedingAttention(root));

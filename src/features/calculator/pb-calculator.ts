@@ -249,7 +249,6 @@ class PbCalculator extends HTMLElement {
         if (store.openSaved(index)) this.#fill(store);
       } else store.deleteSaved(index);
     });
-    // "How sure are you?": each keystroke updates the scenario (and the link); the ranges follow once typing pauses.
     // "How sure are you?": its inputs are built, and their code loaded, when the block is first opened.
     const spreads = part<HTMLDetailsElement>(this, '[data-spreads]');
     const openSpreads = () => {
@@ -406,15 +405,18 @@ const PRINT_RANGE_WIDTH = 900;
 /** How long typing must pause before the slower results are recomputed. */
 const ANALYSIS_DELAY_MS = 400;
 
-/** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
-/** Whether any field of the calculator's forms holds other than what the page's markup gave it. */
+/**
+ * Whether any field of the form holds other than what the page's markup gave it. (The spread inputs
+ * are not in the page yet when this is asked: they wait in their template.)
+ */
 function formChanged(root: ParentNode): boolean {
-  for (const input of root.querySelectorAll<HTMLInputElement>('[data-form] input, [data-spread-form] input')) {
+  for (const input of root.querySelectorAll<HTMLInputElement>('[data-form] input')) {
     if (input.type === 'radio' || input.type === 'checkbox' ? input.checked !== input.defaultChecked : input.value !== input.defaultValue) return true;
   }
   return false;
 }
 
+/** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
 function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {
   const path = input.dataset['path'] ?? '';
   if (

@@ -335,11 +335,10 @@ export function renderAnalysisPending(root: ParentNode, pending: boolean): void 
   if (section.getAttribute('aria-busy') !== String(pending)) section.setAttribute('aria-busy', String(pending));
 }
 
-/** How sure the answer is and what would have to be true; marked while the inputs have changed since. */
+/** How sure the answer is and what would have to be true; says it is being worked out while the inputs have changed since (renderAnalysisPending marks the section). */
 export function renderAnalysis(root: ParentNode, shown: AnalysisShown | null): void {
   if (!shown) return;
   const { view, pending } = shown;
-  renderAnalysisPending(root, pending);
   setText(part(root, '[data-sure]'), pending ? `Working out how sure this is… (${view.sure})` : view.sure);
   setHidden(part(root, '[data-ranges]'), !view.hasRanges);
   const holder = root.querySelector<HTMLElement>('[data-chart="ranges"] [data-svg]');

@@ -357,19 +357,19 @@ export function calculatorStore(defaults: Scenario, locale: string, options: Sto
   const $warnings = computed($unconfirmed, (unconfirmed) => [...unconfirmed].map(([path, u]) => warningView(path, u, defaultsFormat.locale)));
   // Shown for the scenario it was computed for (never mixed with newer inputs), marked pending until recomputed.
   const $analysisMaker = atom<AnalysisViewMaker | null>(null);
+  const $analysisPending = computed([$analysed, $link], (analysed, link) => analysed?.key !== link);
   const $analysis = computed(
-    [$analysed, $link, $comparison, $formatters, $chartWidths, $analysisMaker],
-    (analysed, link, comparison, fmt, widths, analysisView) => {
+    [$analysed, $analysisPending, $comparison, $formatters, $chartWidths, $analysisMaker],
+    (analysed, pending, comparison, fmt, widths, analysisView) => {
       if (!analysed || !analysisView) return null;
       const { scenario, evaluation, uncertainty, whatIf } = analysed;
       const models = comparedModels(comparisonFor(comparison), scenario);
       return {
         view: analysisView(evaluation, uncertainty, whatIf, scenario, models, fmt, widths.ranges ?? 0, widths.print === true),
-        pending: analysed.key !== link,
+        pending,
       };
     },
   );
-  const $analysisPending = computed([$analysed, $link], (analysed, link) => analysed?.key !== link);
   const $spreads = computed([$scenario, $formatters], (scenario, fmt) => spreadFields(scenario, fmt, defaults.uncertainty.spread));
   const $breakEven = computed([$found, $link], ({ key, text }, link): BreakEvenShown | null => {
     if (!text) return null;
