@@ -75,7 +75,10 @@ export default defineConfig({
   // duplicates of this folder's entries with the same ids.
   cacheDir: cacheDirFor(base, contentDir(), process.env),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Eight pages are rendered at a time: while one page waits for its folder and file to be written,
+  // the next ones render. At 5,000 chapters, page generation went from 11.0-11.6 s to 7.6-8.0 s on
+  // this project's 2-core machine; the pages come out the same.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   vite: {
     plugins: [plainDynamicImports, noPreloadLists],
     build: {
