@@ -89,3 +89,35 @@ test('typing several changes in a row shows the analysis of the last one, never 
   await expect(calculatorPage.sure).not.toHaveText(/Working out/);
   expect(await calculatorPage.resultTexts()).toEqual(last);
 });
+
+test('what is typed before the page’s script has started is kept and counted, as if typed after', async ({ page, browser }) => {
+  // On a slow connection the form shows before the script that reads it: the script is held back here.
+  let release = () => undefined as void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/Calculator\.astro_astro_type_script/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const early = new CalculatorPage(page);
+  await page.goto('calculator/', { waitUntil: 'commit' });
+  await early.input('inHouse.baseSalary').fill('90000');
+  release();
+  await expect(page).toHaveURL(/\?./);
+  await expect(early.analysis).toHaveAttribute('aria-busy', 'false');
+  await expect(early.sure).not.toHaveText(/Working out/);
+  await expect(early.input('inHouse.baseSalary')).toHaveValue(/^90,?000$/);
+
+  // The same value typed once the page is ready.
+  const context = await browser.newContext();
+  const ready = new CalculatorPage(await context.newPage());
+  await ready.goto();
+  await ready.input('inHouse.baseSalary').fill('90000');
+  await expect(ready.page).toHaveURL(/\?./);
+  await expect(ready.analysis).toHaveAttribute('aria-busy', 'false');
+  await expect(ready.sure).not.toHaveText(/Working out/);
+  const expected = await ready.resultTexts();
+  await context.close();
+  expect(await early.resultTexts()).toEqual(expected);
+  // And not the defaults' answer.
+  expect(expected).not.toEqual(await serverTexts(browser, 'calculator/'));
+});

@@ -81,11 +81,17 @@ class PbCalculator extends HTMLElement {
     // Opened on the defaults, the page already shows their slower results: computed at build time, they are taken as they are.
     const defaultsAnalysis = readAnalysisParts(this.dataset['defaultsAnalysis']);
     if (defaultsAnalysis) store.useDefaultsAnalysis(defaultsAnalysis);
-    // Opened on the defaults, the form already shows them as the server wrote them, unless the
-    // browser put back what was typed before (going back to the page).
-    const asServed = !location.search && !formChanged(this);
-    if (!asServed) this.#fill(store);
-    if (location.search) writeUrl(store.$shareLink.get());
+    // Opened on the defaults, the form already shows them as the server wrote them. What was typed
+    // before this code started (on a slow connection the form shows first), or what the browser put
+    // back going back to the page, is read as it stands; a link's values are written into the form.
+    const typed = !location.search && formChanged(this);
+    const asServed = !location.search && !typed;
+    if (location.search) this.#fill(store);
+    else if (typed) {
+      store.edit(readFormEntries(this));
+      for (const box of this.querySelectorAll<HTMLInputElement>('[data-form] input[data-solve]:checked')) toggleSolve(this, box, store.$evaluation.get());
+    }
+    if (!asServed) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
