@@ -1,7 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,23 +81,6 @@ export function mergeStylesheets(
   return { html: merged, files };
 }
 
-/**
- * `task` on every item, at most `limit` at a time, the results in the items' order. Reading and
- * writing thousands of pages one at a time waits on the disk for each; a few at once overlap the waits.
- */
-async function eachAtOnce<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
-}
-
 /** Every `.html` file under `dir`. */
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -119,7 +101,7 @@ export function pageStylesheets(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         // Each stylesheet is read once, and each merged file made and written once, however many pages link it.
         const texts = new Map<string, string | undefined>();
@@ -132,19 +114,19 @@ export function pageStylesheets(): AstroIntegration {
         };
         const named = new Map<string, { path: string; css: string }>();
         const written = new Set<string>();
-        const pages = await eachAtOnce(htmlFiles(root), 16, async (file) => ({ file, html: await readFile(file, 'utf8') }));
+        const pages = htmlFiles(root).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
         const before = new Set(pages.flatMap(({ html }) => linkedStylesheets(html, base)));
         const shared = sharedPrefix(pages.map(({ html }) => linkedStylesheets(html, base)));
         const after = new Set<string>();
-        await eachAtOnce(pages, 16, async ({ file, html }) => {
+        for (const { file, html } of pages) {
           const page = mergeStylesheets(html, base, read, shared, named);
           for (const [path, css] of page.files) {
             if (!written.has(path)) writeFileSync(join(root, path), css);
             written.add(path);
           }
+          if (page.html !== html) writeFileSync(file, page.html);
           for (const path of linkedStylesheets(page.html, base)) after.add(path);
-          if (page.html !== html) await writeFile(file, page.html);
-        });
+        }
         for (const path of before) if (path !== '' && !after.has(path)) rmSync(join(root, path), { force: true });
         logger.info(`pages link ${after.size} stylesheets in place of ${before.size}`);
       },

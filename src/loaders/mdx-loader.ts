@@ -8,7 +8,6 @@
 // which at 5,000 chapters was 60 MB for the bundler to carry. The HTML goes into a file of its own in
 // the build cache (`chapterHtml` reads it back when the page is written).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -156,12 +155,10 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
         const fileBody = bodyWithFileLines(path, entry.body ?? '');
         pending.push(
           pool.render({ body: fileBody, path }).then(
-            async ({ html, headings }) => {
+            ({ html, headings }) => {
               const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
-              // Written off the main thread, which meanwhile hands the next chapters to the workers.
-              const written = writeFile(htmlFile, html);
+              writeFileSync(htmlFile, html);
               const metadata: ChapterMetadata = { headings, htmlFile, readingMinutes: readingMinutes(entry.body ?? ''), terms: termReferences(fileBody) };
-              await written;
               context.store.set({ ...rest, rendered: { html: '', metadata: { ...metadata } } });
             },
             (error: unknown) => {
