@@ -88,8 +88,9 @@ class PbCalculator extends HTMLElement {
     const asServed = !location.search && !typed;
     if (location.search) this.#fill(store);
     else if (typed) {
-      store.edit(readFormEntries(this));
+      // As the form's input listener below does: a ticked "solve" box first locks its seats box.
       for (const box of this.querySelectorAll<HTMLInputElement>('[data-form] input[data-solve]:checked')) toggleSolve(this, box, store.$evaluation.get());
+      store.edit(readFormEntries(this));
     }
     if (!asServed) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
