@@ -121,3 +121,30 @@ test('what is typed before the page’s script has started is kept and counted, 
   // And not the defaults' answer.
   expect(expected).not.toEqual(await serverTexts(browser, 'calculator/'));
 });
+
+test('a "solve" box unticked before the page’s script has started offers the solved number, as once it has', async ({ page, browser }) => {
+  let release = () => undefined as void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/Calculator\.astro_astro_type_script/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const early = new CalculatorPage(page);
+  await page.goto('calculator/', { waitUntil: 'commit' });
+  await early.inGroup('In-house SDR team', 'Solve for my target').uncheck();
+  release();
+  await expect(page).toHaveURL(/\?./);
+  await expect(early.status).toHaveText('Up to date');
+
+  const context = await browser.newContext();
+  const ready = new CalculatorPage(await context.newPage());
+  await ready.goto();
+  await ready.inGroup('In-house SDR team', 'Solve for my target').uncheck();
+  await expect(ready.page).toHaveURL(/\?./);
+  const seats = await ready.input('inHouse.seats').inputValue();
+  expect(seats).toMatch(/^\d+$/);
+  await context.close();
+  await expect(early.input('inHouse.seats')).toBeEnabled();
+  await expect(early.input('inHouse.seats')).toHaveValue(seats);
+  await expect(early.message('inHouse.seats')).toHaveText('');
+});

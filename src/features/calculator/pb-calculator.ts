@@ -88,8 +88,10 @@ class PbCalculator extends HTMLElement {
     const asServed = !location.search && !typed;
     if (location.search) this.#fill(store);
     else if (typed) {
-      // As the form's input listener below does: a ticked "solve" box first locks its seats box.
-      for (const box of this.querySelectorAll<HTMLInputElement>('[data-form] input[data-solve]:checked')) toggleSolve(this, box, store.$evaluation.get());
+      // As the form's input listener below does for each change: a "solve" box ticked or unticked
+      // first locks its seats box, or unlocks it with the solved number, then the form is read.
+      for (const box of this.querySelectorAll<HTMLInputElement>('[data-form] input[data-solve]'))
+        if (box.checked !== box.defaultChecked) toggleSolve(this, box, store.$evaluation.get());
       store.edit(readFormEntries(this));
     }
     if (!asServed) writeUrl(store.$shareLink.get());
