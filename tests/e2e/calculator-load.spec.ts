@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { CalculatorPage } from './pages/index.ts';
 
@@ -16,6 +16,20 @@ async function serverTexts(browser: Browser, path: string): Promise<string[]> {
   const texts = await new CalculatorPage(page).resultTexts();
   await context.close();
   return texts;
+}
+
+/**
+ * Holds the calculator's script back until the returned function is called: on a slow connection the
+ * form shows before the script that reads it.
+ */
+async function holdCalculatorScript(page: Page): Promise<() => void> {
+  let release = () => undefined as void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/Calculator\.astro_astro_type_script/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 test('opened on the defaults, the page shows the numbers the server computed without computing the analysis again @subpath', async ({
@@ -91,13 +105,7 @@ test('typing several changes in a row shows the analysis of the last one, never 
 });
 
 test('what is typed before the page’s script has started is kept and counted, as if typed after', async ({ page, browser }) => {
-  // On a slow connection the form shows before the script that reads it: the script is held back here.
-  let release = () => undefined as void;
-  const held = new Promise<void>((done) => (release = done));
-  await page.route(/Calculator\.astro_astro_type_script/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdCalculatorScript(page);
   const early = new CalculatorPage(page);
   await page.goto('calculator/', { waitUntil: 'commit' });
   await early.input('inHouse.baseSalary').fill('90000');
@@ -123,12 +131,7 @@ test('what is typed before the page’s script has started is kept and counted, 
 });
 
 test('a "solve" box unticked before the page’s script has started offers the solved number, as once it has', async ({ page, browser }) => {
-  let release = () => undefined as void;
-  const held = new Promise<void>((done) => (release = done));
-  await page.route(/Calculator\.astro_astro_type_script/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdCalculatorScript(page);
   const early = new CalculatorPage(page);
   await page.goto('calculator/', { waitUntil: 'commit' });
   await early.inGroup('In-house SDR team', 'Solve for my target').uncheck();
