@@ -5,7 +5,7 @@
 // (scripts/lib/build-fingerprint.ts lists what counts). When only the bodies of chapters changed, their
 // pages are written without running Astro, then indexed as usual (scripts/lib/quick-rebuild.ts).
 // --force, or BUILD_FORCE=1, builds everything anyway.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import module from 'node:module';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ import { headingsDigest, NOT_RECORDED, planQuickRebuild, quickRebuild, type Reco
 import { readBuiltFile, readBuiltFiles, recordedFiles, recordFiles, writeOfflineWorker, type ReadFile } from './lib/offline-worker.ts';
 import { lastIndex, removeStale, type LastIndex } from './lib/reindex.ts';
 import { WORKER_FILE } from '../src/features/offline/manifest.ts';
+import { PRERENDERED_ENV } from '../src/loaders/prerendered.ts';
+import { prerenderChapters } from './lib/prerender.ts';
 
 // As Astro's own command does: modules are compiled once and kept (the quick path's renderer is loaded later).
 module.enableCompileCache?.();
@@ -97,6 +99,8 @@ if (plan && 'edits' in plan && last?.chapters) {
 }
 
 const index = join(cacheDir, RENDERED_INDEX);
+// No chapter rendered by an earlier build is kept: chapters are rendered while Astro starts (scripts/lib/prerender.ts).
+const renderAhead = runAstro && !existsSync(index) && process.env['BUILD_RENDER_AHEAD'] !== '0';
 if (!chapters) {
   // Written again by the chapter loader; one left from an earlier build must not stand for this one's.
   rmSync(index, { force: true });
@@ -117,8 +121,27 @@ if (runAstro) {
       // Another disk: Pagefind indexes into an empty folder.
     }
   }
-  const astro = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], { stdio: 'inherit', env });
-  if (astro.status !== 0) process.exit(astro.status ?? 1);
+  const aheadDir = join(cacheDir, 'prerendered');
+  rmSync(aheadDir, { recursive: true, force: true });
+  if (renderAhead) mkdirSync(aheadDir, { recursive: true });
+  const astro = spawn(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', REPO], {
+    stdio: 'inherit',
+    env: renderAhead ? { ...env, [PRERENDERED_ENV]: aheadDir } : env,
+  });
+  let astroStatus: number | undefined;
+  const astroDone = new Promise<number>((done) => astro.on('close', (code) => done((astroStatus = code ?? 1))));
+  if (renderAhead) {
+    await prerenderChapters({
+      contentFolder: contentDir(),
+      base,
+      calculatorDefaults: contentFile('calculator/defaults.yaml'),
+      dir: aheadDir,
+      stopped: () => astroStatus !== undefined,
+    }).catch(() => 0);
+  }
+  const status = await astroDone;
+  rmSync(aheadDir, { recursive: true, force: true });
+  if (status !== 0) process.exit(status);
   if (existsSync(keptIndex) && !existsSync(pagefindDir)) {
     renameSync(keptIndex, pagefindDir);
     indexed = lastIndex(pagefindDir);

@@ -23,6 +23,7 @@ import { Fragment, jsx } from '../playbook/render/html-runtime.ts';
 import { readingMinutes } from '../playbook/navigation.ts';
 import { termReferences } from '../playbook/references.ts';
 import { renderPool } from './render-pool.ts';
+import { PRERENDERED_ENV, prerenderKey, readPrerendered, STOP_FILE } from './prerendered.ts';
 import { chapterMetadata, RENDERED_INDEX, type ChapterMetadata, type RenderedIndexEntry } from '../playbook/rendered-chapter.ts';
 
 /** Bump when the rendering changes in a way the inputs do not show, so cached chapters are rendered again. */
@@ -145,6 +146,16 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
       mkdirSync(htmlDir, { recursive: true });
       const pending: Promise<void>[] = [];
       const failures: string[] = [];
+      // Chapters the build script rendered while Astro started (prerendered.ts): it stops now.
+      const ahead = process.env[PRERENDERED_ENV];
+      if (ahead) {
+        try {
+          writeFileSync(join(ahead, STOP_FILE), '');
+        } catch {
+          /* its folder is gone: nothing was rendered ahead */
+        }
+      }
+      let renderedAhead = 0;
       // Many chapters to render (a cold build) are rendered on every core (render-pool.ts).
       const pool = renderPool({ context: renderContext, outboundLinks }, (task) => renderChapter(task.body, renderContext, { path: task.path, outboundLinks }));
       const store: LoaderContext['store'] = { ...context.store };
@@ -152,15 +163,23 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
         const { deferredRender: _deferred, body: _body, ...rest } = entry;
         const path = resolve(entry.filePath);
-        const fileBody = bodyWithFileLines(path, entry.body ?? '');
+        const body = entry.body ?? '';
+        const fileBody = bodyWithFileLines(path, body);
+        const keep = (html: string, metadata: Omit<ChapterMetadata, 'htmlFile'>) => {
+          const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
+          writeFileSync(htmlFile, html);
+          context.store.set({ ...rest, rendered: { html: '', metadata: { ...metadata, htmlFile } } });
+        };
+        const ready = ahead ? readPrerendered(ahead, prerenderKey(setup.inputs, path, body, fileBody)) : undefined;
+        if (ready?.ok) {
+          keep(ready.html, { headings: ready.headings, readingMinutes: ready.readingMinutes, terms: ready.terms });
+          renderedAhead += 1;
+          pending.push(Promise.resolve());
+          return true;
+        }
         pending.push(
           pool.render({ body: fileBody, path }).then(
-            ({ html, headings }) => {
-              const htmlFile = join(htmlDir, `${entry.id.replaceAll('/', '__')}-${entry.digest ?? context.generateDigest(html)}.html`);
-              writeFileSync(htmlFile, html);
-              const metadata: ChapterMetadata = { headings, htmlFile, readingMinutes: readingMinutes(entry.body ?? ''), terms: termReferences(fileBody) };
-              context.store.set({ ...rest, rendered: { html: '', metadata: { ...metadata } } });
-            },
+            ({ html, headings }) => keep(html, { headings, readingMinutes: readingMinutes(body), terms: termReferences(fileBody) }),
             (error: unknown) => {
               const message = error instanceof Error ? error.message : String(error);
               // The policy check's message already names the file and line of every problem.
@@ -201,7 +220,11 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
       if (failures.length > 0) throw new Error(failures.join('\n\n'));
       // Read by npm run bench to check that a rebuild renders only what changed.
       const kept = context.store.keys().length - pending.length;
-      const threads = pool.onWorkers() > 0 ? ` (${pool.onWorkers()} of them on worker threads)` : '';
+      const where = [
+        ...(renderedAhead > 0 ? [`${renderedAhead} of them while Astro started`] : []),
+        ...(pool.onWorkers() > 0 ? [`${pool.onWorkers()} on worker threads`] : []),
+      ];
+      const threads = where.length > 0 ? ` (${where.join(', ')})` : '';
       context.logger.info(`${pending.length} ${pending.length === 1 ? 'chapter' : 'chapters'} rendered, ${kept} kept from the cache${threads}`);
       // HTML files no chapter refers to any more (edited or removed chapters) are deleted.
       const current = new Set(context.store.values().map((entry) => chapterMetadata(entry.rendered)?.htmlFile));
