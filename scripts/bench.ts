@@ -1,9 +1,10 @@
-// npm run bench [-- --sizes 10,1000,5000] [--no-peer] [--no-lighthouse] [--out BENCHMARKS.md] [--keep]
+// npm run bench [-- --sizes 10,1000,5000,10000] [--peer-sizes 10,1000,5000] [--no-peer] [--no-lighthouse] [--out BENCHMARKS.md] [--keep]
 // Generates synthetic playbooks of each size (scripts/synthetic-playbook.ts), builds each in a temp
 // folder, cold and then again on the kept cache (nothing changed; one chapter edited, three times),
 // then cold once more with the edits (to compare the files and time a second cold build), and,
 // unless --no-peer, builds the same chapters with Starlight (scripts/bench-peer.ts) in alternation
-// with ours, reporting the ratios. Also measures: peak memory, HTML bytes per chapter page, the
+// with ours, reporting the ratios, at the sizes --peer-sizes lists (by default not 10,000: Starlight's
+// build time grows faster than the playbook, 7 minutes a build at 5,000 chapters). Also measures: peak memory, HTML bytes per chapter page, the
 // JavaScript and CSS a reading page, the calculator and an assessment load before any interaction
 // (gzipped), and the bytes the first search downloads. Then runs Lighthouse on the default playbook's
 // home page, a chapter, the calculator and an assessment. Writes everything to BENCHMARKS.md with the
@@ -504,6 +505,16 @@ function rebuildSection(results: SizeResult[]): string[] {
 function peerSection(results: SizeResult[]): string[] {
   const measured = results.filter((r) => r.peer);
   if (measured.length === 0) return ['Starlight was not built in this run (`--no-peer`).', ''];
+  const alone = results.filter((r) => !r.peer).map((r) => r.chapters.toLocaleString('en'));
+  const largest = measured.reduce((a, b) => (b.chapters > a.chapters ? b : a));
+  const aloneNote =
+    alone.length > 0
+      ? [
+          `At ${alone.join(' and ')} chapters only this project was built (\`--peer-sizes\` lists the sizes Starlight builds too; ` +
+            `its cold build of ${largest.chapters.toLocaleString('en')} chapters above took ${largest.peer!.cold.seconds.toFixed(0)} s).`,
+          '',
+        ]
+      : [];
   return [
     `## Against Starlight ${PEER.starlight} (Astro ${PEER.astro})`,
     '',
@@ -534,6 +545,7 @@ function peerSection(results: SizeResult[]): string[] {
     '| --- | --- |',
     ...measured.map((r) => `| ${r.label} | ${r.load.map((l) => l.toFixed(1)).join(', ')} |`),
     '',
+    ...aloneNote,
   ];
 }
 
@@ -572,7 +584,8 @@ async function runLighthouse(workRoot: string, fallback: SizeResult | undefined)
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10,1000,5000' },
+    sizes: { type: 'string', default: '10,1000,5000,10000' },
+    'peer-sizes': { type: 'string', default: '10,1000,5000' },
     out: { type: 'string', default: 'BENCHMARKS.md' },
     lighthouse: { type: 'boolean', default: true },
     peer: { type: 'boolean', default: true },
@@ -580,19 +593,25 @@ const { values } = parseArgs({
   },
   allowNegative: true,
 });
-const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
-  console.error(`npm run bench: --sizes must be whole numbers of at least 2 separated by commas, e.g. 10,1000; got "${values.sizes}"`);
-  process.exit(2);
+/** A list of playbook sizes from the command line, or the reason it is not one. */
+function sizeList(flag: string, text: string): number[] {
+  const list = text.split(',').map((s) => Number(s.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < 2)) {
+    console.error(`npm run bench: ${flag} must be whole numbers of at least 2 separated by commas, e.g. 10,1000; got "${text}"`);
+    process.exit(2);
+  }
+  return list;
 }
+const sizes = sizeList('--sizes', values.sizes);
+const peerSizes = new Set(values.peer ? sizeList('--peer-sizes', values['peer-sizes']) : []);
 const loadAtStart = loadavg()[0] ?? 0;
 const workRoot = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 try {
   const results: SizeResult[] = [];
-  if (values.peer) preparePeer();
+  if (sizes.some((size) => peerSizes.has(size))) preparePeer();
   for (const size of sizes) {
     const content = writeSyntheticPlaybook({ chapters: size, outDir: join(workRoot, `content-${size}`) });
-    const result = await measurePlaybook(`synthetic ${size}`, content, join(workRoot, `build-${size}`), values.peer);
+    const result = await measurePlaybook(`synthetic ${size}`, content, join(workRoot, `build-${size}`), peerSizes.has(size));
     results.push(result);
     // Keep the disk small: the large sites are not needed any more.
     if (!values.keep) rmSync(join(workRoot, `build-${size}`), { recursive: true, force: true });
