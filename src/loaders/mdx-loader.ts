@@ -8,7 +8,7 @@
 // which at 5,000 chapters was 60 MB for the bundler to carry. The HTML goes into a file of its own in
 // the build cache (`chapterHtml` reads it back when the page is written).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
@@ -162,7 +162,8 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
       store.set = (entry: Parameters<LoaderContext['store']['set']>[0]) => {
         if (!entry.deferredRender || !entry.filePath?.endsWith('.mdx')) return context.store.set(entry);
         const { deferredRender: _deferred, body: _body, ...rest } = entry;
-        const path = resolve(entry.filePath);
+        // The entry's path is relative to the project's root, which need not be the working folder.
+        const path = fileURLToPath(new URL(entry.filePath, context.config.root));
         const body = entry.body ?? '';
         const fileBody = bodyWithFileLines(path, body);
         const keep = (html: string, metadata: Omit<ChapterMetadata, 'htmlFile'>) => {
@@ -184,7 +185,7 @@ export function renderedMdx(inner: Loader, options: ChapterSources): Loader {
               const message = error instanceof Error ? error.message : String(error);
               // The policy check's message already names the file and line of every problem.
               failures.push(
-                message.includes(path) || message.includes(entry.filePath ?? '\0')
+                message.includes(path) || message.includes(displayPath(path)) || message.includes(entry.filePath ?? '\0')
                   ? message
                   : `${entry.filePath}: the chapter could not be rendered: ${message}`,
               );

@@ -1,7 +1,7 @@
 // Real builds of the fixture playbook with chapters that break the site's Content-Security-Policy or
 // link out of the site: the build must refuse the first, naming file, line and fix, and mark the second.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -10,13 +10,16 @@ const work = mkdtempSync(join(tmpdir(), 'pb-policy-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Copies the fixture playbook, adds the named chapters from tests/fixtures/careless, applies `edit`, builds. */
-function buildWith(name: string, chapters: string[], edit: (dir: string) => void = () => {}) {
+function buildWith(name: string, chapters: string[], edit: (dir: string) => void = () => {}, elsewhere = false) {
   const content = join(work, name, 'content');
   cpSync(resolve('tests/fixtures/content'), content, { recursive: true });
   for (const chapter of chapters) copyFileSync(resolve('tests/fixtures/careless', chapter), join(content, 'playbook', chapter));
   edit(content);
   const out = join(work, name, 'dist');
-  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+  // From another working folder, the project's root is given as npm run build's script gives it.
+  const args = elsewhere ? ['build', '--root', resolve('.')] : ['build'];
+  const result = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), ...args], {
+    ...(elsewhere ? { cwd: mkdirSync(join(work, name, 'deeper/still'), { recursive: true }) } : {}),
     env: {
       ...process.env,
       CONTENT_DIR: content,
@@ -54,6 +57,13 @@ describe('the content policy at build time', { timeout: 200_000 }, () => {
     ] as const) {
       expect(output).toContain(`${file}:${line}: ${words}`);
     }
+  });
+
+  test('built from another working folder, a breach still names the chapter file and its line', () => {
+    const { status, output, content } = buildWith('elsewhere', ['careless-author.mdx'], undefined, true);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain(`\n  - ${join(content, 'playbook/careless-author.mdx')}:10: an inline style on <p>`);
+    expect(output).not.toContain('could not be rendered');
   });
 
   test('outbound links are kept and marked as leaving the site; site links are not', () => {
