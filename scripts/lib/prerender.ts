@@ -3,13 +3,11 @@
 // loader's own functions, until the loader leaves its stop file, Astro stops, or every chapter is done.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chapterFiles, splitChapter } from './build-fingerprint.ts';
+import { chapterFiles } from './build-fingerprint.ts';
+import { chapterRenderer, type ChapterFolder } from './chapter-renderer.ts';
 import { prerenderKey, STOP_FILE, writePrerendered } from '../../src/loaders/prerendered.ts';
 
-export interface PrerenderOptions {
-  contentFolder: string;
-  base: string;
-  calculatorDefaults: string;
+export interface PrerenderOptions extends ChapterFolder {
   /** The folder the results go into (named to Astro's process in PRERENDERED_ENV). */
   dir: string;
   /** Whether to stop before the next chapter besides the stop file (Astro has exited). */
@@ -19,17 +17,7 @@ export interface PrerenderOptions {
 /** Renders chapters into `options.dir` until told to stop; returns how many it rendered. */
 export async function prerenderChapters(options: PrerenderOptions): Promise<number> {
   const files = chapterFiles(options.contentFolder);
-  const { chapterRenderSetup, renderChapter, bodyWithFileLines } = await import('../../src/loaders/mdx-loader.ts');
-  const { readingMinutes } = await import('../../src/playbook/navigation.ts');
-  const { termReferences } = await import('../../src/playbook/references.ts');
-  const setup = chapterRenderSetup(
-    {
-      glossaryDir: join(options.contentFolder, 'glossary'),
-      calculatorDefaults: options.calculatorDefaults,
-      siteSettings: join(options.contentFolder, 'site.yaml'),
-    },
-    options.base,
-  );
+  const renderer = await chapterRenderer(options);
   const stop = join(options.dir, STOP_FILE);
   let count = 0;
   for (const path of files) {
@@ -42,12 +30,10 @@ export async function prerenderChapters(options: PrerenderOptions): Promise<numb
     } catch {
       continue;
     }
-    const { body } = splitChapter(text);
-    const fileBody = bodyWithFileLines(path, body, text);
-    const key = prerenderKey(setup.inputs, path, body, fileBody);
+    const chapter = renderer.read(path, text);
+    const key = prerenderKey(renderer.setup.inputs, path, chapter.body, chapter.fileBody);
     try {
-      const { html, headings } = await renderChapter(fileBody, setup.context, { path, outboundLinks: setup.outboundLinks });
-      writePrerendered(options.dir, key, { ok: true, html, headings, readingMinutes: readingMinutes(body), terms: termReferences(fileBody) });
+      writePrerendered(options.dir, key, { ok: true, ...(await renderer.render(chapter)) });
       count += 1;
     } catch {
       // The chapter loader renders it again and reports the error with the others.

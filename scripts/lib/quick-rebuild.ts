@@ -13,7 +13,8 @@
 // reports any error the edit brings.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha, splitChapter, type BuildRecord, type InputState } from './build-fingerprint.ts';
+import { sha, type BuildRecord, type InputState } from './build-fingerprint.ts';
+import { chapterRenderer, type ChapterFolder, type RenderedChapterFile } from './chapter-renderer.ts';
 
 /** A chapter as the last build wrote it: its file's digests, its id and how its body came out. */
 export interface RecordedChapter {
@@ -75,14 +76,10 @@ export function occurrences(text: string, part: string): number {
 }
 
 /** What the quick path needs to know about the build. */
-export interface QuickBuild {
-  contentFolder: string;
+export interface QuickBuild extends ChapterFolder {
   outDir: string;
-  base: string;
   /** Astro's cache folder, where new HTML is kept for the next quick rebuild. */
   cacheDir: string;
-  /** The calculator defaults file the chapters' worksheets read (`contentFile`). */
-  calculatorDefaults: string;
 }
 
 /** The booklet pages (one per path) that may show a chapter's whole body. */
@@ -104,13 +101,7 @@ export async function quickRebuild(
   all: Readonly<Record<string, RecordedChapter>>,
   build: QuickBuild,
 ): Promise<{ pages: string[]; chapters: Record<string, RecordedChapter> } | { reason: string }> {
-  const { chapterRenderSetup, renderChapter, bodyWithFileLines } = await import('../../src/loaders/mdx-loader.ts');
-  const { readingMinutes } = await import('../../src/playbook/navigation.ts');
-  const { termReferences } = await import('../../src/playbook/references.ts');
-  const setup = chapterRenderSetup(
-    { glossaryDir: join(build.contentFolder, 'glossary'), calculatorDefaults: build.calculatorDefaults, siteSettings: join(build.contentFolder, 'site.yaml') },
-    build.base,
-  );
+  const renderer = await chapterRenderer(build);
   const pages = new Map<string, string>();
   const read = (file: string): string => pages.get(file) ?? readFileSync(file, 'utf8');
   const booklets = bookletPages(build.outDir);
@@ -118,18 +109,15 @@ export async function quickRebuild(
   const chapters: Record<string, RecordedChapter> = {};
   const newHtml: [string, string][] = [];
   for (const { path, last, file } of edits) {
-    const text = readFileSync(path, 'utf8');
-    const { body } = splitChapter(text);
-    const fileBody = bodyWithFileLines(path, body, text);
-    let rendered: Awaited<ReturnType<typeof renderChapter>>;
+    let rendered: RenderedChapterFile;
     try {
-      rendered = await renderChapter(fileBody, setup.context, { path, outboundLinks: setup.outboundLinks });
+      rendered = await renderer.render(renderer.read(path, readFileSync(path, 'utf8')));
     } catch {
       return { reason: `${path} could not be rendered on its own` };
     }
     if (headingsDigest(rendered.headings) !== last.headings) return { reason: `the headings of ${path} changed` };
-    if (readingMinutes(body) !== last.readingMinutes) return { reason: `the reading time of ${path} changed` };
-    if (termReferences(fileBody).some((term) => !setup.context.glossary.has(term.id))) return { reason: `${path} names a glossary term that does not exist` };
+    if (rendered.readingMinutes !== last.readingMinutes) return { reason: `the reading time of ${path} changed` };
+    if (rendered.terms.some((term) => !renderer.setup.context.glossary.has(term.id))) return { reason: `${path} names a glossary term that does not exist` };
     if (!existsSync(last.html)) return { reason: `the last HTML of ${path} is no longer in the build cache` };
     const old = readFileSync(last.html, 'utf8');
     if (old === '') return { reason: `${path} had an empty body` };
