@@ -18,6 +18,7 @@ import { arch, cpus, loadavg, release, tmpdir, totalmem, type as osType } from '
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { plural } from '../src/common/plural.ts';
 import { buildPeer, PEER, preparePeer, writePeerContent } from './bench-peer.ts';
 import {
   REPO,
@@ -169,7 +170,7 @@ interface LighthouseRun {
 
 /**
  * Runs Lighthouse `runs` times on one URL: each category's median score, the spread of the
- * performance score, and the audits that did not pass in the run with the median performance score.
+ * performance score, and the audits that did not pass in the middle run by performance score.
  */
 function lighthouse(url: string, page: string, workDir: string, runs: number): LighthouseResult {
   const all = Array.from({ length: runs }, (_, i) => lighthouseOnce(url, page, workDir, i));
@@ -460,7 +461,7 @@ function report(
       `Lighthouse ${lighthouseVersion()} (mobile defaults, simulated throttling) with the system Chromium, offline, on ${lighthouseRuns.site}, served by scripts/serve.ts with the strict policy. ` +
         'Chromium runs with `--run-all-compositor-stages-before-draw`: without it, headless Chromium on this machine put the first frame on screen 1–2 s after the page had loaded, in steps of about a second, which alone decided Speed Index (see `LIGHTHOUSE_FLAGS` in scripts/bench.ts).',
       '',
-      `Each page was measured ${lighthouseRuns.runs} ${lighthouseRuns.runs === 1 ? 'time' : 'times'}: each score is the median of the runs; the performance score's lowest and highest follow it, then every run's score, then the median first contentful paint (FCP) and total blocking time (TBT). The audits listed below are those of the run with the median performance score.`,
+      `Each page was measured ${plural(lighthouseRuns.runs, 'time')}: each score is the median of the runs; the performance score's lowest and highest follow it, then every run's score, then the median first contentful paint (FCP) and total blocking time (TBT). The audits listed below are those of the middle run by performance score (the lower of the two middle runs when their number is even).`,
       '',
       '| page | performance | (lowest–highest) | runs | accessibility | best practices | SEO | FCP | TBT |',
       '| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -632,7 +633,7 @@ async function runLighthouse(
   const server = await serve(outDir);
   try {
     const results = pages.map((page) => {
-      console.log(`[lighthouse] ${page || '(home)'} (${runs} ${runs === 1 ? 'run' : 'runs'})`);
+      console.log(`[lighthouse] ${page || '(home)'} (${plural(runs, 'run')})`);
       return lighthouse(server.url, page, workDir, runs);
     });
     return { site, runs, results };
