@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -9,31 +9,38 @@ import { describe, expect, test } from 'vitest';
  * time before they were brought onto the scale), and a page set in a few sizes reads as one design.
  */
 const ROOT = join(import.meta.dirname, '../../..');
-const SRC = join(ROOT, 'src');
 
-/** Every stylesheet and every component's style block, with its path for the message. */
-function styleSources(dir: string): { file: string; css: string }[] {
-  const found: { file: string; css: string }[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...styleSources(path));
-    else if (entry.name.endsWith('.css')) found.push({ file: relative(ROOT, path), css: readFileSync(path, 'utf8') });
-    else if (entry.name.endsWith('.astro')) {
-      const blocks = [...readFileSync(path, 'utf8').matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
-      if (blocks.length) found.push({ file: relative(ROOT, path), css: blocks.join('\n') });
-    }
-  }
-  return found;
+interface StyleSource {
+  file: string;
+  css: string;
 }
 
-/** The charts' text is sized in the SVG's own units (it scales with the chart), not in the page's type. */
-const SVG_UNITS = new Set(['src/features/calculator/charts.css']);
+/** Every stylesheet under src/ and every component's style blocks, with its path for the message. */
+const sources: StyleSource[] = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && /\.(css|astro)$/.test(entry.name))
+  .map((entry) => {
+    const path = join(entry.parentPath, entry.name);
+    const text = readFileSync(path, 'utf8');
+    const css = entry.name.endsWith('.css') ? text : [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').join('\n');
+    return { file: relative(ROOT, path), css };
+  })
+  .filter((source) => source.css !== '');
 
 /** A size on the scale, relative to its parent (em, %), inherited, zero, or in points (print only). */
 const SCALE_SIZE = /^(var\(--text-(xs|sm|md|lg|xl|2xl|3xl)\)|[\d.]+(em|%)|inherit|0|[\d.]+pt)$/;
+/** The charts' SVG text is sized in the drawing's own units (it scales with the chart), not in the page's type. */
+const SVG_UNITS = { file: 'src/features/calculator/charts.css', size: /^\d+px$/ };
 const WEIGHTS = new Set(['400', '600', '700', 'normal', 'bold', 'inherit']);
 
-const sources = styleSources(SRC);
+/** Each `property: value` in the sources whose value `allowed` refuses, as "file: property value". */
+function offScale(property: string, allowed: (value: string, file: string) => boolean): string[] {
+  return sources.flatMap(({ file, css }) =>
+    [...css.matchAll(new RegExp(`${property}:\\s*([^;}]+)`, 'g'))]
+      .map((m) => (m[1] ?? '').trim())
+      .filter((value) => !allowed(value, file))
+      .map((value) => `${file}: ${property} ${value}`),
+  );
+}
 
 describe('type scale', () => {
   test('the stylesheets are found', () => {
@@ -42,19 +49,10 @@ describe('type scale', () => {
   });
 
   test('every font size on screen comes from the scale', () => {
-    const off = sources
-      .filter((s) => !SVG_UNITS.has(s.file))
-      .flatMap(({ file, css }) => [...css.matchAll(/font-size:\s*([^;}]+)/g)].map((m) => ({ file, value: (m[1] ?? '').trim() })))
-      .filter(({ value }) => !SCALE_SIZE.test(value))
-      .map(({ file, value }) => `${file}: font-size ${value}`);
-    expect(off).toEqual([]);
+    expect(offScale('font-size', (value, file) => SCALE_SIZE.test(value) || (file === SVG_UNITS.file && SVG_UNITS.size.test(value)))).toEqual([]);
   });
 
   test('text comes in three weights', () => {
-    const off = sources
-      .flatMap(({ file, css }) => [...css.matchAll(/font-weight:\s*([^;}]+)/g)].map((m) => ({ file, value: (m[1] ?? '').trim() })))
-      .filter(({ value }) => !WEIGHTS.has(value))
-      .map(({ file, value }) => `${file}: font-weight ${value}`);
-    expect(off).toEqual([]);
+    expect(offScale('font-weight', (value) => WEIGHTS.has(value))).toEqual([]);
   });
 });
