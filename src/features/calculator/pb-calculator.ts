@@ -97,11 +97,7 @@ class PbCalculator extends HTMLElement {
     if (!asServed) writeUrl(store.$shareLink.get());
     if (store.$link.get() !== '') this.#findBreakEven(store);
     // For the element's whole life: moving it in the page keeps its state and its listeners.
-    store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
-    store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
-    store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
     store.$shareLink.listen(writeUrl);
-    store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
     // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
     window.addEventListener('beforeprint', () => {
       part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale(), { year: 'numeric', month: 'long', day: 'numeric' });
@@ -113,35 +109,9 @@ class PbCalculator extends HTMLElement {
       this.#showView(store);
     });
     window.addEventListener('afterprint', () => store.setChartWidths(measureCharts(this)));
-    store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
-    store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
-    store.$analysisPending.subscribe((pending) => renderAnalysisPending(this, pending));
     // Whether the page still shows what the server wrote (the groups' lines, below, may load later).
     let stillAsServed = asServed;
     startOnChange(!asServed, [store.$scenario, store.$fieldErrors, store.$unconfirmed, store.$spreadErrors], () => (stillAsServed = false));
-    store.$saved.subscribe((items) => renderSaved(this, items, locale));
-    store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
-    store.$saved.subscribe((items) => renderSavedChoices(this, items));
-    store.$savedDiff.subscribe((diff) => {
-      if (diff) void import('./compare-render.ts').then(({ renderSavedDiff }) => renderSavedDiff(this, diff));
-    });
-    // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
-    // once typing pauses, never on a keystroke.
-    store.$link.subscribe(() => this.#scheduleAnalysis(store));
-    store.$linkNotice.subscribe((items) => renderLinkNotice(this, items));
-    store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
-    store.$message.subscribe((message) => renderMessage(this, message));
-    this.#wire(store);
-    // The input groups close on a phone only, so their code loads there (or once the window narrows to
-    // a phone's width), on its own; until it runs, or if it cannot load, every group stays open as the
-    // server rendered it, which is how wider screens show them.
-    const phone = window.matchMedia(PHONE_QUERY);
-    const loadGroups = () => void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store, stillAsServed)).catch(() => undefined);
-    if (phone.matches) loadGroups();
-    else {
-      this.dataset['groups'] = 'open';
-      phone.addEventListener('change', loadGroups, { once: true });
-    }
     // The code that draws the analysis comes once the page is idle, and draws once the analysis, its
     // question or the charts' widths differ from what the server drew: until then the server's drawing stands.
     const analysisCode = new Promise<AnalysisViewMaker>((resolve) =>
@@ -154,6 +124,50 @@ class PbCalculator extends HTMLElement {
       ),
     );
     startOnChange(!asServed, [store.$link, store.$comparison, store.$chartWidths], () => void analysisCode.then((maker) => store.useAnalysisView(maker)));
+    this.#wire(store);
+    // The page follows the store from the next task on: opening the page is two shorter tasks instead
+    // of one long one, so a phone answers a tap in between. What changed meanwhile is drawn then.
+    window.setTimeout(() => this.#follow(store, () => stillAsServed));
+  }
+
+  /** Draws the store's state on the page, and goes on doing so; loads the groups' and the analysis's code. */
+  #follow(store: CalculatorStore, stillAsServed: () => boolean): void {
+    const locale = this.#locale;
+    store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
+    store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
+    store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
+    store.$shareLink.subscribe(() => (part(this, '[data-memo-link]').textContent = location.href));
+    store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
+    store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
+    store.$analysisPending.subscribe((pending) => renderAnalysisPending(this, pending));
+    store.$saved.subscribe((items) => renderSaved(this, items, locale));
+    store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
+    store.$saved.subscribe((items) => renderSavedChoices(this, items));
+    store.$savedDiff.subscribe((diff) => {
+      if (diff) void import('./compare-render.ts').then(({ renderSavedDiff }) => renderSavedDiff(this, diff));
+    });
+    // The uncertainty run and "what would have to be true" take a moment: they follow the inputs
+    // once typing pauses, never on a keystroke.
+    store.$link.subscribe(() => this.#scheduleAnalysis(store));
+    store.$linkNotice.subscribe((items) => renderLinkNotice(this, items));
+    store.$importNotice.subscribe((notice) => renderImportNotice(this, notice));
+    store.$message.subscribe((message) => renderMessage(this, message));
+    // The input groups are disclosures on a phone only, so their code loads there (or once the window
+    // narrows to a phone's width), on its own: once the page is idle when it still shows what the
+    // server wrote (the groups are served closed, each with its line), at once otherwise. Until it
+    // runs, or if it cannot load, they open and close as plain disclosures. Wider screens show every
+    // group's fields whether it is open or not; the groups are opened there all the same, so that
+    // their state says what is shown.
+    const phone = window.matchMedia(PHONE_QUERY);
+    const loadGroups = () => void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store, stillAsServed())).catch(() => undefined);
+    if (phone.matches) {
+      if (stillAsServed()) whenIdle(loadGroups);
+      else loadGroups();
+    } else {
+      for (const box of this.querySelectorAll<HTMLDetailsElement>('details[data-group-box]')) box.open = true;
+      this.dataset['groups'] = 'open';
+      phone.addEventListener('change', loadGroups, { once: true });
+    }
   }
 
   disconnectedCallback(): void {
