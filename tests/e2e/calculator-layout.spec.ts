@@ -222,3 +222,40 @@ test.describe('a 1280 px desktop', () => {
     expect(await calculatorPage.gapBetween(calculatorPage.saveButton, calculatorPage.savedStatus)).toBeLessThan(40);
   });
 });
+
+/*
+ * The blocks the page leaves unrendered until they come near the view (content-visibility: auto) hold
+ * no form control, hidden or not: once a page has loaded, Chromium's autofill looks at every control,
+ * and one inside such a block forced a layout of that block on its own, a chain of layouts in one long
+ * task on a phone. On a phone a closed input group lays out none of its fields until it is opened.
+ */
+for (const width of [390, 1280]) {
+  test.describe(`the page at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test('skips laying out its larger blocks off the first screen, none of which holds a form control', async ({ page, calculatorPage }) => {
+      await calculatorPage.goto();
+      await calculatorPage.groupsReady();
+      const skippable = await page.evaluate(() =>
+        [...document.querySelectorAll('pb-calculator *')]
+          .filter((el) => getComputedStyle(el).contentVisibility === 'auto')
+          .map((el) => ({ block: el.className, controls: el.querySelectorAll('input, select, textarea').length })),
+      );
+      expect(skippable.length).toBeGreaterThanOrEqual(4);
+      expect(skippable.filter(({ controls }) => controls > 0)).toEqual([]);
+    });
+  });
+}
+
+test.describe('a closed input group on a phone', () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+
+  test('lays out none of its fields until it is opened', async ({ calculatorPage }) => {
+    await calculatorPage.goto();
+    await calculatorPage.groupsReady();
+    const salary = calculatorPage.input('inHouse.baseSalary');
+    expect(await salary.evaluate((input) => input.getClientRects().length)).toBe(0);
+    await calculatorPage.groupToggle('In-house SDR team').click();
+    await expect(salary).toBeVisible();
+  });
+});
