@@ -132,7 +132,6 @@ class PbCalculator extends HTMLElement {
 
   /** Draws the store's state on the page, and goes on doing so; loads the groups' and the analysis's code. */
   #follow(store: CalculatorStore, stillAsServed: () => boolean): void {
-    const locale = this.#locale;
     store.$fieldErrors.subscribe((errors) => renderFieldErrors(this, errors));
     store.$warnings.subscribe((warnings) => renderWarnings(this, warnings));
     store.$status.subscribe((status) => (part(this, '[data-status]').textContent = status));
@@ -140,7 +139,7 @@ class PbCalculator extends HTMLElement {
     store.$breakEven.subscribe((shown) => renderBreakEven(this, shown));
     store.$analysis.subscribe((shown) => renderAnalysis(this, shown));
     store.$analysisPending.subscribe((pending) => renderAnalysisPending(this, pending));
-    store.$saved.subscribe((items) => renderSaved(this, items, locale));
+    store.$saved.subscribe((items) => renderSaved(this, items, this.#locale));
     store.$savedNotice.subscribe((text) => renderSavedNotice(this, text));
     store.$saved.subscribe((items) => renderSavedChoices(this, items));
     store.$savedDiff.subscribe((diff) => {
@@ -164,7 +163,7 @@ class PbCalculator extends HTMLElement {
       if (stillAsServed()) whenIdle(loadGroups);
       else loadGroups();
     } else {
-      for (const box of this.querySelectorAll<HTMLDetailsElement>('details[data-group-box]')) box.open = true;
+      for (const box of this.querySelectorAll<HTMLDetailsElement>('[data-group-box]')) box.open = true;
       this.dataset['groups'] = 'open';
       phone.addEventListener('change', loadGroups, { once: true });
     }

@@ -28,20 +28,16 @@ export function part<T extends Element = HTMLElement>(root: ParentNode, selector
   return element;
 }
 
-/** Each calculator's field boxes by path, found in one pass over the page: looking each one up on its own walked the whole form once per field. */
+/**
+ * Each calculator's field boxes by path, found in one pass over the form the first time one is asked
+ * for (looking each one up on its own walked the whole form once per field, on every keystroke). The
+ * server writes the boxes; no script adds or replaces one.
+ */
 const fieldBoxes = new WeakMap<ParentNode, Map<string, HTMLElement>>();
 function fieldBox(root: ParentNode, path: FieldPath): HTMLElement | null {
   let boxes = fieldBoxes.get(root);
-  if (!boxes) {
-    boxes = new Map([...root.querySelectorAll<HTMLElement>('[data-field]')].map((box) => [box.dataset['field'] ?? '', box]));
-    fieldBoxes.set(root, boxes);
-  }
-  const box = boxes.get(path);
-  if (box && root.contains(box)) return box;
-  // A box added, replaced or moved since: looked up on its own (and remembered).
-  const found = root.querySelector<HTMLElement>(`[data-field="${path}"]`);
-  if (found) boxes.set(path, found);
-  return found;
+  if (!boxes) fieldBoxes.set(root, (boxes = new Map([...root.querySelectorAll<HTMLElement>('[data-field]')].map((box) => [box.dataset['field'] ?? '', box]))));
+  return boxes.get(path) ?? null;
 }
 const fieldInput = (root: ParentNode, path: FieldPath): HTMLInputElement | null => root.querySelector<HTMLInputElement>(`#f-${fieldId(path)}`);
 
