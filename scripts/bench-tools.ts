@@ -207,6 +207,14 @@ export interface PageWeight {
   /** Sums of the gzipped sizes. */
   jsGzip: number;
   cssGzip: number;
+  /**
+   * The JavaScript a first interaction adds to one feature: the modules its scripts (`firstUseOf`)
+   * import dynamically, the code they load when the reader first acts, with every module those import
+   * statically. Empty unless asked for.
+   */
+  firstUse: LoadedFile[];
+  /** `jsGzip` plus the first use's files, gzipped: all the code running once the reader has acted. */
+  firstUseGzip: number;
 }
 
 const attribute = (tag: string, name: string): string | undefined =>
@@ -237,12 +245,18 @@ export function staticImports(code: string): string[] {
   return found;
 }
 
+/** The specifiers of a built module's dynamic `import("…")` calls (the code it loads later). */
+export function dynamicImports(code: string): string[] {
+  return [...code.matchAll(/\bimport\(\s*(["'`])([^"'`\n]+)\1\s*\)/g)].map((m) => m[2]!);
+}
+
 /**
  * The JavaScript and CSS a built page loads before any interaction: its scripts, module preloads and
  * stylesheets, plus every module those scripts import statically (dynamic `import()` is left out: it
- * waits for an interaction). Sizes are per file, gzipped at the default level as a server would.
+ * waits for an interaction; `firstUse` counts what the scripts matching `firstUseOf` import that way).
+ * Sizes are per file, gzipped at the default level as a server would.
  */
-export function pageWeight(outDir: string, page: string, base = '/'): PageWeight {
+export function pageWeight(outDir: string, page: string, base = '/', firstUseOf = /(?!)/): PageWeight {
   const root = normaliseBase(base);
   const pageUrl = `${root}${page.replace(/^\/+/, '')}`;
   const htmlFile = join(outDir, page, page === '' || page.endsWith('/') ? 'index.html' : '');
@@ -256,24 +270,45 @@ export function pageWeight(outDir: string, page: string, base = '/'): PageWeight
     return { path: urlPath, bytes: bytes.length, gzip: gzipSync(bytes).length };
   };
   const seen = new Set<string>();
-  const queue = scripts.map((s) => new URL(s, `http://site${pageUrl}`).pathname);
-  const js: LoadedFile[] = [];
-  while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    js.push(measureFile(next));
-    const code = readFileSync(fileOf(next), 'utf8');
-    for (const spec of staticImports(code)) {
-      if (spec.startsWith('/')) queue.push(spec);
-      else if (spec.startsWith('./') || spec.startsWith('../')) queue.push(posix.join(posix.dirname(next), spec));
-      else if (/^https?:/.test(spec)) throw new Error(`${next} imports ${spec} from outside the site`);
+  const resolve = (from: string, spec: string): string | undefined => {
+    if (spec.startsWith('/')) return spec;
+    if (spec.startsWith('./') || spec.startsWith('../')) return posix.join(posix.dirname(from), spec);
+    if (/^https?:/.test(spec)) throw new Error(`${from} imports ${spec} from outside the site`);
+    return undefined;
+  };
+  /** Measures the files in `queue` not seen yet and every module they import statically. */
+  const closure = (queue: string[]): LoadedFile[] => {
+    const files: LoadedFile[] = [];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      files.push(measureFile(next));
+      for (const spec of staticImports(readFileSync(fileOf(next), 'utf8'))) {
+        const path = resolve(next, spec);
+        if (path) queue.push(path);
+      }
     }
-  }
+    return files;
+  };
+  const entries = scripts.map((s) => new URL(s, `http://site${pageUrl}`).pathname);
+  const js = closure([...entries]);
+  const firstUse = closure(
+    entries
+      .filter((entry) => firstUseOf.test(entry))
+      .flatMap((entry) =>
+        dynamicImports(readFileSync(fileOf(entry), 'utf8'))
+          .map((spec) => resolve(entry, spec))
+          .filter((path): path is string => path !== undefined),
+      ),
+  );
   const css = [...new Set(styles.map((s) => new URL(s, `http://site${pageUrl}`).pathname))].map(measureFile);
   const sum = (files: LoadedFile[]) => files.reduce((total, f) => total + f.gzip, 0);
-  return { page, js, css, jsGzip: sum(js), cssGzip: sum(css) };
+  return { page, js, css, jsGzip: sum(js), cssGzip: sum(css), firstUse, firstUseGzip: sum(js) + sum(firstUse) };
 }
+
+/** The calculator page's own script, as the build names it: what it loads on first use is the calculator's code. */
+export const CALCULATOR_SCRIPT = /\/Calculator\.astro_astro_type_script_/;
 
 /** The interactive pages of a built site the budgets cover: the calculator and the first assessment, when built. */
 export function interactivePages(outDir: string): { calculator?: string; assessment?: string } {

@@ -32,6 +32,89 @@ async function holdCalculatorScript(page: Page): Promise<() => void> {
   return release;
 }
 
+/** Holds the calculator's own code, which the page loads when first needed, until the returned function is called. */
+async function holdCalculatorCode(page: Page): Promise<() => void> {
+  let release = () => undefined as void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(/\/pb-calculator\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test('opened on the defaults, the calculator’s code waits for the reader: its buttons show at once, and a first key loads it @subpath', async ({
+  page,
+  calculatorPage,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await calculatorPage.goto();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  expect(
+    scripts.filter((path) => path.includes('/pb-calculator.')),
+    'the calculator’s code was not loaded',
+  ).toEqual([]);
+  await expect(calculatorPage.status).toHaveText('For the default figures');
+  for (const button of [calculatorPage.copyLinkButton, calculatorPage.downloadCsvButton, calculatorPage.saveButton]) await expect(button).toBeVisible();
+  await page.keyboard.press('Shift');
+  await expect(calculatorPage.status).toHaveText('Up to date');
+  expect(scripts.filter((path) => path.includes('/pb-calculator.'))).toHaveLength(1);
+  expect(await calculatorPage.resultTexts()).toEqual(await serverTexts(page.context().browser()!, 'calculator/'));
+});
+
+test('what the reader does while the calculator’s code loads is kept: a question asked and a scenario saved, without leaving the page', async ({
+  page,
+  browser,
+  calculatorPage,
+}) => {
+  const release = await holdCalculatorCode(page);
+  await calculatorPage.goto();
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await calculatorPage.question.selectOption({ label: 'SDRs or an agency?' });
+  await calculatorPage.saveScenario('Asked early');
+  release();
+  await expect(calculatorPage.openSavedButton('Asked early')).toBeVisible();
+  await expect(page).toHaveURL(/\?./);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), 'the save form was not sent away').toBe(true);
+  const early = await calculatorPage.verdict.textContent();
+
+  // The same question asked once the code has started.
+  const context = await browser.newContext();
+  const ready = new CalculatorPage(await context.newPage());
+  await ready.goto();
+  await ready.started();
+  await ready.question.selectOption({ label: 'SDRs or an agency?' });
+  await expect(ready.page).toHaveURL(/\?./);
+  expect(new URL(page.url()).search).toBe(new URL(ready.page.url()).search);
+  await expect(ready.verdict).toHaveText(early ?? '');
+  await context.close();
+});
+
+test('when the calculator’s code cannot load, the page says so next to its buttons, keeps the defaults’ results, and the next act tries again', async ({
+  page,
+  calculatorPage,
+}) => {
+  // As when the server lacks the file (a partial upload): the fault shows as a 404.
+  await page.route(/\/pb-calculator\.[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await calculatorPage.goto();
+  const served = await calculatorPage.resultTexts();
+  await page.keyboard.press('Shift');
+  await expect(calculatorPage.actionStatus).toHaveText(/did not load, so the results still show the default figures/);
+  expect(await calculatorPage.resultTexts()).toEqual(served);
+  await expect(calculatorPage.status).toHaveText('For the default figures');
+
+  await page.unroute(/\/pb-calculator\.[^/]*\.js$/);
+  await page.keyboard.press('Shift');
+  await expect(calculatorPage.status).toHaveText('Up to date');
+  await expect(calculatorPage.actionStatus).toHaveText('');
+  await calculatorPage.input('inHouse.baseSalary').fill('90000');
+  await expect(page).toHaveURL(/\?./);
+});
+
 test('opened on the defaults, the page shows the numbers the server computed without computing the analysis again @subpath', async ({
   page,
   browser,
@@ -44,6 +127,7 @@ test('opened on the defaults, the page shows the numbers the server computed wit
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
   await calculatorPage.goto();
+  await calculatorPage.started();
   await expect(calculatorPage.status).toHaveText('Up to date');
   // Past the pause after which the analysis would run, and past the loads the page leaves until it is idle.
   await page.waitForLoadState('networkidle');
@@ -82,6 +166,7 @@ test('other inputs are analysed in a worker; where none can start, the page comp
   other.page.on('pageerror', (error) => errors.push(error.message));
   await other.page.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
   await other.page.goto(link);
+  await other.started();
   await expect(other.analysis).toHaveAttribute('aria-busy', 'false');
   await expect(other.sure).not.toHaveText(/Working out/);
   expect(await other.resultTexts()).toEqual(inWorker);
@@ -99,6 +184,7 @@ test('typing several changes in a row shows the analysis of the last one, never 
   const last = await calculatorPage.resultTexts();
 
   await page.goto(page.url());
+  await calculatorPage.started();
   await expect(calculatorPage.analysis).toHaveAttribute('aria-busy', 'false');
   await expect(calculatorPage.sure).not.toHaveText(/Working out/);
   expect(await calculatorPage.resultTexts()).toEqual(last);

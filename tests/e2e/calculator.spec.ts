@@ -31,6 +31,7 @@ const linked = (page: Page): Scenario => decodeLink(new URL(page.url()).search, 
 
 test('changing an input updates the results at once, with no submit button @subpath', async ({ page, calculatorPage }) => {
   await calculatorPage.goto();
+  await calculatorPage.started();
   await expect(calculatorPage.status).toHaveText('Up to date');
   const before = await calculatorPage.cell('totalCost', 'inHouse').textContent();
   const verdictBefore = await calculatorPage.verdict.textContent();
@@ -399,6 +400,7 @@ test('the print view is a two-page memo: dated, with the link, the answer, how s
   siteHeader,
 }) => {
   await calculatorPage.goto();
+  await calculatorPage.started();
   await calculatorPage.target.fill('30');
   await expect(calculatorPage.status).toHaveText('Up to date');
   // The break-even was found for the old inputs; printing brings it up to date.
@@ -445,13 +447,17 @@ test('the page links to its methodology, which lists every default with its sour
   await expect(page.getByRole('main').locator('a[href$="calculator/"]').first()).toBeVisible();
 });
 
-// Everything the page has loaded once it settles, the analysis run when idle included. 30 KB until version 2:
-// the fourth option, the answer, how sure and saved scenarios brought it to about 36 KB even with the
-// results file and CSV loaded only when asked for (npm run test:budgets holds what loads before interaction).
-test('the calculator page loads under 40 KB of JavaScript once settled, gzipped', async ({ page, calculatorPage }, testInfo) => {
+// Everything the page has loaded once the reader has acted and it settles, the analysis run when idle
+// included. 30 KB until version 2: the fourth option, the answer, how sure and saved scenarios brought it to
+// about 36 KB even with the results file and CSV loaded only when asked for, and 40 KB later. Since the
+// calculator's code waits for the reader, its first script and the modules the bundler splits out of that
+// code (shared with what loads after it) add about 2 KB: 41.2 KB then (npm run test:budgets holds what
+// loads before interaction and on first use).
+test('the calculator page loads under 43 KB of JavaScript once settled, gzipped', async ({ page, calculatorPage }, testInfo) => {
   const scripts = collectScripts(page);
   await calculatorPage.goto();
+  await calculatorPage.started();
   await expect(calculatorPage.status).toHaveText('Up to date');
   await page.waitForLoadState('networkidle');
-  expect(await gzippedScriptBytes(scripts, testInfo, 'calculator page')).toBeLessThan(40 * 1024);
+  expect(await gzippedScriptBytes(scripts, testInfo, 'calculator page')).toBeLessThan(43 * 1024);
 });

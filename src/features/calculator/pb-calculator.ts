@@ -32,6 +32,7 @@ import {
   type ExportFile,
 } from './store.ts';
 import type { Scenario } from './fields.ts';
+import { formChanged } from './form-changed.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
 import { fieldId, inputText, tidy } from './view/form.ts';
@@ -64,10 +65,6 @@ class PbCalculator extends HTMLElement {
       renderMessage(this, { text: MESSAGES.noDefaults, error: true });
       return;
     }
-    for (const el of this.querySelectorAll<HTMLElement>(
-      '[data-actions], [data-tornado-control], [data-be-controls], [data-compare-control], [data-saved-box], [data-sc-box], [data-bar]',
-    ))
-      el.hidden = false;
     const store = calculatorStore(defaults, this.dataset['locale'] || 'en-US', {
       storage: browserStorage(),
       breakEven: part(this, '[data-be-result]').textContent ?? '',
@@ -155,18 +152,13 @@ class PbCalculator extends HTMLElement {
     // narrows to a phone's width), on its own: once the page is idle when it still shows what the
     // server wrote (the groups are served closed, each with its line), at once otherwise. Until it
     // runs, or if it cannot load, they open and close as plain disclosures. Wider screens show every
-    // group's fields whether it is open or not; the groups are opened there all the same, so that
-    // their state says what is shown.
+    // group's fields whether it is open or not (the page's first script opened them, calculator-start.ts).
     const phone = window.matchMedia(PHONE_QUERY);
     const loadGroups = () => void import('./groups.ts').then(({ wireGroups }) => wireGroups(this, store, stillAsServed())).catch(() => undefined);
     if (phone.matches) {
       if (stillAsServed()) whenIdle(loadGroups);
       else loadGroups();
-    } else {
-      for (const box of this.querySelectorAll<HTMLDetailsElement>('[data-group-box]')) box.open = true;
-      this.dataset['groups'] = 'open';
-      phone.addEventListener('change', loadGroups, { once: true });
-    }
+    } else phone.addEventListener('change', loadGroups, { once: true });
   }
 
   disconnectedCallback(): void {
@@ -426,17 +418,6 @@ const PRINT_RANGE_WIDTH = 900;
 
 /** How long typing must pause before the slower results are recomputed. */
 const ANALYSIS_DELAY_MS = 400;
-
-/**
- * Whether any field of the form holds other than what the page's markup gave it. (The spread inputs
- * are not in the page yet when this is asked: they wait in their template.)
- */
-function formChanged(root: ParentNode): boolean {
-  for (const input of root.querySelectorAll<HTMLInputElement>('[data-form] input')) {
-    if (input.type === 'radio' || input.type === 'checkbox' ? input.checked !== input.defaultChecked : input.value !== input.defaultValue) return true;
-  }
-  return false;
-}
 
 /** Rewrites a valid field in the form's style (thousands separators); a field with a message keeps what was typed. */
 function showReading(input: HTMLInputElement, store: CalculatorStore, locale: string): void {

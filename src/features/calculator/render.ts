@@ -16,8 +16,7 @@ import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.t
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** The media query under which the input groups are disclosures that start closed (calculator.css says the same; groups.ts). */
-export const PHONE_QUERY = '(max-width: 47.99rem)';
+export { PHONE_QUERY } from './phone-query.ts';
 /** Fired on the calculator once the spread inputs are built from their template (on first opening their block). */
 export const SPREADS_BUILT = 'pb-spreads-built';
 

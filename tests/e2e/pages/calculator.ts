@@ -283,8 +283,20 @@ export class CalculatorPage {
     return isOpen(this.groupBox(name));
   }
 
-  /** Waits until the input groups are set for the screen (closed on a phone, open from a tablet up): on a phone their script loads on its own. */
+  /**
+   * Waits until the calculator's code has started. It starts with the page on a link, with something
+   * typed or saved scenarios, and otherwise on the reader's first touch, key, scroll or focus: a press
+   * of Shift, which changes nothing, stands for that here.
+   */
+  async started(): Promise<void> {
+    const started = () => this.page.evaluate(() => customElements.get('pb-calculator') !== undefined);
+    if (!(await started())) await this.page.keyboard.press('Shift');
+    await this.page.waitForFunction(() => customElements.get('pb-calculator') !== undefined);
+  }
+
+  /** Waits until the input groups are set for the screen (closed on a phone, open from a tablet up): on a phone their script loads once the calculator's has started. */
   async groupsReady(): Promise<void> {
+    await this.started();
     await this.page.locator('pb-calculator[data-groups]').waitFor({ state: 'attached' });
   }
 

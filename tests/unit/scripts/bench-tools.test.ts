@@ -62,7 +62,8 @@ test('pageWeight follows static imports once, leaves dynamic ones, and gzips eac
   const files: Record<string, string> = {
     'kb/_astro/page.js': 'import{a}from"./shared.js";import"./shared.js";const later=()=>import("./lazy.js");a(later);',
     'kb/_astro/shared.js': 'export function a(f){return f}'.repeat(20),
-    'kb/_astro/lazy.js': 'export default 1',
+    'kb/_astro/lazy.js': 'import{a}from"./shared.js";import"./more.js";export default a',
+    'kb/_astro/more.js': 'export const more = 2',
     'kb/_astro/page.css': 'body{color:red}'.repeat(10),
     'kb/theme-init.js': 'document.documentElement.dataset.x="1"',
   };
@@ -77,9 +78,22 @@ test('pageWeight follows static imports once, leaves dynamic ones, and gzips eac
   expect(weight.jsGzip).toBe(gz('kb/theme-init.js') + gz('kb/_astro/page.js') + gz('kb/_astro/shared.js'));
   expect(weight.cssGzip).toBe(gz('kb/_astro/page.css'));
   expect(interactivePages(join(site, 'kb'))).toEqual({ calculator: 'calculator/' });
+  expect(weight.firstUse).toEqual([]);
+  // Asked for, the first use counts what the named script imports dynamically, and what that imports that was not loaded yet.
+  const acted = pageWeight(join(site, 'kb'), 'calculator/', '/kb/', /\/page\.js$/);
+  expect(acted.firstUse.map((f) => f.path)).toEqual(['/kb/_astro/lazy.js', '/kb/_astro/more.js']);
+  expect(acted.firstUseGzip).toBe(weight.jsGzip + gz('kb/_astro/lazy.js') + gz('kb/_astro/more.js'));
 });
 
-const page = (name: string, jsGzip: number): PageWeight => ({ page: name, js: [], css: [], jsGzip, cssGzip: 0 });
+const page = (name: string, jsGzip: number, firstUseGzip = jsGzip): PageWeight => ({
+  page: name,
+  js: [],
+  css: [],
+  jsGzip,
+  cssGzip: 0,
+  firstUse: [],
+  firstUseGzip,
+});
 
 describe('checkBudgets', () => {
   test('passes at the limits and names every number', () => {
@@ -88,14 +102,25 @@ describe('checkBudgets', () => {
       chapterLarge: 11_000,
       reading: [page('chapters/a/', BUDGETS.readingJs)],
       home: [page('', BUDGETS.homeJs)],
-      calculator: [page('calculator/', BUDGETS.interactiveJs)],
+      calculator: [page('calculator/', BUDGETS.calculatorJs, BUDGETS.calculatorFirstUseJs)],
       assessment: [undefined, page('assessments/x/', 2048)],
     });
-    expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+    expect(lines.map((l) => l.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     expect(lines[0]!.text).toBe('chapter page at 1,000 chapters: 10.7 KB vs 9.8 KB at 10 (+10.0 %; limit +10 %)');
     expect(lines[1]!.text).toContain('reading page (chapters/a/) JavaScript before interaction: 3.0 KB gzipped (limit 3.0 KB)');
     expect(lines[2]!.text).toContain('home page JavaScript before interaction: 4.0 KB gzipped (limit 4.0 KB)');
+    expect(lines[3]!.text).toContain('calculator (calculator/) JavaScript before interaction: 4.0 KB gzipped (limit 4.0 KB)');
     expect(lines[4]!.text).toContain('assessment page (assessments/x/) JavaScript before interaction: 2.0 KB gzipped (limit 35.0 KB)');
+    expect(lines[5]!.text).toContain('calculator (calculator/) JavaScript once the reader has acted: 38.0 KB gzipped (limit 38.0 KB)');
+  });
+
+  test('the calculator fails before interaction or once the reader has acted, each on its own', () => {
+    const statuses = (jsGzip: number, firstUseGzip: number) =>
+      checkBudgets({ chapterSmall: 1, chapterLarge: 1, reading: [], home: [], calculator: [page('calculator/', jsGzip, firstUseGzip)], assessment: [] }).map(
+        (l) => l.status,
+      );
+    expect(statuses(BUDGETS.calculatorJs + 1, BUDGETS.calculatorFirstUseJs)).toEqual(['pass', 'FAIL', 'skip', 'pass']);
+    expect(statuses(BUDGETS.calculatorJs, BUDGETS.calculatorFirstUseJs + 1)).toEqual(['pass', 'pass', 'skip', 'FAIL']);
   });
 
   test('fails over a limit, checks the heavier build, and skips pages not built yet', () => {

@@ -6,10 +6,12 @@
  * written over it. Pure; the store does the storing.
  */
 
+import { CALCULATOR_DAMAGED_KEY, CALCULATOR_SAVED_KEY } from '../../../browser/storage-keys.ts';
+
 /** The localStorage key of the list. */
-export const SAVED_KEY = 'pb-calculator-scenarios';
+export const SAVED_KEY = CALCULATOR_SAVED_KEY;
 /** Where an unreadable list is kept before a new one is written. */
-export const DAMAGED_KEY = 'pb-calculator-scenarios-unreadable';
+export const DAMAGED_KEY = CALCULATOR_DAMAGED_KEY;
 /** Limits that keep the list small and its entries sane. */
 export const MAX_SAVED = 50;
 export const MAX_NAME = 80;
