@@ -431,6 +431,17 @@ test('the print view is a two-page memo: dated, with the link, the answer, how s
   }
 });
 
+test('printed from the browser’s menu before the calculator’s code has started, the memo is dated and has the link', async ({ page, calculatorPage }) => {
+  await calculatorPage.goto();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.evaluate(() => customElements.get('pb-calculator')), 'the calculator’s code has not started').toBeUndefined();
+  await expect(calculatorPage.memo).toContainText(/Decision memo, printed \w+ \d{1,2}, \d{4}\./);
+  await expect(calculatorPage.memoLink).toHaveText(page.url());
+  await expect(calculatorPage.verdict).toBeVisible();
+  await expect(calculatorPage.sure).toHaveText(/^How sure: /);
+});
+
 test('the page links to its methodology, which lists every default with its source', async ({ page, calculatorPage }) => {
   await calculatorPage.goto();
   await page.getByRole('link', { name: 'How the calculator works', exact: true }).click();

@@ -36,12 +36,22 @@ export function startCalculator(root: HTMLElement): void {
   }
   const pending: Pending[] = [];
   let loading: Promise<void> | null = null;
+  let started = false;
+  // Printed before the code has started (the browser's own menu), the memo is dated and has the page's link all the same.
+  window.addEventListener('beforeprint', () => {
+    if (started) return;
+    const date = root.querySelector('[data-memo-date]');
+    const link = root.querySelector('[data-memo-link]');
+    if (date) date.textContent = new Date().toLocaleDateString(root.dataset['locale'] || 'en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+    if (link) link.textContent = location.href;
+  });
   const load = (): void => {
     if (loading) return;
     for (const type of ENGAGE_EVENTS) window.removeEventListener(type, load, true);
     const line = root.querySelector<HTMLElement>('[data-action-status]');
     loading = import('./pb-calculator.ts').then(
       () => {
+        started = true;
         if (line?.textContent === NOT_LOADED) {
           line.textContent = '';
           line.classList.remove('calc__action-status--error');
