@@ -310,6 +310,9 @@ export function pageWeight(outDir: string, page: string, base = '/', firstUseOf 
 /** The calculator page's own script, as the build names it: what it loads on first use is the calculator's code. */
 export const CALCULATOR_SCRIPT = /\/Calculator\.astro_astro_type_script_/;
 
+/** An assessment page's own script, as the build names it: what it loads on first use is the assessment's code. */
+export const ASSESSMENT_SCRIPT = /\/Assessment\.astro_astro_type_script_/;
+
 /** The interactive pages of a built site the budgets cover: the calculator and the first assessment, when built. */
 export function interactivePages(outDir: string): { calculator?: string; assessment?: string } {
   const found: { calculator?: string; assessment?: string } = {};

@@ -18,9 +18,3 @@ export const checksStorageKey = (base: string): string => `pb-checks:${base}`;
 
 /** The path the reader is following (path-steps/current-path.ts). */
 export const currentPathStorageKey = (base: string): string => `pb-current-path:${base}`;
-
-/** The calculator's saved scenarios (calculator/view/saved-scenarios.ts). */
-export const CALCULATOR_SAVED_KEY = 'pb-calculator-scenarios';
-
-/** Saved scenarios this browser could not read, set aside (calculator/view/saved-scenarios.ts). */
-export const CALCULATOR_DAMAGED_KEY = 'pb-calculator-scenarios-unreadable';

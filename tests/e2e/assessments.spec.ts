@@ -147,6 +147,46 @@ test('reloading mid-way resumes with the answers given so far', async ({ page, a
   await expectFixedResult(assessmentPage);
 });
 
+test.describe('before the assessment’s code has started', () => {
+  /** The assessment's own code, which the page loads on the reader's first act. */
+  const CODE = /\/pb-assessment\.[^/]*\.js$/;
+
+  test('the page loads none of it until the reader acts; a form sent meanwhile is answered once it has started', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = new AssessmentPage(await context.newPage());
+    const scripts: string[] = [];
+    page.page.on('request', (request) => {
+      if (CODE.test(request.url())) scripts.push(request.url());
+    });
+    await page.goto(ID, '', { ready: false });
+    await page.page.waitForLoadState('networkidle');
+    await page.page.waitForTimeout(1000);
+    expect(scripts, 'the assessment’s code was not loaded').toEqual([]);
+    await expect(page.answered(0, TOTAL)).toBeVisible();
+    // Sending the form is the reader's first act: the code loads, then names what is left to answer.
+    await page.submit();
+    await expect(page.page.getByRole('alert')).toContainText(`Answer every question to see your result: ${TOTAL} left`);
+    expect(scripts).toHaveLength(1);
+    await context.close();
+  });
+
+  test('an answer given before the code could load is kept, through a reload', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = new AssessmentPage(await context.newPage());
+    // As when the file is missing for a moment (a partial upload): the fault shows as a 404.
+    await page.page.route(CODE, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(ID, '', { ready: false });
+    await page.answer(FIXED, 1, 1);
+    await expect(page.notice).toContainText('part of the page did not load');
+    await page.page.unroute(CODE);
+    await page.page.reload();
+    await page.started();
+    await expect(page.answered(1, TOTAL)).toBeVisible();
+    await expect(page.question(1, TOTAL).getByRole('radio').nth(FIXED[0]!)).toBeChecked();
+    await context.close();
+  });
+});
+
 test('retake clears the answers and keeps the history', async ({ page, assessmentPage }) => {
   await assessmentPage.finish(FIXED);
   await assessmentPage.retake();

@@ -72,6 +72,8 @@ test('how sure are you: a wider spread widens the range and goes into the link; 
   calculatorPage,
 }) => {
   await calculatorPage.goto();
+  // Its code started first: the charts are then redrawn for the screen before the block is opened.
+  await calculatorPage.started();
   await calculatorPage.analysisSettled();
   const before = await calculatorPage.rangeSpan('outsourced');
   await calculatorPage.spreadsToggle.click();
@@ -92,6 +94,8 @@ test('how sure are you: a wider spread widens the range and goes into the link; 
 
 test('how sure are you: a link with spreads opens with them set; reset puts the defaults back', async ({ page, calculatorPage }) => {
   await calculatorPage.goto();
+  // Its code started first: the charts are then redrawn for the screen before the block is opened.
+  await calculatorPage.started();
   await calculatorPage.analysisSettled();
   const before = await calculatorPage.rangeSpan('outsourced');
   // The spread inputs join the page when their block is first opened.

@@ -30,6 +30,7 @@ import { el, part as partOf } from '../../browser/dom.ts';
 import { dataText } from '../../browser/data-attrs.ts';
 import { downloadText } from '../../browser/download.ts';
 import { pageLocale } from '../../browser/locale.ts';
+import { STARTED_EVENT, takePendingAnswers } from './started.ts';
 
 // Links and files go through src/features/assessments/result-format.ts (zod/mini, shared with the answers
 // store, plus its own few KB). It is loaded only when a link is opened or a result exported, so
@@ -75,6 +76,7 @@ class PbAssessment extends HTMLElement {
     }
     if (!data) {
       this.#say('notice', 'Scoring is unavailable: this page’s data file did not load. You can read the questions; reload the page to try again.');
+      this.#started();
       return;
     }
     this.#data = data;
@@ -91,6 +93,13 @@ class PbAssessment extends HTMLElement {
     const done = answeredCount(data.assessment, saved.answers);
     if (done > 0 && !saved.finishedAt) this.#showResume(done);
     await this.#route();
+    this.#started();
+  }
+
+  /** Says that the element has started, as far as it can (assessment-start.ts then passes on what the reader did meanwhile). */
+  #started(): void {
+    this.dataset['started'] = 'true';
+    this.dispatchEvent(new Event(STARTED_EVENT));
   }
 
   #say(name: 'notice' | 'refusal' | 'form-error', text: string): void {
@@ -104,10 +113,14 @@ class PbAssessment extends HTMLElement {
   }
 
   #restoreAnswers(): void {
-    const answers = this.#answers();
-    for (const input of this.#form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
-      input.checked = Object.hasOwn(answers, input.name) && answers[input.name] === Number(input.value);
+    const radios = this.#form.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    // Answers given before this code started, noted by assessment-start.ts (the page may have been
+    // reloaded since): each that names one of the form's options is saved as if given now.
+    for (const [question, index] of takePendingAnswers(this.#data.assessment.id)) {
+      if ([...radios].some((input) => input.name === question && Number(input.value) === index)) this.#store.answer(question, index);
     }
+    const answers = this.#answers();
+    for (const input of radios) input.checked = Object.hasOwn(answers, input.name) && answers[input.name] === Number(input.value);
   }
 
   #wire(): void {

@@ -11,6 +11,7 @@ import '../../browser/storage.ts'; // installs the safe storage engine before an
 import type { Assessment } from './schema.ts';
 import { EMPTY_SAVED, MAX_HISTORY, readSaved, type HistoryEntry, type SavedAssessment } from './saved.ts';
 import { siteBase } from '../../browser/data-attrs.ts';
+import { assessmentStorageKey } from './started.ts';
 import { setAside } from '../../browser/set-aside.ts';
 
 /** The store of one assessment and the actions that change it. */
@@ -33,14 +34,8 @@ export interface AssessmentStore {
 
 const stores = new Map<string, AssessmentStore>();
 
-/**
- * localStorage key of an assessment's saved state, per site base path, so two playbooks hosted
- * under different sub-paths of one intranet host keep separate answers,
- * e.g. `pb-assessment:/sales/playbook/prospecting-habits`.
- */
-export function storageKey(base: string, assessmentId: string): string {
-  return `pb-assessment:${base}${assessmentId}`;
-}
+/** localStorage key of an assessment's saved state, per site base path (browser/storage-keys.ts). */
+export const storageKey = assessmentStorageKey;
 
 /**
  * The store of one assessment, created on first use. Saved state is read through `readSaved`

@@ -70,7 +70,18 @@ export class AssessmentPage {
   /** Opens an assessment, with a result link's fragment when given; waits for its script unless `ready` is false. */
   async goto(id: string, link = '', { ready = !link } = {}): Promise<void> {
     await open(this.page, `assessments/${id}/${link}`);
-    if (ready) await expect(this.submitButton).toBeEnabled();
+    if (ready) await this.started();
+  }
+
+  /**
+   * Waits until the assessment's code has started. It starts with the page when answers or results are
+   * kept, on a link, and otherwise on the reader's first touch, key, scroll or focus: a press of Shift,
+   * which changes nothing, stands for that here.
+   */
+  async started(): Promise<void> {
+    const started = () => this.page.locator('pb-assessment[data-started]').count();
+    if ((await started()) === 0) await this.page.keyboard.press('Shift');
+    await this.page.locator('pb-assessment[data-started]').waitFor({ state: 'attached' });
   }
 
   /** Question `n` (1-based) of `total`. */

@@ -6,7 +6,7 @@
  * written over it. Pure; the store does the storing.
  */
 
-import { CALCULATOR_DAMAGED_KEY, CALCULATOR_SAVED_KEY } from '../../../browser/storage-keys.ts';
+import { CALCULATOR_DAMAGED_KEY, CALCULATOR_SAVED_KEY } from '../saved-keys.ts';
 
 /** The localStorage key of the list. */
 export const SAVED_KEY = CALCULATOR_SAVED_KEY;
