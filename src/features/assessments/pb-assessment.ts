@@ -93,6 +93,9 @@ class PbAssessment extends HTMLElement {
     const done = answeredCount(data.assessment, saved.answers);
     if (done > 0 && !saved.finishedAt) this.#showResume(done);
     await this.#route();
+    // Answers noted since #restoreAnswers took them are passed on once this has started (browser/first-act.ts);
+    // a note left behind would be taken again on the next visit, over what was answered after it.
+    takePendingAnswers(data.assessment.id);
     this.#started();
   }
 

@@ -34,7 +34,7 @@ export interface AssessmentStore {
 
 const stores = new Map<string, AssessmentStore>();
 
-/** localStorage key of an assessment's saved state, per site base path (browser/storage-keys.ts). */
+/** localStorage key of an assessment's saved state, per site base path (started.ts). */
 export const storageKey = assessmentStorageKey;
 
 /**
