@@ -15,14 +15,21 @@ export function loadWhenStored(keys: readonly string[], load: () => Promise<unkn
   const onStorage = (event: StorageEvent): void => {
     if (event.key === null || keys.includes(event.key)) start();
   };
-  let stored: boolean;
-  try {
-    stored = keys.some((key) => localStorage.getItem(key) !== null);
-  } catch {
-    stored = true;
-  }
-  if (stored) return start();
+  if (anyStored(keys)) return start();
   window.addEventListener('storage', onStorage);
   if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 3000 });
   else setTimeout(start, 1000);
+}
+
+/**
+ * Whether this browser keeps something under one of `keys`. Storage that cannot be read counts as
+ * something stored: the feature's own store then says what went wrong. (A page's first script asks
+ * this too before loading its code: calculator-start.ts, assessment-start.ts.)
+ */
+export function anyStored(keys: readonly string[]): boolean {
+  try {
+    return keys.some((key) => localStorage.getItem(key) !== null);
+  } catch {
+    return true;
+  }
 }

@@ -18,25 +18,18 @@ async function serverTexts(browser: Browser, path: string): Promise<string[]> {
   return texts;
 }
 
-/**
- * Holds the calculator's script back until the returned function is called: on a slow connection the
- * form shows before the script that reads it.
- */
-async function holdCalculatorScript(page: Page): Promise<() => void> {
-  let release = () => undefined as void;
-  const held = new Promise<void>((done) => (release = done));
-  await page.route(/Calculator\.astro_astro_type_script/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+/** The page's first script, and the calculator's own code, which that script loads when first needed. */
+const FIRST_SCRIPT = /Calculator\.astro_astro_type_script/;
+const CALCULATOR_CODE = /\/pb-calculator\.[^/]*\.js$/;
 
-/** Holds the calculator's own code, which the page loads when first needed, until the returned function is called. */
-async function holdCalculatorCode(page: Page): Promise<() => void> {
+/**
+ * Holds the scripts matching `pattern` back until the returned function is called: on a slow
+ * connection the form shows before the script that reads it.
+ */
+async function holdScript(page: Page, pattern: RegExp): Promise<() => void> {
   let release = () => undefined as void;
   const held = new Promise<void>((done) => (release = done));
-  await page.route(/\/pb-calculator\.[^/]*\.js$/, async (route) => {
+  await page.route(pattern, async (route) => {
     await held;
     await route.continue();
   });
@@ -71,7 +64,7 @@ test('what the reader does while the calculator’s code loads is kept: a questi
   browser,
   calculatorPage,
 }) => {
-  const release = await holdCalculatorCode(page);
+  const release = await holdScript(page, CALCULATOR_CODE);
   await calculatorPage.goto();
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await calculatorPage.question.selectOption({ label: 'SDRs or an agency?' });
@@ -99,7 +92,7 @@ test('when the calculator’s code cannot load, the page says so next to its but
   calculatorPage,
 }) => {
   // As when the server lacks the file (a partial upload): the fault shows as a 404.
-  await page.route(/\/pb-calculator\.[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.route(CALCULATOR_CODE, (route) => route.fulfill({ status: 404, body: '' }));
   await calculatorPage.goto();
   const served = await calculatorPage.resultTexts();
   await page.keyboard.press('Shift');
@@ -107,7 +100,7 @@ test('when the calculator’s code cannot load, the page says so next to its but
   expect(await calculatorPage.resultTexts()).toEqual(served);
   await expect(calculatorPage.status).toHaveText('For the default figures');
 
-  await page.unroute(/\/pb-calculator\.[^/]*\.js$/);
+  await page.unroute(CALCULATOR_CODE);
   await page.keyboard.press('Shift');
   await expect(calculatorPage.status).toHaveText('Up to date');
   await expect(calculatorPage.actionStatus).toHaveText('');
@@ -191,7 +184,7 @@ test('typing several changes in a row shows the analysis of the last one, never 
 });
 
 test('what is typed before the page’s script has started is kept and counted, as if typed after', async ({ page, browser }) => {
-  const release = await holdCalculatorScript(page);
+  const release = await holdScript(page, FIRST_SCRIPT);
   const early = new CalculatorPage(page);
   await page.goto('calculator/', { waitUntil: 'commit' });
   await early.input('inHouse.baseSalary').fill('90000');
@@ -217,7 +210,7 @@ test('what is typed before the page’s script has started is kept and counted, 
 });
 
 test('a "solve" box unticked before the page’s script has started offers the solved number, as once it has', async ({ page, browser }) => {
-  const release = await holdCalculatorScript(page);
+  const release = await holdScript(page, FIRST_SCRIPT);
   const early = new CalculatorPage(page);
   await page.goto('calculator/', { waitUntil: 'commit' });
   await early.inGroup('In-house SDR team', 'Solve for my target').uncheck();

@@ -1,6 +1,7 @@
 import { siteBase } from '../../browser/data-attrs.ts';
 import { loadOnFirstAct } from '../../browser/first-act.ts';
-import { STARTED_EVENT, assessmentStorageKey, hasPendingAnswers, notePendingAnswer } from './started.ts';
+import { anyStored } from '../../browser/load-when-stored.ts';
+import { STARTED_EVENT, assessmentPendingKey, assessmentStorageKey, notePendingAnswer } from './started.ts';
 
 /**
  * An assessment page's script, and all of it until the reader acts. Not started yet, the page already
@@ -30,7 +31,8 @@ export function startAssessment(root: HTMLElement): void {
     if (!root.dataset['started'] && input instanceof HTMLInputElement && input.type === 'radio') notePendingAnswer(id, input.name, Number(input.value));
   });
   loadOnFirstAct(root, {
-    now: location.hash.length > 1 || stored(id) || hasPendingAnswers(id),
+    // Kept answers or results, or answers noted before a reload (storage that cannot be read too: the store then says why).
+    now: location.hash.length > 1 || anyStored([assessmentStorageKey(siteBase(), id), assessmentPendingKey(siteBase(), id)]),
     load: () =>
       import('./pb-assessment.ts').then(
         () =>
@@ -45,15 +47,6 @@ export function startAssessment(root: HTMLElement): void {
       notice.hidden = !failed;
     },
   });
-}
-
-/** Whether this browser keeps answers or results of this assessment (or storage cannot be read: the store then says why). */
-function stored(id: string): boolean {
-  try {
-    return localStorage.getItem(assessmentStorageKey(siteBase(), id)) !== null;
-  } catch {
-    return true;
-  }
 }
 
 const root = document.querySelector<HTMLElement>('pb-assessment');

@@ -16,7 +16,7 @@ export const STARTED_EVENT = 'pb-assessment-started';
 export const assessmentStorageKey = (base: string, assessmentId: string): string => `pb-assessment:${base}${assessmentId}`;
 
 /** Answers given before the code had started, as `{ questionId: option index }`, applied and removed by the code when it starts. */
-const assessmentPendingKey = (base: string, assessmentId: string): string => `pb-assessment-pending:${base}${assessmentId}`;
+export const assessmentPendingKey = (base: string, assessmentId: string): string => `pb-assessment-pending:${base}${assessmentId}`;
 
 type Pending = Record<string, number>;
 
@@ -36,15 +36,6 @@ export function notePendingAnswer(assessmentId: string, question: string, index:
     localStorage.setItem(key, JSON.stringify({ ...readPending(key), [question]: index }));
   } catch {
     // Storage turned off or full: the answer is still passed on once the code has started (first-act.ts).
-  }
-}
-
-/** Whether answers wait to be applied. */
-export function hasPendingAnswers(assessmentId: string): boolean {
-  try {
-    return localStorage.getItem(assessmentPendingKey(siteBase(), assessmentId)) !== null;
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,8 @@
 import { loadOnFirstAct } from '../../browser/first-act.ts';
+import { anyStored } from '../../browser/load-when-stored.ts';
 import { CALCULATOR_DAMAGED_KEY, CALCULATOR_SAVED_KEY } from './saved-keys.ts';
 import { formChanged } from './form-changed.ts';
+import { stampMemo } from './memo-stamp.ts';
 import { PHONE_QUERY } from './phone-query.ts';
 
 /**
@@ -26,35 +28,22 @@ export function startCalculator(root: HTMLElement): void {
     for (const box of root.querySelectorAll<HTMLDetailsElement>('[data-group-box]')) box.open = true;
     root.dataset['groups'] = 'open';
   }
-  let started = false;
   // Printed before the code has started (the browser's own menu), the memo is dated and has the page's link all the same.
   window.addEventListener('beforeprint', () => {
-    if (started) return;
-    const date = root.querySelector('[data-memo-date]');
-    const link = root.querySelector('[data-memo-link]');
-    if (date) date.textContent = new Date().toLocaleDateString(root.dataset['locale'] || 'en-US', { year: 'numeric', month: 'long', day: 'numeric' });
-    if (link) link.textContent = location.href;
+    if (!customElements.get('pb-calculator')) stampMemo(root, root.dataset['locale'] || 'en-US');
   });
   const line = root.querySelector<HTMLElement>('[data-action-status]');
   loadOnFirstAct(root, {
-    now: location.search !== '' || stored() || formChanged(root),
+    // Saved scenarios are listed at once (storage that cannot be read too: the store then says why).
+    now: location.search !== '' || anyStored([CALCULATOR_SAVED_KEY, CALCULATOR_DAMAGED_KEY]) || formChanged(root),
     // Defining the element wires it at once (its start is synchronous).
-    load: () => import('./pb-calculator.ts').then(() => void (started = true)),
+    load: () => import('./pb-calculator.ts'),
     failed: (failed) => {
       if (!line || (!failed && line.textContent !== NOT_LOADED)) return;
       line.textContent = failed ? NOT_LOADED : '';
       line.classList.toggle('calc__action-status--error', failed);
     },
   });
-}
-
-/** Whether this browser keeps saved scenarios (or storage cannot be read: the store then says why). */
-function stored(): boolean {
-  try {
-    return localStorage.getItem(CALCULATOR_SAVED_KEY) !== null || localStorage.getItem(CALCULATOR_DAMAGED_KEY) !== null;
-  } catch {
-    return true;
-  }
 }
 
 const root = document.querySelector<HTMLElement>('pb-calculator');

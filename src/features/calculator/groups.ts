@@ -1,5 +1,6 @@
 import { startOnChange, type CalculatorStore } from './store.ts';
-import { PHONE_QUERY, SPREADS_BUILT } from './render.ts';
+import { PHONE_QUERY } from './phone-query.ts';
+import { SPREADS_BUILT } from './render.ts';
 import { groupLines, type GroupLine } from './group-lines.ts';
 
 /**

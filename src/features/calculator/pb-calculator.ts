@@ -1,6 +1,5 @@
 import { downloadText } from '../../browser/download.ts';
 import {
-  PHONE_QUERY,
   fillForm,
   measureCharts,
   part,
@@ -33,6 +32,8 @@ import {
 } from './store.ts';
 import type { Scenario } from './fields.ts';
 import { formChanged } from './form-changed.ts';
+import { PHONE_QUERY } from './phone-query.ts';
+import { stampMemo } from './memo-stamp.ts';
 import { MESSAGES } from './view/notices.ts';
 import { NUMERIC_FIELD_PATHS, isFieldPath, readNumber, type NumericFieldPath } from './fields.ts';
 import { fieldId, inputText, tidy } from './view/form.ts';
@@ -97,8 +98,7 @@ class PbCalculator extends HTMLElement {
     store.$shareLink.listen(writeUrl);
     // The printed memo is complete and current: dated, with the link, the break-even and the analysis brought up to date.
     window.addEventListener('beforeprint', () => {
-      part(this, '[data-memo-date]').textContent = new Date().toLocaleDateString(locale(), { year: 'numeric', month: 'long', day: 'numeric' });
-      part(this, '[data-memo-link]').textContent = location.href;
+      stampMemo(this, locale());
       if (store.$breakEven.get()?.stale) this.#findBreakEven(store);
       if (store.analysisPending() && loadedAnalysis) store.analyse(loadedAnalysis);
       // The memo prints the range chart wide and one line per option, whatever the screen's width, so that it keeps to two pages.

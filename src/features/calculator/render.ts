@@ -16,7 +16,6 @@ import type { CalculatorView, ChartView, ChartWidths } from './view/view-model.t
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export { PHONE_QUERY } from './phone-query.ts';
 /** Fired on the calculator once the spread inputs are built from their template (on first opening their block). */
 export const SPREADS_BUILT = 'pb-spreads-built';
 
